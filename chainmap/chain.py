@@ -1,0 +1,63 @@
+"""The chain map as a networkx graph, and the raw rows a chain file holds before validation.
+
+A chain is a `networkx.DiGraph` whose edges run supplier -> customer. Node attributes:
+
+- ``name`` (str): company or site name
+- ``country`` (str | None): ISO 3166-1 alpha-2 code, None when the country is unknown
+- ``activity`` (str): activity key from `chainmap.activities` (as written when outside the vocabulary)
+- ``goods`` (tuple[str, ...]): goods produced there, vocabulary names where they resolve
+- ``row`` (int | None): the row of the chain file the node came from
+
+Edge attribute ``share`` (float | None): percentage (0-100) of the customer's total input that the
+supplier supplies; None when the file gives none. Graph attribute ``contractor`` holds the id of the
+contractor, the one node without customers (tier 0), which delivers to the buyer.
+"""
+
+from dataclasses import dataclass
+from typing import Final
+
+import networkx as nx
+
+COLUMNS: Final[tuple[str, ...]] = (
+    "id",
+    "name",
+    "country",
+    "activity",
+    "goods",
+    "supplies_to",
+    "share",
+)
+REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("id", "name", "country", "activity", "supplies_to")
+LIST_SEPARATOR: Final = ";"
+UNKNOWN_COUNTRY: Final = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ChainRow:
+    """One node of a chain file as written: every cell a stripped string, "" when empty.
+
+    `row` is the spreadsheet row number (header = 1, first node = 2); for JSON files it is the 1-based
+    position in the node list. List cells (goods, supplies_to, share) are still `;`-separated text.
+    """
+
+    row: int
+    id: str
+    name: str
+    country: str
+    activity: str
+    goods: str = ""
+    supplies_to: str = ""
+    share: str = ""
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a `;`-separated cell, stripped, without empty items."""
+    return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
+
+
+def contractor(graph: "nx.DiGraph[str]") -> str:
+    """The id of the chain's contractor (tier 0). A graph without one is a programming error."""
+    node = graph.graph.get("contractor")
+    if not isinstance(node, str) or node not in graph:
+        raise ValueError("chain graph has no contractor; build it with chainmap.validation.build_chain")
+    return node

@@ -1,0 +1,24 @@
+"""Every user-facing message of the core, in English and Dutch, in one place.
+
+Messages are looked up by code and formatted with named parameters. The catalogues are split by what
+they speak about: `findings` (validation of chain files and graphs), `reasons` (why a risk has its
+level) and `cli` (command-line output).
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from chainmap.messages.cli import CLI_MESSAGES
+from chainmap.messages.findings import FINDING_MESSAGES
+from chainmap.messages.reasons import REASON_MESSAGES
+from chainmap.themes import Lang
+
+MESSAGES: dict[str, dict[Lang, str]] = {**FINDING_MESSAGES, **REASON_MESSAGES, **CLI_MESSAGES}
+
+
+def render(code: str, params: Mapping[str, Any], lang: Lang = "en") -> str:
+    """The message for `code` in `lang`, with its parameters filled in.
+
+    An unknown code is a programming error and raises KeyError.
+    """
+    return MESSAGES[code][lang].format(**params)

@@ -1,0 +1,5 @@
+"""User-facing messages: findings."""
+
+from chainmap.themes import Lang
+
+FINDING_MESSAGES: dict[str, dict[Lang, str]] = {}

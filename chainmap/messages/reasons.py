@@ -1,0 +1,5 @@
+"""User-facing messages: reasons."""
+
+from chainmap.themes import Lang
+
+REASON_MESSAGES: dict[str, dict[Lang, str]] = {}

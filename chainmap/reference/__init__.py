@@ -1,0 +1,32 @@
+"""Reference data for the risk model: countries, goods, DOL listings, UFLPA entities, CPV codes.
+
+At run time only the compact tables in fixtures/reference/ are read (`load_reference`); they are derived
+from the public sources in ../shared/reference by `chainmap reference build` (`chainmap.reference.build`).
+"""
+
+from chainmap.reference.data import (
+    Country,
+    CpvCode,
+    DolListing,
+    Good,
+    Indicator,
+    ReferenceData,
+    SanctionedEntity,
+    load_reference,
+    normalise_name,
+)
+from chainmap.reference.sources import SOURCES, Source
+
+__all__ = [
+    "SOURCES",
+    "Country",
+    "CpvCode",
+    "DolListing",
+    "Good",
+    "Indicator",
+    "ReferenceData",
+    "SanctionedEntity",
+    "Source",
+    "load_reference",
+    "normalise_name",
+]

@@ -1,0 +1,1 @@
+"""Small factories that build test data: reference tables and chain graphs."""
