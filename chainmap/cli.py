@@ -1,0 +1,262 @@
+"""The `chainmap` command line: the file commands of the core (analyse, validate, diff, convert, risk,
+reference build).
+
+Exit codes: 0 success, 1 the chain file has blocking errors (all printed, by row), 2 usage error
+(bad arguments, a missing file, an unknown good or country). Reports go to stdout; messages to stderr;
+user errors never show a traceback.
+"""
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from chainmap import text_report
+from chainmap.activities import ACTIVITIES, normalise_activity
+from chainmap.analysis import analyse, assess_site, diff_chains
+from chainmap.chainfile import load_chain, write_chain_file
+from chainmap.findings import Finding
+from chainmap.messages import render
+from chainmap.reference import load_reference
+from chainmap.themes import LANGS, Lang
+from chainmap.validation import BuiltChain
+
+EXIT_OK = 0
+EXIT_BLOCKED = 1
+EXIT_USAGE = 2
+CHAIN_SUFFIXES = (".csv", ".xlsx", ".json")
+
+# A good's DOL sector decides the activity a quick risk look-up assumes when none is given.
+SECTOR_ACTIVITY = {"Agriculture": "farming", "Mining": "mining", "Manufacturing": "manufacturing"}
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; shown as one line, exit code 2."""
+
+
+def _say(code: str, lang: Lang, stream: TextIO = sys.stderr, **params: Any) -> None:
+    print(render(code, params, lang), file=stream)
+
+
+def _chain_path(text: str, lang: Lang) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in CHAIN_SUFFIXES:
+        raise UsageError(render("cli.unsupported_format", {"path": text}, lang))
+    if not path.is_file():
+        raise UsageError(render("cli.file_not_found", {"path": text}, lang))
+    return path
+
+
+def _load(text: str, lang: Lang) -> BuiltChain:
+    """Read and validate a chain file; print its findings to stderr."""
+    built = load_chain(_chain_path(text, lang), reference=load_reference())
+    for line in text_report.findings_lines(built.findings, lang):
+        print(line, file=sys.stderr)
+    return built
+
+
+def _blocked(path: str, findings: Sequence[Finding], lang: Lang) -> int:
+    _say("cli.blocked", lang, path=path, count=sum(1 for f in findings if f.blocking))
+    return EXIT_BLOCKED
+
+
+def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
+    built = _load(args.file, lang)
+    if not built.ok:
+        return _blocked(args.file, built.findings, lang)
+    result = analyse(built.graph, reference=load_reference(), findings=built.findings).as_dict(lang)
+    if args.format == "json":
+        if args.top is not None:
+            result["hotspots"] = result["hotspots"][: args.top]
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        links = built.graph.number_of_edges()
+        print(text_report.analysis_text(result, path=args.file, links=links, top=args.top or 10, lang=lang))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
+    built = _load(args.file, lang)
+    if not built.ok:
+        return _blocked(args.file, built.findings, lang)
+    warnings = sum(1 for f in built.findings if not f.blocking)
+    graph = built.graph
+    _say(
+        "cli.valid",
+        lang,
+        sys.stdout,
+        path=args.file,
+        nodes=graph.number_of_nodes(),
+        links=graph.number_of_edges(),
+        warnings=warnings,
+    )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
+    old, new = _load(args.old, lang), _load(args.new, lang)
+    for path, built in ((args.old, old), (args.new, new)):
+        if not built.ok:
+            return _blocked(path, built.findings, lang)
+    diff = diff_chains(old.graph, new.graph, reference=load_reference()).as_dict(lang)
+    if args.format == "json":
+        json.dump(diff, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(text_report.diff_text(diff, old=args.old, new=args.new, lang=lang))
+    return EXIT_OK
+
+
+def cmd_convert(args: argparse.Namespace, lang: Lang) -> int:
+    built = _load(args.source, lang)
+    if not built.ok:
+        return _blocked(args.source, built.findings, lang)
+    target = Path(args.target)
+    if target.suffix.lower() not in CHAIN_SUFFIXES:
+        raise UsageError(render("cli.unsupported_format", {"path": args.target}, lang))
+    write_chain_file(built.graph, target)
+    _say(
+        "cli.converted",
+        lang,
+        sys.stdout,
+        source=args.source,
+        target=args.target,
+        nodes=built.graph.number_of_nodes(),
+    )
+    return EXIT_OK
+
+
+def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
+    reference = load_reference()
+    good = reference.resolve_good(args.goods)
+    if good is None:
+        raise UsageError(render("cli.unknown_good", {"goods": args.goods}, lang))
+    country = reference.resolve_country(args.country)
+    if country is None:
+        raise UsageError(render("cli.unknown_country", {"country": args.country}, lang))
+    if args.activity is None:
+        activity = SECTOR_ACTIVITY.get(good.sector, "manufacturing")
+    else:
+        found = normalise_activity(args.activity)
+        if found is None:
+            choices = ", ".join(sorted(ACTIVITIES))
+            raise UsageError(
+                render("cli.unknown_activity", {"activity": args.activity, "choices": choices}, lang)
+            )
+        activity = found
+    risks = assess_site(
+        country=country, activity=activity, goods=[good.name], name=args.name or "", reference=reference
+    )
+    result = {
+        "goods": good.name,
+        "country": country,
+        "country_name": reference.countries[country].name,
+        "activity": activity,
+        "risks": {theme: risk.as_dict(lang) for theme, risk in risks.items()},
+    }
+    if args.format == "json":
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(text_report.risk_text(result, lang=lang))
+    return EXIT_OK
+
+
+def cmd_reference_build(args: argparse.Namespace, lang: Lang) -> int:
+    from chainmap.reference.build import ReferenceBuildError, build_reference
+
+    source = Path(args.source)
+    if not source.is_dir():
+        raise UsageError(render("cli.file_not_found", {"path": args.source}, lang))
+    try:
+        written = build_reference(source, Path(args.target))
+    except ReferenceBuildError as error:
+        _say("cli.reference_failed", lang, reason=str(error))
+        return EXIT_BLOCKED
+    _say("cli.reference_built", lang, sys.stdout, files=", ".join(p.name for p in written))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for the core's file commands."""
+    parser = argparse.ArgumentParser(
+        prog="chainmap", description="Supply-chain due diligence: chain files and risk analysis."
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=os.environ.get("CHAINMAP_LANG", "en") if os.environ.get("CHAINMAP_LANG") in LANGS else "en",
+        help="language of the output (default: en, or $CHAINMAP_LANG)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    formats = ("text", "json")
+
+    analyse_cmd = commands.add_parser("analyse", aliases=["analyze"], help="risk analysis of a chain file")
+    analyse_cmd.add_argument("file", help="chain file: .csv, .xlsx or .json")
+    analyse_cmd.add_argument("--format", choices=formats, default="text")
+    analyse_cmd.add_argument("--top", type=_positive, default=None, help="show only the N first hotspots")
+    analyse_cmd.set_defaults(run=cmd_analyse)
+
+    validate_cmd = commands.add_parser("validate", help="check a chain file and list every problem")
+    validate_cmd.add_argument("file")
+    validate_cmd.set_defaults(run=cmd_validate)
+
+    diff_cmd = commands.add_parser("diff", help="what changed between two versions of a chain")
+    diff_cmd.add_argument("old")
+    diff_cmd.add_argument("new")
+    diff_cmd.add_argument("--format", choices=formats, default="text")
+    diff_cmd.set_defaults(run=cmd_diff)
+
+    convert_cmd = commands.add_parser("convert", help="convert a chain file; formats from the suffixes")
+    convert_cmd.add_argument("source")
+    convert_cmd.add_argument("target")
+    convert_cmd.set_defaults(run=cmd_convert)
+
+    risk_cmd = commands.add_parser("risk", help="quick risk look-up of one good from one country")
+    risk_cmd.add_argument("--goods", required=True, help='a good, e.g. "Cotton"')
+    risk_cmd.add_argument("--country", required=True, help="ISO code or English name, e.g. TM")
+    risk_cmd.add_argument("--activity", help="activity at the site (default: from the good's sector)")
+    risk_cmd.add_argument("--name", help="company name, checked against the UFLPA Entity List")
+    risk_cmd.add_argument("--format", choices=formats, default="text")
+    risk_cmd.set_defaults(run=cmd_risk)
+
+    reference_cmd = commands.add_parser("reference", help="reference data tables")
+    reference_commands = reference_cmd.add_subparsers(dest="reference_command", required=True)
+    build_cmd = reference_commands.add_parser(
+        "build", help="derive fixtures/reference/ from the public sources"
+    )
+    build_cmd.add_argument("--from", dest="source", required=True, help="e.g. ../shared/reference")
+    build_cmd.add_argument("--to", dest="target", default="fixtures/reference")
+    build_cmd.set_defaults(run=cmd_reference_build)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    lang = cast(Lang, args.lang)
+    try:
+        return cast(int, args.run(args, lang))
+    except UsageError as error:
+        print(f"chainmap: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
