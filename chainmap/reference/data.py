@@ -78,13 +78,20 @@ class Good:
 
 @dataclass(frozen=True, slots=True)
 class DolListing:
-    """A good x country row of the DOL List of Goods Produced by Child Labor or Forced Labor."""
+    """A good x country row of the DOL List of Goods Produced by Child Labor or Forced Labor.
+
+    For goods DOL lists as produced with inputs made by child or forced labour (solar modules from
+    polysilicon, batteries from cobalt), `input_good` and `input_country` name that input, and the flags
+    are those of the input's own listing there: the exploitation is upstream, not at the listed good.
+    """
 
     good: str
     country: str
     child_labour: bool
     forced_labour: bool
     forced_child_labour: bool
+    input_good: str | None = None
+    input_country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +239,8 @@ def load_reference(directory: Path = DEFAULT_DIRECTORY) -> ReferenceData:
                 child_labour=_flag(r["child_labour"]),
                 forced_labour=_flag(r["forced_labour"]),
                 forced_child_labour=_flag(r["forced_child_labour"]),
+                input_good=r["input_good"] or None,
+                input_country=r["input_country"] or None,
             )
             for r in _read(directory, "dol_goods_countries.csv")
         ],
