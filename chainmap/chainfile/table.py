@@ -1,0 +1,147 @@
+"""The one-row-per-node chain table shared by CSV and XLSX: reading its header and rows, writing a graph.
+
+Header names are matched after trimming, folding case and treating spaces and hyphens as underscores
+("Supplies to" is `supplies_to`). A few Dutch names are accepted for suppliers who translated the
+header: naam (name), land (country), activiteit (activity), goederen (goods), levert_aan (supplies_to)
+and aandeel (share). Columns outside the format are ignored with a warning; a column without a header
+name is ignored silently (Excel often leaves empty columns at the right). Rows whose cells are all
+empty are skipped, but still counted, so that row numbers stay those the spreadsheet shows.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Final
+
+import networkx as nx
+
+from chainmap.chain import COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS, UNKNOWN_COUNTRY, ChainRow
+from chainmap.findings import Finding, Severity
+
+HEADER_SYNONYMS: Final[dict[str, str]] = {
+    "naam": "name",
+    "land": "country",
+    "activiteit": "activity",
+    "goederen": "goods",
+    "levert_aan": "supplies_to",
+    "aandeel": "share",
+}
+
+
+@dataclass(frozen=True)
+class ChainFile:
+    """The rows of a chain file as written, with the findings about the file itself.
+
+    A file-level error (unreadable, empty, a missing column, too large) leaves `rows` empty.
+    """
+
+    rows: list[ChainRow]
+    findings: list[Finding]
+
+
+def file_error(code: str, **params: Any) -> ChainFile:
+    """A chain file refused as a whole, with one error."""
+    return ChainFile([], [Finding(Severity.ERROR, code, params)])
+
+
+def header_column(cell: str) -> str:
+    """The chain format column a header cell names, or its normalised text when it names none."""
+    key = "_".join(cell.strip().casefold().replace("-", " ").replace("_", " ").split())
+    return HEADER_SYNONYMS.get(key, key)
+
+
+def read_table(records: Iterable[Sequence[str]], *, max_rows: int) -> ChainFile:
+    """Chain rows from a table's records (lists of cell texts), the first non-empty record the header.
+
+    Stops reading after `max_rows` non-empty data rows and refuses the file when there are more.
+    """
+    findings: list[Finding] = []
+    numbered = enumerate(records, start=1)
+    header: Sequence[str] = ()
+    for _, record in numbered:
+        if any(cell.strip() for cell in record):
+            header = record
+            break
+    if not header:
+        return file_error("chain.file_empty")
+    positions: dict[str, int] = {}
+    for position, cell in enumerate(header):
+        column = header_column(cell)
+        if not column:
+            continue
+        if column in positions:
+            findings.append(Finding(Severity.ERROR, "chain.column_repeated", {"column": cell.strip()}))
+        elif column in COLUMNS:
+            positions[column] = position
+        else:
+            findings.append(Finding(Severity.WARNING, "chain.column_ignored", {"column": cell.strip()}))
+    for column in REQUIRED_COLUMNS:
+        if column not in positions:
+            findings.append(Finding(Severity.ERROR, "chain.column_missing", {"column": column}))
+    if any(finding.blocking for finding in findings):
+        return ChainFile([], findings)
+    columns = list(positions.items())
+    rows: list[ChainRow] = []
+    for number, record in numbered:
+        width = len(record)
+        cells = {column: record[position].strip() if position < width else "" for column, position in columns}
+        if not any(cells.values()):
+            continue
+        if len(rows) == max_rows:
+            return file_error("chain.file_too_many_rows", limit=max_rows)
+        rows.append(ChainRow(row=number, **cells))
+    return ChainFile(rows, findings)
+
+
+def format_share(share: float, *, decimal: str = ".") -> str:
+    """A share as a file shows it: no needless decimals, no exponent, and exact ("12.5", "40", "0.001")."""
+    text = format(Decimal(repr(float(share))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", decimal)
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRecord:
+    """One node of a chain graph as the file formats write it."""
+
+    id: str
+    name: str
+    country: str
+    activity: str
+    goods: tuple[str, ...]
+    customers: tuple[str, ...]
+    shares: tuple[float | None, ...]
+
+    def cells(self, *, decimal: str = ".") -> list[str]:
+        """The node's cells in the order of `chainmap.chain.COLUMNS`."""
+        shares = ""
+        if any(share is not None for share in self.shares):
+            shares = LIST_SEPARATOR.join(
+                "" if share is None else format_share(share, decimal=decimal) for share in self.shares
+            )
+        return [
+            self.id,
+            self.name,
+            self.country,
+            self.activity,
+            LIST_SEPARATOR.join(self.goods),
+            LIST_SEPARATOR.join(self.customers),
+            shares,
+        ]
+
+
+def node_records(graph: "nx.DiGraph[str]") -> Iterator[NodeRecord]:
+    """The graph's nodes in their order, with countries as alpha-2 or "unknown"."""
+    for node, attributes in graph.nodes(data=True):
+        country = attributes.get("country")
+        out_edges = [(customer, data.get("share")) for _, customer, data in graph.out_edges(node, data=True)]
+        yield NodeRecord(
+            id=str(node),
+            name=str(attributes.get("name", "")),
+            country=UNKNOWN_COUNTRY if country is None else str(country),
+            activity=str(attributes.get("activity", "")),
+            goods=tuple(str(good) for good in attributes.get("goods", ())),
+            customers=tuple(str(customer) for customer, _ in out_edges),
+            shares=tuple(None if share is None else float(share) for customer, share in out_edges),
+        )

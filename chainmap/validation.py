@@ -1,0 +1,456 @@
+"""Build a chain graph from the rows of a chain file, and check it.
+
+`build_chain` turns `ChainRow`s into a `networkx.DiGraph` following the conventions of `chainmap.chain`
+and returns every problem it finds as a `Finding`; it never raises on what a supplier wrote. Errors
+block import, warnings are shown but do not:
+
+- errors: a duplicate id; a missing id, name, country or activity; `supplies_to` missing for a site that
+  is not the contractor (reported as "more than one contractor"); an unknown country; a customer in
+  `supplies_to` that no row has as id, or named twice; a site that supplies itself; sites that supply each
+  other in a circle; a share that is not a number or lies outside 0-100; a number of shares that does not
+  match the number of customers; shares of one customer's suppliers adding up to more than 100; no
+  contractor or more than one; sites whose goods never reach the contractor.
+- warnings: goods outside the goods vocabulary (kept as written: the vocabulary cannot list every
+  product, and an unknown good only means no good x country risk is found for it); an activity outside
+  the activity vocabulary (kept as written, lowercased: suppliers know activities the vocabulary lacks,
+  such as embroidery, and blocking them would push them to pick a wrong activity; the risk model then
+  uses no activity baseline for that site, which its report shows).
+
+Countries are ISO 3166-1 alpha-2 or alpha-3 codes or English names in any case, resolved through the
+reference data; "unknown" marks an unknown country (attribute `country` None). Shares are percentages
+written as "40", "40%", "40.5" or "40,5" (Dutch decimal comma); one per customer, in the order of
+`supplies_to`, where a value may be left empty ("40;;60") when it is not known.
+
+The graph checks (`self_loop_findings`, `cycle_findings`, `share_total_findings`,
+`unreachable_findings`) are separate pure functions that work on any chain graph. Every check is linear
+in the size of the chain: cycles are found through strongly connected components, never by listing
+simple cycles.
+"""
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+import networkx as nx
+
+from chainmap.activities import normalise_activity
+from chainmap.chain import LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow, split_list
+from chainmap.findings import Finding, Severity, has_errors
+from chainmap.reference import ReferenceData
+
+SHARE_MIN: Final = 0.0
+SHARE_MAX: Final = 100.0
+# Shares are percentages written with a few decimals; their float sum may overshoot 100 by rounding.
+SHARE_SUM_TOLERANCE: Final = 1e-6
+# Messages name at most this many sites or rows; the finding's `nodes` always holds all of them.
+LISTED_AT_MOST: Final = 10
+# A value quoted back in a message is cut to this many characters.
+QUOTED_AT_MOST: Final = 80
+
+REQUIRED_VALUES: Final[tuple[str, ...]] = ("id", "name", "country", "activity")
+
+_SHARE_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+@dataclass(frozen=True)
+class BuiltChain:
+    """A chain graph with the findings made while building and checking it.
+
+    When `ok` is False the graph holds what could be built (for showing the problems in context) and
+    must not be analysed.
+    """
+
+    graph: "nx.DiGraph[str]"
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding blocks import."""
+        return not has_errors(self.findings)
+
+
+def quoted(text: str) -> str:
+    """A value as a message shows it: cut to QUOTED_AT_MOST characters."""
+    return text if len(text) <= QUOTED_AT_MOST else text[: QUOTED_AT_MOST - 1] + "…"
+
+
+def listed(items: Sequence[str]) -> str:
+    """Items for a message, quoted and comma-separated, at most LISTED_AT_MOST of them ("... +N")."""
+    shown = ", ".join(f'"{quoted(item)}"' for item in items[:LISTED_AT_MOST])
+    rest = len(items) - LISTED_AT_MOST
+    return f"{shown} (+{rest})" if rest > 0 else shown
+
+
+def _rows_listed(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(row) for row in rows[:LISTED_AT_MOST])
+    rest = len(rows) - LISTED_AT_MOST
+    return f"{shown} (+{rest})" if rest > 0 else shown
+
+
+def parse_share(text: str) -> float | None:
+    """The number a share cell item means ("40", "40%", "40.5", "40,5"), or None when it is no number.
+
+    Range is not checked here: "-5" and "150" parse and are reported as outside 0-100 by the caller.
+    """
+    number = text.strip()
+    if number.endswith("%"):
+        number = number[:-1].rstrip()
+    if not _SHARE_NUMBER.fullmatch(number):
+        return None
+    return float(number.replace(",", "."))
+
+
+def share_items(cell: str, customers: int) -> list[str] | None:
+    """The share cell's items aligned with `customers` targets, "" where a share is left empty.
+
+    Returns [] for an empty cell and None when the number of items does not match the customers. A
+    cell with exactly one item per customer keeps its empty items in place ("40;;60"); otherwise empty
+    items are dropped, so that a trailing separator ("40;60;") does no harm.
+    """
+    items = [item.strip() for item in cell.split(LIST_SEPARATOR)]
+    if not any(items):
+        return []
+    if len(items) == customers:
+        return items
+    filled = [item for item in items if item]
+    return filled if len(filled) == customers else None
+
+
+class _Vocabulary:
+    """Country, activity and goods look-ups, memoised per distinct text (files repeat them a lot)."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        self._reference = reference
+        self._countries: dict[str, tuple[bool, str | None]] = {}
+        self._activities: dict[str, tuple[bool, str]] = {}
+        self._goods: dict[str, tuple[bool, str]] = {}
+
+    def country(self, text: str) -> tuple[bool, str | None]:
+        """(known, alpha-2 code or None for "unknown")."""
+        found = self._countries.get(text)
+        if found is None:
+            if text.casefold() == UNKNOWN_COUNTRY:
+                found = (True, None)
+            else:
+                iso2 = self._reference.resolve_country(text)
+                found = (iso2 is not None, iso2)
+            self._countries[text] = found
+        return found
+
+    def activity(self, text: str) -> tuple[bool, str]:
+        """(known, vocabulary key or the text lowercased)."""
+        found = self._activities.get(text)
+        if found is None:
+            key = normalise_activity(text)
+            found = (True, key) if key is not None else (False, text.lower())
+            self._activities[text] = found
+        return found
+
+    def good(self, text: str) -> tuple[bool, str]:
+        """(known, vocabulary name or the text as written)."""
+        found = self._goods.get(text)
+        if found is None:
+            good = self._reference.resolve_good(text)
+            found = (True, good.name) if good is not None else (False, text)
+            self._goods[text] = found
+        return found
+
+
+def _error(code: str, at_row: int | None, at_column: str | None, /, **params: Any) -> Finding:
+    return Finding(Severity.ERROR, code, params, row=at_row, column=at_column)
+
+
+def _warning(code: str, at_row: int | None, at_column: str | None, /, **params: Any) -> Finding:
+    return Finding(Severity.WARNING, code, params, row=at_row, column=at_column)
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    supplier: str
+    customer: str
+    share: float | None
+    row: int
+
+
+def _row_findings(
+    row: ChainRow, vocabulary: _Vocabulary, findings: list[Finding]
+) -> tuple[dict[str, Any], list[_Link]]:
+    """Check one row's cells; returns the node attributes and the links the row declares."""
+    for column in REQUIRED_VALUES:
+        if not getattr(row, column):
+            findings.append(_error("chain.value_missing", row.row, column, row=row.row, column=column))
+    country: str | None = None
+    if row.country:
+        known, country = vocabulary.country(row.country)
+        if not known:
+            findings.append(
+                _error("chain.country_unknown", row.row, "country", row=row.row, value=quoted(row.country))
+            )
+    activity = ""
+    if row.activity:
+        known, activity = vocabulary.activity(row.activity)
+        if not known:
+            findings.append(
+                _warning(
+                    "chain.activity_unknown", row.row, "activity", row=row.row, value=quoted(row.activity)
+                )
+            )
+    goods: list[str] = []
+    for text in split_list(row.goods):
+        known, good = vocabulary.good(text)
+        if not known:
+            findings.append(
+                _warning("chain.goods_unknown", row.row, "goods", row=row.row, value=quoted(text))
+            )
+        if good not in goods:
+            goods.append(good)
+    attributes = {
+        "name": row.name,
+        "country": country,
+        "activity": activity,
+        "goods": tuple(goods),
+        "row": row.row,
+    }
+    return attributes, _row_links(row, findings)
+
+
+def _row_links(row: ChainRow, findings: list[Finding]) -> list[_Link]:
+    customers = split_list(row.supplies_to)
+    seen: set[str] = set()
+    for customer in customers:
+        if customer in seen:
+            findings.append(
+                _error("chain.customer_repeated", row.row, "supplies_to", row=row.row, value=quoted(customer))
+            )
+        seen.add(customer)
+    items = share_items(row.share, len(customers))
+    if items is None:
+        findings.append(
+            _error(
+                "chain.share_count_mismatch",
+                row.row,
+                "share",
+                row=row.row,
+                shares=len(split_list(row.share)),
+                customers=len(customers),
+            )
+        )
+        items = []
+    shares: list[float | None] = [None] * len(customers)
+    for position, item in enumerate(items):
+        if not item:
+            continue
+        share = parse_share(item)
+        if share is None:
+            findings.append(_error("chain.share_invalid", row.row, "share", row=row.row, value=quoted(item)))
+        elif not (math.isfinite(share) and SHARE_MIN <= share <= SHARE_MAX):
+            findings.append(
+                _error("chain.share_out_of_range", row.row, "share", row=row.row, value=quoted(item))
+            )
+        else:
+            shares[position] = share
+    if not row.id:
+        return []
+    return [
+        _Link(row.id, customer, share, row.row) for customer, share in zip(customers, shares, strict=True)
+    ]
+
+
+def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltChain:
+    """The chain graph of a chain file's rows, with every problem found in them.
+
+    Each row with an id becomes a node (the first row of a duplicated id wins); each `supplies_to`
+    target that is a node becomes an edge supplier -> customer with its share. The graph attribute
+    `contractor` is set when exactly one site has no customer. Runs in time linear in rows and links.
+    """
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    if not rows:
+        return BuiltChain(graph, [_error("chain.chain_empty", None, None)])
+    findings: list[Finding] = []
+    vocabulary = _Vocabulary(reference)
+    first_rows: dict[str, int] = {}
+    nodes: list[tuple[str, dict[str, Any]]] = []
+    links: list[_Link] = []
+    without_customer: list[tuple[str, int]] = []
+    for row in rows:
+        attributes, row_links = _row_findings(row, vocabulary, findings)
+        if not row.id:
+            continue
+        if row.id in first_rows:
+            findings.append(
+                _error(
+                    "chain.id_duplicate",
+                    row.row,
+                    "id",
+                    row=row.row,
+                    value=quoted(row.id),
+                    first_row=first_rows[row.id],
+                )
+            )
+            continue
+        first_rows[row.id] = row.row
+        nodes.append((row.id, attributes))
+        links.extend(row_links)
+        if not row.supplies_to:
+            without_customer.append((row.id, row.row))
+    graph.add_nodes_from(nodes)
+    edges = []
+    for link in links:
+        if link.customer in first_rows:
+            edges.append((link.supplier, link.customer, {"share": link.share}))
+        else:
+            findings.append(
+                _error(
+                    "chain.customer_unknown",
+                    link.row,
+                    "supplies_to",
+                    row=link.row,
+                    value=quoted(link.customer),
+                )
+            )
+    graph.add_edges_from(edges)
+    findings.extend(_contractor_findings(graph, without_customer))
+    findings.extend(graph_findings(graph))
+    return BuiltChain(graph, findings)
+
+
+def _contractor_findings(graph: "nx.DiGraph[str]", without_customer: list[tuple[str, int]]) -> list[Finding]:
+    """Set the graph's contractor when exactly one site has no customer; otherwise say what is wrong."""
+    if len(without_customer) == 1:
+        graph.graph["contractor"] = without_customer[0][0]
+        return []
+    if not without_customer:
+        return [_error("chain.no_contractor", None, "supplies_to")]
+    ids = [node for node, _ in without_customer]
+    rows = [row for _, row in without_customer]
+    return [
+        Finding(
+            Severity.ERROR,
+            "chain.several_contractors",
+            {"rows": _rows_listed(rows), "count": len(rows)},
+            row=rows[0],
+            column="supplies_to",
+            nodes=tuple(ids),
+        )
+    ]
+
+
+def _node_row(graph: "nx.DiGraph[str]", node: str) -> int | None:
+    row = graph.nodes[node].get("row")
+    return row if isinstance(row, int) else None
+
+
+def self_loop_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
+    """An error for every site that names itself as its own customer: a site cannot supply itself."""
+    return [
+        Finding(
+            Severity.ERROR,
+            "chain.self_loop",
+            {"node": quoted(node)},
+            row=_node_row(graph, node),
+            column="supplies_to",
+            nodes=(node,),
+        )
+        for node, _ in nx.selfloop_edges(graph)
+    ]
+
+
+def cycle_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
+    """An error for every group of sites that supply each other in a circle (self-loops aside).
+
+    Goods cannot flow in a circle towards the contractor, so a cycle is a mistake in `supplies_to`. Each
+    strongly connected component of more than one site is one finding naming all its sites, in file
+    order, so that a long circle gives one message rather than one per possible cycle.
+    """
+    findings = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        members = sorted(component, key=lambda node: (_node_row(graph, node) or 0, node))
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "chain.cycle",
+                {"nodes": listed(members), "count": len(members)},
+                row=_node_row(graph, members[0]),
+                column="supplies_to",
+                nodes=tuple(members),
+            )
+        )
+    return findings
+
+
+def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
+    """An error for every customer whose suppliers' shares add up to more than 100 percent.
+
+    A share is a percentage of the customer's total input, so one customer's shares cannot exceed 100.
+    """
+    totals: dict[str, float] = {}
+    for _, customer, attributes in graph.edges(data=True):
+        share = attributes.get("share")
+        if isinstance(share, int | float):
+            totals[customer] = totals.get(customer, 0.0) + share
+    findings = []
+    for customer, total in totals.items():
+        if total <= SHARE_MAX + SHARE_SUM_TOLERANCE:
+            continue
+        suppliers = [
+            (supplier, float(attributes["share"]))
+            for supplier, _, attributes in graph.in_edges(customer, data=True)
+            if isinstance(attributes.get("share"), int | float)
+        ]
+        parts = [f'"{quoted(supplier)}" {_percent(share)}%' for supplier, share in suppliers]
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "chain.share_total_over_100",
+                {
+                    "node": quoted(customer),
+                    "total": _percent(total),
+                    "suppliers": ", ".join(parts[:LISTED_AT_MOST])
+                    + (f" (+{len(parts) - LISTED_AT_MOST})" if len(parts) > LISTED_AT_MOST else ""),
+                },
+                row=_node_row(graph, customer),
+                column="share",
+                nodes=(customer, *(supplier for supplier, _ in suppliers)),
+            )
+        )
+    return findings
+
+
+def _percent(value: float) -> str:
+    return f"{value:.10g}"
+
+
+def unreachable_findings(graph: "nx.DiGraph[str]", contractor: str) -> list[Finding]:
+    """An error for every site from which no path of customers leads to the contractor.
+
+    What such a site produces never reaches the contract, so its `supplies_to` is wrong or incomplete
+    (a customer that does not exist, itself, or a circle). One breadth-first search backwards from the
+    contractor finds every site that does reach it.
+    """
+    reaching = nx.ancestors(graph, contractor) | {contractor}
+    return [
+        Finding(
+            Severity.ERROR,
+            "chain.contractor_not_reached",
+            {"node": quoted(node), "contractor": quoted(contractor)},
+            row=_node_row(graph, node),
+            column="supplies_to",
+            nodes=(node,),
+        )
+        for node in graph
+        if node not in reaching
+    ]
+
+
+def graph_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
+    """Every structural check of a chain graph built elsewhere: self-loops, cycles, share totals and,
+    when the graph names its contractor, the sites that do not reach it."""
+    findings = [*self_loop_findings(graph), *cycle_findings(graph), *share_total_findings(graph)]
+    contractor = graph.graph.get("contractor")
+    if isinstance(contractor, str) and contractor in graph:
+        findings.extend(unreachable_findings(graph, contractor))
+    return findings
