@@ -37,7 +37,6 @@ DOL_NAME_EXCEPTIONS: Final[dict[str, str]] = {
     "Congo, Democratic Republic of the": "CD",
     "Congo, Republic of the": "CG",
     "Falkland Islands (Islas Malvinas)": "FK",
-    "Kosovo": "XK",
     "Russia": "RU",
     "The Gambia": "GM",
     "Turkey (Türkiye)": "TR",
