@@ -96,6 +96,8 @@ class ReferenceBuildError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Listing:
+    """A row of dol_goods_countries.csv; the input fields are empty for a direct listing."""
+
     good: str
     iso2: str
     child: bool
@@ -119,6 +121,8 @@ class _CountryFacts:
 
 @dataclass(slots=True)
 class _Dol:
+    """What goods.xml and countries.xml give: goods with sector, listings, and every country name used."""
+
     goods: dict[str, str] = field(default_factory=dict)
     listings: list[_Listing] = field(default_factory=list)
     names: list[tuple[str, str]] = field(default_factory=list)
@@ -228,8 +232,14 @@ def _dol_code(name: str, index: Mapping[str, str], path: Path) -> str:
 
 def _read_dol(folder: Path, index: Mapping[str, str], facts: dict[str, _CountryFacts]) -> _Dol:
     """Goods with sector and good x country listings from goods.xml; country findings from countries.xml."""
+    dol = _read_dol_goods(folder / "goods.xml", index, facts)
+    _read_dol_countries(folder / "countries.xml", index, facts, dol)
+    return dol
+
+
+def _read_dol_goods(goods_path: Path, index: Mapping[str, str], facts: dict[str, _CountryFacts]) -> _Dol:
+    """The goods, their listings, and for derived listings the flags of the input they name."""
     dol = _Dol()
-    goods_path = folder / "goods.xml"
     raw: dict[tuple[str, str], tuple[bool, bool, bool, str]] = {}
     for good in _parse_xml(goods_path).findall("Good"):
         name = _text(good, "Good_Name", goods_path)
@@ -269,8 +279,13 @@ def _read_dol(folder: Path, index: Mapping[str, str], facts: dict[str, _CountryF
                 "names no directly listed input good for it there"
             )
         dol.listings.append(_Listing(name, iso2, *source_listing[:3], input_good, derived))
+    return dol
 
-    countries_path = folder / "countries.xml"
+
+def _read_dol_countries(
+    countries_path: Path, index: Mapping[str, str], facts: dict[str, _CountryFacts], dol: _Dol
+) -> None:
+    """Region, advancement level and working children per DOL country profile."""
     assessed: set[str] = set()
     for country in _parse_xml(countries_path).findall("Country"):
         country_name = _text(country, "Name", countries_path)
@@ -294,7 +309,6 @@ def _read_dol(folder: Path, index: Mapping[str, str], facts: dict[str, _CountryF
         working = _working_children(country, countries_path)
         if working is not None:
             entry.indicators["working_children"] = (working, DOL_EDITION_YEAR)
-    return dol
 
 
 def _working_children(country: ET.Element, path: Path) -> Decimal | None:
