@@ -119,9 +119,9 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 def normalise_name(text: str) -> str:
     """Fold case, accents and punctuation so that names written differently compare equal.
 
-    "Côte d'Ivoire" and "cote d ivoire" both become "cote d ivoire".
+    "Côte d'Ivoire" and "cote d ivoire" both become "cote d ivoire"; "&" reads as "and".
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub(" ", stripped.casefold()).strip()
 
