@@ -29,8 +29,9 @@ simple cycles.
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, Final
 
 import networkx as nx
@@ -118,144 +119,112 @@ def share_items(cell: str, customers: int) -> list[str] | None:
     return filled if len(filled) == customers else None
 
 
-class _Vocabulary:
-    """Country, activity and goods look-ups, memoised per distinct text (files repeat them a lot)."""
+_Problem = tuple[Severity, str, str, dict[str, Any]]  # severity, code, column, params without the row
+
+
+class _CellReader:
+    """Reads the cells of rows into node attributes and links, memoised per distinct cell text.
+
+    Files repeat the same countries, activities, goods and shares on many rows, so each distinct text
+    is resolved once; the problems found in a cell are kept without the row and given it per row.
+    """
 
     def __init__(self, reference: ReferenceData) -> None:
         self._reference = reference
-        self._countries: dict[str, tuple[bool, str | None]] = {}
-        self._activities: dict[str, tuple[bool, str]] = {}
-        self._goods: dict[str, tuple[bool, str]] = {}
+        self._countries: dict[str, tuple[str | None, list[_Problem]]] = {}
+        self._activities: dict[str, tuple[str, list[_Problem]]] = {}
+        self._goods: dict[str, tuple[tuple[str, ...], list[_Problem]]] = {}
+        self._shares: dict[tuple[str, int], tuple[list[float | None], list[_Problem]]] = {}
 
-    def country(self, text: str) -> tuple[bool, str | None]:
-        """(known, alpha-2 code or None for "unknown")."""
+    def country(self, text: str) -> tuple[str | None, list[_Problem]]:
+        """The alpha-2 code (None for "unknown" or an unknown country) and the problems."""
         found = self._countries.get(text)
         if found is None:
             if text.casefold() == UNKNOWN_COUNTRY:
-                found = (True, None)
+                found = (None, [])
             else:
                 iso2 = self._reference.resolve_country(text)
-                found = (iso2 is not None, iso2)
+                problems: list[_Problem] = []
+                if iso2 is None:
+                    problems.append(
+                        (Severity.ERROR, "chain.country_unknown", "country", {"value": quoted(text)})
+                    )
+                found = (iso2, problems)
             self._countries[text] = found
         return found
 
-    def activity(self, text: str) -> tuple[bool, str]:
-        """(known, vocabulary key or the text lowercased)."""
+    def activity(self, text: str) -> tuple[str, list[_Problem]]:
+        """The vocabulary key, or the text lowercased with a warning."""
         found = self._activities.get(text)
         if found is None:
             key = normalise_activity(text)
-            found = (True, key) if key is not None else (False, text.lower())
+            if key is not None:
+                found = (key, [])
+            else:
+                warning = (Severity.WARNING, "chain.activity_unknown", "activity", {"value": quoted(text)})
+                found = (text.lower(), [warning])
             self._activities[text] = found
         return found
 
-    def good(self, text: str) -> tuple[bool, str]:
-        """(known, vocabulary name or the text as written)."""
-        found = self._goods.get(text)
+    def goods(self, cell: str) -> tuple[tuple[str, ...], list[_Problem]]:
+        """The goods as vocabulary names (unknown ones as written, with a warning each), no repeats."""
+        found = self._goods.get(cell)
         if found is None:
-            good = self._reference.resolve_good(text)
-            found = (True, good.name) if good is not None else (False, text)
-            self._goods[text] = found
+            goods: list[str] = []
+            problems: list[_Problem] = []
+            for text in split_list(cell):
+                good = self._reference.resolve_good(text)
+                if good is None:
+                    problems.append(
+                        (Severity.WARNING, "chain.goods_unknown", "goods", {"value": quoted(text)})
+                    )
+                name = text if good is None else good.name
+                if name not in goods:
+                    goods.append(name)
+            found = (tuple(goods), problems)
+            self._goods[cell] = found
         return found
+
+    def shares(self, cell: str, customers: int) -> tuple[Iterable[float | None], list[_Problem]]:
+        """One share or None per customer, and the problems with the cell."""
+        if not cell:
+            return repeat(None, customers), []
+        found = self._shares.get((cell, customers))
+        if found is None:
+            found = _read_shares(cell, customers)
+            self._shares[(cell, customers)] = found
+        return found
+
+
+def _read_shares(cell: str, customers: int) -> tuple[list[float | None], list[_Problem]]:
+    shares: list[float | None] = [None] * customers
+    items = share_items(cell, customers)
+    if items is None:
+        params = {"shares": len(split_list(cell)), "customers": customers}
+        return shares, [(Severity.ERROR, "chain.share_count_mismatch", "share", params)]
+    problems: list[_Problem] = []
+    for position, item in enumerate(items):
+        if not item:
+            continue
+        share = parse_share(item)
+        if share is None:
+            problems.append((Severity.ERROR, "chain.share_invalid", "share", {"value": quoted(item)}))
+        elif not (math.isfinite(share) and SHARE_MIN <= share <= SHARE_MAX):
+            problems.append((Severity.ERROR, "chain.share_out_of_range", "share", {"value": quoted(item)}))
+        else:
+            shares[position] = share
+    return shares, problems
 
 
 def _error(code: str, at_row: int | None, at_column: str | None, /, **params: Any) -> Finding:
     return Finding(Severity.ERROR, code, params, row=at_row, column=at_column)
 
 
-def _warning(code: str, at_row: int | None, at_column: str | None, /, **params: Any) -> Finding:
-    return Finding(Severity.WARNING, code, params, row=at_row, column=at_column)
-
-
-@dataclass(frozen=True, slots=True)
-class _Link:
-    supplier: str
-    customer: str
-    share: float | None
-    row: int
-
-
-def _row_findings(
-    row: ChainRow, vocabulary: _Vocabulary, findings: list[Finding]
-) -> tuple[dict[str, Any], list[_Link]]:
-    """Check one row's cells; returns the node attributes and the links the row declares."""
-    for column in REQUIRED_VALUES:
-        if not getattr(row, column):
-            findings.append(_error("chain.value_missing", row.row, column, row=row.row, column=column))
-    country: str | None = None
-    if row.country:
-        known, country = vocabulary.country(row.country)
-        if not known:
-            findings.append(
-                _error("chain.country_unknown", row.row, "country", row=row.row, value=quoted(row.country))
-            )
-    activity = ""
-    if row.activity:
-        known, activity = vocabulary.activity(row.activity)
-        if not known:
-            findings.append(
-                _warning(
-                    "chain.activity_unknown", row.row, "activity", row=row.row, value=quoted(row.activity)
-                )
-            )
-    goods: list[str] = []
-    for text in split_list(row.goods):
-        known, good = vocabulary.good(text)
-        if not known:
-            findings.append(
-                _warning("chain.goods_unknown", row.row, "goods", row=row.row, value=quoted(text))
-            )
-        if good not in goods:
-            goods.append(good)
-    attributes = {
-        "name": row.name,
-        "country": country,
-        "activity": activity,
-        "goods": tuple(goods),
-        "row": row.row,
-    }
-    return attributes, _row_links(row, findings)
-
-
-def _row_links(row: ChainRow, findings: list[Finding]) -> list[_Link]:
-    customers = split_list(row.supplies_to)
-    seen: set[str] = set()
-    for customer in customers:
-        if customer in seen:
-            findings.append(
-                _error("chain.customer_repeated", row.row, "supplies_to", row=row.row, value=quoted(customer))
-            )
-        seen.add(customer)
-    items = share_items(row.share, len(customers))
-    if items is None:
-        findings.append(
-            _error(
-                "chain.share_count_mismatch",
-                row.row,
-                "share",
-                row=row.row,
-                shares=len(split_list(row.share)),
-                customers=len(customers),
-            )
-        )
-        items = []
-    shares: list[float | None] = [None] * len(customers)
-    for position, item in enumerate(items):
-        if not item:
-            continue
-        share = parse_share(item)
-        if share is None:
-            findings.append(_error("chain.share_invalid", row.row, "share", row=row.row, value=quoted(item)))
-        elif not (math.isfinite(share) and SHARE_MIN <= share <= SHARE_MAX):
-            findings.append(
-                _error("chain.share_out_of_range", row.row, "share", row=row.row, value=quoted(item))
-            )
-        else:
-            shares[position] = share
-    if not row.id:
-        return []
-    return [
-        _Link(row.id, customer, share, row.row) for customer, share in zip(customers, shares, strict=True)
-    ]
+def _customers(cell: str) -> list[str]:
+    if LIST_SEPARATOR not in cell:
+        customer = cell.strip()
+        return [customer] if customer else []
+    return split_list(cell)
 
 
 def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltChain:
@@ -269,51 +238,106 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
     if not rows:
         return BuiltChain(graph, [_error("chain.chain_empty", None, None)])
     findings: list[Finding] = []
-    vocabulary = _Vocabulary(reference)
+    cells = _CellReader(reference)
     first_rows: dict[str, int] = {}
     nodes: list[tuple[str, dict[str, Any]]] = []
-    links: list[_Link] = []
+    links: list[tuple[str, str, float | None, int]] = []
     without_customer: list[tuple[str, int]] = []
     for row in rows:
-        attributes, row_links = _row_findings(row, vocabulary, findings)
-        if not row.id:
+        number = row.row
+        if not (row.id and row.name and row.country and row.activity):
+            findings.extend(
+                _error("chain.value_missing", number, column, row=number, column=column)
+                for column in REQUIRED_VALUES
+                if not getattr(row, column)
+            )
+        country, country_problems = cells.country(row.country) if row.country else (None, _NONE)
+        activity, activity_problems = cells.activity(row.activity) if row.activity else ("", _NONE)
+        goods, goods_problems = cells.goods(row.goods)
+        customers = _customers(row.supplies_to)
+        shares, share_problems = cells.shares(row.share, len(customers))
+        if country_problems or activity_problems or goods_problems or share_problems:
+            for severity, code, column, params in (
+                *country_problems,
+                *activity_problems,
+                *goods_problems,
+                *share_problems,
+            ):
+                findings.append(Finding(severity, code, {"row": number, **params}, row=number, column=column))
+        if len(customers) > 1 and len(set(customers)) < len(customers):
+            findings.extend(_repeated_customers(customers, number))
+        node = row.id
+        if not node:
             continue
-        if row.id in first_rows:
+        if node in first_rows:
             findings.append(
                 _error(
                     "chain.id_duplicate",
-                    row.row,
+                    number,
                     "id",
-                    row=row.row,
-                    value=quoted(row.id),
-                    first_row=first_rows[row.id],
+                    row=number,
+                    value=quoted(node),
+                    first_row=first_rows[node],
                 )
             )
             continue
-        first_rows[row.id] = row.row
-        nodes.append((row.id, attributes))
-        links.extend(row_links)
-        if not row.supplies_to:
-            without_customer.append((row.id, row.row))
-    graph.add_nodes_from(nodes)
-    edges = []
-    for link in links:
-        if link.customer in first_rows:
-            edges.append((link.supplier, link.customer, {"share": link.share}))
+        first_rows[node] = number
+        attributes = {
+            "name": row.name,
+            "country": country,
+            "activity": activity,
+            "goods": goods,
+            "row": number,
+        }
+        nodes.append((node, attributes))
+        if customers:
+            links.extend(zip(repeat(node), customers, shares, repeat(number)))
         else:
-            findings.append(
-                _error(
-                    "chain.customer_unknown",
-                    link.row,
-                    "supplies_to",
-                    row=link.row,
-                    value=quoted(link.customer),
-                )
-            )
-    graph.add_edges_from(edges)
+            without_customer.append((node, number))
+    graph.add_nodes_from(nodes)
+    findings.extend(_add_links(graph, links))
     findings.extend(_contractor_findings(graph, without_customer))
     findings.extend(graph_findings(graph))
     return BuiltChain(graph, findings)
+
+
+_NONE: Final[tuple[_Problem, ...]] = ()
+
+
+def _add_links(graph: "nx.DiGraph[str]", links: list[tuple[str, str, float | None, int]]) -> list[Finding]:
+    """Add the links whose customer is a node as edges; a finding for each customer that is none.
+
+    The edges go straight into the graph's adjacency dicts (successors and predecessors sharing one
+    attribute dict per edge, as `add_edges_from` does): this is the hot loop of an import, and
+    `add_edges_from` spends about three times as long per edge on checks that cannot fail here, since
+    both ends are nodes already. `test_validation` checks the result equals the graph that
+    `add_edges_from` builds.
+    """
+    successors: dict[str, dict[str, dict[str, Any]]] = graph._succ  # type: ignore[attr-defined]
+    predecessors: dict[str, dict[str, dict[str, Any]]] = graph._pred  # type: ignore[attr-defined]
+    findings = []
+    for supplier, customer, share, number in links:
+        if customer in predecessors:
+            attributes = {"share": share}
+            successors[supplier][customer] = attributes
+            predecessors[customer][supplier] = attributes
+        else:
+            findings.append(
+                _error("chain.customer_unknown", number, "supplies_to", row=number, value=quoted(customer))
+            )
+    return findings
+
+
+def _repeated_customers(customers: list[str], number: int) -> list[Finding]:
+    seen: set[str] = set()
+    findings = []
+    for customer in customers:
+        if customer in seen:
+            findings.append(
+                _error("chain.customer_repeated", number, "supplies_to", row=number, value=quoted(customer))
+            )
+        seen.add(customer)
+    return findings
 
 
 def _contractor_findings(graph: "nx.DiGraph[str]", without_customer: list[tuple[str, int]]) -> list[Finding]:
@@ -362,10 +386,15 @@ def cycle_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
 
     Goods cannot flow in a circle towards the contractor, so a cycle is a mistake in `supplies_to`. Each
     strongly connected component of more than one site is one finding naming all its sites, in file
-    order, so that a long circle gives one message rather than one per possible cycle.
+    order, so that a long circle gives one message rather than one per possible cycle. Sites are first
+    peeled off from the customer end (a site whose customers are all peeled cannot be on a cycle); only
+    what remains, nothing in a valid chain, goes through the component search.
     """
+    remaining = _sites_upstream_of_cycles(graph)
+    if not remaining:
+        return []
     findings = []
-    for component in nx.strongly_connected_components(graph):
+    for component in nx.strongly_connected_components(graph.subgraph(remaining)):
         if len(component) < 2:
             continue
         members = sorted(component, key=lambda node: (_node_row(graph, node) or 0, node))
@@ -380,6 +409,21 @@ def cycle_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
             )
         )
     return findings
+
+
+def _sites_upstream_of_cycles(graph: "nx.DiGraph[str]") -> set[str]:
+    """The sites on a cycle or supplying one: what is left after repeatedly removing sites without
+    customers (Kahn's algorithm, run from the customer end). Self-loops count as cycles here."""
+    customers_left = dict(graph.out_degree())
+    peelable = [node for node, count in customers_left.items() if count == 0]
+    predecessors = graph.pred
+    while peelable:
+        node = peelable.pop()
+        for supplier in predecessors[node]:
+            customers_left[supplier] -= 1
+            if customers_left[supplier] == 0:
+                peelable.append(supplier)
+    return {node for node, count in customers_left.items() if count > 0}
 
 
 def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
@@ -428,10 +472,19 @@ def unreachable_findings(graph: "nx.DiGraph[str]", contractor: str) -> list[Find
     """An error for every site from which no path of customers leads to the contractor.
 
     What such a site produces never reaches the contract, so its `supplies_to` is wrong or incomplete
-    (a customer that does not exist, itself, or a circle). One breadth-first search backwards from the
-    contractor finds every site that does reach it.
+    (a customer that does not exist, itself, or a circle). One search backwards from the contractor,
+    over suppliers, finds every site that does reach it.
     """
-    reaching = nx.ancestors(graph, contractor) | {contractor}
+    reaching = {contractor}
+    to_visit = [contractor]
+    predecessors = graph.pred
+    while to_visit:
+        for supplier in predecessors[to_visit.pop()]:
+            if supplier not in reaching:
+                reaching.add(supplier)
+                to_visit.append(supplier)
+    if len(reaching) == len(graph):
+        return []
     return [
         Finding(
             Severity.ERROR,
