@@ -67,11 +67,24 @@ def read_csv(data: bytes, *, max_rows: int) -> ChainFile:
     stream = io.StringIO(text, newline="")
     if _first_line(text).casefold() in {f"sep={candidate}" for candidate in DELIMITERS}:
         delimiter = stream.readline().rstrip("\r\n")[-1]
-    reader = csv.reader(stream, delimiter=delimiter)
+    records = _CountedRecords(csv.reader(stream, delimiter=delimiter, strict=True))
     try:
-        return read_table(reader, max_rows=max_rows)
+        return read_table(records, max_rows=max_rows)
     except csv.Error:
-        return file_error("chain.file_not_csv", row=reader.line_num)
+        return file_error("chain.file_not_csv", row=records.count + 1)
+
+
+class _CountedRecords:
+    """CSV records, counting them, so that an error names the spreadsheet row it occurred in."""
+
+    def __init__(self, reader: Iterator[list[str]]) -> None:
+        self._reader = reader
+        self.count = 0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for record in self._reader:
+            self.count += 1
+            yield record
 
 
 def csv_lines(graph: "nx.DiGraph[str]") -> Iterator[list[str]]:
