@@ -1,5 +1,7 @@
 """Chain rows, chain files and a small reference for testing the chain file readers and validation."""
 
+import csv
+import io
 from collections.abc import Sequence
 
 from chainmap.chain import COLUMNS, ChainRow
@@ -61,8 +63,10 @@ def garment_rows() -> list[ChainRow]:
 
 
 def csv_text(lines: Sequence[Sequence[str]], *, delimiter: str = ",") -> str:
-    """CSV text from records of cells (no quoting: tests pass cells without delimiters)."""
-    return "".join(delimiter.join(line) + "\r\n" for line in lines)
+    """CSV text from records of cells, quoted where needed, as Excel writes it."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(lines)
+    return buffer.getvalue()
 
 
 GARMENT_LINES: list[list[str]] = [
