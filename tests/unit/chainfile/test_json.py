@@ -151,6 +151,6 @@ def test_json_round_trip_gives_an_equal_graph_but_for_rows() -> None:
     assert [(n, {**a, "row": None}) for n, a in again.graph.nodes(data=True)] == [
         (n, {**a, "row": None}) for n, a in graph.nodes(data=True)
     ]
-    assert [row for _, row in again.graph.nodes(data="row")] == [1, 2, 3, 4]
+    assert [again.graph.nodes[n]["row"] for n in again.graph] == [1, 2, 3, 4]
     assert sorted(again.graph.edges(data="share")) == sorted(graph.edges(data="share"))
     assert again.graph.graph == graph.graph

@@ -1,0 +1,98 @@
+"""Properties of chain validation on arbitrary rows: it never raises, and what it accepts is a sound chain."""
+
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chainmap.chain import ChainRow
+from chainmap.validation import BuiltChain, build_chain
+from tests.factories.chainfiles import chain_reference
+
+REFERENCE = chain_reference()
+
+# Cells full of anything: separators, percent signs, digits, whitespace, accents, control characters.
+ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=30) | st.sampled_from(
+    ["", " ", ";", ";;", "unknown", "NL", "Burma", "40", "40,5", "150%", "-1", "nan", "1e999", "Cotton"]
+)
+
+SHARES = st.sampled_from(["", "20", "10%", "0", "5,5"])
+ODD_SHARES = st.sampled_from(["x", "120", "-1"])
+
+
+@st.composite
+def linked_rows(draw: st.DrawFn) -> list[dict[str, str]]:
+    """Rows with valid cells whose links mostly run towards earlier rows (a chain with the first row
+    as contractor), now and then anywhere: at the site itself, at later rows (cycles) or a missing id;
+    now and then an id is repeated or a share is wrong."""
+
+    def rarely() -> bool:
+        return draw(st.integers(0, 24)) == 0
+
+    count = draw(st.integers(1, 10))
+    rows = []
+    for position in range(count):
+        customers: list[int] = []
+        wanted = draw(st.integers(1, 3)) if position else int(rarely())
+        for _ in range(wanted):
+            if position and not rarely():
+                customers.append(draw(st.integers(0, position - 1)))
+            else:
+                customers.append(draw(st.integers(-1, count)))
+        shares = [draw(ODD_SHARES if rarely() else SHARES) for _ in dict.fromkeys(customers)]
+        rows.append(
+            {
+                "id": f"N{draw(st.integers(0, count))}" if rarely() else f"N{position}",
+                "name": "Site",
+                "country": draw(st.sampled_from(["NL", "bd", "unknown", "Burma"])),
+                "activity": draw(st.sampled_from(["weaving", "Weven", "embroidery"])),
+                "goods": draw(st.sampled_from(["", "Cotton", "Cotton;Lace", ";"])),
+                "supplies_to": ";".join(f"N{customer}" for customer in dict.fromkeys(customers)),
+                "share": ";".join(shares) if draw(st.booleans()) else "",
+            }
+        )
+    return rows
+
+
+def rows_from(cells: list[dict[str, str]]) -> list[ChainRow]:
+    return [ChainRow(row=number, **row) for number, row in enumerate(cells, start=2)]
+
+
+def check_sound(built: BuiltChain) -> None:
+    """Every finding renders; an accepted chain is acyclic with one contractor that every site reaches."""
+    for finding in built.findings:
+        assert finding.message("en") and finding.message("nl")
+    if built.ok:
+        graph = built.graph
+        contractor = graph.graph["contractor"]
+        assert nx.is_directed_acyclic_graph(graph)
+        assert [node for node in graph if graph.out_degree(node) == 0] == [contractor]
+        assert nx.ancestors(graph, contractor) | {contractor} == set(graph)
+        for customer in graph:
+            shares: list[float] = [
+                data["share"]
+                for _, _, data in graph.in_edges(customer, data=True)
+                if data["share"] is not None
+            ]
+            assert all(0 <= s <= 100 for s in shares) and sum(shares) <= 100 + 1e-6
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                column: ANY_TEXT
+                for column in ("id", "name", "country", "activity", "goods", "supplies_to", "share")
+            }
+        ),
+        max_size=8,
+    )
+)
+def test_validation_never_raises_on_arbitrary_rows(cells: list[dict[str, str]]) -> None:
+    check_sound(build_chain(rows_from(cells), reference=REFERENCE))
+
+
+@settings(max_examples=300)
+@given(linked_rows())
+def test_what_validation_accepts_is_a_sound_chain(cells: list[dict[str, str]]) -> None:
+    check_sound(build_chain(rows_from(cells), reference=REFERENCE))
