@@ -1,5 +1,217 @@
-"""User-facing messages: reasons."""
+"""User-facing messages: reasons, why a risk has its level.
 
-from chainmap.themes import Lang
+Every reason code has an English and a Dutch text. Parameters are language-neutral; `localise_params`
+turns the ones that need a translation (activity, theme, level, labour kinds, ILO conventions, numbers)
+into text for the reader's language before the message is formatted.
+"""
 
-REASON_MESSAGES: dict[str, dict[Lang, str]] = {}
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Final
+
+from chainmap.activities import activity_label
+from chainmap.themes import Lang, Level, theme_label
+
+REASON_MESSAGES: dict[str, dict[Lang, str]] = {
+    "reason.dol_good": {
+        "en": "{good} from {country} is on the US DOL list for {kinds} ({year}).",
+        "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
+        "voor {kinds} ({year}).",
+    },
+    "reason.dol_other_goods": {
+        "en": "Other goods from {country} on the US DOL list for {kinds}: {goods} ({count} in all, {year}).",
+        "nl": "Andere goederen uit {country} op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
+        "voor {kinds}: {goods} ({count} in totaal, {year}).",
+    },
+    "reason.dol_good_unknown_country": {
+        "en": "{good} is on the US DOL list for {kinds} (countries listed: {count}, {year}), and the country "
+        "of this site is unknown.",
+        "nl": "{good} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) voor {kinds} "
+        "(aantal landen: {count}, {year}), en het land van deze locatie is onbekend.",
+    },
+    "reason.working_children": {
+        "en": "{share}% of children aged 5–14 in {country} work (US DOL, {year}).",
+        "nl": "{share}% van de kinderen van 5–14 jaar in {country} werkt (US DOL, {year}).",
+    },
+    "reason.dol_advancement": {
+        "en": "The US DOL rates the efforts of {country} against the worst forms of child labour as "
+        "“{advancement}” ({year}).",
+        "nl": "Het Amerikaanse ministerie van Arbeid (US DOL) beoordeelt de inzet van {country} tegen de "
+        "ergste vormen van kinderarbeid als “{advancement}” ({year}).",
+    },
+    "reason.uflpa_entity": {
+        "en": "“{entity}” is on the UFLPA Entity List ({lists}), effective {date}: its goods are presumed "
+        "to be made with forced labour.",
+        "nl": "“{entity}” staat op de UFLPA Entity List ({lists}), sinds {date}: van de goederen van deze "
+        "entiteit wordt aangenomen dat ze met dwangarbeid zijn gemaakt.",
+    },
+    "reason.ilo_not_ratified_raise": {
+        "en": "{country} has not ratified ILO {conventions} ({year}); this raises the level by one.",
+        "nl": "{country} heeft ILO-{conventions} niet geratificeerd ({year}); dit verhoogt het niveau met "
+        "één stap.",
+    },
+    "reason.ilo_not_ratified": {
+        "en": "{country} has not ratified ILO {conventions} ({year}).",
+        "nl": "{country} heeft ILO-{conventions} niet geratificeerd ({year}).",
+    },
+    "reason.voice_accountability": {
+        "en": "Voice and accountability in {country} scores {value} on the World Bank scale from −2.5 to "
+        "2.5 ({year}).",
+        "nl": "Inspraak en verantwoording (voice and accountability) in {country} scoort {value} op de "
+        "schaal van de Wereldbank van −2,5 tot 2,5 ({year}).",
+    },
+    "reason.union_density_not_evidence": {
+        "en": "Union density in {country} is {value}% ({year}), but where voice and accountability is weak "
+        "unions may not be independent, so this figure is not read as evidence of freedom of association.",
+        "nl": "De organisatiegraad van vakbonden in {country} is {value}% ({year}), maar waar inspraak en "
+        "verantwoording zwak zijn, zijn vakbonden mogelijk niet onafhankelijk; dit cijfer geldt daarom niet "
+        "als bewijs van vrijheid van vakvereniging.",
+    },
+    "reason.union_density": {
+        "en": "Union density in {country} is {value}% of employees ({year}).",
+        "nl": "De organisatiegraad van vakbonden in {country} is {value}% van de werknemers ({year}).",
+    },
+    "reason.bargaining_low": {
+        "en": "Only {value}% of employees in {country} are covered by a collective agreement ({year}).",
+        "nl": "Slechts {value}% van de werknemers in {country} valt onder een cao ({year}).",
+    },
+    "reason.working_poverty": {
+        "en": "{value}% of workers in {country} live below the international poverty line of US$2.15 a day "
+        "({year}).",
+        "nl": "{value}% van de werkenden in {country} leeft onder de internationale armoedegrens van US$2,15 "
+        "per dag ({year}).",
+    },
+    "reason.working_poverty_low": {
+        "en": "{value}% of workers in {country} live below US$2.15 a day ({year}); a living wage lies far "
+        "above that line, so this does not show that wages are living wages.",
+        "nl": "{value}% van de werkenden in {country} leeft onder US$2,15 per dag ({year}); een leefbaar "
+        "loon ligt ver boven die grens, dus dit laat niet zien dat de lonen leefbaar zijn.",
+    },
+    "reason.fatal_injuries": {
+        "en": "{value} fatal occupational injuries per 100,000 workers in {country} ({year}); where few "
+        "workers are insured, deaths are undercounted.",
+        "nl": "{value} dodelijke arbeidsongevallen per 100.000 werkenden in {country} ({year}); waar weinig "
+        "werkenden verzekerd zijn, worden sterfgevallen ondergeteld.",
+    },
+    "reason.wbl_index": {
+        "en": "{country} scores {value} of 100 on the Women, Business and the Law index ({year}); it "
+        "measures laws on the books, not practice.",
+        "nl": "{country} scoort {value} van 100 op de Women, Business and the Law-index ({year}); die meet "
+        "de wetgeving, niet de praktijk.",
+    },
+    "reason.primary_forest_loss": {
+        "en": "{country} lost {value}% of its humid primary forest in 2002–{year}, and {activity} can drive "
+        "deforestation.",
+        "nl": "{country} verloor in 2002–{year} {value}% van zijn vochtige oerbos, en {activity} kan "
+        "ontbossing veroorzaken.",
+    },
+    "reason.tree_cover_loss": {
+        "en": "{country} lost {value}% of its tree cover in 2001–{year}; tree cover loss includes plantation "
+        "harvest and is not the same as deforestation.",
+        "nl": "{country} verloor in 2001–{year} {value}% van zijn boombedekking; dat verlies omvat ook de "
+        "oogst van plantages en is niet hetzelfde als ontbossing.",
+    },
+    "reason.corruption_control": {
+        "en": "Control of corruption in {country} scores {value} on the World Bank scale from −2.5 to 2.5 "
+        "({year}).",
+        "nl": "Corruptiebeheersing in {country} scoort {value} op de schaal van de Wereldbank van −2,5 tot "
+        "2,5 ({year}).",
+    },
+    "reason.sector_hazard": {
+        "en": "The activity {activity} carries a {level} risk for {theme} in itself (sector baseline).",
+        "nl": "De activiteit {activity} brengt op zich een risico voor {theme} mee van niveau {level} "
+        "(sectorbasis).",
+    },
+    "reason.baseline_no_data": {
+        "en": "No country data on {theme} for {country}; level from the sector baseline for {activity}.",
+        "nl": "Geen landgegevens over {theme} voor {country}; niveau volgens de sectorbasis voor {activity}.",
+    },
+    "reason.baseline_country_unknown": {
+        "en": "The country is unknown; level from the sector baseline for {activity}.",
+        "nl": "Het land is onbekend; niveau volgens de sectorbasis voor {activity}.",
+    },
+    "reason.baseline_capped": {
+        "en": "The rule of law in {country} is strong ({value} on the World Bank scale, {year}), so the "
+        "sector baseline is capped at low.",
+        "nl": "De rechtsstaat in {country} is sterk ({value} op de schaal van de Wereldbank, {year}), dus "
+        "de sectorbasis is begrensd op laag.",
+    },
+}
+
+LABOUR_KINDS: Final[dict[str, dict[Lang, str]]] = {
+    "child_labour": {"en": "child labour", "nl": "kinderarbeid"},
+    "forced_labour": {"en": "forced labour", "nl": "dwangarbeid"},
+    "forced_child_labour": {"en": "forced child labour", "nl": "gedwongen kinderarbeid"},
+}
+
+CONVENTION_NAMES: Final[dict[str, dict[Lang, str]]] = {
+    "C029": {"en": "Forced Labour", "nl": "Dwangarbeid"},
+    "P029": {"en": "Protocol to the Forced Labour Convention", "nl": "Protocol bij het Dwangarbeidverdrag"},
+    "C087": {
+        "en": "Freedom of Association and Protection of the Right to Organise",
+        "nl": "Vrijheid van vakvereniging en bescherming van het vakverenigingsrecht",
+    },
+    "C098": {
+        "en": "Right to Organise and Collective Bargaining",
+        "nl": "Recht van organisatie en collectief onderhandelen",
+    },
+    "C100": {"en": "Equal Remuneration", "nl": "Gelijke beloning"},
+    "C105": {"en": "Abolition of Forced Labour", "nl": "Afschaffing van dwangarbeid"},
+    "C111": {"en": "Discrimination (Employment and Occupation)", "nl": "Discriminatie (arbeid en beroep)"},
+    "C138": {"en": "Minimum Age", "nl": "Minimumleeftijd"},
+    "C155": {"en": "Occupational Safety and Health", "nl": "Veiligheid en gezondheid op het werk"},
+    "C182": {"en": "Worst Forms of Child Labour", "nl": "Ergste vormen van kinderarbeid"},
+    "C187": {
+        "en": "Promotional Framework for Occupational Safety and Health",
+        "nl": "Bevorderend kader voor veiligheid en gezondheid op het werk",
+    },
+}
+
+_AND: Final[dict[Lang, str]] = {"en": "and", "nl": "en"}
+
+
+def join_words(items: Sequence[str], lang: Lang) -> str:
+    """Items as running text: "a", "a and b", "a, b and c" (Dutch "en")."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
+
+
+def format_number(value: float, lang: Lang) -> str:
+    """A number with at most two decimals and no trailing zeros; Dutch uses a decimal comma."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    text = text.replace("-", "−")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _kinds(value: Sequence[str], lang: Lang) -> str:
+    return join_words([LABOUR_KINDS[kind][lang] for kind in value], lang)
+
+
+def _conventions(value: Sequence[str], lang: Lang) -> str:
+    return join_words([f"{code} ({CONVENTION_NAMES[code][lang]})" for code in value], lang)
+
+
+_LOCALISERS: Final[dict[str, Callable[[Any, Lang], str]]] = {
+    "activity": activity_label,
+    "theme": theme_label,
+    "level": lambda value, lang: Level(value).label(lang),
+    "kinds": _kinds,
+    "conventions": _conventions,
+    "goods": lambda value, lang: join_words(list(value), lang),
+    "lists": lambda value, lang: join_words(list(value), lang),
+}
+
+
+def localise_params(params: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
+    """Reason parameters as text in `lang`: labels for keys, joined lists, numbers in local notation."""
+    localised: dict[str, Any] = {}
+    for key, value in params.items():
+        if key in _LOCALISERS:
+            localised[key] = _LOCALISERS[key](value, lang)
+        elif isinstance(value, float):
+            localised[key] = format_number(value, lang)
+        else:
+            localised[key] = value
+    return localised

@@ -1,0 +1,124 @@
+"""What changed between two versions of a chain map: nodes, links, attributes and risk levels.
+
+Nodes are matched by id and links by (supplier, customer), the supplier's own references, which stay the
+same from one version to the next.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+import networkx as nx
+
+from chainmap.analysis.risk import node_risks
+from chainmap.reference import ReferenceData
+from chainmap.themes import THEMES, Lang, Level, theme_label
+
+NODE_ATTRIBUTES: Final[tuple[str, ...]] = ("name", "country", "activity", "goods")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeChange:
+    """A changed attribute of a node, or with `customer` set, the changed share of a link."""
+
+    node: str
+    attribute: str
+    old: Any
+    new: Any
+    customer: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "node": self.node,
+            "customer": self.customer,
+            "attribute": self.attribute,
+            "old": list(self.old) if isinstance(self.old, tuple) else self.old,
+            "new": list(self.new) if isinstance(self.new, tuple) else self.new,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RiskChange:
+    """A risk level that went up or down at a node present in both versions."""
+
+    node: str
+    theme: str
+    old_level: Level
+    new_level: Level
+
+    def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        return {
+            "node": self.node,
+            "theme": self.theme,
+            "theme_label": theme_label(self.theme, lang),
+            "old_level": int(self.old_level),
+            "new_level": int(self.new_level),
+            "old_label": self.old_level.label(lang),
+            "new_label": self.new_level.label(lang),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChainDiff:
+    """The changes from an old to a new version of a chain, each list sorted by node id."""
+
+    nodes_added: tuple[str, ...]
+    nodes_removed: tuple[str, ...]
+    links_added: tuple[tuple[str, str], ...]
+    links_removed: tuple[tuple[str, str], ...]
+    changed: tuple[AttributeChange, ...]
+    risk_changes: tuple[RiskChange, ...]
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing changed."""
+        return not (
+            self.nodes_added
+            or self.nodes_removed
+            or self.links_added
+            or self.links_removed
+            or self.changed
+            or self.risk_changes
+        )
+
+    def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """JSON-ready: links as [supplier, customer] pairs, levels as numbers with their labels."""
+        return {
+            "nodes_added": list(self.nodes_added),
+            "nodes_removed": list(self.nodes_removed),
+            "links_added": [list(link) for link in self.links_added],
+            "links_removed": [list(link) for link in self.links_removed],
+            "changed": [change.as_dict() for change in self.changed],
+            "risk_changes": [change.as_dict(lang) for change in self.risk_changes],
+        }
+
+
+def diff_chains(old: "nx.DiGraph[str]", new: "nx.DiGraph[str]", *, reference: ReferenceData) -> ChainDiff:
+    """The differences between two chain versions, with the risk levels that went up or down per node."""
+    common = sorted(set(old) & set(new))
+    changed: list[AttributeChange] = []
+    for node in common:
+        for attribute in NODE_ATTRIBUTES:
+            before, after = old.nodes[node].get(attribute), new.nodes[node].get(attribute)
+            if before != after:
+                changed.append(AttributeChange(node, attribute, before, after))
+    old_links, new_links = set(old.edges), set(new.edges)
+    for supplier, customer in sorted(old_links & new_links):
+        before, after = old.edges[supplier, customer].get("share"), new.edges[supplier, customer].get("share")
+        if before != after:
+            changed.append(AttributeChange(supplier, "share", before, after, customer))
+    changed.sort(key=lambda change: (change.node, change.customer or "", change.attribute))
+    old_risks, new_risks = node_risks(old, reference=reference), node_risks(new, reference=reference)
+    risk_changes = [
+        RiskChange(node, theme, old_risks[node][theme].level, new_risks[node][theme].level)
+        for node in common
+        for theme in THEMES
+        if old_risks[node][theme].level != new_risks[node][theme].level
+    ]
+    return ChainDiff(
+        nodes_added=tuple(sorted(set(new) - set(old))),
+        nodes_removed=tuple(sorted(set(old) - set(new))),
+        links_added=tuple(sorted(new_links - old_links)),
+        links_removed=tuple(sorted(old_links - new_links)),
+        changed=tuple(changed),
+        risk_changes=tuple(risk_changes),
+    )

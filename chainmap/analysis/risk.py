@@ -1,0 +1,650 @@
+"""Inherent risk per site and theme, from the reference data and the sector baseline.
+
+`assess_site` applies the rules of docs/risk-model.md to one site profile (country, activity, goods and,
+for the UFLPA screening, the company name). Every level carries the reasons that set or support it, each
+with its source, so a reader can check it. Where no source covers a theme for the site's country, the level
+comes from the sector baseline and the risk is marked `baseline`: a country missing from a source has no
+finding there, which is not the same as no risk.
+"""
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Final
+from weakref import WeakKeyDictionary
+
+import networkx as nx
+
+from chainmap.analysis.baseline import sector_level
+from chainmap.messages import render
+from chainmap.messages.reasons import localise_params
+from chainmap.reference import SOURCES, Country, ReferenceData, SanctionedEntity, normalise_name
+from chainmap.themes import THEMES, Lang, Level
+
+ILO_SOURCE_YEAR: Final = 2026  # edition of the NORMLEX ratification table (July 2026)
+DOL_YEAR: Final = 2022  # edition of the DOL List of Goods and the DOL country findings
+DEFORESTATION_ACTIVITIES: Final[frozenset[str]] = frozenset({"farming", "forestry", "mining"})
+# Themes where the activity is a hazard in itself: its sector level counts even where country data exists,
+# and it is not capped by a strong rule of law.
+INTRINSIC_HAZARD_THEMES: Final[frozenset[str]] = frozenset({"health_safety", "environment"})
+STRONG_RULE_OF_LAW: Final = 1.0
+
+
+class Evidence(StrEnum):
+    """What kind of evidence set a risk level; it drives the likelihood of the hotspot score."""
+
+    LISTING = "listing"  # this good from this country on the DOL list, or this company on the UFLPA list
+    COUNTRY = "country"  # a country indicator
+    BASELINE = "baseline"  # the sector baseline only
+
+
+EVIDENCE_LIKELIHOOD: Final[dict[Evidence, float]] = {
+    Evidence.LISTING: 1.0,
+    Evidence.COUNTRY: 0.7,
+    Evidence.BASELINE: 0.4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a risk has its level: a message code with language-neutral parameters and its source key."""
+
+    code: str
+    params: Mapping[str, Any]
+    source: str
+
+    def text(self, lang: Lang = "en") -> str:
+        return render(self.code, localise_params(self.params, lang), lang)
+
+    @property
+    def citation(self) -> str:
+        """The short citation of the reason's source, e.g. "World Bank, Worldwide ... (2024 update ...)"."""
+        return SOURCES[self.source].citation
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    """The inherent risk of one theme at one site.
+
+    `baseline` is True when no source covers the theme for the site's country and the level comes from
+    the sector baseline. `evidence` is the kind of evidence behind the level and `rule_of_law` the WGI
+    rule-of-law estimate of the country (None when unknown); together they give the likelihood.
+    """
+
+    theme: str
+    level: Level
+    reasons: tuple[Reason, ...]
+    baseline: bool
+    evidence: Evidence | None = None
+    rule_of_law: float | None = None
+
+    @property
+    def likelihood(self) -> float:
+        """How likely the risk is to occur, 0.1-1: by evidence kind, adjusted for the rule of law.
+
+        Specific listings weigh 1.0, country indicators 0.7 and the sector baseline 0.4; a weak rule of
+        law (WGI RL < -1: +0.2, < 0: +0.1) makes harm more likely, a strong one (>= 1: -0.1) less.
+        """
+        kind = self.evidence or (Evidence.BASELINE if self.baseline else Evidence.COUNTRY)
+        value = EVIDENCE_LIKELIHOOD[kind]
+        if self.rule_of_law is not None:
+            if self.rule_of_law < -1.0:
+                value += 0.2
+            elif self.rule_of_law < 0.0:
+                value += 0.1
+            elif self.rule_of_law >= STRONG_RULE_OF_LAW:
+                value -= 0.1
+        return min(1.0, max(0.1, value))
+
+
+_EVIDENCE_STRENGTH: Final[dict[Evidence, int]] = {
+    Evidence.BASELINE: 0,
+    Evidence.COUNTRY: 1,
+    Evidence.LISTING: 2,
+}
+
+
+@dataclass
+class _Assessment:
+    """The level of one theme as the rules build it up; `covered` once a source speaks about the country."""
+
+    level: Level = Level.NONE_KNOWN
+    evidence: Evidence | None = None
+    covered: bool = False
+    baseline: bool = False
+    reasons: list[Reason] = field(default_factory=list)
+
+    def add(self, level: Level, evidence: Evidence, reason: Reason) -> None:
+        """Record a reason; the level becomes the higher of the two, the evidence the one behind it."""
+        self.reasons.append(reason)
+        if evidence is not Evidence.BASELINE:
+            self.covered = True
+        if self.evidence is None or level > self.level:
+            self.level, self.evidence = max(level, self.level), evidence
+        elif level == self.level and _EVIDENCE_STRENGTH[evidence] > _EVIDENCE_STRENGTH[self.evidence]:
+            self.evidence = evidence
+
+    def note(self, reason: Reason) -> None:
+        """Record a supporting reason that does not change the level."""
+        self.reasons.append(reason)
+
+    def raise_by_one(self, cap: Level, reason: Reason) -> None:
+        """Raise the level one step, not above `cap` (and never lower it)."""
+        self.reasons.append(reason)
+        self.level = max(self.level, min(Level(min(self.level + 1, Level.VERY_HIGH)), cap))
+
+
+@dataclass(frozen=True)
+class _Site:
+    """What the rules read about one site: its country record (if known) and what happens there."""
+
+    iso2: str | None
+    country: Country | None
+    country_name: str
+    activity: str
+    goods: tuple[str, ...]
+    entity: SanctionedEntity | None
+    reference: ReferenceData
+
+    def indicator(self, key: str) -> tuple[float, int] | None:
+        if self.country is None:
+            return None
+        found = self.country.indicator(key)
+        return None if found is None else (found.value, found.year)
+
+
+def _reason(code: str, source: str, **params: Any) -> Reason:
+    return Reason(code, params, source)
+
+
+_KIND_ORDER: Final[tuple[str, ...]] = ("forced_labour", "child_labour", "forced_child_labour")
+
+
+def _kinds(child: bool, forced: bool, forced_child: bool) -> tuple[str, ...]:
+    """The kinds of labour a DOL listing names, in a fixed order."""
+    flags = {"forced_labour": forced, "child_labour": child, "forced_child_labour": forced_child}
+    return tuple(kind for kind in _KIND_ORDER if flags[kind])
+
+
+def _good_listings(site: _Site) -> list[tuple[str, tuple[str, ...]]]:
+    """The site's goods that the DOL lists for its country, with the kinds of labour listed."""
+    if site.iso2 is None:
+        return []
+    found = []
+    for good in site.goods:
+        listing = site.reference.listing(good, site.iso2)
+        if listing is not None:
+            kinds = _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour)
+            found.append((good, kinds))
+    return found
+
+
+@dataclass(frozen=True)
+class _ListingIndex:
+    """The DOL listings arranged for the rules.
+
+    `by_country`: per country its listed goods with their kinds of labour; `country_counts`: per good in
+    how many countries it is listed for each kind.
+    """
+
+    by_country: dict[str, list[tuple[str, frozenset[str]]]]
+    country_counts: dict[str, dict[str, int]]
+
+
+_LISTING_INDEXES: "WeakKeyDictionary[ReferenceData, _ListingIndex]" = WeakKeyDictionary()
+
+
+def _listing_index(reference: ReferenceData) -> _ListingIndex:
+    """The listing index of a reference set, built once and kept while the reference set lives."""
+    index = _LISTING_INDEXES.get(reference)
+    if index is None:
+        by_country: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        counts: dict[str, dict[str, int]] = {}
+        for iso2 in reference.countries:
+            for listing in reference.listings_in(iso2):
+                kinds = _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour)
+                by_country.setdefault(iso2, []).append((listing.good, frozenset(kinds)))
+                for kind in kinds:
+                    good_counts = counts.setdefault(listing.good, {})
+                    good_counts[kind] = good_counts.get(kind, 0) + 1
+        index = _LISTING_INDEXES[reference] = _ListingIndex(by_country, counts)
+    return index
+
+
+def _other_goods(site: _Site, kinds: frozenset[str]) -> list[str]:
+    """Goods other than the site's own that the DOL lists in its country for one of `kinds`."""
+    if site.iso2 is None:
+        return []
+    listed = _listing_index(site.reference).by_country.get(site.iso2, ())
+    return sorted({good for good, good_kinds in listed if good not in site.goods and good_kinds & kinds})
+
+
+def _unknown_country_goods(site: _Site, assessment: _Assessment, kinds: frozenset[str]) -> None:
+    """Where the country is unknown, a good that the DOL lists for `kinds` somewhere is at least medium."""
+    if site.iso2 is not None:
+        return
+    index = _listing_index(site.reference).country_counts
+    for good in site.goods:
+        counts = index.get(good, {})
+        listed = tuple(kind for kind in _KIND_ORDER if kind in kinds and counts.get(kind))
+        if listed:
+            reason = _reason(
+                "reason.dol_good_unknown_country",
+                "dol_goods",
+                good=good,
+                kinds=listed,
+                count=max(counts[kind] for kind in listed),
+                year=DOL_YEAR,
+            )
+            assessment.add(Level.MEDIUM, Evidence.BASELINE, reason)
+
+
+def _listing_reason(site: _Site, good: str, kinds: tuple[str, ...]) -> Reason:
+    return _reason(
+        "reason.dol_good", "dol_goods", good=good, country=site.country_name, kinds=kinds, year=DOL_YEAR
+    )
+
+
+_OTHER_GOODS_SHOWN: Final = 5
+
+
+def _other_goods_reason(site: _Site, names: Sequence[str], kinds: tuple[str, ...]) -> Reason:
+    shown = list(names[:_OTHER_GOODS_SHOWN])
+    if len(names) > _OTHER_GOODS_SHOWN:
+        shown.append("…")
+    return _reason(
+        "reason.dol_other_goods",
+        "dol_goods",
+        country=site.country_name,
+        count=len(names),
+        kinds=kinds,
+        goods=tuple(shown),
+        year=DOL_YEAR,
+    )
+
+
+def _graded(value: float, thresholds: Sequence[tuple[float, Level]], *, higher_is_worse: bool) -> Level:
+    """The level of the first threshold `value` reaches, thresholds from the worst down; else none known.
+
+    Where higher is worse a value reaches a threshold at or above it; where lower is worse, below it.
+    """
+    for limit, level in thresholds:
+        if (value >= limit) if higher_is_worse else (value < limit):
+            return level
+    return Level.NONE_KNOWN
+
+
+_H, _M, _L, _VH = Level.HIGH, Level.MEDIUM, Level.LOW, Level.VERY_HIGH
+WORKING_CHILDREN: Final = ((20.0, _H), (10.0, _M), (1e-9, _L))  # % of children 5-14 working; any > 0 is low
+VOICE_ACCOUNTABILITY: Final = ((-1.0, _H), (-0.5, _M), (0.5, _L))  # WGI, below the limit
+WORKING_POVERTY: Final = ((30.0, _H), (10.0, _M), (0.0, _L))  # %; every value is at least low, see docs
+FATAL_INJURIES: Final = ((10.0, _H), (5.0, _M), (2.0, _L))  # per 100,000 workers
+WBL_INDEX: Final = ((50.0, _VH), (70.0, _H), (85.0, _M), (100.0, _L))  # 0-100, below the limit
+PRIMARY_FOREST_LOSS: Final = ((8.0, _H), (4.0, _M), (1.0, _L))  # % of 2001 humid primary forest lost
+TREE_COVER_LOSS: Final = ((10.0, _L),)  # % of 2000 tree cover lost; not deforestation, so at most low
+CORRUPTION_CONTROL: Final = ((-1.5, _VH), (-1.0, _H), (-0.5, _M), (0.5, _L))  # WGI, below the limit
+LOW_BARGAINING_COVERAGE: Final = 30.0  # % of employees covered by a collective agreement
+
+
+def _child_labour(site: _Site, a: _Assessment) -> None:
+    for good, kinds in _good_listings(site):
+        if "forced_child_labour" in kinds or "child_labour" in kinds:
+            level = Level.VERY_HIGH if "forced_child_labour" in kinds else Level.HIGH
+            a.add(level, Evidence.LISTING, _listing_reason(site, good, kinds))
+    working = site.indicator("working_children")
+    if working is not None:
+        share, year = working
+        reason = _reason(
+            "reason.working_children", "dol_countries", share=share, country=site.country_name, year=year
+        )
+        a.add(_graded(share, WORKING_CHILDREN, higher_is_worse=True), Evidence.COUNTRY, reason)
+    others = _other_goods(site, frozenset({"child_labour", "forced_child_labour"}))
+    if others:
+        a.add(Level.MEDIUM, Evidence.COUNTRY, _other_goods_reason(site, others, ("child_labour",)))
+    if site.country is not None and site.country.dol_advancement:
+        a.note(
+            _reason(
+                "reason.dol_advancement",
+                "dol_countries",
+                country=site.country_name,
+                advancement=site.country.dol_advancement,
+                year=DOL_YEAR,
+            )
+        )
+    _unknown_country_goods(site, a, frozenset({"child_labour", "forced_child_labour"}))
+
+
+def _forced_labour(site: _Site, a: _Assessment) -> None:
+    for good, kinds in _good_listings(site):
+        if "forced_labour" in kinds or "forced_child_labour" in kinds:
+            a.add(Level.VERY_HIGH, Evidence.LISTING, _listing_reason(site, good, kinds))
+    if site.entity is not None:
+        lists = tuple(sorted({entry.split(":", 1)[0].strip() for entry in site.entity.lists}))
+        reason = _reason(
+            "reason.uflpa_entity", "uflpa", entity=site.entity.name, lists=lists, date=site.entity.date_added
+        )
+        a.add(Level.VERY_HIGH, Evidence.LISTING, reason)
+    others = _other_goods(site, frozenset({"forced_labour", "forced_child_labour"}))
+    if others:
+        a.add(Level.MEDIUM, Evidence.COUNTRY, _other_goods_reason(site, others, ("forced_labour",)))
+    _unknown_country_goods(site, a, frozenset({"forced_labour", "forced_child_labour"}))
+
+
+def _freedom_of_association(site: _Site, a: _Assessment) -> None:
+    voice = site.indicator("voice_accountability")
+    if voice is None:
+        return
+    value, year = voice
+    reason = _reason("reason.voice_accountability", "wgi", country=site.country_name, value=value, year=year)
+    a.add(_graded(value, VOICE_ACCOUNTABILITY, higher_is_worse=False), Evidence.COUNTRY, reason)
+    density = site.indicator("union_density")
+    if density is not None:
+        code = "reason.union_density_not_evidence" if value < 0 else "reason.union_density"
+        a.note(
+            _reason(
+                code, "ilostat_union_density", country=site.country_name, value=density[0], year=density[1]
+            )
+        )
+    coverage = site.indicator("bargaining_coverage")
+    if coverage is not None and value >= 0 and coverage[0] < LOW_BARGAINING_COVERAGE:
+        a.note(
+            _reason(
+                "reason.bargaining_low",
+                "ilostat_bargaining",
+                country=site.country_name,
+                value=coverage[0],
+                year=coverage[1],
+            )
+        )
+
+
+def _living_wage(site: _Site, a: _Assessment) -> None:
+    poverty = site.indicator("working_poverty")
+    if poverty is None:
+        return
+    value, year = poverty
+    code = "reason.working_poverty" if value >= 2 else "reason.working_poverty_low"
+    reason = _reason(code, "ilostat_working_poverty", country=site.country_name, value=value, year=year)
+    a.add(_graded(value, WORKING_POVERTY, higher_is_worse=True), Evidence.COUNTRY, reason)
+
+
+def _health_safety(site: _Site, a: _Assessment) -> None:
+    fatal = site.indicator("fatal_injury_rate")
+    if fatal is None:
+        return
+    value, year = fatal
+    reason = _reason(
+        "reason.fatal_injuries", "ilostat_fatal_injuries", country=site.country_name, value=value, year=year
+    )
+    a.add(_graded(value, FATAL_INJURIES, higher_is_worse=True), Evidence.COUNTRY, reason)
+    _sector_hazard(site, a, "health_safety")
+
+
+def _discrimination(site: _Site, a: _Assessment) -> None:
+    wbl = site.indicator("wbl_index")
+    if wbl is None:
+        return
+    value, year = wbl
+    reason = _reason("reason.wbl_index", "wbl", country=site.country_name, value=value, year=year)
+    a.add(_graded(value, WBL_INDEX, higher_is_worse=False), Evidence.COUNTRY, reason)
+
+
+def _environment(site: _Site, a: _Assessment) -> None:
+    if site.activity not in DEFORESTATION_ACTIVITIES:
+        return
+    primary = site.indicator("primary_forest_loss")
+    tree_cover = site.indicator("tree_cover_loss")
+    if primary is not None:
+        reason = _reason(
+            "reason.primary_forest_loss",
+            "gfw",
+            country=site.country_name,
+            value=primary[0],
+            year=primary[1],
+            activity=site.activity,
+        )
+        a.add(_graded(primary[0], PRIMARY_FOREST_LOSS, higher_is_worse=True), Evidence.COUNTRY, reason)
+    elif tree_cover is not None:
+        reason = _reason(
+            "reason.tree_cover_loss",
+            "gfw",
+            country=site.country_name,
+            value=tree_cover[0],
+            year=tree_cover[1],
+        )
+        a.add(_graded(tree_cover[0], TREE_COVER_LOSS, higher_is_worse=True), Evidence.COUNTRY, reason)
+    else:
+        return
+    _sector_hazard(site, a, "environment")
+
+
+def _corruption(site: _Site, a: _Assessment) -> None:
+    control = site.indicator("corruption_control")
+    if control is None:
+        return
+    value, year = control
+    reason = _reason("reason.corruption_control", "wgi", country=site.country_name, value=value, year=year)
+    a.add(_graded(value, CORRUPTION_CONTROL, higher_is_worse=False), Evidence.COUNTRY, reason)
+
+
+def _sector_hazard(site: _Site, a: _Assessment, theme: str) -> None:
+    level = sector_level(site.activity, theme)
+    reason = _reason(
+        "reason.sector_hazard", "chainmap_baseline", activity=site.activity, level=int(level), theme=theme
+    )
+    a.add(level, Evidence.BASELINE, reason)
+
+
+_RULES: Final[dict[str, Callable[[_Site, _Assessment], None]]] = {
+    "child_labour": _child_labour,
+    "forced_labour": _forced_labour,
+    "freedom_of_association": _freedom_of_association,
+    "living_wage": _living_wage,
+    "health_safety": _health_safety,
+    "discrimination": _discrimination,
+    "environment": _environment,
+    "corruption": _corruption,
+}
+
+# ILO instruments whose absence raises a theme by one step up to a cap, and those only noted.
+_RATIFICATION_RAISES: Final[dict[str, tuple[tuple[str, ...], Level]]] = {
+    "child_labour": (("C138", "C182"), Level.VERY_HIGH),
+    "forced_labour": (("C029", "C105"), Level.MEDIUM),
+    "freedom_of_association": (("C087", "C098"), Level.VERY_HIGH),
+    "discrimination": (("C100", "C111"), Level.VERY_HIGH),
+}
+_RATIFICATION_NOTES: Final[dict[str, tuple[str, ...]]] = {
+    "forced_labour": ("P029",),
+    "health_safety": ("C155", "C187"),
+}
+
+
+def _sector_baseline(site: _Site, theme: str, a: _Assessment) -> None:
+    """No source covers the theme for this country: take the sector level, capped where law is strong."""
+    level = sector_level(site.activity, theme)
+    if site.iso2 is None:
+        reason = _reason("reason.baseline_country_unknown", "chainmap_baseline", activity=site.activity)
+    else:
+        reason = _reason(
+            "reason.baseline_no_data",
+            "chainmap_baseline",
+            theme=theme,
+            country=site.country_name,
+            activity=site.activity,
+        )
+    rule_of_law = site.indicator("rule_of_law")
+    capped = (
+        theme not in INTRINSIC_HAZARD_THEMES
+        and rule_of_law is not None
+        and rule_of_law[0] >= STRONG_RULE_OF_LAW
+        and level > Level.LOW
+    )
+    a.baseline = True
+    a.add(Level.LOW if capped else level, Evidence.BASELINE, reason)
+    if capped and rule_of_law is not None:
+        a.note(
+            _reason(
+                "reason.baseline_capped",
+                "wgi",
+                country=site.country_name,
+                value=rule_of_law[0],
+                year=rule_of_law[1],
+            )
+        )
+
+
+def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
+    if site.country is None or not site.country.ilo_member:
+        return
+    missing_notes = tuple(c for c in _RATIFICATION_NOTES.get(theme, ()) if c not in site.country.ratified)
+    if theme in _RATIFICATION_RAISES:
+        conventions, cap = _RATIFICATION_RAISES[theme]
+        missing = tuple(c for c in conventions if c not in site.country.ratified)
+        if missing:
+            a.raise_by_one(
+                cap,
+                _reason(
+                    "reason.ilo_not_ratified_raise",
+                    "ilo_normlex",
+                    country=site.country_name,
+                    conventions=missing,
+                    year=ILO_SOURCE_YEAR,
+                ),
+            )
+    if missing_notes:
+        a.note(
+            _reason(
+                "reason.ilo_not_ratified",
+                "ilo_normlex",
+                country=site.country_name,
+                conventions=missing_notes,
+                year=ILO_SOURCE_YEAR,
+            )
+        )
+
+
+# Which site attributes each theme's rules read besides country and activity: a theme's risk is assessed
+# once per distinct combination of these.
+_GOODS_THEMES: Final[frozenset[str]] = frozenset({"child_labour", "forced_labour"})
+_ENTITY_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
+
+_ProfileKey = tuple[str | None, str, tuple[str, ...], SanctionedEntity | None]
+
+
+class _RiskCache:
+    """Risks assessed so far for one reference set: per site profile, and per theme on what it reads."""
+
+    def __init__(self, reference: ReferenceData) -> None:
+        self.reference = reference
+        self.profiles: dict[_ProfileKey, dict[str, Risk]] = {}
+        self.themes: dict[tuple[object, ...], Risk] = {}
+
+    def risks(self, key: _ProfileKey) -> dict[str, Risk]:
+        found = self.profiles.get(key)
+        if found is None:
+            found = self.profiles[key] = self._assess(*key)
+        return found
+
+    def _assess(
+        self, iso2: str | None, activity: str, goods: tuple[str, ...], entity: SanctionedEntity | None
+    ) -> dict[str, Risk]:
+        site: _Site | None = None
+        risks: dict[str, Risk] = {}
+        for theme in THEMES:
+            theme_key = (
+                theme,
+                iso2,
+                activity,
+                goods if theme in _GOODS_THEMES else None,
+                entity if theme in _ENTITY_THEMES else None,
+            )
+            risk = self.themes.get(theme_key)
+            if risk is None:
+                site = site or _site(iso2, activity, goods, entity, self.reference)
+                risk = self.themes[theme_key] = _assess_theme(site, theme)
+            risks[theme] = risk
+        return risks
+
+
+def _site(
+    iso2: str | None,
+    activity: str,
+    goods: tuple[str, ...],
+    entity: SanctionedEntity | None,
+    reference: ReferenceData,
+) -> _Site:
+    country = reference.countries.get(iso2) if iso2 is not None else None
+    name = country.name if country is not None else (iso2 or "")
+    return _Site(iso2, country, name, activity, goods, entity, reference)
+
+
+def _assess_theme(site: _Site, theme: str) -> Risk:
+    """One theme at one site: its rules, the sector baseline where no source covers it, then ratification."""
+    assessment = _Assessment()
+    _RULES[theme](site, assessment)
+    if not assessment.covered:
+        _sector_baseline(site, theme, assessment)
+    _ratification(site, theme, assessment)
+    rule_of_law = site.indicator("rule_of_law")
+    return Risk(
+        theme=theme,
+        level=assessment.level,
+        reasons=tuple(assessment.reasons),
+        baseline=assessment.baseline,
+        evidence=assessment.evidence,
+        rule_of_law=rule_of_law[0] if rule_of_law is not None else None,
+    )
+
+
+def assess_site(
+    *, country: str | None, activity: str, goods: Sequence[str], name: str, reference: ReferenceData
+) -> dict[str, Risk]:
+    """The inherent risk of every theme in THEMES at a site, with its reasons (docs/risk-model.md).
+
+    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list.
+    """
+    key = (country, activity, tuple(goods), reference.sanctioned_entity(name))
+    return _RiskCache(reference).risks(key)
+
+
+_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
+_ENTITY_KEYS: "WeakKeyDictionary[ReferenceData, frozenset[str]]" = WeakKeyDictionary()
+
+
+def _screen_entity(name: str, reference: ReferenceData) -> SanctionedEntity | None:
+    """The UFLPA entry matching a company name, as `ReferenceData.sanctioned_entity` finds it.
+
+    Most names are plain ASCII and match no entry; for those the normalised name is found without the
+    Unicode decomposition and checked against the normalised entry names first, which is much faster.
+    """
+    keys = _ENTITY_KEYS.get(reference)
+    if keys is None:
+        keys = _ENTITY_KEYS[reference] = frozenset(
+            normalise_name(key) for entity in reference.entities for key in (entity.name, *entity.aliases)
+        )
+    if name.isascii() and _NON_ALNUM.sub(" ", name.lower()).strip() not in keys:
+        return None
+    return reference.sanctioned_entity(name)
+
+
+def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[str, dict[str, Risk]]:
+    """The risks of every node of a chain, assessed once per distinct site profile.
+
+    Nodes with the same country, activity, goods and UFLPA match share one result dict, and each theme is
+    assessed once per combination of what its rules read, which keeps a 100,000-node chain cheap.
+    """
+    cache = _RiskCache(reference)
+    screen = bool(reference.entities)
+    risks: dict[str, dict[str, Risk]] = {}
+    for node, data in graph.nodes(data=True):
+        goods = data.get("goods", ())
+        entity = _screen_entity(data.get("name", node), reference) if screen else None
+        key = (
+            data.get("country"),
+            data.get("activity", ""),
+            goods if isinstance(goods, tuple) else tuple(goods),
+            entity,
+        )
+        risks[node] = cache.risks(key)
+    return risks
