@@ -15,7 +15,7 @@ from chainmap.activities import ORIGIN_ACTIVITIES
 from chainmap.analysis.flow import flow_upstream, suppliers_of, tiers, upstream_order
 
 UNKNOWN_COUNTRY_KEY: Final = "unknown"
-_UNKNOWN_WORD: Final = re.compile(r"\b(unknown|onbekend)\b", re.IGNORECASE)
+_UNKNOWN_WORD: Final = re.compile(r"\b(unknown|onbekende?)\b", re.IGNORECASE)
 ROUNDING: Final = 6
 
 
@@ -73,7 +73,7 @@ def is_unknown(attributes: Mapping[str, Any]) -> bool:
     """A node stands for an unknown part of the chain.
 
     That is the case when its country is unknown, or when its name or activity says "unknown" (or Dutch
-    "onbekend") as a word, as in "unknown spinning mill": suppliers mark the gaps they know of that way.
+    "onbekend(e)") as a word, as in "unknown spinning mill": suppliers mark the gaps they know of that way.
     """
     if attributes.get("country") is None:
         return True

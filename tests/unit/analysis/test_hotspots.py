@@ -1,0 +1,120 @@
+"""Hotspots: salience = severity x likelihood x exposure, ranked with deterministic ties."""
+
+import pytest
+
+from chainmap.analysis import IRREMEDIABILITY, Evidence, Risk, exposure, hotspots, node_risks, severity
+from chainmap.analysis.hotspots import rank_hotspots
+from chainmap.themes import THEMES, Level
+from tests.factories.chains import make_chain
+from tests.factories.reference import make_country, make_listing, make_reference
+
+
+def test_severity_weighs_level_by_irremediability() -> None:
+    assert severity(Risk("child_labour", Level.VERY_HIGH, (), False)) == 1.0
+    assert severity(Risk("corruption", Level.HIGH, (), False)) == pytest.approx(0.75 * 0.5)
+    assert set(IRREMEDIABILITY) == set(THEMES)
+    assert (
+        IRREMEDIABILITY["forced_labour"] > IRREMEDIABILITY["health_safety"] > IRREMEDIABILITY["environment"]
+    )
+    assert IRREMEDIABILITY["environment"] > max(
+        IRREMEDIABILITY[theme]
+        for theme in ("freedom_of_association", "living_wage", "discrimination", "corruption")
+    )
+
+
+def only(theme: str, level: Level, evidence: Evidence = Evidence.COUNTRY) -> dict[str, Risk]:
+    """A risk profile with one theme at `level` and every other theme at none known."""
+    return {
+        name: Risk(name, level if name == theme else Level.NONE_KNOWN, (), False, evidence) for name in THEMES
+    }
+
+
+def test_the_same_risk_ranks_by_exposure() -> None:
+    graph = make_chain(
+        [("c", "NL", "trading"), ("big", "BD", "cut-make-trim"), ("small", "BD", "cut-make-trim")],
+        [("big", "c", 80.0), ("small", "c", 2.0)],
+        contractor="c",
+    )
+    profile = only("forced_labour", Level.HIGH)
+    risks = {"c": only("forced_labour", Level.NONE_KNOWN), "big": profile, "small": profile}
+    ranked = hotspots(graph, risks, exposure(graph))
+    assert [(h.node, h.theme) for h in ranked] == [("big", "forced_labour"), ("small", "forced_labour")]
+    top = ranked[0]
+    assert top.severity == pytest.approx(0.75)
+    assert top.likelihood == pytest.approx(0.7)
+    assert top.exposure == pytest.approx(0.8)
+    assert top.salience == pytest.approx(0.75 * 0.7 * 0.8)
+    assert ranked[1].salience == pytest.approx(0.75 * 0.7 * 0.02)
+
+
+def test_listing_evidence_outranks_a_country_indicator_and_the_baseline() -> None:
+    graph = make_chain(
+        [("c", "NL", "trading"), ("a", "TM", "farming"), ("b", "TM", "farming"), ("d", "TM", "farming")],
+        [("a", "c"), ("b", "c"), ("d", "c")],
+        contractor="c",
+    )
+    risks = {
+        "c": only("child_labour", Level.NONE_KNOWN),
+        "a": only("child_labour", Level.HIGH, Evidence.BASELINE),
+        "b": only("child_labour", Level.HIGH, Evidence.LISTING),
+        "d": only("child_labour", Level.HIGH, Evidence.COUNTRY),
+    }
+    assert [h.node for h in hotspots(graph, risks, exposure(graph))] == ["b", "d", "a"]
+
+
+def test_ties_break_by_node_id_then_theme_order_and_zero_salience_is_left_out() -> None:
+    graph = make_chain(
+        [("c", "NL", "trading"), ("b", "BD", "cut-make-trim"), ("a", "BD", "cut-make-trim")],
+        [("b", "c", 50.0), ("a", "c", 50.0)],
+        contractor="c",
+    )
+    profile = {
+        theme: Risk(
+            theme, Level.HIGH if theme in ("forced_labour", "child_labour") else Level.NONE_KNOWN, (), False
+        )
+        for theme in THEMES
+    }
+    risks = {"c": only("corruption", Level.NONE_KNOWN), "a": profile, "b": profile}
+    ranked = hotspots(graph, risks, exposure(graph))
+    assert [(h.node, h.theme) for h in ranked] == [
+        ("a", "child_labour"),
+        ("a", "forced_labour"),
+        ("b", "child_labour"),
+        ("b", "forced_labour"),
+    ]
+
+
+def test_nodes_without_volume_are_no_hotspots() -> None:
+    graph = make_chain(
+        [("c", "NL", "trading"), ("a", "BD", "assembly"), ("z", "CN", "assembly")],
+        [("a", "c", 100.0), ("z", "c", None)],
+        contractor="c",
+    )
+    risks = {node: only("forced_labour", Level.HIGH) for node in graph}
+    assert [h.node for h in hotspots(graph, risks, exposure(graph))] == ["a", "c"]
+
+
+def test_ranked_hotspots_read_lazily_by_index_and_slice() -> None:
+    reference = make_reference(
+        countries=[make_country("BD", indicators={"corruption_control": -1.2, "rule_of_law": -0.8})],
+        listings=[make_listing("Garments", "BD", child=True, forced=True)],
+        goods=[("Garments", "Manufacturing")],
+    )
+    graph = make_chain(
+        [("c", "NL", "trading"), ("a", "BD", "cut-make-trim", ("Garments",)), ("b", None, "spinning")],
+        [("a", "c", 70.0), ("b", "a")],
+        contractor="c",
+    )
+    risks = node_risks(graph, reference=reference)
+    flow = exposure(graph)
+    ranked = rank_hotspots(graph, risks, flow)
+    full = hotspots(graph, risks, flow)
+    assert len(ranked) == len(full)
+    assert ranked[0] == full[0]
+    assert ranked[-1] == full[-1]
+    assert ranked[1:3] == full[1:3]
+    assert (full[0].node, full[0].theme, full[0].level) == ("a", "forced_labour", Level.VERY_HIGH)
+    saliences = [h.salience for h in full]
+    assert saliences == sorted(saliences, reverse=True)
+    assert all(h.salience > 0 for h in full)
+    assert full[0].as_dict(1)["reasons"][0].startswith("Garments from Country BD is on the US DOL list")

@@ -1,0 +1,109 @@
+"""analyse() and the stable JSON shape of its result."""
+
+import json
+
+import networkx as nx
+import pytest
+
+from chainmap.analysis import analyse
+from chainmap.findings import Finding, Severity
+from chainmap.themes import THEMES, Lang
+from tests.factories.chains import make_chain
+from tests.factories.reference import make_country, make_listing, make_reference
+
+REFERENCE = make_reference(
+    countries=[
+        make_country(
+            "BD", name="Bangladesh", indicators={"working_children": 4.3, "corruption_control": -1.1}
+        ),
+        make_country("IN", name="India", indicators={"voice_accountability": 0.1}),
+    ],
+    listings=[
+        make_listing("Garments", "BD", child=True),
+        make_listing("Cotton", "IN", child=True, forced=True),
+    ],
+    goods=[("Garments", "Manufacturing"), ("Cotton", "Agriculture"), ("Fabric", "Manufacturing")],
+)
+
+
+def chain() -> "nx.DiGraph[str]":
+    return make_chain(
+        [
+            ("c", "NL", "trading", ("Garments",)),
+            ("g", "BD", "cut-make-trim", ("Garments",)),
+            ("w", None, "weaving", ("Fabric",)),
+            ("f", "IN", "farming", ("Cotton",)),
+        ],
+        [("g", "c", 100.0), ("w", "g", 70.0), ("f", "w")],
+        contractor="c",
+    )
+
+
+def test_analysis_holds_every_node_the_hotspots_and_the_structure() -> None:
+    graph = chain()
+    warning = Finding(
+        Severity.WARNING, "chain.goods_unknown", {"row": 3, "value": "Fabrik"}, row=3, column="goods"
+    )
+    result = analyse(graph, reference=REFERENCE, findings=[warning])
+    assert [node.id for node in result.nodes] == ["c", "g", "w", "f"]
+    by_id = {node.id: node for node in result.nodes}
+    assert by_id["f"].tier == 3
+    assert by_id["f"].exposure == pytest.approx(0.7)
+    assert set(by_id["g"].risks) == set(THEMES)
+    assert result.findings == (warning,)
+    assert (result.hotspots[0].node, result.hotspots[0].theme) == ("g", "child_labour")
+    assert result.structure.traced_share == pytest.approx(0.7)
+    assert result.structure.critical_nodes == ("g", "w", "f")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_as_dict_has_the_stable_keys_and_is_json_ready(lang: Lang) -> None:
+    warning = Finding(
+        Severity.WARNING, "chain.goods_unknown", {"row": 3, "value": "Fabrik"}, row=3, column="goods"
+    )
+    data = analyse(chain(), reference=REFERENCE, findings=[warning]).as_dict(lang)
+    assert json.loads(json.dumps(data)) == data
+    assert list(data) == ["findings", "nodes", "hotspots", "structure"]
+    assert data["findings"][0]["code"] == "chain.goods_unknown"
+    node = data["nodes"][1]
+    assert list(node) == ["id", "name", "country", "activity", "goods", "tier", "exposure", "risks"]
+    assert list(node["risks"]) == list(THEMES)
+    risk = node["risks"]["child_labour"]
+    assert list(risk) == ["level", "label", "baseline", "reasons", "sources"]
+    assert risk["level"] == 3
+    assert risk["label"] == {"en": "high", "nl": "hoog"}[lang]
+    assert risk["sources"][0].startswith("U.S. Department of Labor, ILAB")
+    hotspot = data["hotspots"][0]
+    assert list(hotspot) == [
+        "rank",
+        "node",
+        "theme",
+        "level",
+        "salience",
+        "severity",
+        "likelihood",
+        "exposure",
+        "reasons",
+    ]
+    assert [h["rank"] for h in data["hotspots"]] == list(range(1, len(data["hotspots"]) + 1))
+    assert list(data["structure"]) == [
+        "tiers",
+        "max_tier",
+        "traced_share",
+        "unknown_nodes",
+        "unknown_countries",
+        "critical_nodes",
+        "exposure_by_country",
+    ]
+    assert data["structure"]["tiers"] == {"0": 1, "1": 1, "2": 1, "3": 1}
+    assert data["structure"]["unknown_nodes"] == ["w"]
+
+
+def test_unknown_country_node_is_shown_as_baseline_with_a_reason() -> None:
+    data = analyse(chain(), reference=REFERENCE).as_dict("en")
+    weaving = next(node for node in data["nodes"] if node["id"] == "w")
+    assert weaving["country"] is None
+    for risk in weaving["risks"].values():
+        assert risk["baseline"] is True
+        assert risk["level"] >= 1
+        assert any("country is unknown" in reason for reason in risk["reasons"])
