@@ -41,6 +41,8 @@ from chainmap.chain import LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow, split_list
 from chainmap.findings import Finding, Severity, has_errors
 from chainmap.reference import ReferenceData
 
+# Excel keeps 15 significant digits of a number (and openpyxl writes 16), so shares keep 15.
+SHARE_DIGITS: Final = 15
 SHARE_MIN: Final = 0.0
 SHARE_MAX: Final = 100.0
 # Shares are percentages written with a few decimals; their float sum may overshoot 100 by rounding.
@@ -93,14 +95,16 @@ def _rows_listed(rows: Sequence[int]) -> str:
 def parse_share(text: str) -> float | None:
     """The number a share cell item means ("40", "40%", "40.5", "40,5"), or None when it is no number.
 
-    Range is not checked here: "-5" and "150" parse and are reported as outside 0-100 by the caller.
+    The number is kept to SHARE_DIGITS significant digits, as a spreadsheet keeps it, so that a share
+    survives being written to and read from any chain file format unchanged. Range is not checked here:
+    "-5" and "150" parse and are reported as outside 0-100 by the caller.
     """
     number = text.strip()
     if number.endswith("%"):
         number = number[:-1].rstrip()
     if not _SHARE_NUMBER.fullmatch(number):
         return None
-    return float(number.replace(",", "."))
+    return float(f"{float(number.replace(',', '.')):.{SHARE_DIGITS}g}")
 
 
 def share_items(cell: str, customers: int) -> list[str] | None:
