@@ -28,6 +28,7 @@ test: lint typecheck unit
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy

@@ -76,9 +76,9 @@ def synthetic_rows(size: int, *, seed: int = 1) -> list[dict[str, str]]:
                 "activity": "trading" if site == 0 else activity,
                 "goods": goods,
                 "supplies_to": ";".join(f"S{t}" for t in targets),
-                "share": ";".join(shares.get((site, t), "") for t in targets) if any(
-                    (site, t) in shares for t in targets
-                ) else "",
+                "share": ";".join(shares.get((site, t), "") for t in targets)
+                if any((site, t) in shares for t in targets)
+                else "",
             }
         )
     return rows

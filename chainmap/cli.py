@@ -16,7 +16,7 @@ from typing import Any, TextIO, cast
 
 from chainmap import text_report
 from chainmap.activities import ACTIVITIES, normalise_activity
-from chainmap.analysis import analyse, assess_site, diff_chains
+from chainmap.analysis import analyse, assess_site, diff_chains, risk_as_dict
 from chainmap.chainfile import load_chain, write_chain_file
 from chainmap.findings import Finding
 from chainmap.messages import render
@@ -37,8 +37,9 @@ class UsageError(Exception):
     """A mistake in how the command was called; shown as one line, exit code 2."""
 
 
-def _say(code: str, lang: Lang, stream: TextIO = sys.stderr, **params: Any) -> None:
-    print(render(code, params, lang), file=stream)
+def _say(code: str, lang: Lang, stream: TextIO | None = None, **params: Any) -> None:
+    """Print a catalogue message; to stderr unless another stream is given (looked up at call time)."""
+    print(render(code, params, lang), file=stream or sys.stderr)
 
 
 def _chain_path(text: str, lang: Lang) -> Path:
@@ -156,7 +157,7 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
         "country": country,
         "country_name": reference.countries[country].name,
         "activity": activity,
-        "risks": {theme: risk.as_dict(lang) for theme, risk in risks.items()},
+        "risks": {theme: risk_as_dict(risk, lang) for theme, risk in risks.items()},
     }
     if args.format == "json":
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)

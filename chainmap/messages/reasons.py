@@ -169,10 +169,13 @@ CONVENTION_NAMES: Final[dict[str, dict[Lang, str]]] = {
 _AND: Final[dict[Lang, str]] = {"en": "and", "nl": "en"}
 
 
+MORE: Final = "…"
+
+
 def join_words(items: Sequence[str], lang: Lang) -> str:
-    """Items as running text: "a", "a and b", "a, b and c" (Dutch "en")."""
-    if len(items) <= 1:
-        return "".join(items)
+    """Items as running text: "a", "a and b", "a, b and c" (Dutch "en"); a list cut short ends in ", …"."""
+    if len(items) <= 1 or items[-1] == MORE:
+        return ", ".join(items)
     return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
 
 

@@ -200,9 +200,7 @@ def _flag(cell: str) -> bool:
 
 
 def _country(row: Mapping[str, str]) -> Country:
-    indicators = {
-        key: Indicator(float(row[key]), int(row[f"{key}_year"])) for key in INDICATORS if row[key]
-    }
+    indicators = {key: Indicator(float(row[key]), int(row[f"{key}_year"])) for key in INDICATORS if row[key]}
     return Country(
         iso2=row["iso2"],
         iso3=row["iso3"],
@@ -249,7 +247,6 @@ def load_reference(directory: Path = DEFAULT_DIRECTORY) -> ReferenceData:
             for r in _read(directory, "uflpa_entities.csv")
         ],
         cpv={
-            r["code"]: CpvCode(r["code"], r["label_en"], r["label_nl"])
-            for r in _read(directory, "cpv.csv")
+            r["code"]: CpvCode(r["code"], r["label_en"], r["label_nl"]) for r in _read(directory, "cpv.csv")
         },
     )

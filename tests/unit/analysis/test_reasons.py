@@ -82,6 +82,7 @@ def test_join_words() -> None:
     assert join_words([], "en") == ""
     assert join_words(["a"], "en") == "a"
     assert join_words(["a", "b", "c"], "nl") == "a, b en c"
+    assert join_words(["a", "b", "…"], "en") == "a, b, …"
 
 
 def test_every_reason_the_rules_give_renders_and_cites_a_known_source() -> None:

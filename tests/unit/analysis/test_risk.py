@@ -302,11 +302,11 @@ def test_health_safety_unratified_conventions_are_noted_not_raised() -> None:
 @pytest.mark.parametrize(
     ("index", "level"),
     [
-        (30.0, Level.VERY_HIGH),
-        (50.0, Level.HIGH),
-        (69.9, Level.HIGH),
-        (70.0, Level.MEDIUM),
-        (85.0, Level.LOW),
+        (30.0, Level.HIGH),
+        (49.9, Level.HIGH),
+        (50.0, Level.MEDIUM),
+        (74.9, Level.MEDIUM),
+        (75.0, Level.LOW),
         (99.4, Level.LOW),
         (100.0, Level.NONE_KNOWN),
     ],
@@ -318,6 +318,12 @@ def test_discrimination_wbl_index(index: float, level: Level) -> None:
 def test_discrimination_unratified_c111_raises() -> None:
     risk = assess("discrimination", {"wbl_index": 90.0}, ratified=[c for c in ALL_RATIFIED if c != "C111"])
     assert risk.level == Level.MEDIUM
+
+
+def test_discrimination_from_laws_alone_stops_at_high_unless_conventions_are_missing() -> None:
+    assert assess("discrimination", {"wbl_index": 20.0}).level == Level.HIGH
+    unratified = [c for c in ALL_RATIFIED if c != "C100"]
+    assert assess("discrimination", {"wbl_index": 20.0}, ratified=unratified).level == Level.VERY_HIGH
 
 
 # Environment

@@ -1,0 +1,180 @@
+"""The command line: every command, its output and its exit codes, run in-process through main()."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chainmap.cli import EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, main
+
+DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo"
+GARMENTS = DEMO / "garments.csv"
+GARMENTS_2027 = DEMO / "versions" / "garments-2027.csv"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_analyse_text_report_shows_hotspots_structure_and_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "analyse", GARMENTS, "--top", "5")
+    assert code == EXIT_OK
+    assert "Hotspots (top 5 of" in out
+    assert "Dhaka Apparel Works Ltd." in out
+    assert "Structure" in out and "traced to raw material" in out
+    assert "Findings" in out
+    assert "Traceback" not in err
+
+
+def test_analyse_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyse", GARMENTS, "--format", "json")
+    assert code == EXIT_OK
+    result = json.loads(out)
+    assert set(result) == {"findings", "nodes", "hotspots", "structure"}
+    node = result["nodes"][0]
+    assert {"id", "tier", "exposure", "risks"} <= set(node)
+    risk = next(iter(node["risks"].values()))
+    assert {"level", "reasons", "sources"} <= set(risk)
+    hotspot = result["hotspots"][0]
+    assert {"node", "theme", "level", "salience", "reasons"} <= set(hotspot)
+    saliences = [h["salience"] for h in result["hotspots"]]
+    assert saliences == sorted(saliences, reverse=True)
+    assert {"traced_share", "unknown_nodes", "critical_nodes", "exposure_by_country"} <= set(
+        result["structure"]
+    )
+
+
+def test_analyse_json_top_limits_the_hotspots(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyse", GARMENTS, "--format", "json", "--top", "3")
+    assert code == EXIT_OK
+    assert len(json.loads(out)["hotspots"]) == 3
+
+
+def test_analyse_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--lang", "nl", "analyse", GARMENTS)
+    assert code == EXIT_OK
+    assert "Risicopunten" in out and "dwangarbeid" in out
+
+
+def broken_chain(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.csv"
+    path.write_text(
+        "id,name,country,activity,goods,supplies_to,share\n"
+        "C,Contractor,NL,trading,,,\n"
+        "A,Mill,Burmaa,spinning,Cotton,C,\n"
+        "B,Farm,IN,farming,Cotton,X,\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_validate_reports_every_blocking_error_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "validate", broken_chain(tmp_path))
+    assert code == EXIT_BLOCKED
+    assert "Burmaa" in err
+    assert '"X"' in err or " X" in err
+    assert "3" in err and "4" in err  # the rows of both errors
+    assert "Traceback" not in err
+    assert out == ""
+
+
+def test_analyse_refuses_a_file_with_blocking_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "analyse", broken_chain(tmp_path))
+    assert code == EXIT_BLOCKED
+    assert out == ""
+    assert "blocking error" in err
+
+
+def test_validate_a_valid_chain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", GARMENTS)
+    assert code == EXIT_OK
+    assert "valid chain of 16 sites and 15 links" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("analyse", "no-such-file.csv"),
+        ("analyse", "chain.txt"),
+        ("risk", "--goods", "Moon rock", "--country", "TM"),
+        ("risk", "--goods", "Cotton", "--country", "Atlantis"),
+        ("risk", "--goods", "Cotton", "--country", "TM", "--activity", "juggling"),
+        ("reference", "build", "--from", "no-such-directory"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line_and_no_traceback(
+    argv: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == EXIT_USAGE
+    assert err.startswith("chainmap: ")
+    assert "Traceback" not in err
+
+
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyse", str(GARMENTS), "--top", "zero"])
+    assert exit_info.value.code == EXIT_USAGE
+
+
+def test_convert_round_trip_keeps_the_analysis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    as_json, as_xlsx, back = tmp_path / "c.json", tmp_path / "c.xlsx", tmp_path / "c.csv"
+    assert run(capsys, "convert", GARMENTS, as_json)[0] == EXIT_OK
+    assert run(capsys, "convert", as_json, as_xlsx)[0] == EXIT_OK
+    assert run(capsys, "convert", as_xlsx, back)[0] == EXIT_OK
+    _, original, _ = run(capsys, "analyse", GARMENTS, "--format", "json")
+    _, converted, _ = run(capsys, "analyse", back, "--format", "json")
+    assert json.loads(original) == json.loads(converted)
+
+
+def test_diff_names_what_changed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "diff", GARMENTS, GARMENTS_2027, "--format", "json")
+    assert code == EXIT_OK
+    diff = json.loads(out)
+    text = json.dumps(diff)
+    assert "TM-FARM" in text and "GR-FARM" in text and "UNK-SPIN" in text
+    code, out, _ = run(capsys, "diff", GARMENTS, GARMENTS_2027)
+    assert code == EXIT_OK
+    assert "TM-FARM" in out
+
+
+def test_diff_of_a_chain_with_itself_has_no_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "diff", GARMENTS, GARMENTS)
+    assert code == EXIT_OK
+    assert "No changes." in out
+
+
+def test_risk_lookup_gives_reasons_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "risk", "--goods", "cotton", "--country", "Turkmenistan", "--format", "json")
+    assert code == EXIT_OK
+    result = json.loads(out)
+    assert result["goods"] == "Cotton" and result["country"] == "TM"
+    forced = result["risks"]["forced_labour"]
+    assert forced["level"] == 4
+    assert any("Turkmenistan" in reason for reason in forced["reasons"])
+    assert any("Department of Labor" in source for source in forced["sources"])
+    code, out, _ = run(capsys, "risk", "--goods", "Cotton", "--country", "TM")
+    assert code == EXIT_OK
+    assert "forced labour: very high" in out
+
+
+def test_importing_the_core_loads_no_database_or_web_code() -> None:
+    probe = (
+        "import sys, chainmap.cli, chainmap.analysis, chainmap.chainfile, chainmap.validation;"
+        "loaded = [m for m in ('models', 'web', 'sqlalchemy', 'sqlmodel', 'fastapi') if m in sys.modules];"
+        "print(','.join(loaded))"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout
+    assert output.strip() == ""
