@@ -108,7 +108,12 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
         json.dump(diff, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        print(text_report.diff_text(diff, old=args.old, new=args.new, lang=lang))
+        names = {
+            node: data.get("name", node)
+            for graph in (old.graph, new.graph)
+            for node, data in graph.nodes(data=True)
+        }
+        print(text_report.diff_text(diff, old=args.old, new=args.new, names=names, lang=lang))
     return EXIT_OK
 
 

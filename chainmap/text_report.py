@@ -7,6 +7,7 @@ Works on the JSON-ready dictionaries that `ChainAnalysis.as_dict`, `ChainDiff.as
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from chainmap.activities import activity_label
 from chainmap.findings import Finding
 from chainmap.messages import render
 from chainmap.themes import Lang, Level, theme_label
@@ -36,7 +37,9 @@ def _row(rank: str, site: str, country: str, theme: str, level: str, salience: s
 
 def findings_lines(findings: Iterable[Finding], lang: Lang) -> list[str]:
     """One line per finding: severity, then the message (which names row and column)."""
-    return [f"{finding.severity.value}: {finding.message(lang)}" for finding in findings]
+    return [
+        f"{_t(f'severity.{finding.severity.value}', lang)}: {finding.message(lang)}" for finding in findings
+    ]
 
 
 def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int, lang: Lang) -> str:
@@ -100,7 +103,7 @@ def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int,
     ]
     findings = result["findings"]
     if findings:
-        lines += [f"  {f['severity']}: {f['message']}" for f in findings]
+        lines += [f"  {_t('severity.' + f['severity'], lang)}: {f['message']}" for f in findings]
     else:
         lines.append("  " + _t("report.no_findings", lang))
     return "\n".join(lines)
@@ -114,7 +117,7 @@ def risk_text(result: Mapping[str, Any], *, lang: Lang) -> str:
             lang,
             goods=result["goods"],
             country=result["country_name"],
-            activity=result["activity"],
+            activity=activity_label(result["activity"], lang),
         ),
         "",
     ]
@@ -127,25 +130,58 @@ def risk_text(result: Mapping[str, Any], *, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def diff_text(diff: Mapping[str, Any], *, old: str, new: str, lang: Lang) -> str:
-    """Every change between two chain versions, one line each, grouped by kind."""
+def diff_text(
+    diff: Mapping[str, Any], *, old: str, new: str, names: Mapping[str, str] | None = None, lang: Lang
+) -> str:
+    """Every change between two chain versions, one line each, grouped by kind.
+
+    `names` maps node ids to site names (from both versions) so a reader sees which site an id is.
+    """
+    names = names or {}
+
+    def site(node: str) -> str:
+        name = names.get(node)
+        return f"{node} ({name})" if name and name != node else node
+
+    sections: list[tuple[str, list[str]]] = [
+        ("diff.nodes_added", [site(node) for node in diff["nodes_added"]]),
+        ("diff.nodes_removed", [site(node) for node in diff["nodes_removed"]]),
+        ("diff.links_added", [f"{supplier} → {customer}" for supplier, customer in diff["links_added"]]),
+        ("diff.links_removed", [f"{supplier} → {customer}" for supplier, customer in diff["links_removed"]]),
+        ("diff.changed", [_attribute_change(change, lang) for change in diff["changed"]]),
+        ("diff.risk_changes", [_risk_change(change, lang) for change in diff["risk_changes"]]),
+    ]
     lines = [_t("diff.title", lang, old=old, new=new)]
-    changes = 0
-    for key, items in diff.items():
-        if not isinstance(items, list) or not items:
-            continue
-        lines += ["", f"{key.replace('_', ' ')}:"]
-        for item in items:
-            changes += 1
-            lines.append(f"  {_diff_item(item)}")
-    if not changes:
+    for code, items in sections:
+        if items:
+            lines += ["", _t(code, lang, count=len(items))]
+            lines += [f"  {item}" for item in items]
+    if not any(items for _, items in sections):
         lines.append(_t("diff.no_changes", lang))
     return "\n".join(lines)
 
 
-def _diff_item(item: Any) -> str:
-    if isinstance(item, Mapping):
-        return ", ".join(f"{k}: {v}" for k, v in item.items())
-    if isinstance(item, list | tuple):
-        return " -> ".join(str(part) for part in item)
-    return str(item)
+def _value(value: Any, lang: Lang) -> str:
+    if value is None or value == "" or value == []:
+        return _t("report.empty", lang)
+    if isinstance(value, list | tuple):
+        return "; ".join(str(part) for part in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _attribute_change(change: Mapping[str, Any], lang: Lang) -> str:
+    """ "BD-CMT → WK, share: 60 → 50" for a link, "TM-GIN, country: TM → GR" for a site."""
+    where = change["node"] if change["customer"] is None else f"{change['node']} → {change['customer']}"
+    attribute = change["attribute"]
+    old, new = change["old"], change["new"]
+    if attribute == "country":  # None is a country marked unknown in the file
+        old, new = (value or _t("report.unknown_country", lang) for value in (old, new))
+    return f"{where}, {_t(f'column.{attribute}', lang)}: {_value(old, lang)} → {_value(new, lang)}"
+
+
+def _risk_change(change: Mapping[str, Any], lang: Lang) -> str:
+    direction = _t("diff.up" if change["new_level"] > change["old_level"] else "diff.down", lang)
+    levels = f"{Level(change['old_level']).label(lang)} → {Level(change['new_level']).label(lang)}"
+    return f"{change['node']}, {theme_label(change['theme'], lang)}: {levels} ({direction})"
