@@ -92,18 +92,29 @@ COMMON_NAMES: Final[dict[str, str]] = {
 }
 
 
+# Display names for the ISO names that are inverted lists ("Congo, The Democratic Republic of the") and
+# have no pycountry common name; the names the UN and the EU use in running text.
+DISPLAY_NAMES: Final[dict[str, str]] = {
+    "CD": "Democratic Republic of the Congo",
+    "FM": "Micronesia",
+    "PS": "Palestine",
+    "VG": "British Virgin Islands",
+    "VI": "United States Virgin Islands",
+}
+
+
 def iso_countries() -> list[IsoCountry]:
     """Every ISO 3166-1 country from pycountry plus Kosovo, sorted by alpha-2 code.
 
-    The display name is pycountry's common name where it has one ("Bolivia", "Taiwan"), else its ISO
-    name; the other names (ISO name, official name) become aliases.
+    The display name is pycountry's common name where it has one ("Bolivia", "Taiwan"), else the
+    DISPLAY_NAMES entry, else its ISO name; the other names (ISO name, official name) become aliases.
     """
     countries = [KOSOVO]
     for record in pycountry.countries:
         iso_name: str = record.name
         common: str | None = getattr(record, "common_name", None)
         official: str | None = getattr(record, "official_name", None)
-        name = common or iso_name
+        name = common or DISPLAY_NAMES.get(record.alpha_2) or iso_name
         others = tuple(n for n in (iso_name, official) if n and n != name)
         countries.append(IsoCountry(record.alpha_2, record.alpha_3, name, others))
     return sorted(countries, key=lambda country: country.iso2)
