@@ -19,6 +19,23 @@ TARGET_SECONDS = 5.0
 TARGET_MB = 1024
 
 
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB.
+
+    On Linux this is VmHWM, which belongs to this process's own address space. ru_maxrss is not used
+    there: the kernel carries it across exec, so a child started by the (large) parent would report
+    the parent's peak whenever that is higher than its own.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return maxrss / 1024 / 1024 if sys.platform == "darwin" else maxrss / 1024
+
+
 def measure(path: str) -> None:
     """Child process: run the pipeline on one file and print its timings as JSON."""
     from chainmap.analysis import analyse
@@ -35,7 +52,7 @@ def measure(path: str) -> None:
     validated = time.perf_counter()
     result = analyse(built.graph, reference=reference, findings=built.findings)
     analysed = time.perf_counter()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     print(
         json.dumps(
             {
