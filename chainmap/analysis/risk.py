@@ -19,7 +19,7 @@ import networkx as nx
 from chainmap.analysis.baseline import sector_level
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
-from chainmap.reference import SOURCES, Country, ReferenceData, SanctionedEntity, normalise_name
+from chainmap.reference import SOURCES, Country, DolListing, ReferenceData, SanctionedEntity, normalise_name
 from chainmap.themes import THEMES, Lang, Level
 
 ILO_SOURCE_YEAR: Final = 2026  # edition of the NORMLEX ratification table (July 2026)
@@ -29,6 +29,9 @@ DEFORESTATION_ACTIVITIES: Final[frozenset[str]] = frozenset({"farming", "forestr
 # and it is not capped by a strong rule of law.
 INTRINSIC_HAZARD_THEMES: Final[frozenset[str]] = frozenset({"health_safety", "environment"})
 STRONG_RULE_OF_LAW: Final = 1.0
+# Caps on the sector baseline by the WGI rule-of-law estimate (world mean 0): the baseline is a global
+# reading, and where law is enforced the worst forms of abuse are less common.
+BASELINE_CAPS: Final[tuple[tuple[float, Level], ...]] = ((STRONG_RULE_OF_LAW, Level.LOW), (0.0, Level.MEDIUM))
 
 
 class Evidence(StrEnum):
@@ -167,16 +170,17 @@ def _kinds(child: bool, forced: bool, forced_child: bool) -> tuple[str, ...]:
     return tuple(kind for kind in _KIND_ORDER if flags[kind])
 
 
-def _good_listings(site: _Site) -> list[tuple[str, tuple[str, ...]]]:
-    """The site's goods that the DOL lists for its country, with the kinds of labour listed."""
+def _good_listings(site: _Site) -> list[tuple[DolListing, tuple[str, ...]]]:
+    """The DOL listings of the site's goods in its country, with the kinds of labour listed."""
     if site.iso2 is None:
         return []
     found = []
     for good in site.goods:
         listing = site.reference.listing(good, site.iso2)
         if listing is not None:
-            kinds = _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour)
-            found.append((good, kinds))
+            found.append(
+                (listing, _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour))
+            )
     return found
 
 
@@ -240,9 +244,27 @@ def _unknown_country_goods(site: _Site, assessment: _Assessment, kinds: frozense
             assessment.add(Level.MEDIUM, Evidence.BASELINE, reason)
 
 
-def _listing_reason(site: _Site, good: str, kinds: tuple[str, ...]) -> Reason:
+def _listing_reason(site: _Site, listing: DolListing, kinds: tuple[str, ...]) -> Reason:
+    """The reason a DOL listing gives; for a good listed for its input, the reason names that input."""
+    if listing.input_good is not None and listing.input_country is not None:
+        input_country = site.reference.countries.get(listing.input_country)
+        return _reason(
+            "reason.dol_good_input",
+            "dol_goods",
+            good=listing.good,
+            country=site.country_name,
+            input_good=listing.input_good,
+            input_country=input_country.name if input_country is not None else listing.input_country,
+            kinds=kinds,
+            year=DOL_YEAR,
+        )
     return _reason(
-        "reason.dol_good", "dol_goods", good=good, country=site.country_name, kinds=kinds, year=DOL_YEAR
+        "reason.dol_good",
+        "dol_goods",
+        good=listing.good,
+        country=site.country_name,
+        kinds=kinds,
+        year=DOL_YEAR,
     )
 
 
@@ -290,10 +312,10 @@ LOW_BARGAINING_COVERAGE: Final = 30.0  # % of employees covered by a collective 
 
 
 def _child_labour(site: _Site, a: _Assessment) -> None:
-    for good, kinds in _good_listings(site):
+    for listing, kinds in _good_listings(site):
         if "forced_child_labour" in kinds or "child_labour" in kinds:
             level = Level.VERY_HIGH if "forced_child_labour" in kinds else Level.HIGH
-            a.add(level, Evidence.LISTING, _listing_reason(site, good, kinds))
+            a.add(level, Evidence.LISTING, _listing_reason(site, listing, kinds))
     working = site.indicator("working_children")
     if working is not None:
         share, year = working
@@ -318,9 +340,9 @@ def _child_labour(site: _Site, a: _Assessment) -> None:
 
 
 def _forced_labour(site: _Site, a: _Assessment) -> None:
-    for good, kinds in _good_listings(site):
+    for listing, kinds in _good_listings(site):
         if "forced_labour" in kinds or "forced_child_labour" in kinds:
-            a.add(Level.VERY_HIGH, Evidence.LISTING, _listing_reason(site, good, kinds))
+            a.add(Level.VERY_HIGH, Evidence.LISTING, _listing_reason(site, listing, kinds))
     if site.entity is not None:
         lists = tuple(sorted({entry.split(":", 1)[0].strip() for entry in site.entity.lists}))
         reason = _reason(
@@ -476,15 +498,12 @@ def _sector_baseline(site: _Site, theme: str, a: _Assessment) -> None:
             activity=site.activity,
         )
     rule_of_law = site.indicator("rule_of_law")
-    capped = (
-        theme not in INTRINSIC_HAZARD_THEMES
-        and rule_of_law is not None
-        and rule_of_law[0] >= STRONG_RULE_OF_LAW
-        and level > Level.LOW
-    )
+    cap = None
+    if theme not in INTRINSIC_HAZARD_THEMES and rule_of_law is not None:
+        cap = next(((limit, capped) for limit, capped in BASELINE_CAPS if rule_of_law[0] >= limit), None)
     a.baseline = True
-    a.add(Level.LOW if capped else level, Evidence.BASELINE, reason)
-    if capped and rule_of_law is not None:
+    a.add(min(level, cap[1]) if cap is not None else level, Evidence.BASELINE, reason)
+    if cap is not None and rule_of_law is not None and level > cap[1]:
         a.note(
             _reason(
                 "reason.baseline_capped",
@@ -492,6 +511,8 @@ def _sector_baseline(site: _Site, theme: str, a: _Assessment) -> None:
                 country=site.country_name,
                 value=rule_of_law[0],
                 year=rule_of_law[1],
+                limit=cap[0],
+                level=int(cap[1]),
             )
         )
 

@@ -17,6 +17,13 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
         "voor {kinds} ({year}).",
     },
+    "reason.dol_good_input": {
+        "en": "{good} from {country} is on the US DOL list for {kinds} in its input: {input_good} from "
+        "{input_country} ({year}). Map where this site's {input_good} comes from.",
+        "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
+        "voor {kinds} in de grondstof: {input_good} uit {input_country} ({year}). Breng in kaart waar de "
+        "{input_good} van deze locatie vandaan komt.",
+    },
     "reason.dol_other_goods": {
         "en": "Other goods from {country} on the US DOL list for {kinds}: {goods} ({count} in all, {year}).",
         "nl": "Andere goederen uit {country} op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
@@ -130,10 +137,10 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Het land is onbekend; niveau volgens de sectorbasis voor {activity}.",
     },
     "reason.baseline_capped": {
-        "en": "The rule of law in {country} is strong ({value} on the World Bank scale, {year}), so the "
-        "sector baseline is capped at low.",
-        "nl": "De rechtsstaat in {country} is sterk ({value} op de schaal van de Wereldbank, {year}), dus "
-        "de sectorbasis is begrensd op laag.",
+        "en": "The rule of law in {country} scores {value} on the World Bank scale from −2.5 to 2.5 "
+        "({year}); at {limit} or above, the sector baseline is capped at {level}.",
+        "nl": "De rechtsstaat in {country} scoort {value} op de schaal van de Wereldbank van −2,5 tot 2,5 "
+        "({year}); vanaf {limit} is de sectorbasis begrensd op {level}.",
     },
 }
 

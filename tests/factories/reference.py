@@ -71,6 +71,8 @@ def make_listing(
     child: bool = False,
     forced: bool = False,
     forced_child: bool = False,
+    input_good: str | None = None,
+    input_country: str | None = None,
 ) -> DolListing:
-    """A DOL good x country listing."""
-    return DolListing(good, country, child, forced, forced_child)
+    """A DOL good x country listing; with `input_good`, one listed for an input made with such labour."""
+    return DolListing(good, country, child, forced, forced_child, input_good, input_country)

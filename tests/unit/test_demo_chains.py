@@ -174,12 +174,15 @@ def listed_kinds(listing: DolListing) -> tuple[str, ...]:
     return tuple(kind for kind, flag in flags.items() if flag)
 
 
+LISTING_REASONS = frozenset({"reason.dol_good", "reason.dol_good_input"})
+
+
 def dol_reasons(risk: Risk, good: str | None = None) -> list[Reason]:
     """The reasons of a risk that cite a good x country row of the DOL list (for `good`, if given)."""
     return [
         reason
         for reason in risk.reasons
-        if reason.code == "reason.dol_good" and (good is None or reason.params["good"] == good)
+        if reason.code in LISTING_REASONS and (good is None or reason.params["good"] == good)
     ]
 
 
@@ -449,6 +452,18 @@ def test_drc_coltan_mine_is_listed_for_forced_child_labour() -> None:
     # The unknown coltan mine beside it: no country, so no listing applies.
     assert ict.risk("UNK-TA", "forced_labour").level < Level.VERY_HIGH
     assert not dol_reasons(ict.risk("UNK-TA", "child_labour"))
+
+
+def test_chinese_batteries_are_listed_for_congolese_cobalt_and_the_reason_says_so() -> None:
+    node = next(node for node in demo(ICT_HARDWARE).analysis.nodes if node.id == "CN-BAT")
+    risk = node.risks["child_labour"]
+    assert risk.level == Level.HIGH
+    reason = dol_reasons(risk, "Lithium-Ion Batteries")[0]
+    assert reason.code == "reason.dol_good_input"
+    assert (reason.params["input_good"], reason.params["input_country"]) == (
+        "Cobalt ore (heterogenite)",
+        "Democratic Republic of the Congo",
+    )
 
 
 def test_chinese_laptop_assembly_resolves_to_the_electronics_listing() -> None:

@@ -400,10 +400,37 @@ def test_unknown_country_with_a_listed_good_is_at_least_medium() -> None:
     assert risk.reasons[0].params["count"] == 2
 
 
+def test_a_good_listed_for_its_input_names_the_input_and_asks_to_map_it() -> None:
+    listing = make_listing("Bricks", "XA", child=True, input_good="Gold", input_country="XZ")
+    risk = assess("child_labour", goods=("Bricks",), listings=[listing])
+    assert risk.level == Level.HIGH
+    reason = risk.reasons[0]
+    assert reason.code == "reason.dol_good_input"
+    assert reason.params["input_good"] == "Gold" and reason.params["input_country"] == "XZ"
+    assert "in its input: Gold from XZ" in reason.text("en")
+    assert "in de grondstof: Gold uit XZ" in reason.text("nl")
+
+
 def test_strong_rule_of_law_caps_the_baseline_at_low() -> None:
     risk = assess("child_labour", {"rule_of_law": 1.7}, activity="farming")
     assert (risk.level, risk.baseline) == (Level.LOW, True)
     assert codes(risk) == ["reason.baseline_no_data", "reason.baseline_capped"]
+
+
+@pytest.mark.parametrize(
+    ("rule_of_law", "level"),
+    [(1.0, Level.LOW), (0.99, Level.MEDIUM), (0.0, Level.MEDIUM), (-0.01, Level.HIGH)],
+)
+def test_rule_of_law_caps_the_baseline_by_step(rule_of_law: float, level: Level) -> None:
+    risk = assess("child_labour", {"rule_of_law": rule_of_law}, activity="farming")
+    assert (risk.level, risk.baseline) == (level, True)
+    assert ("reason.baseline_capped" in codes(risk)) == (level < Level.HIGH)
+
+
+def test_a_baseline_under_the_cap_gets_no_cap_reason() -> None:
+    risk = assess("child_labour", {"rule_of_law": 0.5}, activity="assembly")
+    assert risk.level == Level.LOW
+    assert codes(risk) == ["reason.baseline_no_data"]
 
 
 def test_strong_rule_of_law_does_not_cap_an_intrinsic_hazard() -> None:
