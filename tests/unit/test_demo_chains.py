@@ -53,6 +53,8 @@ LISTED_SITES: Final[dict[Path, frozenset[str]]] = {
         {
             "BD-CMT",  # Garments, BD: child + forced
             "TR-CMT",  # Garments, TR: child
+            "BD-KNIT",  # Fabric -> Textiles, BD: child
+            "BD-DYE",
             "IN-SPIN",  # Thread/Yarn, IN: child + forced
             "CN-SPIN",  # Thread/Yarn, CN: forced
             "IN-GIN",  # Cotton, IN: child
@@ -64,7 +66,18 @@ LISTED_SITES: Final[dict[Path, frozenset[str]]] = {
         }
     ),
     GARMENTS_2027: frozenset(
-        {"BD-CMT", "TR-CMT", "IN-SPIN", "CN-SPIN", "IN-GIN", "IN-FARM", "TR-GIN", "TR-FARM"}
+        {
+            "BD-CMT",
+            "TR-CMT",
+            "BD-KNIT",
+            "BD-DYE",
+            "IN-SPIN",
+            "CN-SPIN",
+            "IN-GIN",
+            "IN-FARM",
+            "TR-GIN",
+            "TR-FARM",
+        }
     ),
     NATURAL_STONE: frozenset({"IN-PROC", "IN-Q1", "IN-Q2"}),  # Sandstone, IN: child + forced
     ICT_HARDWARE: frozenset(
