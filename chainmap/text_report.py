@@ -150,6 +150,8 @@ def diff_text(
         ("diff.links_removed", [f"{supplier} → {customer}" for supplier, customer in diff["links_removed"]]),
         ("diff.changed", [_attribute_change(change, lang) for change in diff["changed"]]),
         ("diff.risk_changes", [_risk_change(change, lang) for change in diff["risk_changes"]]),
+        ("diff.risks_removed", [_site_risk(risk, lang) for risk in diff["risks_removed"]]),
+        ("diff.risks_added", [_site_risk(risk, lang) for risk in diff["risks_added"]]),
     ]
     lines = [_t("diff.title", lang, old=old, new=new)]
     for code, items in sections:
@@ -179,6 +181,10 @@ def _attribute_change(change: Mapping[str, Any], lang: Lang) -> str:
     if attribute == "country":  # None is a country marked unknown in the file
         old, new = (value or _t("report.unknown_country", lang) for value in (old, new))
     return f"{where}, {_t(f'column.{attribute}', lang)}: {_value(old, lang)} → {_value(new, lang)}"
+
+
+def _site_risk(risk: Mapping[str, Any], lang: Lang) -> str:
+    return f"{risk['node']}, {theme_label(risk['theme'], lang)}: {Level(risk['level']).label(lang)}"
 
 
 def _risk_change(change: Mapping[str, Any], lang: Lang) -> str:

@@ -8,7 +8,7 @@
 - `analyse`: all of it for one chain, as `ChainAnalysis` with a stable JSON shape
 """
 
-from chainmap.analysis.diff import AttributeChange, ChainDiff, RiskChange, diff_chains
+from chainmap.analysis.diff import AttributeChange, ChainDiff, RiskChange, SiteRisk, diff_chains
 from chainmap.analysis.flow import exposure, tiers
 from chainmap.analysis.hotspots import IRREMEDIABILITY, Hotspot, hotspots, severity
 from chainmap.analysis.report import ChainAnalysis, NodeResult, analyse, risk_as_dict
@@ -26,6 +26,7 @@ __all__ = [
     "Reason",
     "Risk",
     "RiskChange",
+    "SiteRisk",
     "Structure",
     "analyse",
     "assess_site",

@@ -9,11 +9,13 @@ from typing import Any, Final
 
 import networkx as nx
 
-from chainmap.analysis.risk import node_risks
+from chainmap.analysis.risk import Risk, node_risks
 from chainmap.reference import ReferenceData
 from chainmap.themes import THEMES, Lang, Level, theme_label
 
 NODE_ATTRIBUTES: Final[tuple[str, ...]] = ("name", "country", "activity", "goods")
+# Risks at sites that came or went are reported from this level up: the risks a plan of action follows.
+REPORTED_LEVEL: Final = Level.HIGH
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +60,31 @@ class RiskChange:
 
 
 @dataclass(frozen=True, slots=True)
+class SiteRisk:
+    """A risk at a site that only one of the two versions has."""
+
+    node: str
+    theme: str
+    level: Level
+
+    def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        return {
+            "node": self.node,
+            "theme": self.theme,
+            "theme_label": theme_label(self.theme, lang),
+            "level": int(self.level),
+            "label": self.level.label(lang),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ChainDiff:
-    """The changes from an old to a new version of a chain, each list sorted by node id."""
+    """The changes from an old to a new version of a chain, each list sorted by node id.
+
+    `risk_changes` are levels that went up or down at sites in both versions; `risks_added` and
+    `risks_removed` the high and very high risks at sites that only the new or only the old version has,
+    so that replacing a risky supplier shows as a risk gone, not only as a site removed.
+    """
 
     nodes_added: tuple[str, ...]
     nodes_removed: tuple[str, ...]
@@ -67,6 +92,8 @@ class ChainDiff:
     links_removed: tuple[tuple[str, str], ...]
     changed: tuple[AttributeChange, ...]
     risk_changes: tuple[RiskChange, ...]
+    risks_added: tuple[SiteRisk, ...] = ()
+    risks_removed: tuple[SiteRisk, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -78,6 +105,8 @@ class ChainDiff:
             or self.links_removed
             or self.changed
             or self.risk_changes
+            or self.risks_added
+            or self.risks_removed
         )
 
     def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
@@ -89,6 +118,8 @@ class ChainDiff:
             "links_removed": [list(link) for link in self.links_removed],
             "changed": [change.as_dict() for change in self.changed],
             "risk_changes": [change.as_dict(lang) for change in self.risk_changes],
+            "risks_added": [risk.as_dict(lang) for risk in self.risks_added],
+            "risks_removed": [risk.as_dict(lang) for risk in self.risks_removed],
         }
 
 
@@ -114,11 +145,24 @@ def diff_chains(old: "nx.DiGraph[str]", new: "nx.DiGraph[str]", *, reference: Re
         for theme in THEMES
         if old_risks[node][theme].level != new_risks[node][theme].level
     ]
+    nodes_added, nodes_removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
     return ChainDiff(
-        nodes_added=tuple(sorted(set(new) - set(old))),
-        nodes_removed=tuple(sorted(set(old) - set(new))),
+        nodes_added=tuple(nodes_added),
+        nodes_removed=tuple(nodes_removed),
         links_added=tuple(sorted(new_links - old_links)),
         links_removed=tuple(sorted(old_links - new_links)),
         changed=tuple(changed),
         risk_changes=tuple(risk_changes),
+        risks_added=_reported_risks(nodes_added, new_risks),
+        risks_removed=_reported_risks(nodes_removed, old_risks),
+    )
+
+
+def _reported_risks(nodes: list[str], risks: dict[str, dict[str, Risk]]) -> tuple[SiteRisk, ...]:
+    """The risks at REPORTED_LEVEL or above of the given sites, by site and then in theme order."""
+    return tuple(
+        SiteRisk(node, theme, risks[node][theme].level)
+        for node in nodes
+        for theme in THEMES
+        if risks[node][theme].level >= REPORTED_LEVEL
     )

@@ -90,6 +90,14 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Risk levels changed ({count})",
         "nl": "Risiconiveaus gewijzigd ({count})",
     },
+    "diff.risks_removed": {
+        "en": "High risks gone with the sites removed ({count})",
+        "nl": "Hoge risico's weg met de verwijderde locaties ({count})",
+    },
+    "diff.risks_added": {
+        "en": "High risks come with the sites added ({count})",
+        "nl": "Hoge risico's bij de toegevoegde locaties ({count})",
+    },
     "diff.up": {"en": "up", "nl": "omhoog"},
     "diff.down": {"en": "down", "nl": "omlaag"},
     "report.empty": {"en": "(empty)", "nl": "(leeg)"},

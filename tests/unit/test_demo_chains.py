@@ -588,6 +588,10 @@ def test_garments_2027_diff_replaces_turkmen_cotton_and_the_unknown_spinner() ->
         for attribute in ("name", "country", "activity", "goods"):
             assert old.graph.nodes[node].get(attribute) == new.graph.nodes[node].get(attribute)
     assert diff.risk_changes == ()
+    removed = {(risk.node, risk.theme): risk.level for risk in diff.risks_removed}
+    assert removed[("TM-FARM", "forced_labour")] == Level.VERY_HIGH
+    assert removed[("TM-GIN", "forced_labour")] == Level.VERY_HIGH
+    assert not any(risk.theme in {"child_labour", "forced_labour"} for risk in diff.risks_added)
 
 
 def test_turkmen_forced_labour_hotspot_is_gone_in_2027() -> None:

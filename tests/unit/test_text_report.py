@@ -37,6 +37,11 @@ def test_diff_text_groups_changes_under_counted_headings_with_site_names() -> No
     assert "G → C, share: 60 → 100" in text
     assert "G, country: TM → GR" in text
     assert "G, forced labour: very high → " in text and "(down)" in text
+    assert (
+        "High risks gone with the sites removed (3)\n  F, child labour: high\n  F, forced labour: very high"
+        in text
+    )
+    assert "High risks come with the sites added (2)\n  X, child labour: high" in text
 
 
 def test_diff_text_in_dutch() -> None:

@@ -4,7 +4,7 @@ import json
 
 import networkx as nx
 
-from chainmap.analysis import AttributeChange, RiskChange, diff_chains
+from chainmap.analysis import AttributeChange, RiskChange, SiteRisk, diff_chains
 from chainmap.themes import Level
 from tests.factories.chains import make_chain
 from tests.factories.reference import make_country, make_listing, make_reference
@@ -41,6 +41,8 @@ def test_identical_chains_have_no_differences() -> None:
         "links_removed": [],
         "changed": [],
         "risk_changes": [],
+        "risks_added": [],
+        "risks_removed": [],
     }
 
 
@@ -101,3 +103,26 @@ def test_goods_changes_are_listed_as_lists() -> None:
             "new": ["Fabric", "Garments"],
         }
     ]
+
+
+def test_high_risks_that_come_and_go_with_sites_are_reported() -> None:
+    listed = make_reference(
+        countries=[make_country("BD"), make_country("TR")],
+        listings=[make_listing("Garments", "BD", child=True, forced=True)],
+        goods=[("Garments", "Manufacturing")],
+    )
+    old = make_chain(
+        [("c", "NL", "trading"), ("bd", "BD", "cut-make-trim", ("Garments",))], [("bd", "c")], contractor="c"
+    )
+    new = make_chain(
+        [("c", "NL", "trading"), ("tr", "TR", "cut-make-trim", ("Garments",))], [("tr", "c")], contractor="c"
+    )
+    diff = diff_chains(old, new, reference=listed)
+    removed = {(risk.node, risk.theme): risk.level for risk in diff.risks_removed}
+    assert removed[("bd", "forced_labour")] == Level.VERY_HIGH
+    assert removed[("bd", "child_labour")] == Level.HIGH
+    assert all(risk.level >= Level.HIGH for risk in (*diff.risks_removed, *diff.risks_added))
+    assert ("bd", "forced_labour") not in {(risk.node, risk.theme) for risk in diff.risks_added}
+    back = diff_chains(new, old, reference=listed)
+    assert back.risks_added == diff.risks_removed
+    assert SiteRisk("bd", "forced_labour", Level.VERY_HIGH).as_dict("nl")["label"] == "zeer hoog"
