@@ -38,6 +38,7 @@ import networkx as nx
 
 from chainmap.activities import normalise_activity
 from chainmap.chain import LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow, split_list
+from chainmap.collector import collector_paused
 from chainmap.findings import Finding, Severity, has_errors
 from chainmap.reference import ReferenceData
 
@@ -231,6 +232,7 @@ def _customers(cell: str) -> list[str]:
     return split_list(cell)
 
 
+@collector_paused()
 def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltChain:
     """The chain graph of a chain file's rows, with every problem found in them.
 
@@ -245,7 +247,7 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
     cells = _CellReader(reference)
     first_rows: dict[str, int] = {}
     nodes: list[tuple[str, dict[str, Any]]] = []
-    links: list[tuple[str, str, float | None, int]] = []
+    links: list[tuple[str, list[str], Iterable[float | None], int]] = []
     without_customer: list[tuple[str, int]] = []
     for row in rows:
         number = row.row
@@ -295,7 +297,7 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
         }
         nodes.append((node, attributes))
         if customers:
-            links.extend(zip(repeat(node), customers, shares, repeat(number)))
+            links.append((node, customers, shares, number))
         else:
             without_customer.append((node, number))
     graph.add_nodes_from(nodes)
@@ -308,27 +310,45 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
 _NONE: Final[tuple[_Problem, ...]] = ()
 
 
-def _add_links(graph: "nx.DiGraph[str]", links: list[tuple[str, str, float | None, int]]) -> list[Finding]:
-    """Add the links whose customer is a node as edges; a finding for each customer that is none.
-
-    The edges go straight into the graph's adjacency dicts (successors and predecessors sharing one
-    attribute dict per edge, as `add_edges_from` does): this is the hot loop of an import, and
-    `add_edges_from` spends about three times as long per edge on checks that cannot fail here, since
-    both ends are nodes already. `test_validation` checks the result equals the graph that
-    `add_edges_from` builds.
-    """
+def _successors(graph: "nx.DiGraph[str]") -> dict[str, dict[str, dict[str, Any]]]:
+    """networkx's own dict of each site's customers and link attributes: much faster than its views."""
     successors: dict[str, dict[str, dict[str, Any]]] = graph._succ  # type: ignore[attr-defined]
+    return successors
+
+
+def _predecessors(graph: "nx.DiGraph[str]") -> dict[str, dict[str, dict[str, Any]]]:
+    """networkx's own dict of each site's suppliers and link attributes: much faster than its views."""
     predecessors: dict[str, dict[str, dict[str, Any]]] = graph._pred  # type: ignore[attr-defined]
+    return predecessors
+
+
+def _add_links(
+    graph: "nx.DiGraph[str]", links: list[tuple[str, list[str], Iterable[float | None], int]]
+) -> list[Finding]:
+    """Add each site's links to its customers that are nodes as edges; a finding for each that is none.
+
+    `links` holds per site its customers, their shares and its row. The edges go straight into the
+    graph's adjacency dicts (successors and predecessors sharing one attribute dict per edge, as
+    `add_edges_from` does): this is the hot loop of an import, and `add_edges_from` spends about three
+    times as long per edge on checks that cannot fail here, since both ends are nodes already.
+    `test_validation` checks the result equals the graph that `add_edges_from` builds.
+    """
+    successors, predecessors = _successors(graph), _predecessors(graph)
     findings = []
-    for supplier, customer, share, number in links:
-        if customer in predecessors:
+    for supplier, customers, shares, number in links:
+        supplier_customers = successors[supplier]
+        for customer, share in zip(customers, shares, strict=True):
+            customer_suppliers = predecessors.get(customer)
+            if customer_suppliers is None:
+                findings.append(
+                    _error(
+                        "chain.customer_unknown", number, "supplies_to", row=number, value=quoted(customer)
+                    )
+                )
+                continue
             attributes = {"share": share}
-            successors[supplier][customer] = attributes
-            predecessors[customer][supplier] = attributes
-        else:
-            findings.append(
-                _error("chain.customer_unknown", number, "supplies_to", row=number, value=quoted(customer))
-            )
+            supplier_customers[customer] = attributes
+            customer_suppliers[supplier] = attributes
     return findings
 
 
@@ -385,16 +405,17 @@ def self_loop_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     ]
 
 
-def cycle_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
+def cycle_findings(graph: "nx.DiGraph[str]", remaining: set[str] | None = None) -> list[Finding]:
     """An error for every group of sites that supply each other in a circle (self-loops aside).
 
     Goods cannot flow in a circle towards the contractor, so a cycle is a mistake in `supplies_to`. Each
     strongly connected component of more than one site is one finding naming all its sites, in file
     order, so that a long circle gives one message rather than one per possible cycle. Sites are first
     peeled off from the customer end (a site whose customers are all peeled cannot be on a cycle); only
-    what remains, nothing in a valid chain, goes through the component search.
+    what remains, nothing in a valid chain, goes through the component search. `remaining` is the result
+    of that peeling when the caller has it already.
     """
-    remaining = _sites_upstream_of_cycles(graph)
+    remaining = _sites_upstream_of_cycles(graph) if remaining is None else remaining
     if not remaining:
         return []
     findings = []
@@ -415,12 +436,16 @@ def cycle_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     return findings
 
 
-def _sites_upstream_of_cycles(graph: "nx.DiGraph[str]") -> set[str]:
+def _sites_upstream_of_cycles(graph: "nx.DiGraph[str]", sinks: list[str] | None = None) -> set[str]:
     """The sites on a cycle or supplying one: what is left after repeatedly removing sites without
-    customers (Kahn's algorithm, run from the customer end). Self-loops count as cycles here."""
-    customers_left = dict(graph.out_degree())
+    customers (Kahn's algorithm, run from the customer end). Self-loops count as cycles here.
+
+    The sites without customers are appended to `sinks` when it is given."""
+    customers_left = {node: len(customers) for node, customers in _successors(graph).items()}
     peelable = [node for node, count in customers_left.items() if count == 0]
-    predecessors = graph.pred
+    if sinks is not None:
+        sinks.extend(peelable)
+    predecessors = _predecessors(graph)
     while peelable:
         node = peelable.pop()
         for supplier in predecessors[node]:
@@ -436,10 +461,14 @@ def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     A share is a percentage of the customer's total input, so one customer's shares cannot exceed 100.
     """
     totals: dict[str, float] = {}
-    for _, customer, attributes in graph.edges(data=True):
-        share = attributes.get("share")
-        if isinstance(share, int | float):
-            totals[customer] = totals.get(customer, 0.0) + share
+    for customer, links in _predecessors(graph).items():
+        total = 0.0
+        for attributes in links.values():
+            share = attributes.get("share")
+            if share is not None:
+                total += share
+        if total:
+            totals[customer] = total
     findings = []
     for customer, total in totals.items():
         if total <= SHARE_MAX + SHARE_SUM_TOLERANCE:
@@ -505,9 +534,18 @@ def unreachable_findings(graph: "nx.DiGraph[str]", contractor: str) -> list[Find
 
 def graph_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     """Every structural check of a chain graph built elsewhere: self-loops, cycles, share totals and,
-    when the graph names its contractor, the sites that do not reach it."""
-    findings = [*self_loop_findings(graph), *cycle_findings(graph), *share_total_findings(graph)]
+    when the graph names its contractor, the sites that do not reach it.
+
+    In a graph without cycles or self-loops every path of customers ends at a site without customers, so
+    when the contractor is the only such site, every site reaches it. The self-loop search runs only when
+    peeling leaves sites on or upstream of a cycle, and the reachability search only when that happens or
+    another site has no customer: a valid chain needs neither.
+    """
+    sinks: list[str] = []
+    remaining = _sites_upstream_of_cycles(graph, sinks)
+    findings = [*self_loop_findings(graph), *cycle_findings(graph, remaining)] if remaining else []
+    findings.extend(share_total_findings(graph))
     contractor = graph.graph.get("contractor")
-    if isinstance(contractor, str) and contractor in graph:
+    if (remaining or sinks != [contractor]) and isinstance(contractor, str) and contractor in graph:
         findings.extend(unreachable_findings(graph, contractor))
     return findings

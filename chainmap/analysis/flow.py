@@ -7,6 +7,7 @@ contractor), as `chainmap.validation` builds it, and run in O(V + E).
 
 from collections import deque
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -112,8 +113,13 @@ def exposure(graph: "nx.DiGraph[str]", *, order: list[str] | None = None) -> dic
     `upstream_order(graph)` when the caller has it already.
     """
     order = upstream_order(graph) if order is None else order
-    # Fractions that add up to one may land a rounding error above it.
-    return {node: min(value, 1.0) for node, value in flow_upstream(graph, order).items()}
+    return exposure_from(flow_upstream(graph, order))
+
+
+def exposure_from(arrived: dict[str, float]) -> dict[str, float]:
+    """Exposure from the volume arriving at each node: fractions that add up to one may land a rounding
+    error above it, so values are capped at 1."""
+    return {node: min(value, 1.0) for node, value in arrived.items()}
 
 
 def tiers(graph: "nx.DiGraph[str]") -> dict[str, int]:
@@ -130,3 +136,82 @@ def tiers(graph: "nx.DiGraph[str]") -> dict[str, int]:
                 tier[supplier] = next_tier
                 queue.append(supplier)
     return tier
+
+
+@dataclass(frozen=True, slots=True)
+class UpstreamWalk:
+    """What one pass upstream from the contractor learns about a chain.
+
+    - `arrived`: the share of the delivered volume that arrives at each node (`flow_upstream`).
+    - `arrived_before_origin`: the same, with the volume held at the first node in `origins` it meets
+      (`flow_upstream(..., stop_at=origins)`).
+    - `tiers`: each node's shortest distance to the contractor (`tiers`).
+    - `critical`: the nodes other than the contractor that every path from a raw end passes through, nearest
+      to the contractor first (`chainmap.analysis.structure.critical_nodes`).
+    """
+
+    arrived: dict[str, float]
+    arrived_before_origin: dict[str, float]
+    tiers: dict[str, int]
+    critical: tuple[str, ...]
+
+
+def walk_upstream(graph: "nx.DiGraph[str]", order: list[str], *, origins: Collection[str]) -> UpstreamWalk:
+    """Exposure, volume up to the first origin, tiers and critical nodes in one pass over `order`.
+
+    `order` is `upstream_order(graph)`. The results equal those of the separate functions named in
+    `UpstreamWalk`; the analysis of a large chain uses this pass because walking 300,000 links once
+    instead of four times is most of its cost. In upstream order every customer comes before its
+    suppliers, so a node's tier is final when it is reached (its customers' tiers are) and what arrives at
+    it is complete. Critical nodes use the difference array of `critical_nodes`. Values are kept in lists
+    by position in `order`: one dict look-up per link instead of four keeps a large chain in the cache.
+    """
+    suppliers = suppliers_of(graph)
+    size = len(order)
+    position = {node: index for index, node in enumerate(order)}
+    arrived = [0.0] * size
+    held = [0.0] * size
+    tier = [size] * size
+    arrived[0] = held[0] = 1.0
+    tier[0] = 0
+    jumps = [0] * (size + 1)
+    first_end = size
+    for index, customer in enumerate(order):
+        links = suppliers[customer]
+        if not links:
+            first_end = min(first_end, index)
+            continue
+        next_tier = tier[index] + 1
+        passing = arrived[index]
+        passing_on = 0.0 if customer in origins else held[index]
+        given = 0.0
+        missing = 0
+        for attributes in links.values():
+            share = attributes.get("share")
+            if share is None:
+                missing += 1
+            else:
+                given += share
+        rest = max(0.0, 100.0 - given) / missing / 100.0 if missing else 0.0
+        jumps[index + 1] += len(links)
+        for supplier, attributes in links.items():
+            share = attributes.get("share")
+            fraction = rest if share is None else share / 100.0
+            at = position[supplier]
+            arrived[at] += passing * fraction
+            held[at] += passing_on * fraction
+            if tier[at] > next_tier:
+                tier[at] = next_tier
+            jumps[at] -= 1
+    critical = []
+    running = 0
+    for index in range(min(first_end, size - 1) + 1):
+        running += jumps[index]
+        if index > 0 and running == 0:
+            critical.append(order[index])
+    return UpstreamWalk(
+        dict(zip(order, arrived, strict=True)),
+        dict(zip(order, held, strict=True)),
+        dict(zip(order, tier, strict=True)),
+        tuple(critical),
+    )

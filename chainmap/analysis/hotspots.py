@@ -113,43 +113,42 @@ class RankedHotspots(Sequence[Hotspot]):
         )
 
 
+def _theme_position(risk: Risk) -> int:
+    return _THEME_ORDER.get(risk.theme, len(THEMES))
+
+
 def rank_hotspots(
     graph: "nx.DiGraph[str]", risks: Mapping[str, Mapping[str, Risk]], exposure: Mapping[str, float]
 ) -> RankedHotspots:
     """Every (node, theme) of the chain with a salience above 0, highest first, built lazily.
 
     Ties are broken by node id and then by theme order in THEMES, so the ranking is the same on every
-    run. Nodes are grouped by their shared risk profile, so that the scores are computed list by list.
+    run: the pairs are listed in that order and sorted once, stably, by salience. Nodes share their risk
+    profile, so severity x likelihood is computed once per profile.
     """
-    node_ids = sorted(graph)
-    groups: dict[int, tuple[Mapping[str, Risk], list[int]]] = {}
-    for position, node in enumerate(node_ids):
-        profile = risks.get(node)
-        if profile is None or exposure.get(node, 0.0) <= 0.0:
-            continue
-        group = groups.get(id(profile))
-        if group is None:
-            group = groups[id(profile)] = (profile, [])
-        group[1].append(position)
+    weights: dict[int, list[tuple[Risk, float]]] = {}
     salience: list[float] = []
-    tie_break: list[int] = []
     nodes: list[str] = []
     ranked_risks: list[Risk] = []
-    theme_count = len(THEMES) + 1
-    for profile, positions in groups.values():
-        members = [node_ids[position] for position in positions]
-        exposures = [exposure[node] for node in members]
-        for risk in profile.values():
-            if risk.level == Level.NONE_KNOWN:
-                continue
-            weight = severity(risk) * risk.likelihood
-            theme_order = _THEME_ORDER.get(risk.theme, len(THEMES))
-            salience.extend([-(weight * node_exposure) for node_exposure in exposures])
-            tie_break.extend([position * theme_count + theme_order for position in positions])
-            nodes.extend(members)
-            ranked_risks.extend([risk] * len(members))
-    rank = sorted(range(len(salience)), key=tie_break.__getitem__)
-    rank.sort(key=salience.__getitem__)
+    for node in sorted(graph):
+        profile = risks.get(node)
+        node_exposure = exposure.get(node, 0.0)
+        if profile is None or node_exposure <= 0.0:
+            continue
+        weighted = weights.get(id(profile))
+        if weighted is None:
+            weighted = weights[id(profile)] = [
+                (risk, severity(risk) * risk.likelihood)
+                for risk in sorted(
+                    profile.values(), key=lambda risk: _THEME_ORDER.get(risk.theme, len(THEMES))
+                )
+                if risk.level != Level.NONE_KNOWN
+            ]
+        for risk, weight in weighted:
+            salience.append(-(weight * node_exposure))
+            nodes.append(node)
+            ranked_risks.append(risk)
+    rank = sorted(range(len(salience)), key=salience.__getitem__)
     return RankedHotspots(rank, nodes, ranked_risks, exposure)
 
 

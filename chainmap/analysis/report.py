@@ -10,11 +10,11 @@ from typing import Any, Final
 
 import networkx as nx
 
-from chainmap.analysis.flow import exposure as chain_exposure
-from chainmap.analysis.flow import upstream_order
+from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
 from chainmap.analysis.hotspots import Hotspot, rank_hotspots
 from chainmap.analysis.risk import Reason, Risk, node_risks
-from chainmap.analysis.structure import Structure, structure
+from chainmap.analysis.structure import Structure, origin_nodes, structure
+from chainmap.collector import collector_paused
 from chainmap.findings import Finding
 from chainmap.reference import ReferenceData
 from chainmap.themes import Lang
@@ -102,6 +102,7 @@ class ChainAnalysis:
         }
 
 
+@collector_paused()
 def analyse(
     graph: "nx.DiGraph[str]", *, reference: ReferenceData, findings: Sequence[Finding] = ()
 ) -> ChainAnalysis:
@@ -112,8 +113,9 @@ def analyse(
     """
     risks = node_risks(graph, reference=reference)
     order = upstream_order(graph)
-    flow = chain_exposure(graph, order=order)
-    shape = structure(graph, flow, order=order)
+    walk = walk_upstream(graph, order, origins=origin_nodes(graph))
+    flow = exposure_from(walk.arrived)
+    shape = structure(graph, flow, order=order, walk=walk)
     nodes = tuple(
         NodeResult(
             id=node,

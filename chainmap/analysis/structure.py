@@ -12,7 +12,7 @@ from typing import Any, Final
 import networkx as nx
 
 from chainmap.activities import ORIGIN_ACTIVITIES
-from chainmap.analysis.flow import flow_upstream, suppliers_of, tiers, upstream_order
+from chainmap.analysis.flow import UpstreamWalk, suppliers_of, upstream_order, walk_upstream
 
 UNKNOWN_COUNTRY_KEY: Final = "unknown"
 _UNKNOWN_WORD: Final = re.compile(r"\b(unknown|onbekende?)\b", re.IGNORECASE)
@@ -115,8 +115,17 @@ def critical_nodes(graph: "nx.DiGraph[str]", order: list[str] | None = None) -> 
     return tuple(critical)
 
 
+def origin_nodes(graph: "nx.DiGraph[str]") -> set[str]:
+    """The nodes whose activity is a raw-material origin (see `is_origin`)."""
+    return {node for node, data in graph.nodes(data=True) if is_origin(data.get("activity", ""))}
+
+
 def structure(
-    graph: "nx.DiGraph[str]", exposure: Mapping[str, float], *, order: list[str] | None = None
+    graph: "nx.DiGraph[str]",
+    exposure: Mapping[str, float],
+    *,
+    order: list[str] | None = None,
+    walk: UpstreamWalk | None = None,
 ) -> Structure:
     """The structure of a chain: tiers, traced share, unknown parts, critical nodes, exposure by country.
 
@@ -124,18 +133,18 @@ def structure(
     raw-material origin on its way: what arrives there counts as traced (once, however many origins lie
     further upstream). What arrives at an origin or at a node without suppliers is booked to that node's
     country. `exposure` is the result of `chainmap.analysis.exposure` for the same graph; it orders the
-    unknown nodes (most volume first). `order` is `upstream_order(graph)` when the caller has it already.
+    unknown nodes (most volume first). `order` is `upstream_order(graph)` and `walk` is
+    `walk_upstream(graph, order, origins=origin_nodes(graph))` when the caller has them already.
     """
-    order = upstream_order(graph) if order is None else order
+    origins = origin_nodes(graph)
+    if walk is None:
+        walk = walk_upstream(graph, upstream_order(graph) if order is None else order, origins=origins)
     suppliers = suppliers_of(graph)
-    node_tiers = tiers(graph)
     attributes = graph.nodes
-    origins = {node for node in order if is_origin(attributes[node].get("activity", ""))}
-    arrived = flow_upstream(graph, order, stop_at=origins)
+    arrived = walk.arrived_before_origin
     traced = sum(arrived[node] for node in origins)
     by_country: dict[str, float] = {}
-    for node in order:
-        passing = arrived[node]
+    for node, passing in arrived.items():
         if passing > 0.0 and (node in origins or not suppliers[node]):
             country = attributes[node].get("country") or UNKNOWN_COUNTRY_KEY
             by_country[country] = by_country.get(country, 0.0) + passing
@@ -143,11 +152,11 @@ def structure(
     unknown.sort(key=lambda node: (-exposure.get(node, 0.0), node))
     unknown_countries = sorted(node for node, data in graph.nodes(data=True) if data.get("country") is None)
     return Structure(
-        tiers=node_tiers,
-        max_tier=max(node_tiers.values()),
+        tiers=walk.tiers,
+        max_tier=max(walk.tiers.values()),
         traced_share=min(traced, 1.0),
         unknown_nodes=tuple(unknown),
         unknown_countries=tuple(unknown_countries),
-        critical_nodes=critical_nodes(graph, order),
+        critical_nodes=walk.critical,
         exposure_by_country=dict(sorted(by_country.items(), key=lambda item: (-item[1], item[0]))),
     )

@@ -20,6 +20,7 @@ from chainmap.chainfile.csv_format import read_csv, write_csv
 from chainmap.chainfile.json_format import read_json, write_json
 from chainmap.chainfile.table import ChainFile, file_error
 from chainmap.chainfile.xlsx_format import read_xlsx, write_xlsx
+from chainmap.collector import collector_paused
 from chainmap.findings import has_errors
 from chainmap.reference import ReferenceData
 from chainmap.validation import BuiltChain, build_chain
@@ -60,6 +61,7 @@ def parse_json(data: bytes) -> ChainFile:
     return read_json(data, max_rows=MAX_ROWS)
 
 
+@collector_paused()
 def read_chain_file(path: Path) -> ChainFile:
     """Chain rows from a .csv, .xlsx or .json file; a file that cannot be read becomes a finding.
 

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from chainmap.activities import ORIGIN_ACTIVITIES
 from chainmap.analysis import analyse, critical_nodes, exposure, node_risks, structure, tiers
+from chainmap.analysis.flow import flow_upstream, upstream_order, walk_upstream
+from chainmap.analysis.structure import origin_nodes
 from tests.factories.reference import make_country, make_listing, make_reference
 
 REFERENCE = make_reference(
@@ -149,3 +151,18 @@ def test_hotspots_are_ranked_and_positive(graph: "nx.DiGraph[str]") -> None:
     flow = exposure(graph)
     for hotspot in result.hotspots:
         assert hotspot.salience == pytest.approx(hotspot.severity * hotspot.likelihood * flow[hotspot.node])
+
+
+@given(chains())
+def test_the_single_upstream_walk_equals_the_separate_functions(graph: "nx.DiGraph[str]") -> None:
+    order = upstream_order(graph)
+    origins = origin_nodes(graph)
+    walk = walk_upstream(graph, order, origins=origins)
+    separate = flow_upstream(graph, order)
+    held = flow_upstream(graph, order, stop_at=origins)
+    assert walk.arrived.keys() == separate.keys() and walk.arrived_before_origin.keys() == held.keys()
+    for node in graph:
+        assert walk.arrived[node] == pytest.approx(separate[node], abs=1e-12)
+        assert walk.arrived_before_origin[node] == pytest.approx(held[node], abs=1e-12)
+    assert walk.tiers == tiers(graph)
+    assert walk.critical == critical_nodes(graph, order)
