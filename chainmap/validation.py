@@ -14,7 +14,7 @@ block import, warnings are shown but do not:
   product, and an unknown good only means no good x country risk is found for it); an activity outside
   the activity vocabulary (kept as written, lowercased: suppliers know activities the vocabulary lacks,
   such as embroidery, and blocking them would push them to pick a wrong activity; the risk model then
-  uses no activity baseline for that site, which its report shows).
+  gives that site the medium baseline on every theme where no country data speaks).
 
 Countries are ISO 3166-1 alpha-2 or alpha-3 codes or English names in any case, resolved through the
 reference data; "unknown" marks an unknown country (attribute `country` None). Shares are percentages

@@ -1,10 +1,13 @@
 """The sector baseline: the risk an activity carries per theme when no country data says more.
 
-The levels are a global reading of where each risk concentrates (ILO and OECD sector guidance: child
-labour mostly in agriculture and artisanal mining and quarrying, forced labour in fishing, cotton and
-recruitment-heavy assembly, high fatality rates in mining, forestry, fishing and transport, wet processing
-and extraction as environmental hotspots). docs/risk-model.md gives the table with its reasons; keep the
-two in step.
+The levels are a global reading of where each risk concentrates (ILO and OECD sector guidance): child
+labour mostly in agriculture and artisanal mining and quarrying; forced labour above all in fishing, and
+at medium in farming, forestry, mining, quarrying, ginning, spinning, cut-make-trim, assembly and
+transport, where recruitment fees and seasonal or migrant work are common (the DOL list adds the specific
+good x country cases on top); high fatality rates in mining, quarrying, forestry, fishing, smelting and
+transport; wet processing (dyeing, tanning), smelting, refining and mining as environmental hotspots; weak
+bargaining, low wages and discrimination of women in cut-make-trim and low wages in farming; corruption
+around licences in mining. docs/risk-model.md gives the table with its reasons; keep the two in step.
 """
 
 from typing import Final

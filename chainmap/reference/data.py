@@ -46,8 +46,8 @@ class Country:
 
     `dol_covered` says whether the DOL findings report on it at all (high-income countries are not
     covered); `ilo_member` whether the ILO ratification table lists it; `ratified` holds the
-    fundamental ILO instruments in force there (C029, P029, C087, C098, C100, C105, C111, C138, C155,
-    C182, C187).
+    fundamental ILO instruments it has ratified, as NORMLEX lists them (C029, P029, C087, C098, C100,
+    C105, C111, C138, C155, C182, C187); the table does not say whether a ratification is in force.
     """
 
     iso2: str
