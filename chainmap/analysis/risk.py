@@ -319,8 +319,14 @@ def _child_labour(site: _Site, a: _Assessment) -> None:
     working = site.indicator("working_children")
     if working is not None:
         share, year = working
+        ages = site.country.working_children_ages if site.country is not None else "5-14"
         reason = _reason(
-            "reason.working_children", "dol_countries", share=share, country=site.country_name, year=year
+            "reason.working_children",
+            "dol_countries",
+            share=share,
+            ages=ages.replace("-", "–"),
+            country=site.country_name,
+            year=year,
         )
         a.add(_graded(share, WORKING_CHILDREN, higher_is_worse=True), Evidence.COUNTRY, reason)
     others = _other_goods(site, frozenset({"child_labour", "forced_child_labour"}))

@@ -36,8 +36,8 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "(aantal landen: {count}, {year}), en het land van deze locatie is onbekend.",
     },
     "reason.working_children": {
-        "en": "{share}% of children aged 5–14 in {country} work (US DOL, {year}).",
-        "nl": "{share}% van de kinderen van 5–14 jaar in {country} werkt (US DOL, {year}).",
+        "en": "{share}% of children aged {ages} in {country} work (US DOL, {year}).",
+        "nl": "{share}% van de kinderen van {ages} jaar in {country} werkt (US DOL, {year}).",
     },
     "reason.dol_advancement": {
         "en": "The US DOL rates the efforts of {country} against the worst forms of child labour as "

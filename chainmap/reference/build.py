@@ -117,6 +117,7 @@ class _CountryFacts:
     ilo_member: bool = False
     ratified: set[str] = field(default_factory=set)
     indicators: dict[str, tuple[Decimal, int]] = field(default_factory=dict)
+    working_children_ages: str = ""
 
 
 @dataclass(slots=True)
@@ -308,11 +309,12 @@ def _read_dol_countries(
                 )
         working = _working_children(country, countries_path)
         if working is not None:
-            entry.indicators["working_children"] = (working, DOL_EDITION_YEAR)
+            entry.indicators["working_children"] = (working[0], DOL_EDITION_YEAR)
+            entry.working_children_ages = working[1]
 
 
-def _working_children(country: ET.Element, path: Path) -> Decimal | None:
-    """The share of working children in percent, where DOL gives one for a stated age range.
+def _working_children(country: ET.Element, path: Path) -> tuple[Decimal, str] | None:
+    """The share of working children in percent and its age range, where DOL gives one for a range.
 
     DOL writes a fraction (0.12 = 12%). The age range is 5-14 for most countries and narrower (6-14,
     7-14, 10-14) for a few; a value without an age range is not a working-children figure (Montserrat's
@@ -328,7 +330,7 @@ def _working_children(country: ET.Element, path: Path) -> Decimal | None:
     fraction = _decimal(share, f"{path}: working children of {country.findtext('Name')}")
     if not 0 <= fraction <= 1:
         raise ReferenceBuildError(f"{path}: working children share {share} is not a fraction")
-    return fraction * 100
+    return fraction * 100, age_range
 
 
 def _read_ilo(
@@ -461,6 +463,7 @@ def _countries_table(
     header = ["iso2", "iso3", "name", "region", "dol_covered", "dol_advancement", "ilo_member", "ratified"]
     for key in INDICATORS:
         header.extend((key, f"{key}_year"))
+    header.append("working_children_ages")
     rows = []
     for country in countries:
         entry = facts[country.iso2]
@@ -480,6 +483,7 @@ def _countries_table(
                 row.extend((_format(value, DECIMALS[key]), str(year)))
             else:
                 row.extend(("", ""))
+        row.append(entry.working_children_ages)
         rows.append(row)
     return header, rows
 

@@ -48,6 +48,7 @@ class Country:
     covered); `ilo_member` whether the ILO ratification table lists it; `ratified` holds the
     fundamental ILO instruments it has ratified, as NORMLEX lists them (C029, P029, C087, C098, C100,
     C105, C111, C138, C155, C182, C187); the table does not say whether a ratification is in force.
+    `working_children_ages` is the age range of the `working_children` indicator ("5-14" for most).
     """
 
     iso2: str
@@ -59,6 +60,7 @@ class Country:
     ilo_member: bool
     ratified: frozenset[str]
     indicators: Mapping[str, Indicator]
+    working_children_ages: str = "5-14"
 
     def indicator(self, key: str) -> Indicator | None:
         """The indicator's value, or None when its source has no value for this country."""
@@ -211,6 +213,7 @@ def _country(row: Mapping[str, str]) -> Country:
         ilo_member=_flag(row["ilo_member"]),
         ratified=frozenset(row["ratified"].split()),
         indicators=indicators,
+        working_children_ages=row["working_children_ages"] or "5-14",
     )
 
 

@@ -25,6 +25,7 @@ def make_country(
     ratified: Iterable[str] = ("C029", "C087", "C098", "C100", "C105", "C111", "C138", "C182"),
     indicators: Mapping[str, float] | None = None,
     year: int = 2023,
+    working_children_ages: str = "5-14",
 ) -> Country:
     """A country; `indicators` maps indicator keys to values, all dated `year`."""
     return Country(
@@ -37,6 +38,7 @@ def make_country(
         ilo_member=ilo_member,
         ratified=frozenset(ratified),
         indicators={key: Indicator(value, year) for key, value in (indicators or {}).items()},
+        working_children_ages=working_children_ages,
     )
 
 

@@ -84,6 +84,16 @@ def test_child_labour_working_children_thresholds(share: float, level: Level) ->
     assert codes(risk) == ["reason.working_children"]
 
 
+def test_working_children_reason_names_the_age_range_of_the_figure() -> None:
+    reference = make_reference(
+        countries=[make_country("XA", indicators={"working_children": 35.7}, working_children_ages="10-14")]
+    )
+    risk = assess_site(country="XA", activity="spinning", goods=(), name="Mill", reference=reference)
+    reason = risk["child_labour"].reasons[0]
+    assert reason.text("en") == "35.7% of children aged 10–14 in Country XA work (US DOL, 2023)."
+    assert reason.text("nl") == "35,7% van de kinderen van 10–14 jaar in Country XA werkt (US DOL, 2023)."
+
+
 @pytest.mark.parametrize("missing", ["C138", "C182"])
 def test_child_labour_unratified_convention_raises_one_level(missing: str) -> None:
     ratified = [c for c in ALL_RATIFIED if c != missing]

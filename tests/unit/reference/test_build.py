@@ -82,7 +82,8 @@ def test_countries_header_has_each_indicator_with_its_year(tmp_path: Path) -> No
     header = (build(tmp_path) / "countries.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     fixed = ["iso2", "iso3", "name", "region", "dol_covered", "dol_advancement", "ilo_member", "ratified"]
     assert header[:8] == fixed
-    assert header[8:] == [column for key in INDICATORS for column in (key, f"{key}_year")]
+    assert header[8:-1] == [column for key in INDICATORS for column in (key, f"{key}_year")]
+    assert header[-1] == "working_children_ages"
 
 
 def test_dol_findings_and_working_children(tmp_path: Path) -> None:
@@ -91,7 +92,11 @@ def test_dol_findings_and_working_children(tmp_path: Path) -> None:
     assert (burma["region"], burma["dol_covered"]) == ("Indo-Pacific", "1")
     assert burma["dol_advancement"] == "No Advancement – Efforts Made but Complicit in Forced Child Labor"
     assert (burma["working_children"], burma["working_children_year"]) == ("0.4", "2022")
-    assert countries["BF"]["working_children"] == "35.7"
+    assert (countries["BF"]["working_children"], countries["BF"]["working_children_ages"]) == (
+        "35.7",
+        "10-14",
+    )
+    assert burma["working_children_ages"] == "5-14"
     # Listed goods only, no country assessment: region known, not covered.
     assert (countries["CN"]["region"], countries["CN"]["dol_covered"]) == ("Indo-Pacific", "0")
     assert countries["CN"]["dol_advancement"] == ""
