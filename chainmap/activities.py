@@ -4,6 +4,7 @@ Activities are written in English keys in chain files; a Dutch label exists for 
 activities are where raw material enters the chain: a chain is traced when its volume reaches them.
 """
 
+import difflib
 from typing import Final
 
 from chainmap.themes import Lang
@@ -65,3 +66,11 @@ def normalise_activity(text: str) -> str | None:
 def activity_label(activity: str, lang: Lang = "en") -> str:
     """The activity's name in the given language; an activity outside the vocabulary is shown as is."""
     return ACTIVITY_LABELS.get(activity, {}).get(lang, activity)
+
+
+def closest_activity(text: str) -> str | None:
+    """The vocabulary activity spelt most like `text` (English or Dutch), if one is close: "spining" is
+    spinning. For a "did you mean" to a supplier."""
+    names = {name: activity for activity, labels in ACTIVITY_LABELS.items() for name in labels.values()}
+    match = difflib.get_close_matches(text.strip().casefold(), list(names), n=1, cutoff=0.8)
+    return names[match[0]] if match else None

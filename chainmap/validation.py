@@ -36,7 +36,7 @@ from typing import Any, Final
 
 import networkx as nx
 
-from chainmap.activities import normalise_activity
+from chainmap.activities import closest_activity, normalise_activity
 from chainmap.chain import LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow, split_list
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding, Severity, has_errors
@@ -127,6 +127,11 @@ def share_items(cell: str, customers: int) -> list[str] | None:
 _Problem = tuple[Severity, str, str, dict[str, Any]]  # severity, code, column, params without the row
 
 
+# A file full of misspellings must not cost a fuzzy search per distinct value: after this many, the
+# findings name the problem without a guess.
+GUESSES_AT_MOST: Final = 100
+
+
 class _CellReader:
     """Reads the cells of rows into node attributes and links, memoised per distinct cell text.
 
@@ -140,6 +145,12 @@ class _CellReader:
         self._activities: dict[str, tuple[str, list[_Problem]]] = {}
         self._goods: dict[str, tuple[tuple[str, ...], list[_Problem]]] = {}
         self._shares: dict[tuple[str, int], tuple[list[float | None], list[_Problem]]] = {}
+        self._guesses_left = GUESSES_AT_MOST
+
+    def _may_guess(self) -> bool:
+        """Whether one more "did you mean" may be looked for (each costs a fuzzy search)."""
+        self._guesses_left -= 1
+        return self._guesses_left >= 0
 
     def country(self, text: str) -> tuple[str | None, list[_Problem]]:
         """The alpha-2 code (None for "unknown" or an unknown country) and the problems."""
@@ -151,12 +162,29 @@ class _CellReader:
                 iso2 = self._reference.resolve_country(text)
                 problems: list[_Problem] = []
                 if iso2 is None:
-                    problems.append(
-                        (Severity.ERROR, "chain.country_unknown", "country", {"value": quoted(text)})
-                    )
+                    problems.append(self._unknown_country(text))
                 found = (iso2, problems)
             self._countries[text] = found
         return found
+
+    def _unknown_country(self, text: str) -> _Problem:
+        guess = self._reference.closest_country(text) if self._may_guess() else None
+        if guess is None:
+            return (Severity.ERROR, "chain.country_unknown", "country", {"value": quoted(text)})
+        name = self._reference.countries[guess].name
+        params = {"value": quoted(text), "suggestion": name, "code": guess}
+        return (Severity.ERROR, "chain.country_unknown_close", "country", params)
+
+    def _unknown_good(self, text: str) -> _Problem:
+        guess = self._reference.closest_good(text) if self._may_guess() else None
+        if guess is None:
+            return (Severity.WARNING, "chain.goods_unknown", "goods", {"value": quoted(text)})
+        return (
+            Severity.WARNING,
+            "chain.goods_unknown_close",
+            "goods",
+            {"value": quoted(text), "suggestion": guess},
+        )
 
     def activity(self, text: str) -> tuple[str, list[_Problem]]:
         """The vocabulary key, or the text lowercased with a warning."""
@@ -166,7 +194,17 @@ class _CellReader:
             if key is not None:
                 found = (key, [])
             else:
-                warning = (Severity.WARNING, "chain.activity_unknown", "activity", {"value": quoted(text)})
+                guess = closest_activity(text) if self._may_guess() else None
+                warning: _Problem = (
+                    (Severity.WARNING, "chain.activity_unknown", "activity", {"value": quoted(text)})
+                    if guess is None
+                    else (
+                        Severity.WARNING,
+                        "chain.activity_unknown_close",
+                        "activity",
+                        {"value": quoted(text), "suggestion": guess},
+                    )
+                )
                 found = (text.lower(), [warning])
             self._activities[text] = found
         return found
@@ -180,9 +218,7 @@ class _CellReader:
             for text in split_list(cell):
                 good = self._reference.resolve_good(text)
                 if good is None:
-                    problems.append(
-                        (Severity.WARNING, "chain.goods_unknown", "goods", {"value": quoted(text)})
-                    )
+                    problems.append(self._unknown_good(text))
                 name = text if good is None else good.name
                 if name not in goods:
                     goods.append(name)
@@ -238,7 +274,8 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
 
     Each row with an id becomes a node (the first row of a duplicated id wins); each `supplies_to`
     target that is a node becomes an edge supplier -> customer with its share. The graph attribute
-    `contractor` is set when exactly one site has no customer. Runs in time linear in rows and links.
+    `contractor` is set when exactly one site has no customer. Findings come sorted by row. Runs in time
+    linear in rows and links.
     """
     graph: nx.DiGraph[str] = nx.DiGraph()
     if not rows:
@@ -304,6 +341,8 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
     findings.extend(_add_links(graph, links))
     findings.extend(_contractor_findings(graph, without_customer))
     findings.extend(graph_findings(graph))
+    # By row, as the supplier reads the file; findings about the whole chain last, in the order found.
+    findings.sort(key=lambda finding: (finding.row is None, finding.row or 0))
     return BuiltChain(graph, findings)
 
 

@@ -118,14 +118,25 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": 'Rij {row}, kolom "country": "{value}" is geen land dat wij kennen. Gebruik een ISO-code '
         'zoals MM, of de Engelse naam; schrijf "unknown" als u het land niet weet.',
     },
+    "chain.country_unknown_close": {
+        "en": 'Row {row}, column "country": "{value}" is not a country we know. Did you mean {suggestion} '
+        '({code})? Use an ISO code or the English name; write "unknown" if you do not know the country.',
+        "nl": 'Rij {row}, kolom "country": "{value}" is geen land dat wij kennen. Bedoelt u {suggestion} '
+        '({code})? Gebruik een ISO-code of de Engelse naam; schrijf "unknown" als u het land niet weet.',
+    },
     "chain.activity_unknown": {
         "en": 'Row {row}, column "activity": "{value}" is not in our list of activities. It is kept as '
-        "written, but no risk baseline for the activity applies to it. Known activities: "
-        + _ACTIVITIES
-        + ".",
+        "written; as nothing is known about what happens there, every theme gets the medium baseline. "
+        "Known activities: " + _ACTIVITIES + ".",
         "nl": 'Rij {row}, kolom "activity": "{value}" staat niet in onze lijst van activiteiten. Het '
-        "blijft zoals geschreven, maar er geldt geen risicobasis voor de activiteit. Bekende "
-        "activiteiten: " + _ACTIVITIES + ".",
+        "blijft zoals geschreven; omdat niet bekend is wat daar gebeurt, krijgt elk thema het "
+        "middelste basisniveau. Bekende activiteiten: " + _ACTIVITIES + ".",
+    },
+    "chain.activity_unknown_close": {
+        "en": 'Row {row}, column "activity": "{value}" is not in our list of activities. Did you mean '
+        '"{suggestion}"? As written, it is kept and every theme gets the medium baseline.',
+        "nl": 'Rij {row}, kolom "activity": "{value}" staat niet in onze lijst van activiteiten. Bedoelt u '
+        '"{suggestion}"? Zoals geschreven blijft het staan en krijgt elk thema het middelste basisniveau.',
     },
     "chain.goods_unknown": {
         "en": 'Row {row}, column "goods": "{value}" is not in our goods list. It is kept as written, but '
@@ -134,6 +145,13 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": 'Rij {row}, kolom "goods": "{value}" staat niet in onze goederenlijst. Het blijft zoals '
         "geschreven, maar er kan geen productspecifiek risico voor worden gevonden. Controleer de "
         "spelling of gebruik een naam uit de lijst, zoals Cotton.",
+    },
+    "chain.goods_unknown_close": {
+        "en": 'Row {row}, column "goods": "{value}" is not in our goods list. Did you mean "{suggestion}"? '
+        "As written, it is kept, but no product-specific risk can be found for it.",
+        "nl": 'Rij {row}, kolom "goods": "{value}" staat niet in onze goederenlijst. Bedoelt u '
+        '"{suggestion}"? Zoals geschreven blijft het staan, maar er kan geen productspecifiek risico voor '
+        "worden gevonden.",
     },
     "chain.customer_unknown": {
         "en": 'Row {row}, column "supplies_to": "{value}" is not the id of any row in the file. Use the id '

@@ -5,6 +5,7 @@ An empty cell means the source has no value for that country: "no finding", neve
 """
 
 import csv
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -14,6 +15,10 @@ from pathlib import Path
 from typing import Final
 
 DEFAULT_DIRECTORY: Final = Path(__file__).resolve().parents[2] / "fixtures" / "reference"
+# "Did you mean": names of more than this many characters are guessed at, with at least this similarity
+# (difflib ratio); "Burmaa" finds Burma, "Cottton" Cotton, but a code like "XY" is not guessed.
+MIN_GUESS_LENGTH: Final = 3
+CLOSE_MATCH: Final = 0.8
 
 # Country indicators: each is a column `<key>` with its reference year in `<key>_year`.
 INDICATORS: Final[tuple[str, ...]] = (
@@ -173,6 +178,24 @@ class ReferenceData:
         decide what an unknown country means.
         """
         return self._country_keys.get(normalise_name(text))
+
+    def closest_country(self, text: str) -> str | None:
+        """The alpha-2 code of the country whose name or other name is spelt most like `text`, if any is
+        close; for a "did you mean" to a supplier. Codes are too short to guess from and are not tried."""
+        key = normalise_name(text)
+        if len(key) <= MIN_GUESS_LENGTH:
+            return None
+        names = [name for name in self._country_keys if len(name) > MIN_GUESS_LENGTH]
+        match = difflib.get_close_matches(key, names, n=1, cutoff=CLOSE_MATCH)
+        return self._country_keys[match[0]] if match else None
+
+    def closest_good(self, text: str) -> str | None:
+        """The vocabulary good whose name or other name is spelt most like `text`, if any is close."""
+        key = normalise_name(text)
+        if len(key) <= MIN_GUESS_LENGTH:
+            return None
+        match = difflib.get_close_matches(key, list(self._good_keys), n=1, cutoff=CLOSE_MATCH)
+        return self._good_keys[match[0]] if match else None
 
     def resolve_good(self, text: str) -> Good | None:
         """The vocabulary good that `text` names (case, accents and punctuation ignored)."""

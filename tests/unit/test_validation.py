@@ -100,13 +100,54 @@ def test_unknown_country_is_allowed_and_stored_as_none(written: str) -> None:
 
 def test_a_country_we_do_not_know_is_an_error_naming_row_column_and_value() -> None:
     rows = [make_row(2, "WK"), *[make_row(n, f"S{n}", "WK") for n in range(3, 7)]]
-    rows.append(make_row(7, "X", "WK", country="Burmaa"))
+    rows.append(make_row(7, "X", "WK", country="Atlantis"))
     built = build(rows)
     finding = only(built, "chain.country_unknown")
     assert (finding.severity, finding.row, finding.column) == (Severity.ERROR, 7, "country")
-    assert finding.message("en").startswith('Row 7, column "country": "Burmaa" is not a country we know.')
-    assert "Burmaa" in finding.message("nl") and "Rij 7" in finding.message("nl")
+    assert finding.message("en").startswith('Row 7, column "country": "Atlantis" is not a country we know.')
+    assert "Atlantis" in finding.message("nl") and "Rij 7" in finding.message("nl")
     assert not built.ok
+
+
+def test_a_misspelt_country_gets_a_did_you_mean() -> None:
+    built = build([make_row(2, "WK"), make_row(3, "X", "WK", country="Bangladsh")])
+    finding = only(built, "chain.country_unknown_close")
+    assert finding.severity is Severity.ERROR and not built.ok
+    assert "Did you mean Bangladesh (BD)?" in finding.message("en")
+    assert "Bedoelt u Bangladesh (BD)?" in finding.message("nl")
+
+
+def test_misspelt_goods_and_activities_get_a_did_you_mean() -> None:
+    built = build([make_row(2, "WK", activity="tradng", goods="Garmets")])
+    assert 'Did you mean "Garments"?' in only(built, "chain.goods_unknown_close").message()
+    assert 'Did you mean "trading"?' in only(built, "chain.activity_unknown_close").message()
+    assert built.ok
+    assert built.graph.nodes["WK"]["goods"] == ("Garmets",)
+
+
+def test_short_codes_are_not_guessed() -> None:
+    built = build([make_row(2, "WK", country="XQ")])
+    assert codes(built) == ["chain.country_unknown"]
+
+
+def test_guesses_stop_after_a_hundred_distinct_values() -> None:
+    rows = [make_row(2, "WK")]
+    # Distinct cell texts that all read as "Bangladsh" once normalised, so each would find Bangladesh.
+    rows += [make_row(n, f"S{n}", "WK", country="Bangladsh" + "." * n) for n in range(3, 110)]
+    found = build(rows).findings
+    assert sum(f.code == "chain.country_unknown_close" for f in found) == 100
+    assert sum(f.code == "chain.country_unknown" for f in found) == 7
+
+
+def test_findings_come_in_row_order() -> None:
+    rows = [
+        make_row(2, "WK"),
+        make_row(3, "A", "WK;X"),
+        make_row(4, "B", "A", country="Atlantis"),
+        make_row(5, "A", "WK"),
+    ]
+    found = build(rows).findings
+    assert [f.row for f in found] == sorted(f.row or 0 for f in found)
 
 
 def test_unknown_goods_are_a_warning_and_kept_as_written() -> None:
