@@ -68,7 +68,9 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
     built = _load(args.file, lang)
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
-    result = analyse(built.graph, reference=load_reference(), findings=built.findings).as_dict(lang)
+    result = analyse(
+        built.graph, reference=load_reference(), findings=built.findings, order=built.upstream_order
+    ).as_dict(lang)
     if args.format == "json":
         if args.top is not None:
             result["hotspots"] = result["hotspots"][: args.top]

@@ -30,7 +30,7 @@ simple cycles.
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, Final
 
@@ -63,11 +63,14 @@ class BuiltChain:
     """A chain graph with the findings made while building and checking it.
 
     When `ok` is False the graph holds what could be built (for showing the problems in context) and
-    must not be analysed.
+    must not be analysed. `upstream_order` lists the sites with every customer before its suppliers,
+    contractor first, as the cycle check finds them (`chainmap.analysis.analyse` takes it as `order`); it
+    is complete only when the chain has no cycle.
     """
 
     graph: "nx.DiGraph[str]"
     findings: list[Finding]
+    upstream_order: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -340,10 +343,11 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
     graph.add_nodes_from(nodes)
     findings.extend(_add_links(graph, links))
     findings.extend(_contractor_findings(graph, without_customer))
-    findings.extend(graph_findings(graph))
+    graph_problems, order = _graph_checks(graph)
+    findings.extend(graph_problems)
     # By row, as the supplier reads the file; findings about the whole chain last, in the order found.
     findings.sort(key=lambda finding: (finding.row is None, finding.row or 0))
-    return BuiltChain(graph, findings)
+    return BuiltChain(graph, findings, order)
 
 
 _NONE: Final[tuple[_Problem, ...]] = ()
@@ -475,11 +479,14 @@ def cycle_findings(graph: "nx.DiGraph[str]", remaining: set[str] | None = None) 
     return findings
 
 
-def _sites_upstream_of_cycles(graph: "nx.DiGraph[str]", sinks: list[str] | None = None) -> set[str]:
+def _sites_upstream_of_cycles(
+    graph: "nx.DiGraph[str]", sinks: list[str] | None = None, order: list[str] | None = None
+) -> set[str]:
     """The sites on a cycle or supplying one: what is left after repeatedly removing sites without
     customers (Kahn's algorithm, run from the customer end). Self-loops count as cycles here.
 
-    The sites without customers are appended to `sinks` when it is given."""
+    The sites without customers are appended to `sinks`, and the sites in the order they are removed to
+    `order`, when these are given."""
     customers_left = {node: len(customers) for node, customers in _successors(graph).items()}
     peelable = [node for node, count in customers_left.items() if count == 0]
     if sinks is not None:
@@ -487,6 +494,8 @@ def _sites_upstream_of_cycles(graph: "nx.DiGraph[str]", sinks: list[str] | None 
     predecessors = _predecessors(graph)
     while peelable:
         node = peelable.pop()
+        if order is not None:
+            order.append(node)
         for supplier in predecessors[node]:
             customers_left[supplier] -= 1
             if customers_left[supplier] == 0:
@@ -573,7 +582,12 @@ def unreachable_findings(graph: "nx.DiGraph[str]", contractor: str) -> list[Find
 
 def graph_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     """Every structural check of a chain graph built elsewhere: self-loops, cycles, share totals and,
-    when the graph names its contractor, the sites that do not reach it.
+    when the graph names its contractor, the sites that do not reach it."""
+    return _graph_checks(graph)[0]
+
+
+def _graph_checks(graph: "nx.DiGraph[str]") -> tuple[list[Finding], list[str]]:
+    """The findings of `graph_findings`, and the order in which peeling removed the sites.
 
     In a graph without cycles or self-loops every path of customers ends at a site without customers, so
     when the contractor is the only such site, every site reaches it. The self-loop search runs only when
@@ -581,10 +595,11 @@ def graph_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     another site has no customer: a valid chain needs neither.
     """
     sinks: list[str] = []
-    remaining = _sites_upstream_of_cycles(graph, sinks)
+    order: list[str] = []
+    remaining = _sites_upstream_of_cycles(graph, sinks, order)
     findings = [*self_loop_findings(graph), *cycle_findings(graph, remaining)] if remaining else []
     findings.extend(share_total_findings(graph))
     contractor = graph.graph.get("contractor")
     if (remaining or sinks != [contractor]) and isinstance(contractor, str) and contractor in graph:
         findings.extend(unreachable_findings(graph, contractor))
-    return findings
+    return findings, order

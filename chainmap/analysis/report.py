@@ -14,6 +14,7 @@ from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
 from chainmap.analysis.hotspots import Hotspot, rank_hotspots
 from chainmap.analysis.risk import Reason, Risk, node_risks
 from chainmap.analysis.structure import Structure, origin_nodes, structure
+from chainmap.chain import contractor
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding
 from chainmap.reference import ReferenceData
@@ -104,15 +105,22 @@ class ChainAnalysis:
 
 @collector_paused()
 def analyse(
-    graph: "nx.DiGraph[str]", *, reference: ReferenceData, findings: Sequence[Finding] = ()
+    graph: "nx.DiGraph[str]",
+    *,
+    reference: ReferenceData,
+    findings: Sequence[Finding] = (),
+    order: list[str] | None = None,
 ) -> ChainAnalysis:
     """Analyse a valid chain: risks per node, exposure, hotspots and structure, with `findings` passed along.
 
     The graph must be a valid chain (see `chainmap.validation`); `findings` are the warnings found while
-    building it, kept with the result so that reports show them.
+    building it, kept with the result so that reports show them. `order` is `upstream_order(graph)`, or
+    `BuiltChain.upstream_order` of the valid chain, when the caller has it already.
     """
     risks = node_risks(graph, reference=reference)
-    order = upstream_order(graph)
+    order = upstream_order(graph) if order is None else order
+    if len(order) != graph.number_of_nodes() or order[:1] != [contractor(graph)]:
+        raise ValueError("order must list every node of the valid chain, contractor first")
     walk = walk_upstream(graph, order, origins=origin_nodes(graph))
     flow = exposure_from(walk.arrived)
     shape = structure(graph, flow, order=order, walk=walk)

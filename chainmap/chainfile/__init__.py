@@ -11,6 +11,7 @@ read, and reading stops at MAX_ROWS + 1 rows. The limits are read when a file is
 lower them.
 """
 
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -129,4 +130,4 @@ def load_chain(path: Path, *, reference: ReferenceData) -> BuiltChain:
     if has_errors(chain_file.findings):
         return BuiltChain(nx.DiGraph(), chain_file.findings)
     built = build_chain(chain_file.rows, reference=reference)
-    return BuiltChain(built.graph, [*chain_file.findings, *built.findings])
+    return replace(built, findings=[*chain_file.findings, *built.findings])

@@ -1,15 +1,20 @@
 """analyse() and the stable JSON shape of its result."""
 
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from chainmap.analysis import analyse
+from chainmap.chainfile import load_chain
 from chainmap.findings import Finding, Severity
+from chainmap.reference import load_reference
 from chainmap.themes import THEMES, Lang
 from tests.factories.chains import make_chain
 from tests.factories.reference import make_country, make_listing, make_reference
+
+DEMO = Path(__file__).resolve().parents[3] / "fixtures" / "demo"
 
 REFERENCE = make_reference(
     countries=[
@@ -107,3 +112,18 @@ def test_unknown_country_node_is_shown_as_baseline_with_a_reason() -> None:
         assert risk["baseline"] is True
         assert risk["level"] >= 1
         assert any("country is unknown" in reason for reason in risk["reasons"])
+
+
+@pytest.mark.parametrize("demo", ["garments.csv", "natural_stone.csv", "ict_hardware.csv"])
+def test_the_order_validation_finds_gives_the_same_analysis(demo: str) -> None:
+    reference = load_reference()
+    built = load_chain(DEMO / demo, reference=reference)
+    assert built.ok and len(built.upstream_order) == built.graph.number_of_nodes()
+    with_order = analyse(built.graph, reference=reference, order=built.upstream_order)
+    assert with_order.as_dict() == analyse(built.graph, reference=reference).as_dict()
+
+
+def test_an_incomplete_order_is_a_programming_error() -> None:
+    built = load_chain(DEMO / "garments.csv", reference=load_reference())
+    with pytest.raises(ValueError, match="every node"):
+        analyse(built.graph, reference=load_reference(), order=built.upstream_order[:-1])
