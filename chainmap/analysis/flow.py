@@ -39,6 +39,15 @@ def supplier_fractions(suppliers: dict[str, dict[str, Any]]) -> Iterator[tuple[s
     the suppliers without a share split the rest (100 minus the given shares, not below 0) equally.
     Shares that add up to less than 100 leave the rest of the input unmapped.
     """
+    rest = rest_fraction(suppliers)
+    for supplier, attributes in suppliers.items():
+        share = attributes.get("share")
+        yield supplier, rest if share is None else share / 100.0
+
+
+def rest_fraction(suppliers: dict[str, dict[str, Any]]) -> float:
+    """The fraction (0-1) of a customer's input that each supplier without a share supplies: the rest of
+    100 after the given shares, not below 0, split equally among them (0 when every share is given)."""
     given = 0.0
     missing = 0
     for attributes in suppliers.values():
@@ -47,10 +56,7 @@ def supplier_fractions(suppliers: dict[str, dict[str, Any]]) -> Iterator[tuple[s
             missing += 1
         else:
             given += share
-    rest = max(0.0, 100.0 - given) / missing / 100.0 if missing else 0.0
-    for supplier, attributes in suppliers.items():
-        share = attributes.get("share")
-        yield supplier, rest if share is None else share / 100.0
+    return max(0.0, 100.0 - given) / missing / 100.0 if missing else 0.0
 
 
 def upstream_order(graph: "nx.DiGraph[str]") -> list[str]:
@@ -90,19 +96,10 @@ def flow_upstream(
         links = suppliers[customer]
         if passing == 0.0 or not links or customer in stop_at:
             continue
-        # supplier_fractions, inlined: this loop runs once per link of a 100,000-node chain.
-        given = 0.0
-        missing = 0
-        for attributes in links.values():
-            share = attributes.get("share")
-            if share is None:
-                missing += 1
-            else:
-                given += share
-        rest = passing * max(0.0, 100.0 - given) / missing / 100.0 if missing else 0.0
+        rest = rest_fraction(links)
         for supplier, attributes in links.items():
             share = attributes.get("share")
-            arrived[supplier] += rest if share is None else passing * share / 100.0
+            arrived[supplier] += passing * (rest if share is None else share / 100.0)
     return arrived
 
 
@@ -184,15 +181,7 @@ def walk_upstream(graph: "nx.DiGraph[str]", order: list[str], *, origins: Collec
         next_tier = tier[index] + 1
         passing = arrived[index]
         passing_on = 0.0 if customer in origins else held[index]
-        given = 0.0
-        missing = 0
-        for attributes in links.values():
-            share = attributes.get("share")
-            if share is None:
-                missing += 1
-            else:
-                given += share
-        rest = max(0.0, 100.0 - given) / missing / 100.0 if missing else 0.0
+        rest = rest_fraction(links)
         jumps[index + 1] += len(links)
         for supplier, attributes in links.items():
             share = attributes.get("share")
