@@ -126,7 +126,14 @@ def cmd_convert(args: argparse.Namespace, lang: Lang) -> int:
     target = Path(args.target)
     if target.suffix.lower() not in CHAIN_SUFFIXES:
         raise UsageError(render("cli.unsupported_format", {"path": args.target}, lang))
-    write_chain_file(built.graph, target)
+    if target.exists() and target.resolve() == Path(args.source).resolve():
+        raise UsageError(render("cli.convert_onto_source", {"path": args.target}, lang))
+    try:
+        write_chain_file(built.graph, target)
+    except OSError as error:
+        raise UsageError(
+            render("cli.cannot_write", {"path": args.target, "reason": error.strerror or str(error)}, lang)
+        ) from error
     _say(
         "cli.converted",
         lang,

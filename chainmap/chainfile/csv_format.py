@@ -48,9 +48,23 @@ def _first_line(text: str) -> str:
     return (text if end < 0 else text[:end]).rstrip("\r")
 
 
+def _header_line(text: str) -> str:
+    """The first line with anything but blanks in it: the header, as `read_table` finds it."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip():
+            return line.rstrip("\r")
+        if end < 0:
+            break
+        start = end + 1
+    return ""
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter the header line uses most: `;`, `,` or tab; `,` when it has none of them."""
-    header = _first_line(text)
+    header = _header_line(text)
     counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
     best = max(DELIMITERS, key=lambda delimiter: counts[delimiter])
     return best if counts[best] else ","

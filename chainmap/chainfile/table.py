@@ -1,13 +1,15 @@
 """The one-row-per-node chain table shared by CSV and XLSX: reading its header and rows, writing a graph.
 
 Header names are matched after trimming, folding case and treating spaces and hyphens as underscores
-("Supplies to" is `supplies_to`). A few Dutch names are accepted for suppliers who translated the
-header: naam (name), land (country), activiteit (activity), goederen (goods), levert_aan (supplies_to)
-and aandeel (share). Columns outside the format are ignored with a warning; a column without a header
-name is ignored silently (Excel often leaves empty columns at the right). Rows whose cells are all
-empty are skipped, but still counted, so that row numbers stay those the spreadsheet shows.
+("Supplies to" is `supplies_to`). A few Dutch names are accepted for suppliers who translated the header:
+naam (name), land (country), activiteit (activity), goederen (goods), levert_aan (supplies_to) and aandeel
+(share); a percent sign as unit is ignored ("share (%)"). Columns outside the format are ignored with a
+warning; a column without a header name is ignored silently (Excel often leaves empty columns at the right).
+Rows whose cells are all empty are skipped, but still counted, so that row numbers stay those the
+spreadsheet shows.
 """
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +19,7 @@ import networkx as nx
 
 from chainmap.chain import COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS, UNKNOWN_COUNTRY, ChainRow
 from chainmap.findings import Finding, Severity
+from chainmap.validation import quoted
 
 HEADER_SYNONYMS: Final[dict[str, str]] = {
     "naam": "name",
@@ -44,16 +47,29 @@ def file_error(code: str, **params: Any) -> ChainFile:
     return ChainFile([], [Finding(Severity.ERROR, code, params)])
 
 
+_UNIT: Final = re.compile(r"\(\s*%\s*\)|%")
+
+
 def header_column(cell: str) -> str:
-    """The chain format column a header cell names, or its normalised text when it names none."""
-    key = "_".join(cell.strip().casefold().replace("-", " ").replace("_", " ").split())
+    """The chain format column a header cell names, or its normalised text when it names none.
+
+    Case, spaces, "-" and "_" do not matter, nor a percent sign as unit: "Share (%)" and "aandeel %"
+    name the share column.
+    """
+    text = _UNIT.sub(" ", cell).strip().casefold().replace("-", " ").replace("_", " ")
+    key = "_".join(text.split())
     return HEADER_SYNONYMS.get(key, key)
 
 
-def read_table(records: Iterable[Sequence[str]], *, max_rows: int) -> ChainFile:
+def read_table(
+    records: Iterable[Sequence[str]], *, max_rows: int, beyond_header: Severity = Severity.ERROR
+) -> ChainFile:
     """Chain rows from a table's records (lists of cell texts), the first non-empty record the header.
 
-    Stops reading after `max_rows` non-empty data rows and refuses the file when there are more.
+    Stops reading after `max_rows` non-empty data rows and refuses the file when there are more. A value
+    in a row beyond the header's last column gets a finding of severity `beyond_header`: in CSV it almost
+    always means a list or a decimal comma split by the delimiter, which shifts the row's cells, so it is
+    an error there; in a spreadsheet it is a note in an unnamed column.
     """
     findings: list[Finding] = []
     numbered = enumerate(records, start=1)
@@ -81,10 +97,16 @@ def read_table(records: Iterable[Sequence[str]], *, max_rows: int) -> ChainFile:
     if any(finding.blocking for finding in findings):
         return ChainFile([], findings)
     columns = list(positions.items())
+    header_width = len(header)
     rows: list[ChainRow] = []
     for number, record in numbered:
         width = len(record)
         cells = {column: record[position].strip() if position < width else "" for column, position in columns}
+        if width > header_width:
+            extra = next((cell.strip() for cell in record[header_width:] if cell.strip()), "")
+            if extra:
+                params = {"row": number, "value": quoted(extra), "columns": header_width}
+                findings.append(Finding(beyond_header, "chain.cell_beyond_header", params, row=number))
         if not any(cells.values()):
             continue
         if len(rows) == max_rows:

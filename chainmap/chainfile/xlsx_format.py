@@ -25,6 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from chainmap.chain import COLUMNS
 from chainmap.chainfile.table import ChainFile, file_error, format_share, node_records, read_table
+from chainmap.findings import Severity
 
 SHEET_TITLE = "chain"
 
@@ -78,7 +79,7 @@ def read_xlsx(data: BinaryIO, *, max_rows: int) -> ChainFile:
         sheets = workbook.worksheets
         if not sheets or not isinstance(sheets[0], ReadOnlyWorksheet):
             return file_error("chain.file_empty")
-        return read_table(_records(sheets[0]), max_rows=max_rows)
+        return read_table(_records(sheets[0]), max_rows=max_rows, beyond_header=Severity.WARNING)
     except _UnreadableSheet:
         return file_error("chain.file_not_spreadsheet")
     finally:

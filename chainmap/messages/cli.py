@@ -19,6 +19,14 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{path}: valid chain of {nodes} sites and {links} links ({warnings} warning(s))",
         "nl": "{path}: geldige keten van {nodes} locaties en {links} schakels ({warnings} waarschuwing(en))",
     },
+    "cli.convert_onto_source": {
+        "en": "{path}: this is the file being converted; write the result to another file",
+        "nl": "{path}: dit is het bestand dat wordt omgezet; schrijf het resultaat naar een ander bestand",
+    },
+    "cli.cannot_write": {
+        "en": "{path}: cannot write the file ({reason})",
+        "nl": "{path}: kan het bestand niet schrijven ({reason})",
+    },
     "cli.converted": {
         "en": "{source} -> {target}: {nodes} sites written",
         "nl": "{source} -> {target}: {nodes} locaties geschreven",

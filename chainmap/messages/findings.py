@@ -77,6 +77,17 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": 'De kolom "{column}" hoort niet bij het ketenformaat en wordt genegeerd.',
     },
     # JSON structure.
+    "chain.cell_beyond_header": {
+        "en": 'Row {row} has a value ("{value}") to the right of the last of the {columns} columns the '
+        'header names, so its cells may have shifted. A list in one cell (such as "A;B" in supplies_to) '
+        "must be in quotes when ; also separates the columns, and so must a share with a decimal comma "
+        '("60,5") when , separates the columns. Otherwise give the column a name or remove the value.',
+        "nl": 'Rij {row} heeft een waarde ("{value}") rechts van de laatste van de {columns} kolommen die de '
+        'kopregel noemt, dus de cellen kunnen verschoven zijn. Een lijst in één cel (zoals "A;B" in '
+        "supplies_to) moet tussen aanhalingstekens staan als ; ook de kolommen scheidt, en een aandeel met "
+        'een decimale komma ("60,5") als , de kolommen scheidt. Geef de kolom anders een naam of haal '
+        "de waarde weg.",
+    },
     "chain.json_structure": {
         "en": 'The JSON file is not a chain: it needs an object with a list "nodes" and a list "links" '
         "(networkx node-link form).",

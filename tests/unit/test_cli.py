@@ -178,3 +178,22 @@ def test_importing_the_core_loads_no_database_or_web_code() -> None:
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stdout
     assert output.strip() == ""
+
+
+def test_convert_refuses_to_overwrite_its_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "chain.csv"
+    source.write_bytes(GARMENTS.read_bytes())
+    code, out, err = run(capsys, "convert", source, source)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "this is the file being converted" in err
+    assert source.read_bytes() == GARMENTS.read_bytes()
+
+
+def test_convert_to_a_place_it_cannot_write_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "taken.json").mkdir()
+    for target in (tmp_path / "missing" / "out.json", tmp_path / "taken.json"):
+        code, _, err = run(capsys, "convert", GARMENTS, target)
+        assert code == EXIT_USAGE
+        assert "cannot write the file" in err and "Traceback" not in err

@@ -59,6 +59,12 @@ def test_tab_separated_and_utf16_text_as_excel_saves_unicode_text() -> None:
     assert chain_file.rows[3].goods == "Fabric;Cotton"
 
 
+def test_blank_lines_before_the_header_do_not_hide_its_delimiter() -> None:
+    chain_file = parse_csv(("\r\n  \r\n" + csv_text(GARMENT_LINES, delimiter=";")).encode())
+    assert chain_file.findings == []
+    assert [row.row for row in chain_file.rows] == [4, 5, 6, 7]
+
+
 def test_separator_hint_line_sets_the_delimiter_and_is_not_a_row() -> None:
     data = ("sep=;\r\n" + csv_text(GARMENT_LINES, delimiter=";")).encode("utf-8")
     chain_file = parse_csv(data)
@@ -71,6 +77,30 @@ def test_header_names_are_matched_loosely_and_in_dutch() -> None:
     chain_file = parse_csv(csv_text([header, *GARMENT_LINES[1:]]).encode())
     assert chain_file.findings == []
     assert chain_file.rows[1].supplies_to == "WK" and chain_file.rows[1].share == "60"
+
+
+@pytest.mark.parametrize("name", ["share (%)", "Share %", "aandeel (%)", "% share"])
+def test_a_percent_sign_in_the_share_header_is_a_unit(name: str) -> None:
+    chain_file = parse_csv(csv_text([[*GARMENT_LINES[0][:-1], name], *GARMENT_LINES[1:]]).encode())
+    assert chain_file.findings == []
+    assert chain_file.rows[1].share == "60"
+
+
+def test_a_value_beyond_the_header_is_an_error_naming_the_row() -> None:
+    """An unquoted decimal comma in comma CSV splits the share in two: "60,5" must not read as 60."""
+    lines = [*GARMENT_LINES[:2], [*GARMENT_LINES[2][:-1], "60", "5"], *GARMENT_LINES[3:]]
+    chain_file = parse_csv(csv_text(lines).encode())
+    [finding] = chain_file.findings
+    assert (finding.code, finding.severity, finding.row) == ("chain.cell_beyond_header", Severity.ERROR, 3)
+    assert finding.message("en").startswith(
+        'Row 3 has a value ("5") to the right of the last of the 7 columns'
+    )
+    assert "Rij 3" in finding.message("nl")
+
+
+def test_empty_cells_beyond_the_header_are_no_problem() -> None:
+    lines = [GARMENT_LINES[0], *[[*line, "", ""] for line in GARMENT_LINES[1:]]]
+    assert parse_csv(csv_text(lines, delimiter=";").encode()).findings == []
 
 
 def test_columns_may_come_in_any_order_and_optional_ones_may_be_absent() -> None:

@@ -11,6 +11,7 @@ import pytest
 from chainmap.chain import COLUMNS, ChainRow
 from chainmap.chainfile import ChainFile, chain_to_xlsx, parse_xlsx
 from chainmap.chainfile.xlsx_format import cell_text
+from chainmap.findings import Severity
 from chainmap.validation import build_chain
 from tests.factories.chainfiles import GARMENT_LINES, chain_reference, garment_rows
 
@@ -79,6 +80,15 @@ def test_numbers_read_as_a_spreadsheet_shows_them() -> None:
 )
 def test_cell_text(value: Any, number_format: str, text: str) -> None:
     assert cell_text(value, number_format) == text
+
+
+def test_a_note_beyond_the_header_in_a_spreadsheet_is_a_warning() -> None:
+    lines = [GARMENT_LINES[0], [*GARMENT_LINES[1], "", "checked by phone"], *GARMENT_LINES[2:]]
+    chain_file = parse(workbook_bytes(lines))
+    assert [(f.code, f.severity, f.row) for f in chain_file.findings] == [
+        ("chain.cell_beyond_header", Severity.WARNING, 2)
+    ]
+    assert len(chain_file.rows) == len(GARMENT_LINES) - 1
 
 
 def test_blank_rows_are_skipped_and_row_numbers_kept() -> None:
