@@ -6,7 +6,8 @@ which Dutch Excel uses for "CSV (puntkomma gescheiden)") and the delimiter (the 
 Excel, which hides it) sets the delimiter and is not counted as a row.
 
 Writing produces Dutch Excel CSV: `;` delimiter, UTF-8 with byte order mark, CRLF line ends and a
-decimal comma in shares. The people who open an exported chain are Dutch suppliers and buyers, mostly in
+decimal comma in shares; a cell Excel would run as a formula gets an apostrophe in front, which reading
+takes off again. The people who open an exported chain are Dutch suppliers and buyers, mostly in
 Excel with Dutch regional settings; Excel opens exactly this form by double-click into proper columns
 with accents intact, whereas plain comma CSV lands in one column. Programs that want a neutral format
 should use the JSON export; this reader takes both forms back.
@@ -81,7 +82,10 @@ def read_csv(data: bytes, *, max_rows: int) -> ChainFile:
     stream = io.StringIO(text, newline="")
     if _first_line(text).casefold() in {f"sep={candidate}" for candidate in DELIMITERS}:
         delimiter = stream.readline().rstrip("\r\n")[-1]
-    records = _CountedRecords(csv.reader(stream, delimiter=delimiter, strict=True))
+    records = _CountedRecords(
+        csv.reader(stream, delimiter=delimiter, strict=True),
+        restore=any(start in text for start in DEFUSED_STARTS),
+    )
     try:
         return read_table(records, max_rows=max_rows)
     except csv.Error:
@@ -89,23 +93,42 @@ def read_csv(data: bytes, *, max_rows: int) -> ChainFile:
 
 
 class _CountedRecords:
-    """CSV records, counting them, so that an error names the spreadsheet row it occurred in."""
+    """CSV records, counting them, so that an error names the spreadsheet row it occurred in; with
+    `restore`, cells the writer defused are restored."""
 
-    def __init__(self, reader: Iterator[list[str]]) -> None:
+    def __init__(self, reader: Iterator[list[str]], *, restore: bool) -> None:
         self._reader = reader
+        self._restore = restore
         self.count = 0
 
     def __iter__(self) -> Iterator[list[str]]:
         for record in self._reader:
             self.count += 1
-            yield record
+            yield [restored(cell) for cell in record] if self._restore else record
+
+
+# Excel runs a CSV cell that starts with one of these as a formula ("=HYPERLINK(...)" in a site name).
+# The writer puts an apostrophe before such a cell, and the reader takes it off again, so a round trip
+# keeps the text; only a value that itself starts with an apostrophe and one of these loses it.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+DEFUSED_STARTS: Final = tuple(f"'{start}" for start in FORMULA_STARTS)
+
+
+def defused(cell: str) -> str:
+    """The cell as the writer puts it in a CSV file: never read by Excel as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def restored(cell: str) -> str:
+    """The cell as written before `defused`."""
+    return cell[1:] if cell.startswith(DEFUSED_STARTS) else cell
 
 
 def csv_lines(graph: "nx.DiGraph[str]") -> Iterator[list[str]]:
-    """The header and one record per node, shares with a decimal comma."""
+    """The header and one record per node, shares with a decimal comma, formula-like cells defused."""
     yield list(COLUMNS)
     for record in node_records(graph):
-        yield record.cells(decimal=WRITE_DECIMAL)
+        yield [defused(cell) for cell in record.cells(decimal=WRITE_DECIMAL)]
 
 
 def write_csv(graph: "nx.DiGraph[str]") -> bytes:

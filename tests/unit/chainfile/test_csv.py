@@ -230,3 +230,14 @@ def test_csv_round_trip_gives_an_equal_graph() -> None:
     assert list(again.graph.nodes(data=True)) == list(graph.nodes(data=True))
     assert sorted(again.graph.edges(data="share")) == sorted(graph.edges(data="share"))
     assert again.graph.graph == graph.graph
+
+
+def test_writer_defuses_cells_excel_would_run_as_formulas_and_the_reader_restores_them() -> None:
+    graph = build_chain(garment_rows(), reference=chain_reference()).graph
+    graph.nodes["WK"]["name"] = '=HYPERLINK("http://example.invalid","klik")'
+    graph.nodes["MILL"]["name"] = "-Mill"
+    data = chain_to_csv(graph)
+    assert "'=HYPERLINK(" in data.decode("utf-8-sig") and ";'-Mill;" in data.decode("utf-8-sig")
+    rows = {row.id: row for row in parse_csv(data).rows}
+    assert rows["WK"].name == '=HYPERLINK("http://example.invalid","klik")'
+    assert rows["MILL"].name == "-Mill"
