@@ -507,45 +507,57 @@ def _sites_upstream_of_cycles(
 
 
 def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
-    """An error for every customer whose suppliers' shares add up to more than 100 percent.
+    """An error for every customer whose suppliers' shares add up to more than 100 percent, and a
+    warning for every customer whose suppliers all have a share that add up to less.
 
     A share is a percentage of the customer's total input, so one customer's shares cannot exceed 100.
+    When every supplier has a share and they add up to less, the rest of the input is not in the map,
+    and the analysis follows only the part that is: right when the supplier knows no more, but often a
+    slip (shares of 0, or a supplier left out), so the supplier is told.
     """
-    totals: dict[str, float] = {}
+    findings = []
     for customer, links in _predecessors(graph).items():
         total = 0.0
+        every_share_given = True
         for attributes in links.values():
             share = attributes.get("share")
-            if share is not None:
+            if share is None:
+                every_share_given = False
+            else:
                 total += share
-        if total:
-            totals[customer] = total
-    findings = []
-    for customer, total in totals.items():
-        if total <= SHARE_MAX + SHARE_SUM_TOLERANCE:
-            continue
-        suppliers = [
-            (supplier, float(attributes["share"]))
-            for supplier, _, attributes in graph.in_edges(customer, data=True)
-            if isinstance(attributes.get("share"), int | float)
-        ]
-        parts = [f'"{quoted(supplier)}" {_percent(share)}%' for supplier, share in suppliers]
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                "chain.share_total_over_100",
-                {
-                    "node": quoted(customer),
-                    "total": _percent(total),
-                    "suppliers": ", ".join(parts[:LISTED_AT_MOST])
-                    + (f" (+{len(parts) - LISTED_AT_MOST})" if len(parts) > LISTED_AT_MOST else ""),
-                },
-                row=_node_row(graph, customer),
-                column="share",
-                nodes=(customer, *(supplier for supplier, _ in suppliers)),
-            )
-        )
+        if total > SHARE_MAX + SHARE_SUM_TOLERANCE:
+            findings.append(_share_total_finding(graph, customer, total, Severity.ERROR))
+        elif links and every_share_given and total < SHARE_MAX - SHARE_SUM_TOLERANCE:
+            findings.append(_share_total_finding(graph, customer, total, Severity.WARNING))
     return findings
+
+
+def _share_total_finding(
+    graph: "nx.DiGraph[str]", customer: str, total: float, severity: Severity
+) -> Finding:
+    suppliers = [
+        (supplier, float(attributes["share"]))
+        for supplier, _, attributes in graph.in_edges(customer, data=True)
+        if isinstance(attributes.get("share"), int | float)
+    ]
+    parts = [f'"{quoted(supplier)}" {_percent(share)}%' for supplier, share in suppliers]
+    listed_parts = ", ".join(parts[:LISTED_AT_MOST])
+    if len(parts) > LISTED_AT_MOST:
+        listed_parts += f" (+{len(parts) - LISTED_AT_MOST})"
+    over = severity is Severity.ERROR
+    return Finding(
+        severity,
+        "chain.share_total_over_100" if over else "chain.share_total_under_100",
+        {
+            "node": quoted(customer),
+            "total": _percent(total),
+            "rest": _percent(SHARE_MAX - total),
+            "suppliers": listed_parts,
+        },
+        row=_node_row(graph, customer),
+        column="share",
+        nodes=(customer, *(supplier for supplier, _ in suppliers)),
+    )
 
 
 def _percent(value: float) -> str:

@@ -230,6 +230,16 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": 'De aandelen van de leveranciers van "{node}" tellen op tot {total}% ({suppliers}). Samen '
         "kunnen zij hoogstens 100% van de inkoop leveren.",
     },
+    "chain.share_total_under_100": {
+        "en": 'Every supplier of "{node}" has a share, and together they add up to {total}% ({suppliers}), '
+        "so the other {rest}% of its input is not in the chain map and is left out of the analysis. If "
+        "that is right, nothing needs to change; otherwise add the missing suppliers (a site with "
+        'country "unknown" is fine) or correct the shares.',
+        "nl": 'Elke leverancier van "{node}" heeft een aandeel, en samen tellen zij op tot {total}% '
+        "({suppliers}), dus de overige {rest}% van de inkoop staat niet in de ketenkaart en blijft buiten "
+        "de analyse. Klopt dat, dan hoeft er niets te veranderen; voeg anders de ontbrekende leveranciers "
+        'toe (een locatie met land "unknown" mag) of verbeter de aandelen.',
+    },
     "chain.contractor_not_reached": {
         "en": 'What site "{node}" supplies never reaches the contractor "{contractor}". Check '
         '"supplies_to" in its row and in the rows of its customers.',

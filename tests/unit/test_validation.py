@@ -44,7 +44,8 @@ def codes(built: BuiltChain) -> list[str]:
 
 def test_a_valid_chain_becomes_a_graph_with_the_chain_conventions() -> None:
     built = build(garment_rows())
-    assert built.ok and built.findings == []
+    # The mill is TR-CMT's only supplier, at 50%: the other half of its input is not in the map.
+    assert built.ok and codes(built) == ["chain.share_total_under_100"]
     graph = built.graph
     assert graph.graph["contractor"] == "WK"
     assert dict(graph.nodes["MILL"]) == {
@@ -381,7 +382,7 @@ def test_share_total_findings_on_any_graph() -> None:
 
 
 def test_graph_findings_of_a_valid_graph_are_empty_and_find_every_kind() -> None:
-    assert graph_findings(build(garment_rows()).graph) == []
+    assert graph_findings(build(garment_rows()[:3]).graph) == []
     nodes = [(n, None, "trading") for n in ("C", "A", "B", "L")]
     edges: list[tuple[str, str] | tuple[str, str, float | None]] = [
         ("A", "B", 80),
@@ -391,7 +392,12 @@ def test_graph_findings_of_a_valid_graph_are_empty_and_find_every_kind() -> None
         ("L", "A", 80),
     ]
     found = {f.code for f in graph_findings(make_chain(nodes, edges, contractor="C"))}
-    assert found == {"chain.self_loop", "chain.cycle", "chain.share_total_over_100"}
+    assert found == {
+        "chain.self_loop",
+        "chain.cycle",
+        "chain.share_total_over_100",
+        "chain.share_total_under_100",  # C's only supplier A gives 90%
+    }
     isolated = make_chain([("C", None, "trading"), ("I", None, "trading")], [], contractor="C")
     assert [f.code for f in graph_findings(isolated)] == ["chain.contractor_not_reached"]
 
@@ -406,3 +412,28 @@ def test_every_finding_message_exists_in_english_and_dutch_with_the_same_paramet
         assert set(texts) == {"en", "nl"}
         assert set(fields.findall(texts["en"])) == set(fields.findall(texts["nl"])), code
         assert all(text.strip() and text[-1] in string.punctuation for text in texts.values()), code
+
+
+def test_shares_that_all_given_add_up_to_less_than_100_are_a_warning() -> None:
+    rows = [
+        make_row(2, "WK"),
+        make_row(3, "A", "WK", share="0"),
+        make_row(4, "B", "WK", share="0"),
+    ]
+    built = build(rows)
+    finding = only(built, "chain.share_total_under_100")
+    assert built.ok and (finding.severity, finding.row, finding.column) == (Severity.WARNING, 2, "share")
+    assert 'add up to 0% ("A" 0%, "B" 0%), so the other 100% of its input' in finding.message()
+    assert "de overige 100%" in finding.message("nl")
+
+
+@pytest.mark.parametrize("shares", [("60", ""), ("60", "40"), ("", "")])
+def test_shares_that_leave_a_supplier_without_one_or_add_up_to_100_are_no_warning(
+    shares: tuple[str, str],
+) -> None:
+    rows = [
+        make_row(2, "WK"),
+        make_row(3, "A", "WK", share=shares[0]),
+        make_row(4, "B", "WK", share=shares[1]),
+    ]
+    assert codes(build(rows)) == []
