@@ -29,6 +29,7 @@ simple cycles.
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -245,6 +246,8 @@ def _read_shares(cell: str, customers: int) -> tuple[list[float | None], list[_P
     shares: list[float | None] = [None] * customers
     items = share_items(cell, customers)
     if items is None:
+        if customers == 0:
+            return shares, [(Severity.ERROR, "chain.share_without_customer", "share", {})]
         params = {"shares": len(split_list(cell)), "customers": customers}
         return shares, [(Severity.ERROR, "chain.share_count_mismatch", "share", params)]
     problems: list[_Problem] = []
@@ -265,13 +268,18 @@ def _error(code: str, at_row: int | None, at_column: str | None, /, **params: An
     return Finding(Severity.ERROR, code, params, row=at_row, column=at_column)
 
 
+def site_id(text: str) -> str:
+    """An id as the graph keeps it: in Unicode NFC, so that "Ş-01" typed in two ways is one id, and
+    interned, so that an id written in several rows is one string object (less memory, faster look-ups)."""
+    return intern(text if text.isascii() else unicodedata.normalize("NFC", text))
+
+
 def _customers(cell: str) -> list[str]:
-    """The customer ids of a `supplies_to` cell, interned: an id written in several rows becomes one
-    string object, shared with the node it names, which saves memory and compares by identity."""
+    """The customer ids of a `supplies_to` cell (see `site_id`)."""
     if LIST_SEPARATOR not in cell:
         customer = cell.strip()
-        return [intern(customer)] if customer else []
-    return [intern(customer) for customer in split_list(cell)]
+        return [site_id(customer)] if customer else []
+    return [site_id(customer) for customer in split_list(cell)]
 
 
 @collector_paused()
@@ -315,7 +323,7 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
                 findings.append(Finding(severity, code, {"row": number, **params}, row=number, column=column))
         if len(customers) > 1 and len(set(customers)) < len(customers):
             findings.extend(_repeated_customers(customers, number))
-        node = intern(row.id)
+        node = site_id(row.id)
         if not node:
             continue
         if node in first_rows:

@@ -125,9 +125,9 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "chain.country_unknown": {
         "en": 'Row {row}, column "country": "{value}" is not a country we know. Use an ISO code such as '
-        'MM, or the English name; write "unknown" if you do not know the country.',
+        'NL, or the English name; write "unknown" if you do not know the country.',
         "nl": 'Rij {row}, kolom "country": "{value}" is geen land dat wij kennen. Gebruik een ISO-code '
-        'zoals MM, of de Engelse naam; schrijf "unknown" als u het land niet weet.',
+        'zoals NL, of de Engelse naam; schrijf "unknown" als u het land niet weet.',
     },
     "chain.country_unknown_close": {
         "en": 'Row {row}, column "country": "{value}" is not a country we know. Did you mean {suggestion} '
@@ -137,17 +137,20 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "chain.activity_unknown": {
         "en": 'Row {row}, column "activity": "{value}" is not in our list of activities. It is kept as '
-        "written; as nothing is known about what happens there, every theme gets the medium baseline. "
+        "written; as nothing is known about what happens there, themes without country data get the "
+        "medium baseline. "
         "Known activities: " + _ACTIVITIES + ".",
         "nl": 'Rij {row}, kolom "activity": "{value}" staat niet in onze lijst van activiteiten. Het '
-        "blijft zoals geschreven; omdat niet bekend is wat daar gebeurt, krijgt elk thema het "
-        "middelste basisniveau. Bekende activiteiten: " + _ACTIVITIES + ".",
+        "blijft zoals geschreven; omdat niet bekend is wat daar gebeurt, krijgen thema's zonder "
+        "landgegevens het middelste basisniveau. Bekende activiteiten: " + _ACTIVITIES + ".",
     },
     "chain.activity_unknown_close": {
         "en": 'Row {row}, column "activity": "{value}" is not in our list of activities. Did you mean '
-        '"{suggestion}"? As written, it is kept and every theme gets the medium baseline.',
+        '"{suggestion}"? As written, it is kept, and themes without country data get the medium '
+        "baseline.",
         "nl": 'Rij {row}, kolom "activity": "{value}" staat niet in onze lijst van activiteiten. Bedoelt u '
-        '"{suggestion}"? Zoals geschreven blijft het staan en krijgt elk thema het middelste basisniveau.',
+        '"{suggestion}"? Zoals geschreven blijft het staan, en thema\'s zonder landgegevens krijgen het '
+        "middelste basisniveau.",
     },
     "chain.goods_unknown": {
         "en": 'Row {row}, column "goods": "{value}" is not in our goods list. It is kept as written, but '
@@ -193,6 +196,13 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": 'Rij {row}, kolom "share": er staan {shares} aandelen voor {customers} afnemers in '
         '"supplies_to". Geef één aandeel per afnemer, in dezelfde volgorde en gescheiden door ";", of '
         "laat de cel leeg.",
+    },
+    "chain.share_without_customer": {
+        "en": 'Row {row}, column "share": this row has a share but no customer in "supplies_to". A share '
+        'is the part of a customer\'s input this site supplies; for the contractor, leave "share" empty.',
+        "nl": 'Rij {row}, kolom "share": deze rij heeft een aandeel maar geen afnemer in "supplies_to". Een '
+        'aandeel is het deel van de inkoop van een afnemer dat deze locatie levert; laat "share" leeg '
+        "bij de opdrachtnemer.",
     },
     # The chain as a whole.
     "chain.chain_empty": {

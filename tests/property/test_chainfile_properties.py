@@ -2,6 +2,7 @@
 format and through every conversion; and no bytes make a reader raise."""
 
 import io
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +32,10 @@ REFERENCE = chain_reference()
 TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn")), min_size=1, max_size=20).filter(
     lambda text: text == text.strip() and text != "" and not text.startswith(DEFUSED_STARTS)
 )
-IDS = TEXT.filter(lambda text: ";" not in text)
+# Ids as the graph keeps them: in Unicode NFC (validation.site_id).
+IDS = TEXT.map(lambda text: unicodedata.normalize("NFC", text)).filter(
+    lambda text: ";" not in text and text == text.strip() and not text.startswith(DEFUSED_STARTS)
+)
 UNKNOWN_GOODS = IDS.filter(lambda text: REFERENCE.resolve_good(text) is None)
 UNKNOWN_ACTIVITIES = IDS.map(str.lower).filter(
     lambda text: normalise_activity(text) is None and text == text.lower() and text == text.strip()

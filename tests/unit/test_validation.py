@@ -437,3 +437,17 @@ def test_shares_that_leave_a_supplier_without_one_or_add_up_to_100_are_no_warnin
         make_row(4, "B", "WK", share=shares[1]),
     ]
     assert codes(build(rows)) == []
+
+
+def test_ids_match_however_their_accents_are_encoded() -> None:
+    composed, decomposed = "\u015e-01", "S\u0327-01"  # "Ş-01" as one character, and as S + cedilla
+    built = build([make_row(2, "WK"), make_row(3, composed, "WK"), make_row(4, "A", decomposed)])
+    assert built.ok, [f.message() for f in built.findings]
+    assert built.graph.has_edge("A", composed)
+
+
+def test_a_share_on_a_row_without_customers_says_so() -> None:
+    built = build([make_row(2, "WK", share="100")])
+    finding = only(built, "chain.share_without_customer")
+    assert (finding.row, finding.column) == (2, "share")
+    assert "has a share but no customer" in finding.message()
