@@ -17,6 +17,7 @@ from typing import Any, TextIO, cast
 from chainmap import text_report
 from chainmap.activities import ACTIVITIES, normalise_activity
 from chainmap.analysis import analyse, assess_site, diff_chains, risk_as_dict
+from chainmap.chain import UNKNOWN_COUNTRY
 from chainmap.chainfile import load_chain, write_chain_file
 from chainmap.findings import Finding
 from chainmap.messages import render
@@ -149,10 +150,18 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
     reference = load_reference()
     good = reference.resolve_good(args.goods)
     if good is None:
-        raise UsageError(render("cli.unknown_good", {"goods": args.goods}, lang))
-    country = reference.resolve_country(args.country)
-    if country is None:
-        raise UsageError(render("cli.unknown_country", {"country": args.country}, lang))
+        guess = reference.closest_good(args.goods)
+        if guess is None:
+            raise UsageError(render("cli.unknown_good", {"goods": args.goods}, lang))
+        raise UsageError(render("cli.unknown_good_close", {"goods": args.goods, "suggestion": guess}, lang))
+    unknown_country = args.country.strip().casefold() == UNKNOWN_COUNTRY
+    country = None if unknown_country else reference.resolve_country(args.country)
+    if country is None and not unknown_country:
+        close = reference.closest_country(args.country)
+        if close is None:
+            raise UsageError(render("cli.unknown_country", {"country": args.country}, lang))
+        params = {"country": args.country, "suggestion": reference.countries[close].name, "code": close}
+        raise UsageError(render("cli.unknown_country_close", params, lang))
     if args.activity is None:
         activity = SECTOR_ACTIVITY.get(good.sector, "manufacturing")
     else:
@@ -169,7 +178,9 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
     result = {
         "goods": good.name,
         "country": country,
-        "country_name": reference.countries[country].name,
+        "country_name": reference.countries[country].name
+        if country is not None
+        else render("cli.an_unknown_country", {}, lang),
         "activity": activity,
         "risks": {theme: risk_as_dict(risk, lang) for theme, risk in risks.items()},
     }

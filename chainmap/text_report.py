@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from chainmap.activities import activity_label
+from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.findings import Finding
 from chainmap.messages import render
 from chainmap.themes import Lang, Level, theme_label
@@ -19,8 +20,19 @@ def _t(code: str, lang: Lang, **params: Any) -> str:
     return render(code, params, lang)
 
 
-def _percent(share: float) -> str:
-    return f"{share * 100:.1f}%"
+def _decimal(text: str, lang: Lang) -> str:
+    """A formatted number with a decimal comma in Dutch."""
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _percent(share: float, lang: Lang) -> str:
+    """A share (0-1) as a percentage with one decimal."""
+    return _decimal(f"{share * 100:.1f}%", lang)
+
+
+def _country_key(country: str, lang: Lang) -> str:
+    """A country code of the structure, with its "unknown" key in the reader's language."""
+    return _t("report.unknown_country", lang) if country == UNKNOWN_COUNTRY_KEY else country
 
 
 def _clip(text: str, width: int) -> str:
@@ -78,8 +90,8 @@ def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int,
                     node["country"] or "?",
                     theme_label(hotspot["theme"], lang),
                     Level(hotspot["level"]).label(lang),
-                    f"{hotspot['salience']:.3f}",
-                    _percent(hotspot["exposure"]),
+                    _decimal(f"{hotspot['salience']:.3f}", lang),
+                    _percent(hotspot["exposure"], lang),
                 )
             )
             lines += [f"       - {reason}" for reason in hotspot["reasons"]]
@@ -89,11 +101,12 @@ def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int,
     tiers = ", ".join(f"{tier}: {count}" for tier, count in structure["tiers"].items())
     none = _t("report.none", lang)
     by_country = ", ".join(
-        f"{country}: {_percent(share)}" for country, share in structure["exposure_by_country"].items()
+        f"{_country_key(country, lang)}: {_percent(share, lang)}"
+        for country, share in structure["exposure_by_country"].items()
     )
     lines += [
         f"  {_t('report.tiers', lang)}: {tiers}",
-        f"  {_t('report.traced_share', lang)}: {_percent(structure['traced_share'])}",
+        f"  {_t('report.traced_share', lang)}: {_percent(structure['traced_share'], lang)}",
         f"  {_t('report.unknown_nodes', lang)}: {', '.join(structure['unknown_nodes']) or none}",
         f"  {_t('report.unknown_countries', lang)}: {', '.join(structure['unknown_countries']) or none}",
         f"  {_t('report.critical_nodes', lang)}: {', '.join(structure['critical_nodes']) or none}",

@@ -36,9 +36,20 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": '"{goods}" staat niet in de goederenlijst; probeer een naam van de DOL-lijst, zoals Cotton',
     },
     "cli.unknown_country": {
-        "en": '"{country}" is not a country we know; use an ISO code such as TM or the English name',
-        "nl": '"{country}" is geen land dat we kennen; gebruik een ISO-code zoals TM of de Engelse naam',
+        "en": '"{country}" is not a country we know; use an ISO code such as TM or the English name, '
+        'or "unknown"',
+        "nl": '"{country}" is geen land dat we kennen; gebruik een ISO-code zoals TM of de Engelse naam, '
+        'of "unknown"',
     },
+    "cli.unknown_good_close": {
+        "en": '"{goods}" is not in the goods vocabulary; did you mean "{suggestion}"?',
+        "nl": '"{goods}" staat niet in de goederenlijst; bedoelt u "{suggestion}"?',
+    },
+    "cli.unknown_country_close": {
+        "en": '"{country}" is not a country we know; did you mean {suggestion} ({code})?',
+        "nl": '"{country}" is geen land dat we kennen; bedoelt u {suggestion} ({code})?',
+    },
+    "cli.an_unknown_country": {"en": "an unknown country", "nl": "een onbekend land"},
     "cli.unknown_activity": {
         "en": '"{activity}" is not an activity we know; choose one of: {choices}',
         "nl": '"{activity}" is geen activiteit die we kennen; kies uit: {choices}',

@@ -197,3 +197,18 @@ def test_convert_to_a_place_it_cannot_write_is_a_usage_error(
         code, _, err = run(capsys, "convert", GARMENTS, target)
         assert code == EXIT_USAGE
         assert "cannot write the file" in err and "Traceback" not in err
+
+
+def test_risk_lookup_suggests_a_close_country_or_good(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "risk", "--goods", "Garments", "--country", "Bangladsh")
+    assert code == EXIT_USAGE and "did you mean Bangladesh (BD)?" in err
+    code, _, err = run(capsys, "--lang", "nl", "risk", "--goods", "Garmnts", "--country", "BD")
+    assert code == EXIT_USAGE and 'bedoelt u "Garments"?' in err
+
+
+def test_risk_lookup_for_an_unknown_country(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "risk", "--goods", "Cotton", "--country", "unknown", "--format", "json")
+    assert code == EXIT_OK
+    result = json.loads(out)
+    assert (result["country"], result["country_name"]) == (None, "an unknown country")
+    assert result["risks"]["forced_labour"]["level"] >= 2

@@ -2,7 +2,7 @@
 
 from chainmap.analysis import diff_chains
 from chainmap.findings import Finding, Severity
-from chainmap.text_report import diff_text, findings_lines, risk_text
+from chainmap.text_report import analysis_text, diff_text, findings_lines, risk_text
 from tests.factories.chains import make_chain
 from tests.factories.reference import make_country, make_listing, make_reference
 
@@ -78,3 +78,32 @@ def test_risk_text_names_the_activity_in_the_reader_s_language() -> None:
     }
     assert risk_text(result, lang="nl").splitlines()[0] == "Cotton uit Turkmenistan (landbouw)"
     assert risk_text(result, lang="en").splitlines()[0] == "Cotton from Turkmenistan (farming)"
+
+
+def test_the_dutch_report_writes_decimal_commas_and_names_the_unknown_country() -> None:
+    result = {
+        "nodes": [{"id": "C", "name": "Koper", "tier": 0, "country": "NL"}],
+        "hotspots": [
+            {
+                "rank": 1,
+                "node": "C",
+                "theme": "corruption",
+                "level": 1,
+                "salience": 0.125,
+                "exposure": 1.0,
+                "reasons": [],
+            }
+        ],
+        "structure": {
+            "tiers": {"0": 1},
+            "traced_share": 0.5,
+            "unknown_nodes": [],
+            "unknown_countries": [],
+            "critical_nodes": [],
+            "exposure_by_country": {"unknown": 0.25},
+        },
+        "findings": [],
+    }
+    text = analysis_text(result, path="k.csv", links=0, top=5, lang="nl")
+    assert "0,125" in text and "100,0%" in text
+    assert "herleid tot grondstof: 50,0%" in text and "onbekend: 25,0%" in text
