@@ -124,10 +124,11 @@ def load_chain(path: Path, *, reference: ReferenceData) -> BuiltChain:
     """Read a chain file and build its graph; file-level errors stop before the rows are checked.
 
     A file that cannot be read, or whose header lacks a required column, gives an empty graph with
-    those findings: checking its rows would only repeat the same problem on every row.
+    those findings: checking its rows would only repeat the same problem on every row. Errors in single
+    rows or links do not stop the check, so that the supplier sees every problem at once.
     """
     chain_file = read_chain_file(path)
-    if has_errors(chain_file.findings):
+    if has_errors(chain_file.findings) and not chain_file.rows:
         return BuiltChain(nx.DiGraph(), chain_file.findings)
     built = build_chain(chain_file.rows, reference=reference)
     return replace(built, findings=[*chain_file.findings, *built.findings])

@@ -26,6 +26,7 @@ import networkx as nx
 from chainmap.chain import COLUMNS, LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow
 from chainmap.chainfile.table import ChainFile, file_error, format_share, node_records
 from chainmap.findings import Finding, Severity
+from chainmap.validation import QUOTED_AT_MOST
 
 NODE_FIELDS: Final[tuple[str, ...]] = ("id", "name", "country", "activity", "goods")
 
@@ -129,9 +130,18 @@ def _with_links(rows: list[ChainRow], links: list[Any], findings: list[Finding])
         source = _text(link.get("source")) if isinstance(link, dict) else None
         target = _text(link.get("target")) if isinstance(link, dict) else None
         share = _share_text(link.get("share")) if isinstance(link, dict) else None
-        if not source or not target or share is None:
+        if not source or not target:
             findings.append(Finding(Severity.ERROR, "chain.json_link_invalid", {"position": position}))
             continue
+        if share is None:
+            value = (
+                json.dumps(link.get("share"), ensure_ascii=False)[:QUOTED_AT_MOST]
+                if isinstance(link, dict)
+                else ""
+            )
+            params = {"position": position, "source": source, "target": target, "value": value}
+            findings.append(Finding(Severity.ERROR, "chain.json_link_share_invalid", params, nodes=(source,)))
+            share = ""
         source_index = first_of.get(source)
         if source_index is None:
             findings.append(

@@ -108,6 +108,12 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": 'Schakel {position} in het JSON-bestand is geen object met "source" en "target" (en '
         'eventueel "share" als getal).',
     },
+    "chain.json_link_share_invalid": {
+        "en": 'Link {position} in the JSON file ("{source}" to "{target}") has a share that is not a '
+        "number: {value}. Give the share as a number from 0 to 100, or leave it out.",
+        "nl": 'Schakel {position} in het JSON-bestand ("{source}" naar "{target}") heeft een aandeel dat '
+        "geen getal is: {value}. Geef het aandeel als getal van 0 tot 100, of laat het weg.",
+    },
     "chain.json_link_source_unknown": {
         "en": 'Link {position} in the JSON file starts at "{value}", but no node has that id.',
         "nl": 'Schakel {position} in het JSON-bestand begint bij "{value}", maar geen knoop heeft dat id.',

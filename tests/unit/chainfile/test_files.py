@@ -175,3 +175,18 @@ def test_load_chain_reports_row_errors(tmp_path: Path) -> None:
     assert not built.ok
     (finding,) = [finding for finding in built.findings if finding.blocking]
     assert (finding.code, finding.row, finding.column) == ("chain.country_unknown", 4, "country")
+
+
+def test_load_chain_lists_link_errors_and_row_errors_together(tmp_path: Path) -> None:
+    path = tmp_path / "chain.json"
+    document = {
+        "nodes": [
+            {"id": "WK", "name": "Koper", "country": "NL", "activity": "trading"},
+            {"id": "A", "name": "Mill", "country": "Atlantis", "activity": "spinning"},
+        ],
+        "links": [{"source": "A", "target": "WK", "share": [60]}],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+    built = load_chain(path, reference=REFERENCE)
+    assert not built.ok
+    assert {f.code for f in built.findings} >= {"chain.json_link_share_invalid", "chain.country_unknown"}

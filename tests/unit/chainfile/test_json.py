@@ -90,9 +90,13 @@ def test_broken_links_are_errors() -> None:
         "chain.json_link_invalid",
         "chain.json_link_invalid",
         "chain.json_link_source_unknown",
-        "chain.json_link_invalid",
+        "chain.json_link_share_invalid",
     ]
     assert chain_file.findings[2].params == {"position": 3, "value": "Z"}
+    assert chain_file.findings[3].message() == (
+        'Link 4 in the JSON file ("A" to "WK") has a share that is not a number: {}. Give the share as a '
+        "number from 0 to 100, or leave it out."
+    )
 
 
 def test_node_fields_outside_the_format_are_a_warning_once_each() -> None:
