@@ -47,6 +47,8 @@ def _chain_path(text: str, lang: Lang) -> Path:
     path = Path(text)
     if path.suffix.lower() not in CHAIN_SUFFIXES:
         raise UsageError(render("cli.unsupported_format", {"path": text}, lang))
+    if path.is_dir():
+        raise UsageError(render("cli.file_is_folder", {"path": text}, lang))
     if not path.is_file():
         raise UsageError(render("cli.file_not_found", {"path": text}, lang))
     return path

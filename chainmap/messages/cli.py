@@ -7,6 +7,10 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{path}: no such file",
         "nl": "{path}: bestand bestaat niet",
     },
+    "cli.file_is_folder": {
+        "en": "{path}: this is a folder, not a chain file",
+        "nl": "{path}: dit is een map, geen ketenbestand",
+    },
     "cli.unsupported_format": {
         "en": "{path}: unsupported file type; use .csv, .xlsx or .json",
         "nl": "{path}: bestandstype niet ondersteund; gebruik .csv, .xlsx of .json",

@@ -212,3 +212,9 @@ def test_risk_lookup_for_an_unknown_country(capsys: pytest.CaptureFixture[str]) 
     result = json.loads(out)
     assert (result["country"], result["country_name"]) == (None, "an unknown country")
     assert result["risks"]["forced_labour"]["level"] >= 2
+
+
+def test_a_folder_is_not_a_chain_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "chain.csv").mkdir()
+    code, _, err = run(capsys, "validate", tmp_path / "chain.csv")
+    assert code == EXIT_USAGE and "this is a folder, not a chain file" in err
