@@ -6,9 +6,12 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SHARED_REFERENCE ?= ../shared/reference
 
-.PHONY: setup run test lint typecheck unit bench reference clean
+VENDOR := web/static/vendor
+POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-setup: $(INSTALLED)
+.PHONY: setup run test lint typecheck unit test-postgres bench reference clean
+
+setup: $(INSTALLED) $(VENDOR)/htmx.min.js
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +19,19 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# Until the web app exists, `make run` analyses the bundled demo chains and prints the reports.
-run: $(INSTALLED)
-	@for chain in fixtures/demo/*.csv; do \
-		echo "=== $$chain"; \
-		$(BIN)/chainmap analyse "$$chain" --top 8 || exit $$?; \
-		echo; \
-	done
+# Front-end libraries come from npm at the exact versions of package-lock.json; they are not committed.
+$(VENDOR)/htmx.min.js: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js $@
 
-test: lint typecheck unit
+# Upgrade the database (SQLite under ./var unless DATABASE_URL says otherwise), add the demo, serve.
+run: setup
+	$(BIN)/chainmap demo
+	$(BIN)/chainmap serve --host 127.0.0.1 --port 8000
+
+# The whole suite on SQLite, and the database tests again on PostgreSQL when a server answers.
+test: lint typecheck unit test-postgres
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -33,8 +40,16 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
-unit: $(INSTALLED)
+unit: setup
 	$(BIN)/pytest
+
+test-postgres: setup
+	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1).close()" 2>/dev/null; then \
+		echo "PostgreSQL answers on 127.0.0.1:5432: database tests on $(POSTGRES_URL)"; \
+		TEST_DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest tests/web; \
+	else \
+		echo "no PostgreSQL on 127.0.0.1:5432: database tests ran on SQLite only"; \
+	fi
 
 bench: $(INSTALLED)
 	$(BIN)/python -m bench.pipeline
@@ -44,4 +59,4 @@ reference: $(INSTALLED)
 	$(BIN)/chainmap reference build --from $(SHARED_REFERENCE) --to fixtures/reference
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis node_modules $(VENDOR)

@@ -260,7 +260,39 @@ def build_parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--from", dest="source", required=True, help="e.g. ../shared/reference")
     build_cmd.add_argument("--to", dest="target", default="fixtures/reference")
     build_cmd.set_defaults(run=cmd_reference_build)
+    _add_app_commands(commands)
     return parser
+
+
+def _add_app_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """The web app's commands; they run in `web.cli`, which only they import."""
+    db_cmd = commands.add_parser("db", help="the web app's database")
+    db_commands = db_cmd.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="bring the database to the newest schema").set_defaults(
+        run=cmd_app
+    )
+    demo_cmd = commands.add_parser("demo", help="upgrade the database and add the demo accounts")
+    demo_cmd.set_defaults(run=cmd_app)
+    serve_cmd = commands.add_parser("serve", help="serve the web app")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.set_defaults(run=cmd_app)
+    user_cmd = commands.add_parser("user", help="web app users")
+    user_commands = user_cmd.add_subparsers(dest="user_command", required=True)
+    create_cmd = user_commands.add_parser("create", help="create a user (the first admin, for one)")
+    create_cmd.add_argument("--email", required=True)
+    create_cmd.add_argument(
+        "--role", choices=("admin", "buyer", "contract_manager", "supplier"), default="admin"
+    )
+    create_cmd.add_argument("--organisation", help="organisation name (created when new)")
+    create_cmd.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    create_cmd.set_defaults(run=cmd_app)
+
+
+def cmd_app(args: argparse.Namespace, lang: Lang) -> int:
+    from web import cli as app_cli  # the web stack loads only for the app's commands
+
+    return app_cli.run(args, lang)
 
 
 def _positive(text: str) -> int:

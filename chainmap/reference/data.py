@@ -189,6 +189,10 @@ class ReferenceData:
         match = difflib.get_close_matches(key, names, n=1, cutoff=CLOSE_MATCH)
         return self._country_keys[match[0]] if match else None
 
+    def good_names(self) -> list[tuple[str, str]]:
+        """Every spelling a good is found by (normalised name or other name) with the good it names."""
+        return list(self._good_keys.items())
+
     def closest_good(self, text: str) -> str | None:
         """The vocabulary good whose name or other name is spelt most like `text`, if any is close."""
         key = normalise_name(text)

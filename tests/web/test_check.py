@@ -1,0 +1,56 @@
+"""The public quick check: reasons and sources, both languages, htmx partials, search as you type."""
+
+from fastapi.testclient import TestClient
+
+EN = {"Accept-Language": "en-GB,en;q=0.9"}
+
+
+def test_cotton_from_turkmenistan_has_very_high_forced_labour_with_its_source(client: TestClient) -> None:
+    response = client.get("/check", params={"goods": "Cotton", "country": "TM"}, headers=EN)
+    assert response.status_code == 200
+    page = response.text
+    assert "Cotton from Turkmenistan (farming)" in page
+    assert "is on the US DOL list for forced labour and child labour (2022)" in page
+    assert "List of Goods Produced by Child Labor or Forced Labor" in page
+    assert '<tr class="level-4">' in page and "very high" in page
+
+
+def test_the_page_speaks_dutch_unless_the_browser_asks_for_english(client: TestClient) -> None:
+    page = client.get("/check", params={"goods": "katoen", "country": "Turkmenistan"}).text
+    assert '<html lang="nl">' in page
+    assert "Cotton uit Turkmenistan (landbouw)" in page and "dwangarbeid" in page and "zeer hoog" in page
+
+
+def test_dutch_country_names_are_understood_and_shown(client: TestClient) -> None:
+    page = client.get("/check", params={"goods": "Electronics", "country": "Duitsland"}).text
+    assert "Electronics uit Duitsland" in page
+
+
+def test_an_htmx_request_gets_the_result_block_alone(client: TestClient) -> None:
+    response = client.get(
+        "/check", params={"goods": "Cotton", "country": "TM"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert "<html" not in response.text and "dwangarbeid" in response.text
+
+
+def test_unknown_input_gets_a_did_you_mean(client: TestClient) -> None:
+    page = client.get("/check", params={"goods": "Cottton", "country": "Bangladsh"}, headers=EN).text
+    assert "&#34;Cottton&#34; is not in the goods list" in page and "Did you mean Cotton?" in page
+    assert "Did you mean Bangladesh?" in page
+    assert "<table" not in page
+
+
+def test_input_is_escaped(client: TestClient) -> None:
+    page = client.get("/check", params={"goods": "<script>x</script>", "country": "NL"}).text
+    assert "<script>x</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_search_as_you_type_offers_goods_and_countries_in_the_page_language(client: TestClient) -> None:
+    goods = client.get("/check/options/goods", params={"goods": "cott"}).text
+    assert '<option value="Cotton">' in goods
+    countries = client.get("/check/options/countries", params={"country": "duits"}).text
+    assert '<option value="Duitsland">' in countries
+    english = client.get("/check/options/countries", params={"country": "germ"}, headers=EN).text
+    assert '<option value="Germany">' in english
+    assert client.get("/check/options/goods", params={"goods": ""}).text.strip() == ""

@@ -1,0 +1,15 @@
+"""GET /healthz and the schema."""
+
+from alembic import command
+from fastapi.testclient import TestClient
+
+from models.migrate import alembic_config
+
+
+def test_healthz_answers_when_the_database_does(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})
+
+
+def test_the_migrations_build_exactly_the_schema_of_the_models(database_url: str, engine: object) -> None:
+    command.check(alembic_config(database_url))  # raises when a model change has no migration

@@ -1,0 +1,17 @@
+"""Settings refuse the development secret in production."""
+
+import pytest
+from pydantic import ValidationError
+
+from web.settings import DEVELOPMENT_SECRET, Settings
+
+
+def test_production_refuses_the_development_secret() -> None:
+    with pytest.raises(ValidationError, match="CHAINMAP_SECRET_KEY"):
+        Settings(environment="production", secret_key=DEVELOPMENT_SECRET)
+    assert Settings(environment="production", secret_key="a-real-secret").secret_key == "a-real-secret"
+
+
+def test_database_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.db")
+    assert Settings().database_url == "sqlite:///elsewhere.db"

@@ -1,0 +1,42 @@
+"""The FastAPI application: `create_app(settings)` wires the database, sessions, static files,
+templates and routes; `chainmap serve` serves it."""
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.middleware.sessions import SessionMiddleware
+
+from models.db import make_engine
+from web.deps import LoginRequired
+from web.routes import auth, check, health
+from web.settings import Settings, get_settings
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The app for `settings` (from the environment when None), on `engine` (made from them when None)."""
+    settings = settings or get_settings()
+    app = FastAPI(title="chainmap", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.database_url)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="chainmap_session",
+        max_age=settings.session_max_age,
+        same_site="lax",
+        https_only=settings.environment == "production",
+    )
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (health, check, auth):
+        app.include_router(module.router)
+
+    @app.exception_handler(LoginRequired)
+    def _to_login(request: Request, _error: LoginRequired) -> Response:
+        return RedirectResponse("/login", status_code=303)
+
+    return app

@@ -1,0 +1,35 @@
+"""Request dependencies: the database session and the logged-in user, as `Annotated` aliases."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from models import User
+from models.db import sessions
+
+
+class LoginRequired(Exception):
+    """Raised for a page that needs a login; the app answers with a redirect to the login page."""
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """A database session for this request, on the app's engine."""
+    yield from sessions(request.app.state.engine)
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_current_user(request: Request, session: SessionDep) -> User:
+    """The logged-in, active user; otherwise `LoginRequired`."""
+    user_id = request.session.get("user_id")
+    user = session.get(User, user_id) if isinstance(user_id, int) else None
+    if user is None or not user.is_active:
+        raise LoginRequired
+    request.state.user = user
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]

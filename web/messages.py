@@ -1,0 +1,73 @@
+"""The web app's own texts (page chrome), in Dutch and English. Texts about chains and risks come from
+`chainmap.messages`, so the site and the command line say the same thing."""
+
+from typing import Final
+
+from chainmap.themes import Lang
+
+WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
+    "site.name": {"en": "chainmap", "nl": "chainmap"},
+    "site.tagline": {
+        "en": "Supply-chain due diligence for public procurement",
+        "nl": "Ketenverantwoordelijkheid in openbare aanbestedingen",
+    },
+    "nav.check": {"en": "Quick check", "nl": "Snelle check"},
+    "nav.login": {"en": "Log in", "nl": "Inloggen"},
+    "nav.logout": {"en": "Log out", "nl": "Uitloggen"},
+    "nav.language": {"en": "Nederlands", "nl": "English"},
+    "check.title": {"en": "Quick risk check", "nl": "Snelle risicocheck"},
+    "check.intro": {
+        "en": "Pick a good and a country to see the known risks, with the reason and public source of each. "
+        "This is the inherent risk of the good in that country, not a judgement of any company.",
+        "nl": "Kies een product en een land om de bekende risico's te zien, met de reden en de openbare bron "
+        "van elk risico. Het gaat om het inherente risico van het product in dat land, niet om een oordeel "
+        "over een bedrijf.",
+    },
+    "check.goods": {"en": "Good", "nl": "Product"},
+    "check.country": {"en": "Country", "nl": "Land"},
+    "check.activity": {"en": "Activity", "nl": "Activiteit"},
+    "check.activity_default": {"en": "from the good's sector", "nl": "volgens de sector van het product"},
+    "check.submit": {"en": "Check", "nl": "Controleren"},
+    "check.share": {"en": "Link to this result", "nl": "Link naar dit resultaat"},
+    "check.result": {"en": "{goods} from {country} ({activity})", "nl": "{goods} uit {country} ({activity})"},
+    "check.unknown_good": {
+        "en": '"{value}" is not in the goods list. Pick a good from the suggestions.',
+        "nl": '"{value}" staat niet in de goederenlijst. Kies een product uit de suggesties.',
+    },
+    "check.unknown_country": {
+        "en": '"{value}" is not a country we know. Pick a country from the suggestions.',
+        "nl": '"{value}" is geen land dat we kennen. Kies een land uit de suggesties.',
+    },
+    "check.did_you_mean": {"en": "Did you mean {suggestion}?", "nl": "Bedoelt u {suggestion}?"},
+    "check.level": {"en": "Level", "nl": "Niveau"},
+    "check.theme": {"en": "Theme", "nl": "Thema"},
+    "check.reasons": {"en": "Reasons", "nl": "Redenen"},
+    "check.sources": {"en": "Sources", "nl": "Bronnen"},
+    "check.baseline": {
+        "en": "no country data: sector baseline",
+        "nl": "geen landgegevens: sectorbasis",
+    },
+    "login.title": {"en": "Log in", "nl": "Inloggen"},
+    "login.email": {"en": "E-mail address", "nl": "E-mailadres"},
+    "login.password": {"en": "Password", "nl": "Wachtwoord"},
+    "login.submit": {"en": "Log in", "nl": "Inloggen"},
+    "login.failed": {
+        "en": "The e-mail address or password is not right.",
+        "nl": "Het e-mailadres of wachtwoord klopt niet.",
+    },
+    "home.title": {"en": "Welcome, {name}", "nl": "Welkom, {name}"},
+    "home.role": {"en": "You are logged in as {role}.", "nl": "U bent ingelogd als {role}."},
+    "role.admin": {"en": "administrator", "nl": "beheerder"},
+    "role.buyer": {"en": "buyer", "nl": "inkoper"},
+    "role.contract_manager": {"en": "contract manager", "nl": "contractmanager"},
+    "role.supplier": {"en": "supplier", "nl": "leverancier"},
+    "error.csrf": {
+        "en": "The form has expired. Please load the page again and retry.",
+        "nl": "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
+    },
+}
+
+
+def web_text(key: str, lang: Lang, **params: object) -> str:
+    """The text `key` in `lang` with its parameters; an unknown key is a programming error."""
+    return WEB_MESSAGES[key][lang].format(**params)

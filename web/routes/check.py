@@ -1,0 +1,107 @@
+"""The public quick check: one good from one country, with the risk of every theme, its reasons and
+sources; like the MVO Risicochecker, from chainmap's own data. The result has a link of its own."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from chainmap.activities import ACTIVITY_LABELS, activity_label, normalise_activity
+from chainmap.analysis import assess_site, risk_as_dict
+from chainmap.reference import ReferenceData, load_reference, normalise_name
+from chainmap.themes import Lang
+from web.i18n import request_language
+from web.messages import web_text
+from web.names import country_name, resolve_country_name
+from web.templating import is_htmx, templates
+
+router = APIRouter()
+
+# A good's DOL sector decides the activity the check assumes when none is picked (as `chainmap risk`).
+SECTOR_ACTIVITY = {"Agriculture": "farming", "Mining": "mining", "Manufacturing": "manufacturing"}
+OPTIONS_SHOWN = 20
+
+
+def quick_check(
+    *, goods: str, country: str, activity: str, lang: Lang, reference: ReferenceData
+) -> dict[str, Any]:
+    """The check's result as the page shows it, or the problems with the input under "errors"."""
+    errors: list[str] = []
+    good = reference.resolve_good(goods)
+    if good is None:
+        errors.append(_unknown("check.unknown_good", goods, reference.closest_good(goods), lang))
+    iso2 = resolve_country_name(country, reference=reference)
+    if iso2 is None:
+        close = reference.closest_country(country)
+        suggestion = country_name(close, lang, reference=reference) if close else None
+        errors.append(_unknown("check.unknown_country", country, suggestion, lang))
+    if errors or good is None or iso2 is None:
+        return {"errors": errors}
+    site_activity = normalise_activity(activity) if activity else None
+    site_activity = site_activity or SECTOR_ACTIVITY.get(good.sector, "manufacturing")
+    risks = assess_site(country=iso2, activity=site_activity, goods=[good.name], name="", reference=reference)
+    return {
+        "errors": [],
+        "goods": good.name,
+        "country": iso2,
+        "country_name": country_name(iso2, lang, reference=reference),
+        "activity": site_activity,
+        "activity_label": activity_label(site_activity, lang),
+        "risks": {theme: risk_as_dict(risk, lang) for theme, risk in risks.items()},
+    }
+
+
+def _unknown(code: str, value: str, suggestion: str | None, lang: Lang) -> str:
+    text = web_text(code, lang, value=value)
+    return f"{text} {web_text('check.did_you_mean', lang, suggestion=suggestion)}" if suggestion else text
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_page(
+    request: Request,
+    goods: Annotated[str, Query(max_length=200)] = "",
+    country: Annotated[str, Query(max_length=200)] = "",
+    activity: Annotated[str, Query(max_length=50)] = "",
+) -> Response:
+    lang = request_language(request)
+    result = (
+        quick_check(goods=goods, country=country, activity=activity, lang=lang, reference=load_reference())
+        if goods or country
+        else None
+    )
+    context = {
+        "goods": goods,
+        "country": country,
+        "activity": activity,
+        "activities": [(key, labels[lang]) for key, labels in ACTIVITY_LABELS.items()],
+        "result": result,
+    }
+    block = "result" if is_htmx(request) else None
+    return templates.TemplateResponse(request, "check.html", context, block_name=block)
+
+
+@router.get("/check/options/goods", response_class=HTMLResponse)
+def goods_options(request: Request, goods: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """The goods whose name or other name contains the typed text, for the search-as-you-type list."""
+    reference = load_reference()
+    typed = normalise_name(goods)
+    names = sorted({good for key, good in reference.good_names() if typed and typed in key})
+    return templates.TemplateResponse(request, "options.html", {"options": names[:OPTIONS_SHOWN]})
+
+
+@router.get("/check/options/countries", response_class=HTMLResponse)
+def country_options(request: Request, country: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """The countries whose name in the page's language (or code) contains the typed text."""
+    lang = request_language(request)
+    reference = load_reference()
+    typed = normalise_name(country)
+    names = sorted(
+        name
+        for iso2 in reference.countries
+        if typed
+        and (
+            typed in normalise_name(name := country_name(iso2, lang, reference=reference))
+            or typed == iso2.lower()
+        )
+    )
+    return templates.TemplateResponse(request, "options.html", {"options": names[:OPTIONS_SHOWN]})

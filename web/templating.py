@@ -1,0 +1,39 @@
+"""Templates: one per page, with named blocks that htmx requests get alone (jinja2-fragments). Every
+template sees the page language `lang`, the text function `t`, the CSRF token and the logged-in user."""
+
+from pathlib import Path
+from typing import Any, Final
+
+from jinja2_fragments.fastapi import Jinja2Blocks
+from starlette.requests import Request
+
+from chainmap.themes import Level, theme_label
+from web.i18n import request_language
+from web.messages import web_text
+from web.security import csrf_token
+
+TEMPLATES: Final = Path(__file__).resolve().parent / "templates"
+
+
+def _page_context(request: Request) -> dict[str, Any]:
+    lang = request_language(request)
+
+    def t(key: str, **params: object) -> str:
+        return web_text(key, lang, **params)
+
+    return {
+        "lang": lang,
+        "t": t,
+        "csrf_token": csrf_token(request),
+        "current_user": getattr(request.state, "user", None),
+        "theme_label": lambda theme: theme_label(theme, lang),
+        "level_label": lambda level: Level(level).label(lang),
+    }
+
+
+templates = Jinja2Blocks(directory=TEMPLATES, context_processors=[_page_context])
+
+
+def is_htmx(request: Request) -> bool:
+    """Whether htmx made the request, so that a page answers with the named block alone."""
+    return request.headers.get("hx-request") == "true"
