@@ -1,8 +1,11 @@
 """Choosing the page language from the browser's Accept-Language header."""
 
+import re
+
 import pytest
 
 from web.i18n import accepted_language
+from web.messages import WEB_MESSAGES
 
 
 @pytest.mark.parametrize(
@@ -20,3 +23,10 @@ from web.i18n import accepted_language
 )
 def test_accepted_language(header: str, language: str | None) -> None:
     assert accepted_language(header) == language
+
+
+def test_every_web_text_exists_in_both_languages_with_the_same_parameters() -> None:
+    fields = re.compile(r"{(\w+)}")
+    for key, texts in WEB_MESSAGES.items():
+        assert set(texts) == {"en", "nl"}, key
+        assert set(fields.findall(texts["en"])) == set(fields.findall(texts["nl"])), key

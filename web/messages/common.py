@@ -1,11 +1,10 @@
-"""The web app's own texts (page chrome), in Dutch and English. Texts about chains and risks come from
-`chainmap.messages`, so the site and the command line say the same thing."""
+"""Texts of the site's frame, the quick check, logging in and the start page, in Dutch and English."""
 
 from typing import Final
 
 from chainmap.themes import Lang
 
-WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
+COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "site.name": {"en": "chainmap", "nl": "chainmap"},
     "site.tagline": {
         "en": "Supply-chain due diligence for public procurement",
@@ -66,8 +65,3 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
     },
 }
-
-
-def web_text(key: str, lang: Lang, **params: object) -> str:
-    """The text `key` in `lang` with its parameters; an unknown key is a programming error."""
-    return WEB_MESSAGES[key][lang].format(**params)

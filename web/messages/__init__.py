@@ -1,0 +1,15 @@
+"""Every text of the web app's pages, in Dutch and English, in one place, split by area like
+`chainmap.messages`. Texts about chains and risks come from `chainmap.messages`, so the site and the
+command line say the same thing."""
+
+from typing import Final
+
+from chainmap.themes import Lang
+from web.messages.common import COMMON_MESSAGES
+
+WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {**COMMON_MESSAGES}
+
+
+def web_text(key: str, lang: Lang, **params: object) -> str:
+    """The text `key` in `lang` with its parameters; an unknown key is a programming error."""
+    return WEB_MESSAGES[key][lang].format(**params)
