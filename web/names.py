@@ -3,15 +3,12 @@ translations that pycountry ships (CLDR-based), keyed by pycountry's English nam
 
 import gettext
 from functools import cache
-from typing import Final
 
 import pycountry
 
 from chainmap.reference import ReferenceData, normalise_name
+from chainmap.reference.country_names import DUTCH_NAMES
 from chainmap.themes import Lang
-
-# Where the Dutch ISO name is an inverted list, the name Dutch texts use.
-DUTCH_NAMES: Final[dict[str, str]] = {"CD": "Democratische Republiek Congo", "XK": "Kosovo"}
 
 
 @cache

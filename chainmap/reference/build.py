@@ -21,6 +21,7 @@ from chainmap.reference.country_names import (
     COMMON_NAMES,
     IsoCountry,
     dol_country_code,
+    dutch_names,
     iso_countries,
     names_index,
 )
@@ -140,6 +141,7 @@ def build_reference(source: Path, target: Path, *, curated: Path = CURATED_DIREC
     facts = {country.iso2: _CountryFacts() for country in countries}
     aliases: list[tuple[str, str]] = [(name, c.iso2) for c in countries for name in c.other_names]
     aliases.extend(COMMON_NAMES.items())
+    aliases.extend(dutch_names(countries))
 
     dol = _read_dol(source / "dol-ilab", names_index(countries), facts)
     aliases.extend(dol.names)

@@ -6,6 +6,7 @@ names; the tables here say explicitly what it does not, so that no name is guess
 `chainmap.reference.build`; the running program reads the derived `country_aliases.csv`.
 """
 
+import gettext
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -118,6 +119,32 @@ def iso_countries() -> list[IsoCountry]:
         others = tuple(n for n in (iso_name, official) if n and n != name)
         countries.append(IsoCountry(record.alpha_2, record.alpha_3, name, others))
     return sorted(countries, key=lambda country: country.iso2)
+
+
+# Dutch names where the translated ISO name is an inverted list; suppliers write these.
+DUTCH_NAMES: Final[dict[str, str]] = {"CD": "Democratische Republiek Congo", "XK": "Kosovo"}
+
+
+def dutch_names(countries: list[IsoCountry]) -> list[tuple[str, str]]:
+    """Dutch names of the countries, from the ISO 3166 translations that pycountry ships, so that a
+    supplier may write "Duitsland" or "Turkije" in a chain file. Names that are the English ones add
+    nothing and are left out."""
+    translations = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
+    names = [(name, iso2) for iso2, name in DUTCH_NAMES.items()]
+    for country in countries:
+        record = pycountry.countries.get(alpha_2=country.iso2)
+        if record is None:
+            continue
+        for english in {
+            record.name,
+            getattr(record, "common_name", None),
+            getattr(record, "official_name", None),
+        }:
+            if english:
+                dutch = translations.gettext(english)
+                if dutch != english:
+                    names.append((dutch, country.iso2))
+    return names
 
 
 def names_index(countries: list[IsoCountry]) -> dict[str, str]:

@@ -9,6 +9,7 @@ import pytest
 from chainmap.chain import ChainRow
 from chainmap.findings import Finding, Severity
 from chainmap.messages.findings import FINDING_MESSAGES
+from chainmap.reference import load_reference
 from chainmap.validation import (
     BuiltChain,
     build_chain,
@@ -451,3 +452,10 @@ def test_a_share_on_a_row_without_customers_says_so() -> None:
     finding = only(built, "chain.share_without_customer")
     assert (finding.row, finding.column) == (2, "share")
     assert "has a share but no customer" in finding.message()
+
+
+@pytest.mark.parametrize(("written", "iso2"), [("Duitsland", "DE"), ("turkije", "TR"), ("Ivoorkust", "CI")])
+def test_dutch_country_names_are_understood(written: str, iso2: str) -> None:
+    reference = load_reference()
+    built = build_chain([make_row(2, "WK"), make_row(3, "A", "WK", country=written)], reference=reference)
+    assert built.ok and built.graph.nodes["A"]["country"] == iso2
