@@ -39,6 +39,19 @@ ORIGIN_ACTIVITIES: Final[frozenset[str]] = frozenset(
     {"farming", "forestry", "fishing", "mining", "quarrying"}
 )
 
+# The activity a look-up of one good assumes when none is given, by the good's DOL sector.
+_SECTOR_ACTIVITIES: Final[dict[str, str]] = {
+    "Agriculture": "farming",
+    "Mining": "mining",
+    "Manufacturing": "manufacturing",
+}
+
+
+def sector_activity(sector: str) -> str:
+    """The activity that produces goods of a DOL sector (farming, mining; manufacturing otherwise)."""
+    return _SECTOR_ACTIVITIES.get(sector, "manufacturing")
+
+
 _SYNONYMS: Final[dict[str, str]] = {
     "cmt": "cut-make-trim",
     "cut make trim": "cut-make-trim",

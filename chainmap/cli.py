@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from chainmap import text_report
-from chainmap.activities import ACTIVITIES, normalise_activity
+from chainmap.activities import ACTIVITIES, normalise_activity, sector_activity
 from chainmap.analysis import analyse, assess_site, diff_chains, risk_as_dict
 from chainmap.chain import UNKNOWN_COUNTRY
 from chainmap.chainfile import load_chain, write_chain_file
@@ -30,8 +30,6 @@ EXIT_BLOCKED = 1
 EXIT_USAGE = 2
 CHAIN_SUFFIXES = (".csv", ".xlsx", ".json")
 
-# A good's DOL sector decides the activity a quick risk look-up assumes when none is given.
-SECTOR_ACTIVITY = {"Agriculture": "farming", "Mining": "mining", "Manufacturing": "manufacturing"}
 
 
 class UsageError(Exception):
@@ -165,7 +163,7 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
         params = {"country": args.country, "suggestion": reference.countries[close].name, "code": close}
         raise UsageError(render("cli.unknown_country_close", params, lang))
     if args.activity is None:
-        activity = SECTOR_ACTIVITY.get(good.sector, "manufacturing")
+        activity = sector_activity(good.sector)
     else:
         found = normalise_activity(args.activity)
         if found is None:
