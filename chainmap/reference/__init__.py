@@ -4,6 +4,7 @@ At run time only the compact tables in fixtures/reference/ are read (`load_refer
 from the public sources in ../shared/reference by `chainmap reference build` (`chainmap.reference.build`).
 """
 
+from chainmap.reference.cpv_goods import CpvGood, CpvGoods, cpv_digits, load_cpv_goods
 from chainmap.reference.data import (
     Country,
     CpvCode,
@@ -21,12 +22,16 @@ __all__ = [
     "SOURCES",
     "Country",
     "CpvCode",
+    "CpvGood",
+    "CpvGoods",
     "DolListing",
     "Good",
     "Indicator",
     "ReferenceData",
     "SanctionedEntity",
     "Source",
+    "cpv_digits",
+    "load_cpv_goods",
     "load_reference",
     "normalise_name",
 ]
