@@ -7,6 +7,7 @@ INSTALLED := $(VENV)/.installed
 SHARED_REFERENCE ?= ../shared/reference
 
 VENDOR := web/static/vendor
+CHROMIUM := /usr/bin/chromium
 POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 .PHONY: setup run test lint typecheck unit test-postgres bench reference clean
@@ -25,6 +26,10 @@ $(VENDOR)/htmx.min.js: package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $@
 
+# The browser tests drive Debian's Chromium; Playwright cannot download its own browsers here.
+$(CHROMIUM):
+	apt-get update && apt-get install -y chromium
+
 # Upgrade the database (SQLite under ./var unless DATABASE_URL says otherwise), add the demo, serve.
 run: setup
 	$(BIN)/chainmap demo
@@ -40,7 +45,7 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
-unit: setup
+unit: setup $(CHROMIUM)
 	$(BIN)/pytest
 
 test-postgres: setup
