@@ -10,9 +10,10 @@ from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from models.db import make_engine
-from web.deps import LoginRequired
-from web.routes import auth, check, health
+from web.deps import Forbidden, LoginRequired
+from web.routes import admin, auth, check, health
 from web.settings import Settings, get_settings
+from web.templating import templates
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -32,11 +33,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         https_only=settings.environment == "production",
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (health, check, auth):
+    for module in (health, check, auth, admin):
         app.include_router(module.router)
 
     @app.exception_handler(LoginRequired)
     def _to_login(request: Request, _error: LoginRequired) -> Response:
         return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    def _forbidden(request: Request, _error: Forbidden) -> Response:
+        return templates.TemplateResponse(request, "forbidden.html", {}, status_code=403)
 
     return app

@@ -1,17 +1,21 @@
 """Request dependencies: the database session and the logged-in user, as `Annotated` aliases."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlmodel import Session
 
-from models import User
+from models import Role, User
 from models.db import sessions
 
 
 class LoginRequired(Exception):
     """Raised for a page that needs a login; the app answers with a redirect to the login page."""
+
+
+class Forbidden(Exception):
+    """Raised when the logged-in user may not do this; the app answers 403 with a page."""
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -33,3 +37,15 @@ def get_current_user(request: Request, session: SessionDep) -> User:
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def require_roles(*roles: Role) -> Callable[[User], User]:
+    """A dependency: the logged-in user when their role is one of `roles`; otherwise `Forbidden`
+    (and `LoginRequired` without a login). Use as `Annotated[User, Depends(require_roles(Role.ADMIN))]`."""
+
+    def user_with_role(user: CurrentUser) -> User:
+        if user.role not in roles:
+            raise Forbidden
+        return user
+
+    return user_with_role

@@ -5,9 +5,10 @@ command line say the same thing."""
 from typing import Final
 
 from chainmap.themes import Lang
+from web.messages.admin import ADMIN_MESSAGES
 from web.messages.common import COMMON_MESSAGES
 
-WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {**COMMON_MESSAGES}
+WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {**COMMON_MESSAGES, **ADMIN_MESSAGES}
 
 
 def web_text(key: str, lang: Lang, **params: object) -> str:

@@ -1,0 +1,83 @@
+"""Texts of the admin's pages, the user's own account page and the page for a refused request
+(403), in Dutch and English."""
+
+from typing import Final
+
+from chainmap.themes import Lang
+
+ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
+    "nav.admin": {"en": "Administration", "nl": "Beheer"},
+    "forbidden.title": {"en": "No access", "nl": "Geen toegang"},
+    "forbidden.text": {
+        "en": "Your account has no access to this page. Ask your administrator if you need it.",
+        "nl": "Uw account heeft geen toegang tot deze pagina. Vraag het uw beheerder als u die nodig hebt.",
+    },
+    "forbidden.home": {"en": "To the start page", "nl": "Naar de startpagina"},
+    "admin.title": {"en": "Organisations", "nl": "Organisaties"},
+    "admin.buyers": {"en": "Contracting authorities", "nl": "Aanbestedende diensten"},
+    "admin.suppliers": {"en": "Suppliers", "nl": "Leveranciers"},
+    "admin.suppliers_intro": {
+        "en": "Suppliers join through a buyer's invitation to a contract; they are shown here, not managed.",
+        "nl": "Leveranciers komen binnen via de uitnodiging van een inkoper voor een contract; ze staan hier "
+        "ter informatie en worden hier niet beheerd.",
+    },
+    "admin.none": {"en": "None yet.", "nl": "Nog geen."},
+    "admin.name": {"en": "Name", "nl": "Naam"},
+    "admin.users_count": {"en": "Users", "nl": "Gebruikers"},
+    "admin.new_buyer": {"en": "New contracting authority", "nl": "Nieuwe aanbestedende dienst"},
+    "admin.create": {"en": "Create", "nl": "Aanmaken"},
+    "admin.back": {"en": "All organisations", "nl": "Alle organisaties"},
+    "admin.kind.buyer": {"en": "contracting authority", "nl": "aanbestedende dienst"},
+    "admin.kind.supplier": {"en": "supplier", "nl": "leverancier"},
+    "admin.users": {"en": "Users", "nl": "Gebruikers"},
+    "admin.email": {"en": "E-mail address", "nl": "E-mailadres"},
+    "admin.full_name": {"en": "Name", "nl": "Naam"},
+    "admin.role": {"en": "Role", "nl": "Rol"},
+    "admin.status": {"en": "Status", "nl": "Status"},
+    "admin.active": {"en": "active", "nl": "actief"},
+    "admin.inactive": {"en": "deactivated", "nl": "gedeactiveerd"},
+    "admin.activate": {"en": "Activate", "nl": "Activeren"},
+    "admin.deactivate": {"en": "Deactivate", "nl": "Deactiveren"},
+    "admin.new_user": {"en": "New user", "nl": "Nieuwe gebruiker"},
+    "admin.new_user_intro": {
+        "en": "chainmap makes a password for the new user and shows it once. Pass it on safely; the user "
+        "changes it under My account.",
+        "nl": "chainmap maakt een wachtwoord voor de nieuwe gebruiker en toont het één keer. Geef het veilig "
+        "door; de gebruiker wijzigt het onder Mijn account.",
+    },
+    "admin.user_created": {
+        "en": "{email} can now log in with this password, shown only this once:",
+        "nl": "{email} kan nu inloggen met dit wachtwoord, dat alleen nu wordt getoond:",
+    },
+    "admin.supplier_read_only": {
+        "en": "A supplier's users are shown here, not managed.",
+        "nl": "De gebruikers van een leverancier staan hier ter informatie en worden hier niet beheerd.",
+    },
+    "admin.error.name_required": {"en": "Fill in a name.", "nl": "Vul een naam in."},
+    "admin.error.name_too_long": {
+        "en": "Use at most 200 characters.",
+        "nl": "Gebruik hoogstens 200 tekens.",
+    },
+    "admin.error.name_taken": {
+        "en": "A contracting authority with this name exists already.",
+        "nl": "Er is al een aanbestedende dienst met deze naam.",
+    },
+    "admin.error.email_required": {"en": "Fill in an e-mail address.", "nl": "Vul een e-mailadres in."},
+    "admin.error.email_invalid": {
+        "en": "This is not an e-mail address, e.g. name@municipality.nl.",
+        "nl": "Dit is geen e-mailadres, zoals naam@gemeente.nl.",
+    },
+    "admin.error.email_taken": {
+        "en": "There is already an account with this e-mail address.",
+        "nl": "Er is al een account met dit e-mailadres.",
+    },
+    "admin.error.full_name_required": {"en": "Fill in the name.", "nl": "Vul de naam in."},
+    "admin.error.role_invalid": {
+        "en": "Choose buyer or contract manager.",
+        "nl": "Kies inkoper of contractmanager.",
+    },
+    "admin.error.own_account": {
+        "en": "You cannot deactivate your own account.",
+        "nl": "U kunt uw eigen account niet deactiveren.",
+    },
+}

@@ -1,0 +1,179 @@
+"""The admin's pages: contracting authorities and their users (suppliers shown read-only). Every route
+needs the admin role: others get 403, visitors the login page. Forms are all-or-nothing with a message
+next to each field; activating and deactivating a user updates its row in place (htmx)."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from models import Organisation, OrganisationKind, Role, User
+from web.deps import Forbidden, SessionDep, require_roles
+from web.i18n import request_language
+from web.messages import web_text
+from web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
+from web.services.admin import (
+    BUYER_ROLES,
+    create_buyer_organisation,
+    create_buyer_user,
+    organisation_users,
+    organisations,
+    set_user_active,
+    user_counts,
+)
+from web.services.errors import FormInvalid
+from web.templating import is_htmx, templates
+
+router = APIRouter(prefix="/admin")
+
+Admin = Annotated[User, Depends(require_roles(Role.ADMIN))]
+CsrfForm = Annotated[str, Form(alias=CSRF_FIELD)]
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def _translated(request: Request, errors: dict[str, str]) -> dict[str, str]:
+    lang = request_language(request)
+    return {field: web_text(key, lang) for field, key in errors.items()}
+
+
+def _csrf_error(request: Request) -> dict[str, str]:
+    return {"form": web_text("error.csrf", request_language(request))}
+
+
+def _organisations_page(
+    request: Request, session: Session, *, name: str = "", errors: dict[str, str] | None = None
+) -> Response:
+    context = {
+        "buyers": organisations(session=session, kind=OrganisationKind.BUYER),
+        "suppliers": organisations(session=session, kind=OrganisationKind.SUPPLIER),
+        "counts": user_counts(session=session),
+        "name": name,
+        "errors": errors or {},
+    }
+    status = 400 if errors else 200
+    return templates.TemplateResponse(request, "admin_organisations.html", context, status_code=status)
+
+
+@router.get("/organisations", response_class=HTMLResponse)
+def organisations_page(request: Request, session: SessionDep, _admin: Admin) -> Response:
+    return _organisations_page(request, session)
+
+
+@router.post("/organisations", response_class=HTMLResponse)
+def create_organisation(
+    request: Request,
+    session: SessionDep,
+    _admin: Admin,
+    name: Annotated[str, Form(max_length=1000)] = "",
+    csrf_token: CsrfForm = "",
+) -> Response:
+    if not csrf_valid(request, csrf_token):
+        return _organisations_page(request, session, name=name, errors=_csrf_error(request))
+    try:
+        organisation = create_buyer_organisation(session=session, name=name)
+    except FormInvalid as invalid:
+        return _organisations_page(request, session, name=name, errors=_translated(request, invalid.errors))
+    return RedirectResponse(f"/admin/organisations/{organisation.id}", status_code=303)
+
+
+def _organisation(session: Session, organisation_id: int) -> Organisation:
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise HTTPException(status_code=404)
+    return organisation
+
+
+def _organisation_page(
+    request: Request,
+    session: Session,
+    organisation: Organisation,
+    *,
+    form: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    created: tuple[User, str] | None = None,
+) -> Response:
+    if organisation.id is None:
+        raise HTTPException(status_code=404)
+    context: dict[str, Any] = {
+        "organisation": organisation,
+        "users": organisation_users(session=session, organisation_id=organisation.id),
+        "roles": BUYER_ROLES,
+        "form": form or {"email": "", "full_name": "", "role": Role.BUYER.value},
+        "errors": errors or {},
+        "created": created,
+    }
+    status = 400 if errors else 200
+    headers = NO_STORE if created else None
+    return templates.TemplateResponse(
+        request, "admin_organisation.html", context, status_code=status, headers=headers
+    )
+
+
+@router.get("/organisations/{organisation_id}", response_class=HTMLResponse)
+def organisation_page(request: Request, session: SessionDep, _admin: Admin, organisation_id: int) -> Response:
+    return _organisation_page(request, session, _organisation(session, organisation_id))
+
+
+@router.post("/organisations/{organisation_id}/users", response_class=HTMLResponse)
+def create_user(
+    request: Request,
+    session: SessionDep,
+    _admin: Admin,
+    organisation_id: int,
+    email: Annotated[str, Form(max_length=1000)] = "",
+    full_name: Annotated[str, Form(max_length=1000)] = "",
+    role: Annotated[str, Form(max_length=50)] = "",
+    csrf_token: CsrfForm = "",
+) -> Response:
+    """A buyer or contract manager in a buyer organisation; the page shows the generated password once
+    (not through a redirect, so that it is never in a cookie or a URL)."""
+    organisation = _organisation(session, organisation_id)
+    if organisation.kind is not OrganisationKind.BUYER:
+        raise Forbidden
+    form = {"email": email, "full_name": full_name, "role": role}
+    if not csrf_valid(request, csrf_token):
+        return _organisation_page(request, session, organisation, form=form, errors=_csrf_error(request))
+    try:
+        created = create_buyer_user(
+            session=session, organisation=organisation, email=email, full_name=full_name, role=role
+        )
+    except FormInvalid as invalid:
+        errors = _translated(request, invalid.errors)
+        return _organisation_page(request, session, organisation, form=form, errors=errors)
+    return _organisation_page(request, session, organisation, created=created)
+
+
+def _toggle(
+    request: Request, session: Session, admin: User, user_id: int, *, active: bool, sent: str
+) -> Response:
+    user = session.get(User, user_id)
+    if user is None or user.organisation_id is None:
+        raise HTTPException(status_code=404)
+    organisation = _organisation(session, user.organisation_id)
+    if organisation.kind is not OrganisationKind.BUYER:
+        raise Forbidden
+    if not csrf_valid(request, request.headers.get(CSRF_HEADER) or sent):
+        return _organisation_page(request, session, organisation, errors=_csrf_error(request))
+    if user.id == admin.id and not active:
+        errors = _translated(request, {"form": "admin.error.own_account"})
+        return _organisation_page(request, session, organisation, errors=errors)
+    set_user_active(session=session, user=user, active=active)
+    if is_htmx(request):
+        context = {"organisation": organisation, "user": user}
+        return templates.TemplateResponse(request, "admin_organisation.html", context, block_name="user_row")
+    return RedirectResponse(f"/admin/organisations/{organisation.id}", status_code=303)
+
+
+@router.post("/users/{user_id}/activate", response_class=HTMLResponse)
+def activate_user(
+    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+) -> Response:
+    return _toggle(request, session, admin, user_id, active=True, sent=csrf_token)
+
+
+@router.post("/users/{user_id}/deactivate", response_class=HTMLResponse)
+def deactivate_user(
+    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+) -> Response:
+    return _toggle(request, session, admin, user_id, active=False, sent=csrf_token)
