@@ -68,7 +68,7 @@ def test_the_admin_sees_the_administration_link_and_others_do_not(
     make_user(session)
     log_in(client, "inkoper@example.nl")
     page = client.get("/").text
-    assert 'href="/admin/organisations"' not in page
+    assert 'href="/admin/organisations"' not in page and 'href="/account"' in page
 
 
 def test_the_admin_creates_a_buyer_organisation_and_sees_suppliers_read_only(
@@ -250,6 +250,7 @@ def test_a_deactivated_users_session_stops_on_the_next_request(
         assert admin_client.post(f"/admin/users/{user.id}/deactivate", headers=headers).status_code == 200
     response = client.get("/", follow_redirects=False)
     assert (response.status_code, response.headers["location"]) == (303, "/login")
+    assert client.get("/account", follow_redirects=False).status_code == 303
     assert log_in(client, user.email) == 400
 
 

@@ -7,6 +7,7 @@ from chainmap.themes import Lang
 
 ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "nav.admin": {"en": "Administration", "nl": "Beheer"},
+    "nav.account": {"en": "My account", "nl": "Mijn account"},
     "forbidden.title": {"en": "No access", "nl": "Geen toegang"},
     "forbidden.text": {
         "en": "Your account has no access to this page. Ask your administrator if you need it.",
@@ -79,5 +80,40 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "admin.error.own_account": {
         "en": "You cannot deactivate your own account.",
         "nl": "U kunt uw eigen account niet deactiveren.",
+    },
+    "account.title": {"en": "My account", "nl": "Mijn account"},
+    "account.organisation": {"en": "Organisation", "nl": "Organisatie"},
+    "account.change_password": {"en": "Change password", "nl": "Wachtwoord wijzigen"},
+    "account.current_password": {"en": "Current password", "nl": "Huidig wachtwoord"},
+    "account.new_password": {"en": "New password", "nl": "Nieuw wachtwoord"},
+    "account.repeated_password": {"en": "New password again", "nl": "Nieuw wachtwoord nogmaals"},
+    "account.password_hint": {
+        "en": "At least {min} characters; a few words in a row are easy to remember.",
+        "nl": "Minstens {min} tekens; een paar woorden achter elkaar zijn makkelijk te onthouden.",
+    },
+    "account.save": {"en": "Change password", "nl": "Wachtwoord wijzigen"},
+    "account.password_changed": {
+        "en": "Your password has been changed.",
+        "nl": "Uw wachtwoord is gewijzigd.",
+    },
+    "account.error.current_wrong": {
+        "en": "This is not your current password.",
+        "nl": "Dit is niet uw huidige wachtwoord.",
+    },
+    "account.error.too_short": {
+        "en": "Use at least {min} characters.",
+        "nl": "Gebruik minstens {min} tekens.",
+    },
+    "account.error.too_long": {
+        "en": "Use at most 200 characters.",
+        "nl": "Gebruik hoogstens 200 tekens.",
+    },
+    "account.error.same": {
+        "en": "Choose a password other than the current one.",
+        "nl": "Kies een ander wachtwoord dan het huidige.",
+    },
+    "account.error.mismatch": {
+        "en": "The two new passwords are not the same.",
+        "nl": "De twee nieuwe wachtwoorden zijn niet gelijk.",
     },
 }
