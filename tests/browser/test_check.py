@@ -4,19 +4,25 @@ import re
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
 
+SUGGESTIONS = "input => Array.from(input.list?.options ?? [], option => option.value)"
+
+
 def wait_for_suggestion(field: Locator, value: str) -> list[str]:
     """Wait until the suggestions of `field` (its datalist, filled by htmx) offer `value`; all of them."""
-    field.page.wait_for_function(
-        "([input, value]) => Array.from(input.list.options, option => option.value).includes(value)",
-        arg=[field.element_handle(), value],
-    )
-    suggestions: list[str] = field.evaluate("input => Array.from(input.list.options, option => option.value)")
+    try:
+        field.page.wait_for_function(
+            f"([input, value]) => ({SUGGESTIONS})(input).includes(value)", arg=[field.element_handle(), value]
+        )
+    except PlaywrightTimeoutError:
+        pytest.fail(f"{value!r} is not offered; the field suggests {field.evaluate(SUGGESTIONS)}")
+    suggestions: list[str] = field.evaluate(SUGGESTIONS)
     return suggestions
 
 

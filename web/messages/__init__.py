@@ -7,8 +7,9 @@ from typing import Final
 from chainmap.themes import Lang
 from web.messages.admin import ADMIN_MESSAGES
 from web.messages.common import COMMON_MESSAGES
+from web.messages.contracts import CONTRACT_MESSAGES
 
-WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {**COMMON_MESSAGES, **ADMIN_MESSAGES}
+WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {**COMMON_MESSAGES, **ADMIN_MESSAGES, **CONTRACT_MESSAGES}
 
 
 def web_text(key: str, lang: Lang, **params: object) -> str:

@@ -8,11 +8,12 @@ from fastapi.responses import HTMLResponse, Response
 
 from chainmap.activities import ACTIVITY_LABELS, activity_label, normalise_activity
 from chainmap.analysis import assess_site, risk_as_dict
-from chainmap.reference import ReferenceData, load_reference, normalise_name
+from chainmap.reference import ReferenceData, load_cpv_goods, load_reference, normalise_name
 from chainmap.themes import Lang
 from web.i18n import request_language
 from web.messages import web_text
 from web.names import country_name, resolve_country_name
+from web.services.cpv import cpv_goods_view, cpv_options, resolve_cpv
 from web.templating import is_htmx, templates
 
 router = APIRouter()
@@ -62,11 +63,19 @@ def check_page(
     goods: Annotated[str, Query(max_length=200)] = "",
     country: Annotated[str, Query(max_length=200)] = "",
     activity: Annotated[str, Query(max_length=50)] = "",
+    cpv: Annotated[str, Query(max_length=50)] = "",
 ) -> Response:
+    """The check of a good from a country; with only a good (as the CPV list links), the form filled in
+    with it; with `cpv`, the goods that CPV code involves and where the DOL lists each."""
     lang = request_language(request)
     result = (
         quick_check(goods=goods, country=country, activity=activity, lang=lang, reference=load_reference())
-        if goods or country
+        if goods and country
+        else None
+    )
+    cpv_view = (
+        cpv_goods_view(cpv, lang=lang, reference=load_reference(), cpv_goods=load_cpv_goods())
+        if cpv.strip()
         else None
     )
     context = {
@@ -75,8 +84,11 @@ def check_page(
         "activity": activity,
         "activities": [(key, labels[lang]) for key, labels in ACTIVITY_LABELS.items()],
         "result": result,
+        "cpv": cpv,
+        "cpv_view": cpv_view,
+        "cpv_known": cpv_view is not None and resolve_cpv(cpv, reference=load_reference()) is not None,
     }
-    block = "result" if is_htmx(request) else None
+    block = ("cpv_result" if cpv and not (goods and country) else "result") if is_htmx(request) else None
     return templates.TemplateResponse(request, "check.html", context, block_name=block)
 
 
@@ -105,3 +117,11 @@ def country_options(request: Request, country: Annotated[str, Query(max_length=2
         )
     )
     return templates.TemplateResponse(request, "options.html", {"options": names[:OPTIONS_SHOWN]})
+
+
+@router.get("/check/options/cpv", response_class=HTMLResponse)
+def check_cpv_options(request: Request, cpv: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """The CPV codes that start with the typed digits or whose label in the page's language contains the
+    typed words, as <option>s with code and label."""
+    options = cpv_options(cpv, lang=request_language(request), reference=load_reference())
+    return templates.TemplateResponse(request, "cpv_options.html", {"options": options})

@@ -1,0 +1,209 @@
+"""Contracts: the list, a buyer's new contract, a contract's page with the goods its CPV codes involve and
+where those goods carry known risks, and the search-as-you-type CPV look-up.
+
+Every page needs a login and every query is scoped to the user's organisation (web.services.contracts):
+another organisation's contract answers 404, as if it did not exist.
+"""
+
+from datetime import date
+from typing import Annotated, Any, Final
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from chainmap.reference import load_cpv_goods, load_reference
+from chainmap.themes import Lang
+from models import Contract, ReportingSchedule, User
+from web.deps import CurrentUser, Forbidden, SessionDep
+from web.i18n import request_language
+from web.messages import web_text
+from web.security import CSRF_FIELD, csrf_valid
+from web.services.contracts import (
+    ContractForm,
+    ContractInvalid,
+    contract_for,
+    cpv_codes,
+    create_contract,
+    may_create_contracts,
+    organisation_names,
+    supplier_choices,
+    visible_contracts,
+)
+from web.services.cpv import cpv_goods_view, cpv_options
+from web.templating import is_htmx, templates
+
+router = APIRouter()
+
+CPV_FIELDS_SHOWN: Final = 3
+DUTCH_MONTHS: Final = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+ENGLISH_MONTHS: Final = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def date_text(day: date, lang: Lang) -> str:
+    """A date as the language writes it: "1 maart 2027", "1 March 2027"."""
+    months = DUTCH_MONTHS if lang == "nl" else ENGLISH_MONTHS
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def _page(request: Request, name: str, context: dict[str, Any], **kwargs: Any) -> Response:
+    lang = request_language(request)
+    return templates.TemplateResponse(
+        request, name, {"date_text": lambda day: date_text(day, lang), **context}, **kwargs
+    )
+
+
+@router.get("/contracts", response_class=HTMLResponse)
+def contract_list(request: Request, session: SessionDep, user: CurrentUser) -> Response:
+    contracts = visible_contracts(session=session, user=user)
+    ids = [contract.id for contract in contracts if contract.id is not None]
+    organisations = {contract.buyer_organisation_id for contract in contracts} | {
+        contract.supplier_organisation_id for contract in contracts if contract.supplier_organisation_id
+    }
+    context = {
+        "contracts": contracts,
+        "cpv_codes": cpv_codes(session=session, contract_ids=ids),
+        "names": organisation_names(session=session, ids=organisations),
+        "may_create": may_create_contracts(user),
+    }
+    return _page(request, "contracts.html", context)
+
+
+def _require_buyer(user: User) -> None:
+    if not may_create_contracts(user):
+        raise Forbidden
+
+
+def _form_page(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    form: ContractForm,
+    errors: dict[str, str],
+    *,
+    status_code: int = 200,
+) -> Response:
+    cpv_values = [*form.cpv, *[""] * CPV_FIELDS_SHOWN][: max(CPV_FIELDS_SHOWN, len(form.cpv) + 1)]
+    context = {
+        "form": form,
+        "cpv_values": cpv_values,
+        "errors": errors,
+        "schedules": [schedule.value for schedule in ReportingSchedule],
+        "suppliers": supplier_choices(session=session, user=user),
+    }
+    block = "contract_form" if is_htmx(request) else None
+    return _page(request, "contract_new.html", context, status_code=status_code, block_name=block)
+
+
+@router.get("/contracts/new", response_class=HTMLResponse)
+def new_contract_page(request: Request, session: SessionDep, user: CurrentUser) -> Response:
+    _require_buyer(user)
+    return _form_page(request, session, user, ContractForm(reporting_schedule="yearly"), {})
+
+
+@router.post("/contracts/new", response_class=HTMLResponse)
+def new_contract(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    title: Annotated[str, Form(max_length=1000)] = "",
+    reference: Annotated[str, Form(max_length=1000)] = "",
+    cpv: Annotated[list[str] | None, Form()] = None,
+    start_date: Annotated[str, Form(max_length=100)] = "",
+    end_date: Annotated[str, Form(max_length=100)] = "",
+    reporting_schedule: Annotated[str, Form(max_length=100)] = "",
+    supplier_id: Annotated[str, Form(max_length=100)] = "",
+    supplier_name: Annotated[str, Form(max_length=1000)] = "",
+    csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
+) -> Response:
+    _require_buyer(user)
+    lang = request_language(request)
+    form = ContractForm(
+        title=title,
+        reference=reference,
+        cpv=[code for code in (cpv or []) if code.strip()][:50],
+        start_date=start_date,
+        end_date=end_date,
+        reporting_schedule=reporting_schedule,
+        supplier_id=supplier_id,
+        supplier_name=supplier_name,
+    )
+    if not csrf_valid(request, csrf_token):
+        errors = {"form": web_text("error.csrf", lang)}
+        return _form_page(request, session, user, form, errors, status_code=400)
+    try:
+        contract = create_contract(session=session, user=user, form=form, reference=load_reference())
+    except ContractInvalid as invalid:
+        errors = {name: web_text(key, lang, **params) for name, (key, params) in invalid.errors.items()}
+        return _form_page(request, session, user, form, errors, status_code=400)
+    target = f"/contracts/{contract.id}"
+    if is_htmx(request):  # htmx would follow a redirect and put the next page inside the form
+        return Response(status_code=200, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/contracts/cpv-options", response_class=HTMLResponse)
+def contract_cpv_options(
+    request: Request,
+    _user: CurrentUser,
+    q: Annotated[str, Query(max_length=200)] = "",
+    cpv: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    """The CPV codes that start with the typed digits or whose label in the page's language contains the
+    typed words (`q`, or `cpv` as a form's CPV field sends it), as <option>s with code and label."""
+    lang = request_language(request)
+    options = cpv_options(q or cpv, lang=lang, reference=load_reference())
+    return templates.TemplateResponse(request, "cpv_options.html", {"options": options})
+
+
+def _visible_or_404(session: SessionDep, user: User, contract_id: int) -> Contract:
+    contract = contract_for(session=session, user=user, contract_id=contract_id)
+    if contract is None:
+        raise HTTPException(status_code=404)
+    return contract
+
+
+@router.get("/contracts/{contract_id}", response_class=HTMLResponse)
+def contract_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+    contract = _visible_or_404(session, user, contract_id)
+    lang = request_language(request)
+    assert contract.id is not None  # noqa: S101 - a stored contract
+    codes = cpv_codes(session=session, contract_ids=[contract.id])[contract.id]
+    reference, table = load_reference(), load_cpv_goods()
+    ids = {contract.buyer_organisation_id} | (
+        {contract.supplier_organisation_id} if contract.supplier_organisation_id else set()
+    )
+    context = {
+        "contract": contract,
+        "names": organisation_names(session=session, ids=ids),
+        "cpv_views": [
+            cpv_goods_view(code, lang=lang, reference=reference, cpv_goods=table) for code in codes
+        ],
+    }
+    block = "goods" if is_htmx(request) else None
+    return _page(request, "contract.html", context, block_name=block)

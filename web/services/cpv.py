@@ -1,0 +1,133 @@
+"""CPV codes for the pages: labels in the page's language, search as you type, and the goods a code
+involves with the countries where the US DOL lists each of them, before any chain is known."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from chainmap.messages.reasons import LABOUR_KINDS, join_words
+from chainmap.reference import CpvCode, CpvGoods, ReferenceData, cpv_digits, normalise_name
+from chainmap.themes import Lang
+from web.messages import web_text
+from web.names import country_name
+
+OPTIONS_SHOWN: Final = 20
+FULL_CODE_DIGITS: Final = 8
+_TYPED_CODE: Final = re.compile(r"^\d{1,8}(-\d?)?$")
+
+
+def cpv_label(code: CpvCode, lang: Lang) -> str:
+    """The code's label in `lang`; the English one where the data has no Dutch label."""
+    return (code.label_nl if lang == "nl" else "") or code.label_en
+
+
+@cache
+def _by_digits(reference: ReferenceData) -> dict[str, CpvCode]:
+    return {code.split("-")[0]: cpv for code, cpv in reference.cpv.items()}
+
+
+@cache
+def _search_index(reference: ReferenceData, lang: Lang) -> list[tuple[str, str, CpvCode]]:
+    """(digits, normalised label, code) for every code, by code."""
+    return sorted(
+        (digits, normalise_name(cpv_label(cpv, lang)), cpv) for digits, cpv in _by_digits(reference).items()
+    )
+
+
+def resolve_cpv(text: str, *, reference: ReferenceData) -> CpvCode | None:
+    """The CPV code that `text` names: its eight digits, with or without the check digit."""
+    digits = cpv_digits(text)
+    if digits is None or len(digits) != FULL_CODE_DIGITS:
+        return None
+    return _by_digits(reference).get(digits)
+
+
+def cpv_options(text: str, *, lang: Lang, reference: ReferenceData) -> list[tuple[str, str]]:
+    """(code, label) of the codes that start with the typed digits or whose label in `lang` contains the
+    typed words, by code; at most OPTIONS_SHOWN."""
+    typed = text.strip()
+    if not typed:
+        return []
+    digits = typed.split("-")[0] if _TYPED_CODE.match(typed) else None
+    words = normalise_name(typed)
+    found: list[tuple[str, str]] = []
+    for code_digits, label, cpv in _search_index(reference, lang):
+        if (digits is not None and code_digits.startswith(digits)) or (
+            digits is None and words and words in label
+        ):
+            found.append((cpv.code, cpv_label(cpv, lang)))
+            if len(found) == OPTIONS_SHOWN:
+                break
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class GoodListing:
+    """A country where the DOL lists a good, with the kinds of labour, as the page shows it."""
+
+    iso2: str
+    country: str
+    kinds: str
+    via: str | None  # for a good listed for an input made with child or forced labour: that input
+
+
+@dataclass(frozen=True, slots=True)
+class GoodRisks:
+    """A good that a CPV code involves, why, and where the DOL lists it."""
+
+    good: str
+    reason: str
+    dol_listed: bool
+    listings: tuple[GoodListing, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CpvGoodsView:
+    """A CPV code (or what was typed for one) with the goods it involves."""
+
+    code: str
+    label: str | None
+    goods: tuple[GoodRisks, ...]
+
+
+def _kinds(child: bool, forced: bool, forced_child: bool, lang: Lang) -> str:
+    flags = {"child_labour": child, "forced_labour": forced, "forced_child_labour": forced_child}
+    return join_words([LABOUR_KINDS[kind][lang] for kind, on in flags.items() if on], lang)
+
+
+def good_listings(good: str, *, lang: Lang, reference: ReferenceData) -> tuple[GoodListing, ...]:
+    """Every country where the DOL lists `good`, by country name in `lang`."""
+    listings = []
+    for iso2 in reference.countries:
+        listing = reference.listing(good, iso2)
+        if listing is None:
+            continue
+        via = None
+        if listing.input_good and listing.input_country:
+            via = web_text(
+                "cpv.via",
+                lang,
+                good=listing.input_good,
+                country=country_name(listing.input_country, lang, reference=reference),
+            )
+        kinds = _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour, lang)
+        listings.append(GoodListing(iso2, country_name(iso2, lang, reference=reference), kinds, via))
+    return tuple(sorted(listings, key=lambda listing: normalise_name(listing.country)))
+
+
+def cpv_goods_view(code: str, *, lang: Lang, reference: ReferenceData, cpv_goods: CpvGoods) -> CpvGoodsView:
+    """The goods that contracts under `code` involve, each with the countries where the DOL lists it."""
+    cpv = resolve_cpv(code, reference=reference)
+    goods = tuple(
+        GoodRisks(
+            good=row.good,
+            reason=row.reason,
+            dol_listed=reference.goods[row.good].dol_listed if row.good in reference.goods else False,
+            listings=good_listings(row.good, lang=lang, reference=reference),
+        )
+        for row in cpv_goods.goods_for(code)
+    )
+    return CpvGoodsView(
+        code=cpv.code if cpv else code.strip(), label=cpv_label(cpv, lang) if cpv else None, goods=goods
+    )
