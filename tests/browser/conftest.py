@@ -3,6 +3,7 @@ app served by uvicorn on a free port, on a fresh migrated SQLite database for ev
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 import uvicorn
 from playwright.sync_api import BrowserContext
+from pytest_playwright.pytest_playwright import CreateContextCallback
 from sqlalchemy import Engine
 
 from models.db import make_engine
@@ -79,7 +81,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
         for _ in range(500):
             if server.started or not thread.is_alive():
                 break
-            threading.Event().wait(0.01)
+            time.sleep(0.01)
         assert server.started, "the live server did not start"
         yield LiveServer(url=f"http://127.0.0.1:{port}", engine=engine)
     finally:
@@ -90,8 +92,8 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def context(new_context: Any, live_server: LiveServer) -> BrowserContext:
+def context(new_context: CreateContextCallback, live_server: LiveServer) -> BrowserContext:
     """The browser context of every test, with the live server as base URL: page.goto("/check")."""
-    context: BrowserContext = new_context(base_url=live_server.url)
+    context = new_context(base_url=live_server.url)
     context.set_default_timeout(TIMEOUT_MS)
     return context
