@@ -31,7 +31,6 @@ EXIT_USAGE = 2
 CHAIN_SUFFIXES = (".csv", ".xlsx", ".json")
 
 
-
 class UsageError(Exception):
     """A mistake in how the command was called; shown as one line, exit code 2."""
 
