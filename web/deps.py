@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from models import Role, User
 from models.db import sessions
+from web.security import SESSION_STAMP_KEY, password_stamp
 
 
 class LoginRequired(Exception):
@@ -32,6 +33,8 @@ def get_current_user(request: Request, session: SessionDep) -> User:
     user = session.get(User, user_id) if isinstance(user_id, int) else None
     if user is None or not user.is_active:
         raise LoginRequired
+    if request.session.get(SESSION_STAMP_KEY) != password_stamp(user.hashed_password):
+        raise LoginRequired  # the password changed since this session logged in
     request.state.user = user
     return user
 

@@ -1,5 +1,6 @@
 """Passwords (Argon2) and CSRF tokens for forms."""
 
+import hashlib
 import hmac
 import secrets
 from typing import Final
@@ -12,6 +13,7 @@ _HASHER: Final = PasswordHasher()
 CSRF_SESSION_KEY: Final = "csrf"
 CSRF_FIELD: Final = "csrf_token"
 CSRF_HEADER: Final = "x-csrf-token"
+SESSION_STAMP_KEY: Final = "stamp"
 
 
 def hash_password(password: str) -> str:
@@ -25,6 +27,12 @@ def verify_password(password: str, hashed: str) -> bool:
         return _HASHER.verify(hashed, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def password_stamp(hashed: str) -> str:
+    """A short fingerprint of a password hash, kept in the session at login: when the password changes,
+    the user's other sessions no longer match and end. It reveals nothing usable about the password."""
+    return hashlib.sha256(hashed.encode()).hexdigest()[:16]
 
 
 def csrf_token(request: Request) -> str:

@@ -92,3 +92,16 @@ def test_a_change_without_csrf_token_is_refused(client: TestClient, session: Ses
     assert response.status_code == 400 and "Het formulier is verlopen" in response.text
     session.refresh(user)
     assert user.hashed_password == hashed
+
+
+def test_a_new_password_ends_the_users_other_sessions_but_not_this_one(
+    client: TestClient, session: Session
+) -> None:
+    user = make_user(session)
+    log_in(client, user.email)
+    with TestClient(client.app) as other_browser:
+        assert log_in(other_browser, user.email) == 303
+        assert other_browser.get("/").status_code == 200
+        assert change(client, PASSWORD, NEW, NEW).startswith("200 ")
+        assert other_browser.get("/", follow_redirects=False).status_code == 303
+    assert client.get("/").status_code == 200

@@ -254,6 +254,29 @@ def test_a_deactivated_users_session_stops_on_the_next_request(
     assert log_in(client, user.email) == 400
 
 
+def test_a_new_password_is_shown_once_and_ends_the_users_sessions(
+    client: TestClient, session: Session, admin: User, buyer_org: Organisation
+) -> None:
+    user = make_user(session, email="vergeten@testdorp.nl", organisation=buyer_org.name)
+    assert log_in(client, user.email) == 303
+    with TestClient(client.app) as admin_client:
+        as_admin(admin_client, admin)
+        response = admin_client.post(
+            f"/admin/users/{user.id}/password", data={"csrf_token": csrf(admin_client)}
+        )
+        assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
+        assert "vergeten@testdorp.nl heeft een nieuw wachtwoord" in response.text
+        shown = re.search(r'<code class="password">([^<]+)</code>', response.text)
+        assert shown is not None
+        assert shown.group(1) not in admin_client.get(f"/admin/organisations/{buyer_org.id}").text
+        before = rows(session)
+        assert admin_client.post(f"/admin/users/{user.id}/password").status_code == 400  # no CSRF token
+        assert rows(session) == before
+    assert client.get("/", follow_redirects=False).status_code == 303  # the open session has ended
+    assert log_in(client, user.email) == 400  # the old password no longer works
+    assert log_in(client, user.email, shown.group(1)) == 303
+
+
 def test_the_admin_cannot_deactivate_themself(client: TestClient, session: Session) -> None:
     admin = make_user(session, email="beheer@example.nl", role=Role.ADMIN, organisation="Gemeente Testdorp")
     as_admin(client, admin)
@@ -263,8 +286,11 @@ def test_the_admin_cannot_deactivate_themself(client: TestClient, session: Sessi
     )
     response = client.post(f"/admin/users/{admin.id}/deactivate", data={"csrf_token": csrf(client)})
     assert response.status_code == 400 and "eigen account niet deactiveren" in response.text
+    response = client.post(f"/admin/users/{admin.id}/password", data={"csrf_token": csrf(client)})
+    assert response.status_code == 400 and "Mijn account" in response.text
+    hashed = admin.hashed_password
     session.refresh(admin)
-    assert admin.is_active
+    assert admin.is_active and admin.hashed_password == hashed
 
 
 def admin_requests(organisation_id: int, user_id: int) -> list[tuple[str, str, dict[str, str]]]:
@@ -280,6 +306,7 @@ def admin_requests(organisation_id: int, user_id: int) -> list[tuple[str, str, d
         ),
         ("POST", f"/admin/users/{user_id}/deactivate", {}),
         ("POST", f"/admin/users/{user_id}/activate", {}),
+        ("POST", f"/admin/users/{user_id}/password", {}),
     ]
 
 

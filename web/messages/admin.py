@@ -50,6 +50,11 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "{email} can now log in with this password, shown only this once:",
         "nl": "{email} kan nu inloggen met dit wachtwoord, dat alleen nu wordt getoond:",
     },
+    "admin.password_reset": {
+        "en": "{email} has a new password, shown only this once; their open sessions have ended:",
+        "nl": "{email} heeft een nieuw wachtwoord, dat alleen nu wordt getoond; open sessies zijn beëindigd:",
+    },
+    "admin.new_password": {"en": "New password", "nl": "Nieuw wachtwoord"},
     "admin.supplier_read_only": {
         "en": "A supplier's users are shown here, not managed.",
         "nl": "De gebruikers van een leverancier staan hier ter informatie en worden hier niet beheerd.",
@@ -80,6 +85,10 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "admin.error.own_account": {
         "en": "You cannot deactivate your own account.",
         "nl": "U kunt uw eigen account niet deactiveren.",
+    },
+    "admin.error.own_password": {
+        "en": "Change your own password under My account.",
+        "nl": "Wijzig uw eigen wachtwoord onder Mijn account.",
     },
     "account.title": {"en": "My account", "nl": "Mijn account"},
     "account.organisation": {"en": "Organisation", "nl": "Organisatie"},

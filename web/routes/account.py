@@ -10,7 +10,7 @@ from models import Organisation, User
 from web.deps import CurrentUser, SessionDep
 from web.i18n import request_language
 from web.messages import web_text
-from web.security import CSRF_FIELD, csrf_valid
+from web.security import CSRF_FIELD, SESSION_STAMP_KEY, csrf_valid, password_stamp
 from web.services.accounts import PASSWORD_MIN, change_password
 from web.services.errors import FormInvalid
 from web.templating import templates
@@ -64,4 +64,5 @@ def change_own_password(
     except FormInvalid as invalid:
         errors = {field: web_text(key, lang, min=PASSWORD_MIN) for field, key in invalid.errors.items()}
         return _page(request, session, user, errors=errors)
+    request.session[SESSION_STAMP_KEY] = password_stamp(user.hashed_password)  # this session stays
     return _page(request, session, user, changed=True)

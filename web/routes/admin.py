@@ -19,6 +19,7 @@ from web.services.admin import (
     create_buyer_user,
     organisation_users,
     organisations,
+    reset_password,
     set_user_active,
     user_counts,
 )
@@ -92,6 +93,7 @@ def _organisation_page(
     form: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     created: tuple[User, str] | None = None,
+    notice: str = "admin.user_created",
 ) -> Response:
     if organisation.id is None:
         raise HTTPException(status_code=404)
@@ -102,6 +104,7 @@ def _organisation_page(
         "form": form or {"email": "", "full_name": "", "role": Role.BUYER.value},
         "errors": errors or {},
         "created": created,
+        "notice": notice,
     }
     status = 400 if errors else 200
     headers = NO_STORE if created else None
@@ -144,15 +147,21 @@ def create_user(
     return _organisation_page(request, session, organisation, created=created)
 
 
-def _toggle(
-    request: Request, session: Session, admin: User, user_id: int, *, active: bool, sent: str
-) -> Response:
+def _managed_user(session: Session, user_id: int) -> tuple[User, Organisation]:
+    """A user the admin manages: one of a buyer organisation (404 when missing, 403 for a supplier's)."""
     user = session.get(User, user_id)
     if user is None or user.organisation_id is None:
         raise HTTPException(status_code=404)
     organisation = _organisation(session, user.organisation_id)
     if organisation.kind is not OrganisationKind.BUYER:
         raise Forbidden
+    return user, organisation
+
+
+def _toggle(
+    request: Request, session: Session, admin: User, user_id: int, *, active: bool, sent: str
+) -> Response:
+    user, organisation = _managed_user(session, user_id)
     if not csrf_valid(request, request.headers.get(CSRF_HEADER) or sent):
         return _organisation_page(request, session, organisation, errors=_csrf_error(request))
     if user.id == admin.id and not active:
@@ -177,3 +186,20 @@ def deactivate_user(
     request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
 ) -> Response:
     return _toggle(request, session, admin, user_id, active=False, sent=csrf_token)
+
+
+@router.post("/users/{user_id}/password", response_class=HTMLResponse)
+def new_password(
+    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+) -> Response:
+    """A new generated password for a user who lost theirs, shown once on the organisation's page."""
+    user, organisation = _managed_user(session, user_id)
+    if not csrf_valid(request, csrf_token):
+        return _organisation_page(request, session, organisation, errors=_csrf_error(request))
+    if user.id == admin.id:
+        errors = _translated(request, {"form": "admin.error.own_password"})
+        return _organisation_page(request, session, organisation, errors=errors)
+    password = reset_password(session=session, user=user)
+    return _organisation_page(
+        request, session, organisation, created=(user, password), notice="admin.password_reset"
+    )

@@ -9,7 +9,7 @@ from models import User
 from web.deps import CurrentUser, SessionDep
 from web.i18n import LANGUAGE_COOKIE, request_language
 from web.messages import web_text
-from web.security import CSRF_FIELD, csrf_valid
+from web.security import CSRF_FIELD, SESSION_STAMP_KEY, csrf_valid, password_stamp
 from web.services.users import authenticate
 from web.templating import templates
 
@@ -46,6 +46,7 @@ def login(
         return templates.TemplateResponse(request, "login.html", context, status_code=400)
     request.session.clear()  # a new session on login: no fixation
     request.session["user_id"] = user.id
+    request.session[SESSION_STAMP_KEY] = password_stamp(user.hashed_password)
     response = RedirectResponse("/", status_code=303)
     if user.language:
         response.set_cookie(LANGUAGE_COOKIE, user.language, max_age=YEAR, samesite="lax")

@@ -1,6 +1,7 @@
 """What the admin does: buyer organisations and their users (suppliers come in through invitations and
 are only shown). A new user gets a generated password that the admin sees once and passes on; the user
-changes it at /account. Only its Argon2 hash is kept."""
+changes it at /account. Only its Argon2 hash is kept. The admin can give a user a new generated password
+the same way, which ends the user's open sessions."""
 
 import re
 import secrets
@@ -10,6 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import Organisation, OrganisationKind, Role, User, UserCreate
+from web.security import hash_password
 from web.services.errors import FormInvalid
 from web.services.users import create_user, normalise_email, user_by_email
 
@@ -116,6 +118,17 @@ def create_buyer_user(
         ),
     )
     return user, password
+
+
+def reset_password(*, session: Session, user: User) -> str:
+    """A new generated password for a user who lost theirs; returns it (not kept). The user's open
+    sessions end, since they are bound to the old password."""
+    password = generate_password()
+    user.hashed_password = hash_password(password)
+    session.add(user)
+    session.commit()
+    session.refresh(user)
+    return password
 
 
 def set_user_active(*, session: Session, user: User, active: bool) -> User:
