@@ -7,9 +7,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, func, select
 
-from models import Contract, ContractCpv, ContractStatus, Organisation, OrganisationKind, Role
+from models import Contract, ContractCpv, ContractStatus, Organisation, OrganisationKind, Role, UserCreate
 from tests.factories.contracts import make_contract
 from tests.factories.users import PASSWORD, make_user
+from web.services.users import create_user
 
 EN = {"Accept-Language": "en-GB,en;q=0.9"}
 HTMX = {"HX-Request": "true"}
@@ -265,7 +266,7 @@ def test_lists_are_scoped_to_the_organisation_and_role(client: TestClient, sessi
         ("verkoop@andere-leverancier.nl", Role.SUPPLIER, "Andere Leverancier BV"),
         ("beheer@chainmap.nl", Role.ADMIN, None),
         ("zonder@organisatie.nl", Role.BUYER, None),
-        # a user of the supplier organisation with a buyer's role is not the supplier
+        # a buyer organisation that happens to have the supplier's name is not the supplier
         ("inkoper@werkkleding.nl", Role.BUYER, "Werkkleding BV"),
     ],
 )
@@ -328,3 +329,23 @@ def test_the_list_is_newest_first(buyer_client: TestClient, session: Session) ->
     assert positions == sorted(positions, reverse=True)
     ids = session.exec(select(Contract.id).order_by(col(Contract.id))).all()
     assert len(ids) == 3
+
+
+def test_a_buyer_role_in_the_supplier_organisation_is_not_the_supplier(
+    client: TestClient, session: Session
+) -> None:
+    contract = make_contract(session, reference="SECRET-42", supplier="Werkkleding BV")
+    create_user(
+        session=session,
+        user_create=UserCreate(
+            email="inkoper@werkkleding.nl",
+            role=Role.BUYER,
+            password=PASSWORD,
+            organisation_id=contract.supplier_organisation_id,
+        ),
+    )
+    log_in(client, "inkoper@werkkleding.nl")
+    assert client.get(f"/contracts/{contract.id}").status_code == 404
+    assert "SECRET-42" not in client.get("/contracts").text
+    assert client.get("/contracts/new").status_code == 403  # a supplier organisation buys nothing here
+    assert client.post("/contracts/new", data=contract_form(client)).status_code == 403

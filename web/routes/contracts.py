@@ -89,13 +89,13 @@ def contract_list(request: Request, session: SessionDep, user: CurrentUser) -> R
         "contracts": contracts,
         "cpv_codes": cpv_codes(session=session, contract_ids=ids),
         "names": organisation_names(session=session, ids=organisations),
-        "may_create": may_create_contracts(user),
+        "may_create": may_create_contracts(session=session, user=user),
     }
     return _page(request, "contracts.html", context)
 
 
-def _require_buyer(user: User) -> None:
-    if not may_create_contracts(user):
+def _require_buyer(session: SessionDep, user: User) -> None:
+    if not may_create_contracts(session=session, user=user):
         raise Forbidden
 
 
@@ -122,7 +122,7 @@ def _form_page(
 
 @router.get("/contracts/new", response_class=HTMLResponse)
 def new_contract_page(request: Request, session: SessionDep, user: CurrentUser) -> Response:
-    _require_buyer(user)
+    _require_buyer(session, user)
     return _form_page(request, session, user, ContractForm(reporting_schedule="yearly"), {})
 
 
@@ -141,7 +141,7 @@ def new_contract(
     supplier_name: Annotated[str, Form(max_length=1000)] = "",
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
-    _require_buyer(user)
+    _require_buyer(session, user)
     lang = request_language(request)
     form = ContractForm(
         title=title,

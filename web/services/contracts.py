@@ -64,9 +64,12 @@ def _visible_to(user: User) -> ColumnElement[bool] | None:
     return None
 
 
-def may_create_contracts(user: User) -> bool:
-    """Buyers of an organisation create contracts; contract managers and suppliers only read them."""
-    return user.role is Role.BUYER and user.organisation_id is not None
+def may_create_contracts(*, session: Session, user: User) -> bool:
+    """Buyers of a buyer organisation create contracts; contract managers and suppliers only read them."""
+    if user.role is not Role.BUYER or user.organisation_id is None:
+        return False
+    organisation = session.get(Organisation, user.organisation_id)
+    return organisation is not None and organisation.kind is OrganisationKind.BUYER
 
 
 def visible_contracts(*, session: Session, user: User) -> list[Contract]:
@@ -114,7 +117,7 @@ def organisation_names(*, session: Session, ids: set[int]) -> dict[int, str]:
 def supplier_choices(*, session: Session, user: User) -> list[Organisation]:
     """The supplier organisations a buyer may pick: those on its organisation's contracts, by name. (A
     buyer does not see every supplier registered with chainmap; a new one is added by name.)"""
-    if not may_create_contracts(user):
+    if not may_create_contracts(session=session, user=user):
         return []
     query = (
         select(Organisation)
@@ -146,7 +149,7 @@ def create_contract(
     by field. The supplier is one of `supplier_choices`, a new supplier organisation by name (an existing
     supplier organisation of exactly that name is reused), or none yet.
     """
-    if not may_create_contracts(user) or user.organisation_id is None:
+    if not may_create_contracts(session=session, user=user) or user.organisation_id is None:
         raise PermissionError("only a buyer of an organisation creates contracts")
     buyer_id = user.organisation_id
     errors: dict[str, tuple[str, dict[str, object]]] = {}
