@@ -7,12 +7,13 @@ web stack. Each returns an exit code as the core's commands do (0 done, 2 usage 
 import argparse
 import getpass
 import sys
+from datetime import date
 from typing import Final
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from chainmap.themes import Lang
-from models import OrganisationKind, Role, UserCreate
+from models import Contract, ContractCpv, OrganisationKind, ReportingSchedule, Role, UserCreate
 from models.db import make_engine
 from models.migrate import upgrade
 from web.services.users import create_user, organisation_named, user_by_email
@@ -26,6 +27,7 @@ MIN_PASSWORD_LENGTH: Final = 12
 DEMO_PASSWORD: Final = "demo-chainmap-2026"  # noqa: S105 - a published demo password, printed by `demo`
 DEMO_BUYER_ORGANISATION: Final = "Gemeente Voorbeeldstad"
 DEMO_SUPPLIER_ORGANISATION: Final = "Werkkleding Nederland BV"
+DEMO_CONTRACT: Final = "DEMO-001"
 DEMO_USERS: Final = (
     ("admin@chainmap.example", "Beheerder", Role.ADMIN, None),
     ("inkoper@voorbeeldstad.example", "Ingrid Inkoper", Role.BUYER, DEMO_BUYER_ORGANISATION),
@@ -55,6 +57,7 @@ def demo() -> int:
             for email, name, role, organisation_name in DEMO_USERS:
                 if user_by_email(session=session, email=email) is None:
                     _add_demo_user(session, email=email, name=name, role=role, organisation=organisation_name)
+            _add_demo_contract(session)
     finally:
         engine.dispose()
     print("demo accounts (password for each: " + DEMO_PASSWORD + "):")
@@ -74,6 +77,35 @@ def _add_demo_user(session: Session, *, email: str, name: str, role: Role, organ
             email=email, full_name=name, role=role, password=DEMO_PASSWORD, organisation_id=organisation_id
         ),
     )
+
+
+def _add_demo_contract(session: Session) -> None:
+    """The buyer's workwear contract DEMO-001 with the demo supplier, unless it is there."""
+    buyer = organisation_named(session=session, name=DEMO_BUYER_ORGANISATION, kind=OrganisationKind.BUYER)
+    supplier = organisation_named(
+        session=session, name=DEMO_SUPPLIER_ORGANISATION, kind=OrganisationKind.SUPPLIER
+    )
+    found = session.exec(
+        select(Contract).where(
+            Contract.buyer_organisation_id == buyer.id, Contract.reference == DEMO_CONTRACT
+        )
+    ).first()
+    if found is not None or buyer.id is None:
+        return
+    contract = Contract(
+        title="Werkkleding en veiligheidsschoenen buitendienst",
+        reference=DEMO_CONTRACT,
+        start_date=date(2027, 1, 1),
+        end_date=date(2030, 12, 31),
+        reporting_schedule=ReportingSchedule.HALF_YEARLY,
+        buyer_organisation_id=buyer.id,
+        supplier_organisation_id=supplier.id,
+    )
+    session.add(contract)
+    session.flush()
+    assert contract.id is not None  # noqa: S101 - set by the flush
+    session.add_all(ContractCpv(contract_id=contract.id, code=code) for code in ("18100000-0", "18830000-6"))
+    session.commit()
 
 
 def serve(*, host: str, port: int) -> int:

@@ -7,10 +7,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, func, select
 
+from chainmap.cli import EXIT_OK, main
 from models import Contract, ContractCpv, ContractStatus, Organisation, OrganisationKind, Role, UserCreate
 from tests.factories.contracts import make_contract
 from tests.factories.users import PASSWORD, make_user
 from web.services.users import create_user
+from web.settings import get_settings
 
 EN = {"Accept-Language": "en-GB,en;q=0.9"}
 HTMX = {"HX-Request": "true"}
@@ -349,3 +351,25 @@ def test_a_buyer_role_in_the_supplier_organisation_is_not_the_supplier(
     assert "SECRET-42" not in client.get("/contracts").text
     assert client.get("/contracts/new").status_code == 403  # a supplier organisation buys nothing here
     assert client.post("/contracts/new", data=contract_form(client)).status_code == 403
+
+
+def test_the_demo_adds_its_workwear_contract_once(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, engine: object, client: TestClient, session: Session
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    try:
+        assert main(["demo"]) == EXIT_OK
+        assert main(["demo"]) == EXIT_OK
+    finally:
+        get_settings.cache_clear()
+    contract = session.exec(select(Contract)).one()
+    assert contract.reference == "DEMO-001" and contract.supplier_organisation_id is not None
+    data = {
+        "email": "leverancier@werkkleding.example",
+        "password": "demo-chainmap-2026",
+        "csrf_token": csrf(client),
+    }
+    assert client.post("/login", data=data, follow_redirects=False).status_code == 303
+    page = client.get(f"/contracts/{contract.id}").text
+    assert "DEMO-001" in page and "Footwear" in page and "Garments" in page
