@@ -203,19 +203,6 @@ def test_a_form_without_its_csrf_token_is_refused(buyer_client: TestClient, sess
     assert count(session, Contract) == 0
 
 
-def test_htmx_gets_the_form_block_with_errors_and_a_redirect_header_when_saved(
-    buyer_client: TestClient,
-) -> None:
-    refused = buyer_client.post("/contracts/new", data=contract_form(buyer_client, title=""), headers=HTMX)
-    assert (
-        refused.status_code == 400
-        and "<html" not in refused.text
-        and "Dit veld is verplicht." in refused.text
-    )
-    saved = buyer_client.post("/contracts/new", data=contract_form(buyer_client), headers=HTMX)
-    assert saved.status_code == 200 and re.fullmatch(r"/contracts/\d+", saved.headers["hx-redirect"])
-
-
 def test_cpv_options_in_the_page_language(buyer_client: TestClient) -> None:
     dutch = buyer_client.get("/contracts/cpv-options", params={"q": "werkkleding"}).text
     assert '<option value="18130000-9">18130000-9 Speciale werkkleding</option>' in dutch

@@ -116,8 +116,8 @@ def _form_page(
         "schedules": [schedule.value for schedule in ReportingSchedule],
         "suppliers": supplier_choices(session=session, user=user),
     }
-    block = "contract_form" if is_htmx(request) else None
-    return _page(request, "contract_new.html", context, status_code=status_code, block_name=block)
+    # A plain form: htmx does not swap in a 400 answer, and the page with its errors is what the buyer needs.
+    return _page(request, "contract_new.html", context, status_code=status_code)
 
 
 @router.get("/contracts/new", response_class=HTMLResponse)
@@ -161,10 +161,7 @@ def new_contract(
     except ContractInvalid as invalid:
         errors = {name: web_text(key, lang, **params) for name, (key, params) in invalid.errors.items()}
         return _form_page(request, session, user, form, errors, status_code=400)
-    target = f"/contracts/{contract.id}"
-    if is_htmx(request):  # htmx would follow a redirect and put the next page inside the form
-        return Response(status_code=200, headers={"HX-Redirect": target})
-    return RedirectResponse(target, status_code=303)
+    return RedirectResponse(f"/contracts/{contract.id}", status_code=303)
 
 
 @router.get("/contracts/cpv-options", response_class=HTMLResponse)
