@@ -213,6 +213,8 @@ def test_cpv_options_in_the_page_language(buyer_client: TestClient) -> None:
     assert by_code.startswith('<option value="18130000-9">')
     as_field = buyer_client.get("/contracts/cpv-options", params={"cpv": "graniet"}).text
     assert '<option value="44912100-7">44912100-7 Graniet</option>' in as_field
+    typed_in_english = buyer_client.get("/contracts/cpv-options", params={"q": "special workwear"}).text
+    assert '<option value="18130000-9">18130000-9 Speciale werkkleding</option>' in typed_in_english
     assert buyer_client.get("/contracts/cpv-options", params={"q": " "}).text.strip() == ""
     many = buyer_client.get("/contracts/cpv-options", params={"q": "1"}).text
     assert many.count("<option") == 20

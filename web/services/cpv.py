@@ -28,10 +28,12 @@ def _by_digits(reference: ReferenceData) -> dict[str, CpvCode]:
 
 
 @cache
-def _search_index(reference: ReferenceData, lang: Lang) -> list[tuple[str, str, CpvCode]]:
-    """(digits, normalised label, code) for every code, by code."""
+def _search_index(reference: ReferenceData, lang: Lang) -> list[tuple[str, str, str, CpvCode]]:
+    """(digits, normalised label in `lang`, normalised label in the other language, code), by code."""
+    other: Lang = "en" if lang == "nl" else "nl"
     return sorted(
-        (digits, normalise_name(cpv_label(cpv, lang)), cpv) for digits, cpv in _by_digits(reference).items()
+        (digits, normalise_name(cpv_label(cpv, lang)), normalise_name(cpv_label(cpv, other)), cpv)
+        for digits, cpv in _by_digits(reference).items()
     )
 
 
@@ -44,22 +46,23 @@ def resolve_cpv(text: str, *, reference: ReferenceData) -> CpvCode | None:
 
 
 def cpv_options(text: str, *, lang: Lang, reference: ReferenceData) -> list[tuple[str, str]]:
-    """(code, label) of the codes that start with the typed digits or whose label in `lang` contains the
-    typed words, by code; at most OPTIONS_SHOWN."""
+    """(code, label in `lang`) of the codes that start with the typed digits, or whose label contains the
+    typed words: first those whose label in `lang` does, then those whose label in the other language does
+    (a Dutch buyer may type the English term), each by code; at most OPTIONS_SHOWN."""
     typed = text.strip()
     if not typed:
         return []
-    digits = typed.split("-")[0] if _TYPED_CODE.match(typed) else None
-    words = normalise_name(typed)
-    found: list[tuple[str, str]] = []
-    for code_digits, label, cpv in _search_index(reference, lang):
-        if (digits is not None and code_digits.startswith(digits)) or (
-            digits is None and words and words in label
-        ):
-            found.append((cpv.code, cpv_label(cpv, lang)))
-            if len(found) == OPTIONS_SHOWN:
-                break
-    return found
+    index = _search_index(reference, lang)
+    if _TYPED_CODE.match(typed):
+        digits = typed.split("-")[0]
+        found = [cpv for code_digits, _, _, cpv in index if code_digits.startswith(digits)]
+    else:
+        words = normalise_name(typed)
+        if not words:
+            return []
+        found = [cpv for _, label, _, cpv in index if words in label]
+        found += [cpv for _, label, other, cpv in index if words in other and words not in label]
+    return [(cpv.code, cpv_label(cpv, lang)) for cpv in found[:OPTIONS_SHOWN]]
 
 
 @dataclass(frozen=True, slots=True)
