@@ -1,9 +1,10 @@
 """Which goods a CPV code involves: chainmap's curated table fixtures/reference/cpv_goods.csv.
 
 Each row names a CPV prefix (the significant leading digits of a code: "18" for all clothing, "1811" for
-occupational clothing), a good of the goods vocabulary and the reason. A code takes the rows of the longest
-prefix it starts with, so a more specific prefix replaces the general one: footwear (188) is footwear and
-leather, not the garments of clothing (18). The reasoning is in fixtures/reference/SOURCES.md.
+occupational clothing), a good of the goods vocabulary and the reason, in English and Dutch. A code takes
+the rows of the longest prefix it starts with, so a more specific prefix replaces the general one:
+footwear (188) is footwear and leather, not the garments of clothing (18). The reasoning is in
+fixtures/reference/SOURCES.md.
 """
 
 import csv
@@ -20,11 +21,12 @@ _CPV_CODE = re.compile(r"^\s*(\d{2,8})(?:-\d)?\s*$")
 
 @dataclass(frozen=True, slots=True)
 class CpvGood:
-    """A good that contracts under a CPV prefix involve, and why."""
+    """A good that contracts under a CPV prefix involve, and why (in English, and in Dutch)."""
 
     prefix: str
     good: str
     reason: str
+    reason_nl: str = ""
 
 
 def cpv_digits(code: str) -> str | None:
@@ -57,9 +59,12 @@ class CpvGoods:
 
 
 def read_cpv_goods(path: Path) -> CpvGoods:
-    """The table in the CSV file at `path` (columns cpv_prefix, good, reason)."""
+    """The table in the CSV file at `path` (columns cpv_prefix, good, reason and optionally reason_nl)."""
     with path.open(encoding="utf-8", newline="") as f:
-        return CpvGoods(CpvGood(r["cpv_prefix"], r["good"], r["reason"]) for r in csv.DictReader(f))
+        return CpvGoods(
+            CpvGood(r["cpv_prefix"], r["good"], r["reason"], r.get("reason_nl") or "")
+            for r in csv.DictReader(f)
+        )
 
 
 @cache

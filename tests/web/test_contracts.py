@@ -101,6 +101,10 @@ def test_the_contract_page_shows_the_goods_of_its_cpv_codes_and_where_dol_lists_
     dutch = buyer_client.get(f"/contracts/{contract.id}").text
     assert "Beroepskleding, speciale werkkleding en toebehoren" in dutch
     assert "Turkmenistan</a>: kinderarbeid en dwangarbeid" in dutch and "Bron: US DOL" in dutch
+    assert "Katoen is de meest gebruikte vezel in kleding" in dutch  # 18100000 takes the rows of 18
+    assert "Werkkleding is meestal katoen of polyester-katoen" not in dutch  # those of 1811 are not its
+    assert "Kleding bestaat uit kledingstukken, geknipt, genaaid en afgewerkt" in dutch
+    assert "Clothing is garments, cut, made and trimmed" in page
     htmx = buyer_client.get(f"/contracts/{contract.id}", headers=HTMX).text
     assert "<html" not in htmx and "Garments" in htmx
 

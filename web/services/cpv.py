@@ -125,7 +125,7 @@ def cpv_goods_view(code: str, *, lang: Lang, reference: ReferenceData, cpv_goods
     goods = tuple(
         GoodRisks(
             good=row.good,
-            reason=row.reason,
+            reason=(row.reason_nl if lang == "nl" else "") or row.reason,
             dol_listed=reference.goods[row.good].dol_listed if row.good in reference.goods else False,
             listings=good_listings(row.good, lang=lang, reference=reference),
         )

@@ -23,12 +23,12 @@ def test_every_good_named_is_in_the_goods_vocabulary() -> None:
     assert missing == []
 
 
-def test_every_prefix_is_the_start_of_a_cpv_code_and_every_row_has_a_reason() -> None:
+def test_every_prefix_is_the_start_of_a_cpv_code_and_every_row_has_a_reason_in_both_languages() -> None:
     codes = list(load_reference().cpv)
     for row in load_cpv_goods().rows:
         assert row.prefix.isdigit() and 2 <= len(row.prefix) <= 8, row
         assert any(code.startswith(row.prefix) for code in codes), row
-        assert row.reason.strip(), row
+        assert row.reason.strip() and row.reason_nl.strip(), row
 
 
 def test_the_table_is_sorted_by_prefix_without_repeated_rows() -> None:
@@ -91,4 +91,4 @@ def test_a_longer_prefix_replaces_a_shorter_one_without_merging(tmp_path: Path) 
     assert [row.good for row in table.goods_for("19000000")] == ["X"]
     path = tmp_path / "cpv_goods.csv"
     path.write_text("cpv_prefix,good,reason\n30,Electronics,computers\n", encoding="utf-8")
-    assert read_cpv_goods(path).goods_for("30200000-1") == (CpvGood("30", "Electronics", "computers"),)
+    assert read_cpv_goods(path).goods_for("30200000-1") == (CpvGood("30", "Electronics", "computers", ""),)
