@@ -157,6 +157,8 @@ def test_the_admin_creates_a_user_who_logs_in_with_the_password_shown_once(
     assert shown.group(1) not in user.hashed_password
     page = client.get(f"/admin/organisations/{buyer_org.id}").text
     assert "Carla Contract" in page and shown.group(1) not in page  # shown only once
+    reloaded = client.get(f"/admin/organisations/{buyer_org.id}/users", follow_redirects=False)
+    assert reloaded.headers["location"] == f"/admin/organisations/{buyer_org.id}"
     client.cookies.clear()
     assert log_in(client, "contract@testdorp.nl", shown.group(1)) == 303
     assert "Welkom, Carla Contract" in client.get("/").text
@@ -269,6 +271,8 @@ def test_a_new_password_is_shown_once_and_ends_the_users_sessions(
         shown = re.search(r'<code class="password">([^<]+)</code>', response.text)
         assert shown is not None
         assert shown.group(1) not in admin_client.get(f"/admin/organisations/{buyer_org.id}").text
+        reloaded = admin_client.get(f"/admin/users/{user.id}/password", follow_redirects=False)
+        assert reloaded.headers["location"] == f"/admin/organisations/{buyer_org.id}"
         before = rows(session)
         assert admin_client.post(f"/admin/users/{user.id}/password").status_code == 400  # no CSRF token
         assert rows(session) == before
@@ -299,6 +303,7 @@ def admin_requests(organisation_id: int, user_id: int) -> list[tuple[str, str, d
         ("GET", "/admin/organisations", {}),
         ("POST", "/admin/organisations", {"name": "Gemeente Indringer"}),
         ("GET", f"/admin/organisations/{organisation_id}", {}),
+        ("GET", f"/admin/organisations/{organisation_id}/users", {}),
         (
             "POST",
             f"/admin/organisations/{organisation_id}/users",
@@ -307,6 +312,7 @@ def admin_requests(organisation_id: int, user_id: int) -> list[tuple[str, str, d
         ("POST", f"/admin/users/{user_id}/deactivate", {}),
         ("POST", f"/admin/users/{user_id}/activate", {}),
         ("POST", f"/admin/users/{user_id}/password", {}),
+        ("GET", f"/admin/users/{user_id}/password", {}),
     ]
 
 

@@ -55,6 +55,10 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "{email} heeft een nieuw wachtwoord, dat alleen nu wordt getoond; open sessies zijn beëindigd:",
     },
     "admin.new_password": {"en": "New password", "nl": "Nieuw wachtwoord"},
+    "admin.new_password_confirm": {
+        "en": "Give {email} a new password? The current one stops working.",
+        "nl": "{email} een nieuw wachtwoord geven? Het huidige werkt dan niet meer.",
+    },
     "admin.supplier_read_only": {
         "en": "A supplier's users are shown here, not managed.",
         "nl": "De gebruikers van een leverancier staan hier ter informatie en worden hier niet beheerd.",

@@ -118,6 +118,14 @@ def organisation_page(request: Request, session: SessionDep, _admin: Admin, orga
     return _organisation_page(request, session, _organisation(session, organisation_id))
 
 
+@router.get("/organisations/{organisation_id}/users")
+def users_page(session: SessionDep, _admin: Admin, organisation_id: int) -> Response:
+    """The address the new-user form answers on (when the page is reloaded or bookmarked)."""
+    return RedirectResponse(
+        f"/admin/organisations/{_organisation(session, organisation_id).id}", status_code=303
+    )
+
+
 @router.post("/organisations/{organisation_id}/users", response_class=HTMLResponse)
 def create_user(
     request: Request,
@@ -186,6 +194,13 @@ def deactivate_user(
     request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
 ) -> Response:
     return _toggle(request, session, admin, user_id, active=False, sent=csrf_token)
+
+
+@router.get("/users/{user_id}/password")
+def user_password_page(session: SessionDep, _admin: Admin, user_id: int) -> Response:
+    """The address the new-password form answers on (when the page is reloaded)."""
+    _user, organisation = _managed_user(session, user_id)
+    return RedirectResponse(f"/admin/organisations/{organisation.id}", status_code=303)
 
 
 @router.post("/users/{user_id}/password", response_class=HTMLResponse)
