@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from chainmap.activities import ACTIVITY_LABELS, activity_label, normalise_activity
+from chainmap.activities import ACTIVITY_LABELS, activity_label, normalise_activity, sector_activity
 from chainmap.analysis import assess_site, risk_as_dict
 from chainmap.reference import ReferenceData, load_cpv_goods, load_reference, normalise_name
 from chainmap.themes import Lang
@@ -18,8 +18,6 @@ from web.templating import is_htmx, templates
 
 router = APIRouter()
 
-# A good's DOL sector decides the activity the check assumes when none is picked (as `chainmap risk`).
-SECTOR_ACTIVITY = {"Agriculture": "farming", "Mining": "mining", "Manufacturing": "manufacturing"}
 OPTIONS_SHOWN = 20
 
 
@@ -39,7 +37,7 @@ def quick_check(
     if errors or good is None or iso2 is None:
         return {"errors": errors}
     site_activity = normalise_activity(activity) if activity else None
-    site_activity = site_activity or SECTOR_ACTIVITY.get(good.sector, "manufacturing")
+    site_activity = site_activity or sector_activity(good.sector)
     risks = assess_site(country=iso2, activity=site_activity, goods=[good.name], name="", reference=reference)
     return {
         "errors": [],
