@@ -11,6 +11,7 @@ from chainmap.activities import activity_label
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.findings import Finding
 from chainmap.messages import render
+from chainmap.reference import good_label
 from chainmap.themes import Lang, Level, theme_label
 
 SITE_WIDTH = 31
@@ -123,17 +124,18 @@ def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int,
 
 
 def risk_text(result: Mapping[str, Any], *, lang: Lang) -> str:
-    """The quick look-up: one block per theme with level, reasons and sources."""
-    lines = [
-        _t(
-            "risk.title",
-            lang,
-            goods=result["goods"],
-            country=result["country_name"],
-            activity=activity_label(result["activity"], lang),
-        ),
-        "",
-    ]
+    """The quick look-up: one block per theme with level, reasons and sources.
+
+    The good is named by its label in `lang` ("katoen"), with a capital as the title's first word.
+    """
+    title = _t(
+        "risk.title",
+        lang,
+        goods=good_label(result["goods"], lang),
+        country=result["country_name"],
+        activity=activity_label(result["activity"], lang),
+    )
+    lines = [title[:1].upper() + title[1:], ""]
     baseline = _t("report.baseline", lang)
     for theme, risk in result["risks"].items():
         marker = f" ({baseline})" if risk["baseline"] else ""

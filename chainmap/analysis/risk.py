@@ -19,7 +19,15 @@ import networkx as nx
 from chainmap.analysis.baseline import sector_level
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
-from chainmap.reference import SOURCES, Country, DolListing, ReferenceData, SanctionedEntity, normalise_name
+from chainmap.reference import (
+    SOURCES,
+    Country,
+    DolListing,
+    ReferenceData,
+    SanctionedEntity,
+    good_label,
+    normalise_name,
+)
 from chainmap.themes import THEMES, Lang, Level
 
 ILO_SOURCE_YEAR: Final = 2026  # edition of the NORMLEX ratification table (July 2026)
@@ -58,7 +66,14 @@ class Reason:
     source: str
 
     def text(self, lang: Lang = "en") -> str:
-        return render(self.code, localise_params(self.params, lang), lang)
+        """The reason as a sentence in `lang`; goods are named by their label in `lang` ("katoen").
+
+        Labels come from the vocabulary (`chainmap.reference.good_label`), passed in here so that the
+        message catalogue stays free of reference data. A Dutch label is lower case, so a sentence that
+        begins with a good gets a capital first letter ("Katoen uit Turkmenistan ...").
+        """
+        text = render(self.code, localise_params(self.params, lang, good_label=good_label), lang)
+        return text[:1].upper() + text[1:]
 
     @property
     def citation(self) -> str:

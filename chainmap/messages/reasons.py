@@ -3,6 +3,11 @@
 Every reason code has an English and a Dutch text. Parameters are language-neutral; `localise_params`
 turns the ones that need a translation (activity, theme, level, labour kinds, ILO conventions, numbers)
 into text for the reader's language before the message is formatted.
+
+Goods (the parameters `good`, `goods` and `input_good`) hold English vocabulary names; their Dutch names
+live in the reference tables, which this package does not read. The caller that knows where labels come
+from passes them in: `localise_params(..., good_label=...)`, as `chainmap.analysis.risk.Reason.text`
+does with `chainmap.reference.good_label`. Without it, good names are shown as they are.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -21,8 +26,8 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{good} from {country} is on the US DOL list for {kinds} in its input: {input_good} from "
         "{input_country} ({year}). Map where this site's {input_good} comes from.",
         "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
-        "voor {kinds} in de grondstof: {input_good} uit {input_country} ({year}). Breng in kaart waar de "
-        "{input_good} van deze locatie vandaan komt.",
+        "voor {kinds} in de grondstof: {input_good} uit {input_country} ({year}). Breng in kaart waar deze "
+        "locatie {input_good} vandaan haalt.",
     },
     "reason.dol_other_goods": {
         "en": "Other goods from {country} on the US DOL list for {kinds}: {goods} ({count} in all, {year}).",
@@ -214,11 +219,26 @@ _LOCALISERS: Final[dict[str, Callable[[Any, Lang], str]]] = {
 }
 
 
-def localise_params(params: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
-    """Reason parameters as text in `lang`: labels for keys, joined lists, numbers in local notation."""
+GOOD_PARAMS: Final = frozenset({"good", "input_good"})
+
+
+def localise_params(
+    params: Mapping[str, Any], lang: Lang, *, good_label: Callable[[str, Lang], str] | None = None
+) -> dict[str, Any]:
+    """Reason parameters as text in `lang`: labels for keys, joined lists, numbers in local notation.
+
+    With `good_label`, the goods in `good`, `input_good` and the list `goods` are shown by their label
+    in `lang` (a list cut short keeps its closing "…").
+    """
     localised: dict[str, Any] = {}
     for key, value in params.items():
-        if key in _LOCALISERS:
+        if good_label is not None and key in GOOD_PARAMS and isinstance(value, str):
+            localised[key] = good_label(value, lang)
+        elif good_label is not None and key == "goods":
+            localised[key] = join_words(
+                [item if item == MORE else good_label(item, lang) for item in value], lang
+            )
+        elif key in _LOCALISERS:
             localised[key] = _LOCALISERS[key](value, lang)
         elif isinstance(value, float):
             localised[key] = format_number(value, lang)

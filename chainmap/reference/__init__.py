@@ -13,6 +13,7 @@ from chainmap.reference.data import (
     Indicator,
     ReferenceData,
     SanctionedEntity,
+    good_label,
     load_reference,
     normalise_name,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "SanctionedEntity",
     "Source",
     "cpv_digits",
+    "good_label",
     "load_cpv_goods",
     "load_reference",
     "normalise_name",

@@ -149,11 +149,14 @@ def build_reference(source: Path, target: Path, *, curated: Path = CURATED_DIREC
     aliases.extend(_read_indicators(source, by_iso3, facts))
 
     goods = _goods_table(dol.goods, curated / "goods.csv")
+    dutch = _dutch_labels(goods, curated / "goods_nl.csv")
+    goods = [[*row, dutch[row[0]]] for row in goods]
+    goods_aliases = _goods_alias_rows(goods, curated / "goods_aliases.csv")
     tables: dict[str, tuple[Sequence[str], list[list[str]]]] = {
         "countries.csv": _countries_table(countries, facts),
         "country_aliases.csv": (("alias", "iso2"), _alias_rows(countries, aliases)),
-        "goods.csv": (("name", "sector", "dol_listed"), goods),
-        "goods_aliases.csv": (("alias", "good"), _goods_alias_rows(goods, curated / "goods_aliases.csv")),
+        "goods.csv": (("name", "sector", "dol_listed", "label_nl"), goods),
+        "goods_aliases.csv": (("alias", "good"), _with_dutch_aliases(goods_aliases, goods)),
         "dol_goods_countries.csv": _listing_table(dol.listings),
         "uflpa_entities.csv": _uflpa_table(source / "uflpa" / "entities.csv"),
         "cpv.csv": _cpv_table(source / "cpv" / "cpv2008.csv"),
@@ -551,6 +554,51 @@ def _goods_alias_rows(goods: list[list[str]], curated_path: Path) -> list[list[s
             raise ReferenceBuildError(f"{curated_path}: alias {alias!r} appears twice")
         seen[key] = good
         rows.append([alias, good])
+    return sorted(rows, key=lambda row: _name_key(row[0]))
+
+
+def _dutch_labels(goods: list[list[str]], path: Path) -> dict[str, str]:
+    """The Dutch name of every vocabulary good from `curated/goods_nl.csv`.
+
+    Fails naming the good when a good has no Dutch name, the file names a good that is not in the
+    vocabulary, names one twice, or leaves its Dutch name empty.
+    """
+    names = {row[0] for row in goods}
+    labels: dict[str, str] = {}
+    for row in _read_csv(path, ("name", "label_nl")):
+        name, label = row["name"], row["label_nl"]
+        if name not in names:
+            raise ReferenceBuildError(f"{path}: good {name!r} is not in the vocabulary")
+        if name in labels:
+            raise ReferenceBuildError(f"{path}: good {name!r} appears twice")
+        if not label:
+            raise ReferenceBuildError(f"{path}: good {name!r} has an empty Dutch name")
+        labels[name] = label
+    missing = sorted(names - set(labels), key=_name_key)
+    if missing:
+        raise ReferenceBuildError(f"{path}: no Dutch name for good(s) {', '.join(map(repr, missing))}")
+    return labels
+
+
+def _with_dutch_aliases(aliases: list[list[str]], goods: list[list[str]]) -> list[list[str]]:
+    """The curated aliases plus every good's Dutch name as an alias of it, so a Dutch supplier can type it.
+
+    A Dutch name is left out, deliberately, when it already finds its own good: it is spelt as the
+    English name ("aluminium", "rubber") or a curated alias gives it already ("katoen", "kleding"). A
+    Dutch name that would find a different good (another good's name or another good's alias) fails the
+    build: the vocabulary must not be ambiguous.
+    """
+    finds = {normalise_name(row[0]): row[0] for row in goods}
+    finds.update((normalise_name(alias), good) for alias, good in aliases)
+    rows = list(aliases)
+    for name, _sector, _listed, label in goods:
+        key = normalise_name(label)
+        found = finds.get(key)
+        if found is None:
+            finds[key] = name
+            rows.append([label, name])
+        elif found != name:
+            raise ReferenceBuildError(f"the Dutch name {label!r} of good {name!r} already names {found!r}")
     return sorted(rows, key=lambda row: _name_key(row[0]))
 
 

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+from chainmap.themes import Lang
+
 DEFAULT_DIRECTORY: Final = Path(__file__).resolve().parents[2] / "fixtures" / "reference"
 # "Did you mean": names of more than this many characters are guessed at, with at least this similarity
 # (difflib ratio); "Burmaa" finds Burma, "Cottton" Cotton, but a code like "XY" is not guessed.
@@ -76,11 +78,21 @@ class Country:
 
 @dataclass(frozen=True, slots=True)
 class Good:
-    """A good of the goods vocabulary, with its sector (Agriculture, Manufacturing, Mining, Other)."""
+    """A good of the goods vocabulary, with its sector (Agriculture, Manufacturing, Mining, Other).
+
+    `name` is the English vocabulary name (DOL's own for DOL goods), the good's stable id in chain files
+    and JSON; `label_nl` is its Dutch name, lower case as a Dutch common noun ("katoen", "kobalterts
+    (heterogeniet)"), from chainmap's curated list.
+    """
 
     name: str
     sector: str
     dol_listed: bool
+    label_nl: str = ""
+
+    def label(self, lang: Lang) -> str:
+        """The good's name for a reader of `lang`: the Dutch name, or the vocabulary name in English."""
+        return self.label_nl if lang == "nl" and self.label_nl else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +268,7 @@ def load_reference(directory: Path = DEFAULT_DIRECTORY) -> ReferenceData:
         countries=countries,
         country_aliases={r["alias"]: r["iso2"] for r in _read(directory, "country_aliases.csv")},
         goods={
-            r["name"]: Good(r["name"], r["sector"], _flag(r["dol_listed"]))
+            r["name"]: Good(r["name"], r["sector"], _flag(r["dol_listed"]), r["label_nl"])
             for r in _read(directory, "goods.csv")
         },
         goods_aliases={r["alias"]: r["good"] for r in _read(directory, "goods_aliases.csv")},
@@ -280,3 +292,14 @@ def load_reference(directory: Path = DEFAULT_DIRECTORY) -> ReferenceData:
             r["code"]: CpvCode(r["code"], r["label_en"], r["label_nl"]) for r in _read(directory, "cpv.csv")
         },
     )
+
+
+def good_label(name: str, lang: Lang) -> str:
+    """The label in `lang` of the vocabulary good `name`, from the committed reference tables.
+
+    Names that are not in the vocabulary (a good a chain file names that chainmap does not know) are
+    returned as they are. Labels are the vocabulary's, the same whichever reference data an analysis
+    used, so this reads the default tables (once, cached by `load_reference`).
+    """
+    good = load_reference().goods.get(name)
+    return good.label(lang) if good is not None else name

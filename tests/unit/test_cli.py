@@ -168,6 +168,33 @@ def test_risk_lookup_gives_reasons_and_sources(capsys: pytest.CaptureFixture[str
     assert "forced labour: very high" in out
 
 
+def test_a_dutch_risk_lookup_names_the_good_in_dutch_and_keeps_its_id(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--lang", "nl", "risk", "--goods", "Cotton", "--country", "TM")
+    assert code == EXIT_OK
+    assert out.splitlines()[0] == "Katoen uit Turkmenistan (landbouw)"
+    assert "  - Katoen uit Turkmenistan staat op de lijst van het Amerikaanse ministerie van Arbeid" in out
+    args = (
+        "--lang",
+        "nl",
+        "risk",
+        "--goods",
+        "kobalterts (heterogeniet)",
+        "--country",
+        "CD",
+        "--format",
+        "json",
+    )
+    code, out, _ = run(capsys, *args)
+    result = json.loads(out)
+    assert code == EXIT_OK and result["goods"] == "Cobalt ore (heterogenite)"
+    assert any(
+        reason.startswith("Kobalterts (heterogeniet) uit ")
+        for reason in result["risks"]["child_labour"]["reasons"]
+    )
+
+
 def test_importing_the_core_loads_no_database_or_web_code() -> None:
     probe = (
         "import io, sys, contextlib, chainmap.cli, chainmap.analysis, chainmap.chainfile;"

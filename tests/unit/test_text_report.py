@@ -76,7 +76,7 @@ def test_risk_text_names_the_activity_in_the_reader_s_language() -> None:
         "activity": "farming",
         "risks": {},
     }
-    assert risk_text(result, lang="nl").splitlines()[0] == "Cotton uit Turkmenistan (landbouw)"
+    assert risk_text(result, lang="nl").splitlines()[0] == "Katoen uit Turkmenistan (landbouw)"
     assert risk_text(result, lang="en").splitlines()[0] == "Cotton from Turkmenistan (farming)"
 
 

@@ -18,12 +18,23 @@ def test_cotton_from_turkmenistan_has_very_high_forced_labour_with_its_source(cl
 def test_the_page_speaks_dutch_unless_the_browser_asks_for_english(client: TestClient) -> None:
     page = client.get("/check", params={"goods": "katoen", "country": "Turkmenistan"}).text
     assert '<html lang="nl">' in page
-    assert "Cotton uit Turkmenistan (landbouw)" in page and "dwangarbeid" in page and "zeer hoog" in page
+    assert "Katoen uit Turkmenistan (landbouw)" in page and "dwangarbeid" in page and "zeer hoog" in page
+    assert "Katoen uit Turkmenistan staat op de lijst" in page
+    assert 'value="katoen"' in page  # the form names the good in Dutch, and that resolves
+    assert 'href="/check?goods=Cotton&amp;country=TM' in page  # the link keeps the vocabulary name
+
+
+def test_a_dutch_page_names_every_good_in_dutch(client: TestClient) -> None:
+    page = client.get("/check", params={"goods": "Thread/Yarn", "country": "CN"}).text
+    assert "Garen uit China" in page and 'value="garen"' in page
+    assert "Thread/Yarn uit" not in page
+    english = client.get("/check", params={"goods": "garen", "country": "CN"}, headers=EN).text
+    assert "Thread/Yarn from China" in english and 'value="Thread/Yarn"' in english
 
 
 def test_dutch_country_names_are_understood_and_shown(client: TestClient) -> None:
     page = client.get("/check", params={"goods": "Electronics", "country": "Duitsland"}).text
-    assert "Electronics uit Duitsland" in page
+    assert "Elektronica uit Duitsland" in page
 
 
 def test_an_htmx_request_gets_the_result_block_alone(client: TestClient) -> None:
@@ -39,6 +50,8 @@ def test_unknown_input_gets_a_did_you_mean(client: TestClient) -> None:
     assert "&#34;Cottton&#34; is not in the goods list" in page and "Did you mean Cotton?" in page
     assert "Did you mean Bangladesh?" in page
     assert "<table" not in page
+    dutch = client.get("/check", params={"goods": "katoun", "country": "TM"}).text
+    assert "katoen?" in dutch and "<table" not in dutch
 
 
 def test_input_is_escaped(client: TestClient) -> None:
@@ -48,7 +61,12 @@ def test_input_is_escaped(client: TestClient) -> None:
 
 def test_search_as_you_type_offers_goods_and_countries_in_the_page_language(client: TestClient) -> None:
     goods = client.get("/check/options/goods", params={"goods": "cott"}).text
-    assert '<option value="Cotton">' in goods
+    assert '<option value="katoen">' in goods and "Cotton" not in goods
+    assert '<option value="katoen">' in client.get("/check/options/goods", params={"goods": "katoe"}).text
+    english = client.get("/check/options/goods", params={"goods": "katoe"}, headers=EN).text
+    assert '<option value="Cotton">' in english and "katoen" not in english
+    cobalt = client.get("/check/options/goods", params={"goods": "kobalt"}).text
+    assert '<option value="kobalterts (heterogeniet)">' in cobalt
     countries = client.get("/check/options/countries", params={"country": "duits"}).text
     assert '<option value="Duitsland">' in countries
     english = client.get("/check/options/countries", params={"country": "germ"}, headers=EN).text

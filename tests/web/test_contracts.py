@@ -105,6 +105,13 @@ def test_the_contract_page_shows_the_goods_of_its_cpv_codes_and_where_dol_lists_
     assert "Werkkleding is meestal katoen of polyester-katoen" not in dutch  # those of 1811 are not its
     assert "Kleding bestaat uit kledingstukken, geknipt, genaaid en afgewerkt" in dutch
     assert "Clothing is garments, cut, made and trimmed" in page
+    for good, label in (
+        ("Garments", "kleding"),
+        ("Cotton", "katoen"),
+        ("Thread/Yarn", "garen"),
+        ("Stones", "natuursteen"),
+    ):
+        assert f'<a href="/check?goods={good}">{label}</a>' in dutch
     htmx = buyer_client.get(f"/contracts/{contract.id}", headers=HTMX).text
     assert "<html" not in htmx and "Garments" in htmx
 
@@ -113,6 +120,8 @@ def test_a_good_listed_for_an_input_says_which(buyer_client: TestClient, session
     contract = make_contract(session, cpv_codes=("32250000-0",))
     page = buyer_client.get(f"/contracts/{contract.id}", headers=EN).text
     assert "China</a>: child labour (through Cobalt ore (heterogenite) from" in page
+    dutch = buyer_client.get(f"/contracts/{contract.id}").text
+    assert "China</a>: kinderarbeid (via kobalterts (heterogeniet) uit" in dutch
 
 
 def test_the_form_refuses_everything_at_once_with_a_message_per_field(

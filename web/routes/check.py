@@ -28,7 +28,9 @@ def quick_check(
     errors: list[str] = []
     good = reference.resolve_good(goods)
     if good is None:
-        errors.append(_unknown("check.unknown_good", goods, reference.closest_good(goods), lang))
+        close_good = reference.closest_good(goods)
+        suggestion = reference.goods[close_good].label(lang) if close_good else None
+        errors.append(_unknown("check.unknown_good", goods, suggestion, lang))
     iso2 = resolve_country_name(country, reference=reference)
     if iso2 is None:
         close = reference.closest_country(country)
@@ -39,13 +41,20 @@ def quick_check(
     site_activity = normalise_activity(activity) if activity else None
     site_activity = site_activity or sector_activity(good.sector)
     risks = assess_site(country=iso2, activity=site_activity, goods=[good.name], name="", reference=reference)
+    name_of_country = country_name(iso2, lang, reference=reference)
+    label_of_activity = activity_label(site_activity, lang)
+    title = web_text(
+        "check.result", lang, goods=good.label(lang), country=name_of_country, activity=label_of_activity
+    )
     return {
         "errors": [],
         "goods": good.name,
+        "goods_label": good.label(lang),
+        "title": title[:1].upper() + title[1:],  # a Dutch good is lower case ("katoen uit ...")
         "country": iso2,
-        "country_name": country_name(iso2, lang, reference=reference),
+        "country_name": name_of_country,
         "activity": site_activity,
-        "activity_label": activity_label(site_activity, lang),
+        "activity_label": label_of_activity,
         "risks": {theme: risk_as_dict(risk, lang) for theme, risk in risks.items()},
     }
 
@@ -76,8 +85,10 @@ def check_page(
         if cpv.strip()
         else None
     )
+    known = load_reference().resolve_good(goods) if goods else None
     context = {
-        "goods": goods,
+        # the good as the page's language names it when it is known ("katoen" for Cotton), else as typed
+        "goods": known.label(lang) if known is not None else goods,
         "country": country,
         "activity": activity,
         "activities": [(key, labels[lang]) for key, labels in ACTIVITY_LABELS.items()],
@@ -92,11 +103,15 @@ def check_page(
 
 @router.get("/check/options/goods", response_class=HTMLResponse)
 def goods_options(request: Request, goods: Annotated[str, Query(max_length=200)] = "") -> Response:
-    """The goods whose name or other name contains the typed text, for the search-as-you-type list."""
+    """The goods whose name or other name (English or Dutch) contains the typed text, for the
+    search-as-you-type list; each offered by its label in the page's language ("katoen" on Dutch pages),
+    which resolves back to the good since every Dutch label is also one of its names."""
+    lang = request_language(request)
     reference = load_reference()
     typed = normalise_name(goods)
-    names = sorted({good for key, good in reference.good_names() if typed and typed in key})
-    return templates.TemplateResponse(request, "options.html", {"options": names[:OPTIONS_SHOWN]})
+    found = {good for key, good in reference.good_names() if typed and typed in key}
+    labels = sorted({reference.goods[good].label(lang) for good in found}, key=normalise_name)
+    return templates.TemplateResponse(request, "options.html", {"options": labels[:OPTIONS_SHOWN]})
 
 
 @router.get("/check/options/countries", response_class=HTMLResponse)

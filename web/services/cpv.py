@@ -79,7 +79,8 @@ class GoodListing:
 class GoodRisks:
     """A good that a CPV code involves, why, and where the DOL lists it."""
 
-    good: str
+    good: str  # the vocabulary name: the good's id in links
+    label: str  # its name in the page's language
     reason: str
     dol_listed: bool
     listings: tuple[GoodListing, ...]
@@ -99,6 +100,12 @@ def _kinds(child: bool, forced: bool, forced_child: bool, lang: Lang) -> str:
     return join_words([LABOUR_KINDS[kind][lang] for kind, on in flags.items() if on], lang)
 
 
+def good_label(name: str, lang: Lang, *, reference: ReferenceData) -> str:
+    """A good's name in `lang`; a name not in the vocabulary as it is."""
+    good = reference.goods.get(name)
+    return good.label(lang) if good is not None else name
+
+
 def good_listings(good: str, *, lang: Lang, reference: ReferenceData) -> tuple[GoodListing, ...]:
     """Every country where the DOL lists `good`, by country name in `lang`."""
     listings = []
@@ -111,7 +118,7 @@ def good_listings(good: str, *, lang: Lang, reference: ReferenceData) -> tuple[G
             via = web_text(
                 "cpv.via",
                 lang,
-                good=listing.input_good,
+                good=good_label(listing.input_good, lang, reference=reference),
                 country=country_name(listing.input_country, lang, reference=reference),
             )
         kinds = _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour, lang)
@@ -125,6 +132,7 @@ def cpv_goods_view(code: str, *, lang: Lang, reference: ReferenceData, cpv_goods
     goods = tuple(
         GoodRisks(
             good=row.good,
+            label=reference.goods[row.good].label(lang) if row.good in reference.goods else row.good,
             reason=(row.reason_nl if lang == "nl" else "") or row.reason,
             dol_listed=reference.goods[row.good].dol_listed if row.good in reference.goods else False,
             listings=good_listings(row.good, lang=lang, reference=reference),

@@ -5,8 +5,8 @@ import string
 import pytest
 
 from chainmap.analysis import Reason, assess_site
-from chainmap.messages.reasons import REASON_MESSAGES, format_number, join_words, localise_params
-from chainmap.reference import SOURCES
+from chainmap.messages.reasons import MORE, REASON_MESSAGES, format_number, join_words, localise_params
+from chainmap.reference import SOURCES, good_label
 from chainmap.themes import LANGS
 from tests.factories.reference import make_country, make_listing, make_reference
 
@@ -31,7 +31,7 @@ def test_the_issue_example_reads_as_written() -> None:
         == "Cotton from Turkmenistan is on the US DOL list for forced labour and child labour (2022)."
     )
     assert reason.text("nl") == (
-        "Cotton uit Turkmenistan staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
+        "Katoen uit Turkmenistan staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
         "voor dwangarbeid en kinderarbeid (2022)."
     )
     assert reason.citation == SOURCES["dol_goods"].citation
@@ -123,3 +123,18 @@ def test_every_reason_the_rules_give_renders_and_cites_a_known_source() -> None:
                     assert "{" not in reason.text(lang)
                 seen.add(reason.code)
     assert len(seen) >= 15
+
+
+def test_goods_in_reasons_are_named_by_their_label_and_a_list_keeps_its_ellipsis() -> None:
+    params = {
+        "good": "Cotton",
+        "input_good": "Thread/Yarn",
+        "goods": ("Garments", "Stones", MORE),
+        "year": 2022,
+    }
+    dutch = localise_params(params, "nl", good_label=good_label)
+    assert (dutch["good"], dutch["input_good"]) == ("katoen", "garen")
+    assert dutch["goods"] == "kleding, natuursteen, …"
+    assert localise_params(params, "en", good_label=good_label)["good"] == "Cotton"
+    assert localise_params(params, "nl")["good"] == "Cotton"  # without labels, names as they are
+    assert good_label("Widgets", "nl") == "Widgets"  # a good outside the vocabulary

@@ -418,7 +418,9 @@ def test_a_good_listed_for_its_input_names_the_input_and_asks_to_map_it() -> Non
     assert reason.code == "reason.dol_good_input"
     assert reason.params["input_good"] == "Gold" and reason.params["input_country"] == "XZ"
     assert "in its input: Gold from XZ" in reason.text("en")
-    assert "in de grondstof: Gold uit XZ" in reason.text("nl")
+    assert "in de grondstof: goud uit XZ (2022). Breng in kaart waar deze locatie goud vandaan haalt." in (
+        reason.text("nl")
+    )
 
 
 def test_strong_rule_of_law_caps_the_baseline_at_low() -> None:

@@ -126,6 +126,13 @@ stof,Fabric
 katoen,Cotton
 """
 
+CURATED_DUTCH = """name,label_nl
+Cotton,katoen
+Fabric,weefsel
+Polysilicon,polysilicium
+Solar Modules,zonnepanelen
+"""
+
 
 def listed(
     name: str,
@@ -231,4 +238,5 @@ def write_sources(root: Path, *, extra_cotton_country: str | None = None) -> tup
     curated.mkdir()
     (curated / "goods.csv").write_text(CURATED_GOODS, encoding="utf-8")
     (curated / "goods_aliases.csv").write_text(CURATED_ALIASES, encoding="utf-8")
+    (curated / "goods_nl.csv").write_text(CURATED_DUTCH, encoding="utf-8")
     return source, curated

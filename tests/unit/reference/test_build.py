@@ -155,18 +155,32 @@ def test_country_aliases_hold_dol_and_source_names_not_the_table_names(tmp_path:
 def test_goods_are_dol_goods_and_curated_goods(tmp_path: Path) -> None:
     goods = rows(build(tmp_path), "goods.csv")
     assert goods == [
-        {"name": "Cotton", "sector": "Agriculture", "dol_listed": "1"},
-        {"name": "Fabric", "sector": "Manufacturing", "dol_listed": "0"},
-        {"name": "Polysilicon", "sector": "Manufacturing", "dol_listed": "1"},
-        {"name": "Solar Modules", "sector": "Manufacturing", "dol_listed": "1"},
+        {"name": "Cotton", "sector": "Agriculture", "dol_listed": "1", "label_nl": "katoen"},
+        {"name": "Fabric", "sector": "Manufacturing", "dol_listed": "0", "label_nl": "weefsel"},
+        {"name": "Polysilicon", "sector": "Manufacturing", "dol_listed": "1", "label_nl": "polysilicium"},
+        {"name": "Solar Modules", "sector": "Manufacturing", "dol_listed": "1", "label_nl": "zonnepanelen"},
     ]
 
 
-def test_goods_aliases_are_the_curated_aliases_sorted(tmp_path: Path) -> None:
+def test_goods_aliases_are_the_curated_aliases_and_the_dutch_names_sorted(tmp_path: Path) -> None:
+    # "katoen" is already a curated alias of Cotton: the Dutch name is not written twice.
     assert rows(build(tmp_path), "goods_aliases.csv") == [
         {"alias": "katoen", "good": "Cotton"},
+        {"alias": "polysilicium", "good": "Polysilicon"},
         {"alias": "stof", "good": "Fabric"},
+        {"alias": "weefsel", "good": "Fabric"},
+        {"alias": "zonnepanelen", "good": "Solar Modules"},
     ]
+
+
+def test_a_dutch_name_spelt_as_the_english_name_is_no_alias(tmp_path: Path) -> None:
+    write_sources(tmp_path)
+    path = tmp_path / "curated" / "goods_nl.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("polysilicium", "Polysilicon"), encoding="utf-8")
+    build_reference(tmp_path / "source", tmp_path / "tables", curated=tmp_path / "curated")
+    aliases = rows(tmp_path / "tables", "goods_aliases.csv")
+    assert {"alias": "Polysilicon", "good": "Polysilicon"} not in aliases
+    assert by_key(tmp_path / "tables", "goods.csv", "name")["Polysilicon"]["label_nl"] == "Polysilicon"
 
 
 def test_dol_listings_carry_the_flags_and_derived_inputs(tmp_path: Path) -> None:
@@ -220,6 +234,8 @@ def test_the_loader_reads_a_built_directory(tmp_path: Path) -> None:
     reference = load_reference(build(tmp_path))
     assert reference.resolve_country("burma") == "MM"
     assert reference.resolve_good("KATOEN") == reference.goods["Cotton"]
+    assert reference.resolve_good("weefsel") == reference.goods["Fabric"]
+    assert reference.goods["Fabric"].label("nl") == "weefsel"
     listing = reference.listing("Solar Modules", "CN")
     assert listing is not None
     assert (listing.forced_labour, listing.input_good, listing.input_country) == (True, "Polysilicon", "CN")
@@ -241,6 +257,26 @@ def test_the_loader_reads_a_built_directory(tmp_path: Path) -> None:
         ("curated/goods_aliases.csv", "katoen,Cotton", "katoen,Katoen", "not a good"),
         ("curated/goods_aliases.csv", "stof,Fabric", "cotton,Fabric", "already the name of a good"),
         ("curated/goods.csv", "Fabric,Manufacturing", "Cotton,Agriculture", "already in the vocabulary"),
+        ("curated/goods_nl.csv", "Fabric,weefsel\n", "", "no Dutch name for good.*'Fabric'"),
+        (
+            "curated/goods_nl.csv",
+            "Fabric,weefsel",
+            "Fabrik,weefsel",
+            "good 'Fabrik' is not in the vocabulary",
+        ),
+        ("curated/goods_nl.csv", "Fabric,weefsel", "Fabric,", "good 'Fabric' has an empty Dutch name"),
+        (
+            "curated/goods_nl.csv",
+            "Fabric,weefsel",
+            "Fabric,katoen",
+            "'katoen' of good 'Fabric' already names",
+        ),
+        (
+            "curated/goods_nl.csv",
+            "Fabric,weefsel",
+            "Fabric,cotton",
+            "'cotton' of good 'Fabric' already names",
+        ),
     ],
 )
 def test_malformed_sources_fail_naming_the_problem(

@@ -151,12 +151,33 @@ def test_derived_listing_names_its_input(reference: ReferenceData) -> None:
         ("natuursteen", "Stones"),
         ("Laptops", "Electronics"),
         ("Polyester", "Polyester"),
+        ("kobalterts (heterogeniet)", "Cobalt ore (heterogenite)"),
+        ("Bidi's (handgerolde sigaretten)", "Bidis (hand-rolled cigarettes)"),
+        ("zonnecellen", "Solar Cells"),
     ],
 )
 def test_resolve_good(reference: ReferenceData, text: str, good: str) -> None:
     resolved = reference.resolve_good(text)
     assert resolved is not None
     assert resolved.name == good
+
+
+def test_every_good_has_a_dutch_name_that_finds_it(reference: ReferenceData) -> None:
+    with (DEFAULT_DIRECTORY / "goods.csv").open(encoding="utf-8", newline="") as f:
+        table = list(csv.DictReader(f))
+    assert len(table) == len(reference.goods) == 186
+    assert all(row["label_nl"].strip() for row in table)
+    for good in reference.goods.values():
+        assert good.label("en") == good.name
+        assert good.label("nl") == good.label_nl
+        assert reference.resolve_good(good.label_nl) == good, good.name
+    labels = {good.name: good.label("nl") for good in reference.goods.values()}
+    assert labels["Cotton"] == "katoen"
+    assert labels["Thread/Yarn"] == "garen"
+    assert labels["Garments"] == "kleding"
+    assert labels["Stones"] == "natuursteen"
+    assert labels["Cobalt ore (heterogenite)"] == "kobalterts (heterogeniet)"
+    assert len(set(labels.values())) == len(labels)
 
 
 def test_curated_goods_are_not_dol_listed(reference: ReferenceData) -> None:
