@@ -21,7 +21,7 @@ from chainmap.chain import UNKNOWN_COUNTRY
 from chainmap.chainfile import load_chain, write_chain_file
 from chainmap.findings import Finding
 from chainmap.messages import render
-from chainmap.reference import load_reference
+from chainmap.reference import country_label, load_reference
 from chainmap.themes import LANGS, Lang
 from chainmap.validation import BuiltChain
 
@@ -177,7 +177,7 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
     result = {
         "goods": good.name,
         "country": country,
-        "country_name": reference.countries[country].name
+        "country_name": country_label(reference.countries[country].name, lang)
         if country is not None
         else render("cli.an_unknown_country", {}, lang),
         "activity": activity,

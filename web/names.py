@@ -1,38 +1,17 @@
 """Country names in the page's language: English from the reference data, Dutch from the ISO 3166
-translations that pycountry ships (CLDR-based), keyed by pycountry's English names."""
+translations that pycountry ships (`chainmap.reference.country_names.dutch_country_name`)."""
 
-import gettext
 from functools import cache
 
-import pycountry
-
 from chainmap.reference import ReferenceData, normalise_name
-from chainmap.reference.country_names import DUTCH_NAMES
+from chainmap.reference.country_names import dutch_country_name
 from chainmap.themes import Lang
-
-
-@cache
-def _dutch() -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
 
 
 def country_name(iso2: str, lang: Lang, *, reference: ReferenceData) -> str:
     """The country's name in `lang`; the English reference name where no translation exists."""
     english = reference.countries[iso2].name
-    if lang == "en":
-        return english
-    if iso2 in DUTCH_NAMES:
-        return DUTCH_NAMES[iso2]
-    record = pycountry.countries.get(alpha_2=iso2)
-    if record is None:
-        return english
-    common = getattr(record, "common_name", None)
-    for name in (common, record.name):
-        if name:
-            translated = _dutch().gettext(name)
-            if translated != name or name == english:
-                return translated
-    return english
+    return english if lang == "en" else dutch_country_name(iso2, english)
 
 
 @cache

@@ -25,6 +25,7 @@ from chainmap.reference import (
     DolListing,
     ReferenceData,
     SanctionedEntity,
+    country_label,
     good_label,
     normalise_name,
 )
@@ -66,13 +67,15 @@ class Reason:
     source: str
 
     def text(self, lang: Lang = "en") -> str:
-        """The reason as a sentence in `lang`; goods are named by their label in `lang` ("katoen").
+        """The reason as a sentence in `lang`; goods and countries are named in `lang` ("katoen",
+        "Duitsland").
 
-        Labels come from the vocabulary (`chainmap.reference.good_label`), passed in here so that the
+        Labels come from the reference data (`good_label`, `country_label`), passed in here so that the
         message catalogue stays free of reference data. A Dutch label is lower case, so a sentence that
         begins with a good gets a capital first letter ("Katoen uit Turkmenistan ...").
         """
-        text = render(self.code, localise_params(self.params, lang, good_label=good_label), lang)
+        params = localise_params(self.params, lang, good_label=good_label, country_label=country_label)
+        text = render(self.code, params, lang)
         return text[:1].upper() + text[1:]
 
     @property

@@ -220,19 +220,27 @@ _LOCALISERS: Final[dict[str, Callable[[Any, Lang], str]]] = {
 
 
 GOOD_PARAMS: Final = frozenset({"good", "input_good"})
+COUNTRY_PARAMS: Final = frozenset({"country", "input_country"})
 
 
 def localise_params(
-    params: Mapping[str, Any], lang: Lang, *, good_label: Callable[[str, Lang], str] | None = None
+    params: Mapping[str, Any],
+    lang: Lang,
+    *,
+    good_label: Callable[[str, Lang], str] | None = None,
+    country_label: Callable[[str, Lang], str] | None = None,
 ) -> dict[str, Any]:
     """Reason parameters as text in `lang`: labels for keys, joined lists, numbers in local notation.
 
     With `good_label`, the goods in `good`, `input_good` and the list `goods` are shown by their label
-    in `lang` (a list cut short keeps its closing "…").
+    in `lang` (a list cut short keeps its closing "…"); with `country_label`, the countries in `country`
+    and `input_country` by their name in `lang`.
     """
     localised: dict[str, Any] = {}
     for key, value in params.items():
-        if good_label is not None and key in GOOD_PARAMS and isinstance(value, str):
+        if country_label is not None and key in COUNTRY_PARAMS and isinstance(value, str):
+            localised[key] = country_label(value, lang)
+        elif good_label is not None and key in GOOD_PARAMS and isinstance(value, str):
             localised[key] = good_label(value, lang)
         elif good_label is not None and key == "goods":
             localised[key] = join_words(

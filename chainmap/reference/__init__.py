@@ -4,6 +4,7 @@ At run time only the compact tables in fixtures/reference/ are read (`load_refer
 from the public sources in ../shared/reference by `chainmap reference build` (`chainmap.reference.build`).
 """
 
+from chainmap.reference.country_names import country_label
 from chainmap.reference.cpv_goods import CpvGood, CpvGoods, cpv_digits, load_cpv_goods
 from chainmap.reference.data import (
     Country,
@@ -31,6 +32,7 @@ __all__ = [
     "ReferenceData",
     "SanctionedEntity",
     "Source",
+    "country_label",
     "cpv_digits",
     "good_label",
     "load_cpv_goods",

@@ -9,11 +9,13 @@ names; the tables here say explicitly what it does not, so that no name is guess
 import gettext
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 import pycountry
 
-from chainmap.reference.data import normalise_name
+from chainmap.reference.data import load_reference, normalise_name
+from chainmap.themes import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +127,32 @@ def iso_countries() -> list[IsoCountry]:
 DUTCH_NAMES: Final[dict[str, str]] = {"CD": "Democratische Republiek Congo", "XK": "Kosovo"}
 
 
+@cache
+def _dutch_translations() -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
+
+
+def dutch_country_name(iso2: str, english: str) -> str:
+    """The Dutch name of a country (`DUTCH_NAMES`, else the translation of its common or ISO name), or
+    `english` where there is none."""
+    if iso2 in DUTCH_NAMES:
+        return DUTCH_NAMES[iso2]
+    record = pycountry.countries.get(alpha_2=iso2)
+    if record is None:
+        return english
+    for name in (getattr(record, "common_name", None), record.name):
+        if name:
+            translated = _dutch_translations().gettext(name)
+            if translated != name or name == english:
+                return translated
+    return english
+
+
 def dutch_names(countries: list[IsoCountry]) -> list[tuple[str, str]]:
     """Dutch names of the countries, from the ISO 3166 translations that pycountry ships, so that a
     supplier may write "Duitsland" or "Turkije" in a chain file. Names that are the English ones add
     nothing and are left out."""
-    translations = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
+    translations = _dutch_translations()
     names = [(name, iso2) for iso2, name in DUTCH_NAMES.items()]
     for country in countries:
         record = pycountry.countries.get(alpha_2=country.iso2)
@@ -161,3 +184,14 @@ def dol_country_code(name: str, index: Mapping[str, str]) -> str | None:
     if name in DOL_NAME_EXCEPTIONS:
         return DOL_NAME_EXCEPTIONS[name]
     return index.get(normalise_name(name))
+
+
+def country_label(name: str, lang: Lang) -> str:
+    """A country's English reference name (as reasons carry it) in `lang`: "Germany" is "Duitsland".
+
+    A name that names no country (a test country, the code of an unknown site) is returned as it is.
+    """
+    if lang == "en":
+        return name
+    iso2 = load_reference().resolve_country(name)
+    return dutch_country_name(iso2, name) if iso2 is not None else name

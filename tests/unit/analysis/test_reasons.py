@@ -6,7 +6,7 @@ import pytest
 
 from chainmap.analysis import Reason, assess_site
 from chainmap.messages.reasons import MORE, REASON_MESSAGES, format_number, join_words, localise_params
-from chainmap.reference import SOURCES, good_label
+from chainmap.reference import SOURCES, good_label, load_reference
 from chainmap.themes import LANGS
 from tests.factories.reference import make_country, make_listing, make_reference
 
@@ -138,3 +138,11 @@ def test_goods_in_reasons_are_named_by_their_label_and_a_list_keeps_its_ellipsis
     assert localise_params(params, "en", good_label=good_label)["good"] == "Cotton"
     assert localise_params(params, "nl")["good"] == "Cotton"  # without labels, names as they are
     assert good_label("Widgets", "nl") == "Widgets"  # a good outside the vocabulary
+
+
+def test_reasons_name_countries_in_the_reader_s_language() -> None:
+    reference = load_reference()
+    risks = assess_site(country="DE", activity="farming", goods=("Cotton",), name="", reference=reference)
+    reason = risks["child_labour"].reasons[0]
+    assert "for Germany" in reason.text("en")
+    assert "voor Duitsland" in reason.text("nl")
