@@ -58,6 +58,7 @@ test-postgres: setup
 
 bench: $(INSTALLED)
 	$(BIN)/python -m bench.pipeline
+	$(BIN)/python -m bench.web
 
 # Re-derive fixtures/reference/ from the public sources in ../shared/reference (not needed to run).
 reference: $(INSTALLED)
