@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -23,7 +24,11 @@ class OrganisationCreate(OrganisationBase):
 
 
 class Organisation(OrganisationBase, table=True):
+    """One name per kind: the admin pages and `organisation_named` rely on it, and the database keeps it
+    when two requests create the same organisation at once."""
+
     __tablename__ = "organisations"
+    __table_args__ = (UniqueConstraint("kind", "name", name="uq_organisations_kind_name"),)
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
