@@ -12,7 +12,7 @@ from chainmap.reference import ReferenceData, load_cpv_goods, load_reference, no
 from chainmap.themes import Lang
 from web.i18n import request_language
 from web.messages import web_text
-from web.names import country_name, resolve_country_name
+from web.names import country_name
 from web.services.cpv import cpv_goods_view, cpv_options, resolve_cpv
 from web.templating import is_htmx, templates
 
@@ -31,7 +31,7 @@ def quick_check(
         close_good = reference.closest_good(goods)
         suggestion = reference.goods[close_good].label(lang) if close_good else None
         errors.append(_unknown("check.unknown_good", goods, suggestion, lang))
-    iso2 = resolve_country_name(country, reference=reference)
+    iso2 = reference.resolve_country(country)  # English or Dutch names, codes
     if iso2 is None:
         close = reference.closest_country(country)
         suggestion = country_name(close, lang, reference=reference) if close else None
