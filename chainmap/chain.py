@@ -14,7 +14,7 @@ contractor, the one node without customers (tier 0), which delivers to the buyer
 """
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import networkx as nx
 
@@ -61,3 +61,21 @@ def contractor(graph: "nx.DiGraph[str]") -> str:
     if not isinstance(node, str) or node not in graph:
         raise ValueError("chain graph has no contractor; build it with chainmap.validation.build_chain")
     return node
+
+
+Adjacency = dict[str, dict[str, dict[str, Any]]]
+
+
+def suppliers_of(graph: "nx.DiGraph[str]") -> Adjacency:
+    """networkx's own map of each node to its suppliers and the link attributes, for reading only.
+
+    Plain dict access is several times faster than the graph's views, which counts on 100,000 nodes.
+    """
+    predecessors: Adjacency = graph._pred  # type: ignore[attr-defined]
+    return predecessors
+
+
+def customers_of(graph: "nx.DiGraph[str]") -> Adjacency:
+    """networkx's own map of each node to its customers and the link attributes, for reading only."""
+    successors: Adjacency = graph._succ  # type: ignore[attr-defined]
+    return successors

@@ -39,7 +39,7 @@ from typing import Any, Final
 import networkx as nx
 
 from chainmap.activities import closest_activity, normalise_activity
-from chainmap.chain import LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow, split_list
+from chainmap.chain import LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow, customers_of, split_list, suppliers_of
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding, Severity, has_errors
 from chainmap.reference import ReferenceData
@@ -364,18 +364,6 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
 _NONE: Final[tuple[_Problem, ...]] = ()
 
 
-def _successors(graph: "nx.DiGraph[str]") -> dict[str, dict[str, dict[str, Any]]]:
-    """networkx's own dict of each site's customers and link attributes: much faster than its views."""
-    successors: dict[str, dict[str, dict[str, Any]]] = graph._succ  # type: ignore[attr-defined]
-    return successors
-
-
-def _predecessors(graph: "nx.DiGraph[str]") -> dict[str, dict[str, dict[str, Any]]]:
-    """networkx's own dict of each site's suppliers and link attributes: much faster than its views."""
-    predecessors: dict[str, dict[str, dict[str, Any]]] = graph._pred  # type: ignore[attr-defined]
-    return predecessors
-
-
 def _add_links(
     graph: "nx.DiGraph[str]", links: list[tuple[str, list[str], Iterable[float | None], int]]
 ) -> list[Finding]:
@@ -387,7 +375,7 @@ def _add_links(
     times as long per edge on checks that cannot fail here, since both ends are nodes already.
     `test_validation` checks the result equals the graph that `add_edges_from` builds.
     """
-    successors, predecessors = _successors(graph), _predecessors(graph)
+    successors, predecessors = customers_of(graph), suppliers_of(graph)
     findings = []
     for supplier, customers, shares, number in links:
         supplier_customers = successors[supplier]
@@ -498,11 +486,11 @@ def _sites_upstream_of_cycles(
 
     The sites without customers are appended to `sinks`, and the sites in the order they are removed to
     `order`, when these are given."""
-    customers_left = {node: len(customers) for node, customers in _successors(graph).items()}
+    customers_left = {node: len(customers) for node, customers in customers_of(graph).items()}
     peelable = [node for node, count in customers_left.items() if count == 0]
     if sinks is not None:
         sinks.extend(peelable)
-    predecessors = _predecessors(graph)
+    predecessors = suppliers_of(graph)
     while peelable:
         node = peelable.pop()
         if order is not None:
@@ -524,7 +512,7 @@ def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     slip (shares of 0, or a supplier left out), so the supplier is told.
     """
     findings = []
-    for customer, links in _predecessors(graph).items():
+    for customer, links in suppliers_of(graph).items():
         total = 0.0
         every_share_given = True
         for attributes in links.values():

@@ -6,43 +6,13 @@ contractor), as `chainmap.validation` builds it, and run in O(V + E).
 """
 
 from collections import deque
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from chainmap.chain import contractor
-
-Adjacency = dict[str, dict[str, dict[str, Any]]]
-
-
-def suppliers_of(graph: "nx.DiGraph[str]") -> Adjacency:
-    """networkx's own map of each node to its suppliers and the link attributes, for reading only.
-
-    Plain dict access is several times faster than the graph's views, which counts on 100,000 nodes.
-    """
-    predecessors: Adjacency = graph._pred  # type: ignore[attr-defined]
-    return predecessors
-
-
-def customers_of(graph: "nx.DiGraph[str]") -> Adjacency:
-    """networkx's own map of each node to its customers and the link attributes, for reading only."""
-    successors: Adjacency = graph._succ  # type: ignore[attr-defined]
-    return successors
-
-
-def supplier_fractions(suppliers: dict[str, dict[str, Any]]) -> Iterator[tuple[str, float]]:
-    """Each supplier of a customer with the fraction (0-1) of the customer's input it supplies.
-
-    `suppliers` maps the customer's suppliers to their link attributes. Given shares count as they are;
-    the suppliers without a share split the rest (100 minus the given shares, not below 0) equally.
-    Shares that add up to less than 100 leave the rest of the input unmapped.
-    """
-    rest = rest_fraction(suppliers)
-    for supplier, attributes in suppliers.items():
-        share = attributes.get("share")
-        yield supplier, rest if share is None else share / 100.0
+from chainmap.chain import contractor, customers_of, suppliers_of
 
 
 def rest_fraction(suppliers: dict[str, dict[str, Any]]) -> float:

@@ -12,7 +12,8 @@ from typing import Any, Final
 import networkx as nx
 
 from chainmap.activities import ORIGIN_ACTIVITIES
-from chainmap.analysis.flow import UpstreamWalk, suppliers_of, upstream_order, walk_upstream
+from chainmap.analysis.flow import UpstreamWalk, upstream_order, walk_upstream
+from chainmap.chain import suppliers_of
 
 UNKNOWN_COUNTRY_KEY: Final = "unknown"
 _UNKNOWN_WORD: Final = re.compile(r"\b(unknown|onbekende?)\b", re.IGNORECASE)
