@@ -3,6 +3,7 @@
 Importing this package registers every table on `SQLModel.metadata`, which the migrations compare with.
 """
 
+from models.chain import ChainDraftRow, ChainReview, ChainVersion, ReviewDecision
 from models.contract import (
     Contract,
     ContractCpv,
@@ -11,20 +12,26 @@ from models.contract import (
     ContractStatus,
     ReportingSchedule,
 )
+from models.invitation import Invitation
 from models.organisation import Organisation, OrganisationCreate, OrganisationKind, OrganisationPublic
 from models.user import Role, User, UserCreate, UserPublic
 
 __all__ = [
+    "ChainDraftRow",
+    "ChainReview",
+    "ChainVersion",
     "Contract",
     "ContractCpv",
     "ContractCreate",
     "ContractPublic",
     "ContractStatus",
+    "Invitation",
     "Organisation",
     "OrganisationCreate",
     "OrganisationKind",
     "OrganisationPublic",
     "ReportingSchedule",
+    "ReviewDecision",
     "Role",
     "User",
     "UserCreate",

@@ -1,0 +1,75 @@
+"""The supplier's chain on a contract: the draft it edits, the versions it submits, and the buyer's review
+of each version.
+
+The draft is a list of rows as the supplier typed them (every cell text, as in a chain file), so a draft
+may be invalid while it is being written; `chainmap.validation.build_chain` turns it into a graph and
+findings whenever it is shown. Submitting copies the draft, valid, into a `ChainVersion`, which the
+application never changes afterwards; the buyer's decision on it is a `ChainReview` of its own.
+"""
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class ChainDraftRow(SQLModel, table=True):
+    """One site of a contract's draft chain, as typed: cells are text, `position` keeps the order.
+
+    Row numbers shown to the supplier are `position + 2`, the row the site has in the draft's CSV or XLSX
+    download (the header is row 1), so a message about "row 5" points at the same site everywhere.
+    """
+
+    __tablename__ = "chain_draft_rows"
+    __table_args__ = (UniqueConstraint("contract_id", "position", name="uq_chain_draft_rows_position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    contract_id: int = Field(foreign_key="contracts.id", index=True, ondelete="CASCADE")
+    position: int
+    site_id: str = ""
+    name: str = ""
+    country: str = ""
+    activity: str = ""
+    goods: str = ""
+    supplies_to: str = ""
+    share: str = ""
+
+
+class ChainVersion(SQLModel, table=True):
+    """A submitted chain: the draft's rows at the moment of submission, never changed afterwards.
+
+    `rows` holds one list of seven cells per site in the order of `chainmap.chain.COLUMNS`; `number`
+    counts the contract's versions from 1.
+    """
+
+    __tablename__ = "chain_versions"
+    __table_args__ = (UniqueConstraint("contract_id", "number", name="uq_chain_versions_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    contract_id: int = Field(foreign_key="contracts.id", index=True, ondelete="CASCADE")
+    number: int
+    rows: list[list[str]] = Field(sa_column=Column(JSON, nullable=False))
+    site_count: int
+    submitted_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    submitted_by_user_id: int = Field(foreign_key="users.id")
+
+
+class ReviewDecision(StrEnum):
+    """What the buyer decides on a submitted version."""
+
+    ACCEPTED = "accepted"
+    REVISION_REQUESTED = "revision_requested"
+
+
+class ChainReview(SQLModel, table=True):
+    """The buyer's decision on one chain version, with the comment the supplier sees."""
+
+    __tablename__ = "chain_reviews"
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="chain_versions.id", unique=True, ondelete="CASCADE")
+    decision: ReviewDecision
+    comment: str = Field(default="", max_length=5000)
+    decided_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    decided_by_user_id: int = Field(foreign_key="users.id")

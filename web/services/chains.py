@@ -1,0 +1,261 @@
+"""The supplier's chain on a contract: its draft, submitting the draft as a version, and the buyer's
+review of a version; the contract's status follows from them.
+
+Who may do what (the contract itself is found through `web.services.contracts.contract_for`, so only
+parties to it get this far): the users of the supplier organisation with role supplier edit the draft and
+submit it; the buyer organisation's buyers and contract managers review the latest version. Rows are
+stored as typed and validated with the command line's `chainmap.validation.build_chain` whenever they
+are shown, so the site and the command line give the same messages.
+"""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Final
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from chainmap.chain import ChainRow
+from chainmap.findings import Finding
+from chainmap.reference import ReferenceData
+from chainmap.validation import BuiltChain, build_chain
+from models import (
+    ChainDraftRow,
+    ChainReview,
+    ChainVersion,
+    Contract,
+    ContractStatus,
+    ReviewDecision,
+    Role,
+    User,
+)
+
+# The first site of a draft is row 2 of its CSV or XLSX download, after the header.
+FIRST_ROW: Final = 2
+# A chain on the web stays below this many sites; larger chains go through the command line.
+MAX_WEB_SITES: Final = 10_000
+MAX_COMMENT: Final = 5000
+BUYER_SIDE: Final = (Role.BUYER, Role.CONTRACT_MANAGER)
+
+
+class ChainRefused(ValueError):
+    """The chain cannot be submitted: it is empty or has errors (`findings`)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"{len(findings)} blocking findings")
+        self.findings = findings
+
+
+class ReviewRefused(ValueError):
+    """The review is refused; `key` names the web text that says why."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def may_edit_chain(*, user: User, contract: Contract) -> bool:
+    """A supplier's user edits and submits the chain of its organisation's contracts."""
+    return (
+        user.role is Role.SUPPLIER
+        and user.organisation_id is not None
+        and user.organisation_id == contract.supplier_organisation_id
+    )
+
+
+def may_review_chain(*, user: User, contract: Contract) -> bool:
+    """The buyer organisation's buyers and contract managers review the versions of its contracts."""
+    return (
+        user.role in BUYER_SIDE
+        and user.organisation_id is not None
+        and user.organisation_id == contract.buyer_organisation_id
+    )
+
+
+def draft_rows(*, session: Session, contract_id: int) -> list[ChainDraftRow]:
+    """The draft's sites in order."""
+    query = (
+        select(ChainDraftRow)
+        .where(ChainDraftRow.contract_id == contract_id)
+        .order_by(col(ChainDraftRow.position))
+    )
+    return list(session.exec(query))
+
+
+def as_chain_rows(rows: Sequence[ChainDraftRow]) -> list[ChainRow]:
+    """The draft's sites as chain file rows, numbered as in the draft's download (first site: row 2)."""
+    return [
+        ChainRow(
+            row=number,
+            id=row.site_id,
+            name=row.name,
+            country=row.country,
+            activity=row.activity,
+            goods=row.goods,
+            supplies_to=row.supplies_to,
+            share=row.share,
+        )
+        for number, row in enumerate(rows, start=FIRST_ROW)
+    ]
+
+
+def row_cells(row: ChainRow) -> list[str]:
+    """The cells of a chain row in the order of `chainmap.chain.COLUMNS`."""
+    return [row.id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share]
+
+
+def built_draft(*, session: Session, contract_id: int, reference: ReferenceData) -> BuiltChain:
+    """The draft as a graph with every finding, as `chainmap validate` would report it."""
+    return build_chain(
+        as_chain_rows(draft_rows(session=session, contract_id=contract_id)), reference=reference
+    )
+
+
+def replace_draft(*, session: Session, contract: Contract, rows: Sequence[ChainRow]) -> None:
+    """The draft becomes `rows` in their order, in one transaction (an upload replaces the whole draft)."""
+    assert contract.id is not None  # noqa: S101 - a stored contract
+    session.execute(delete(ChainDraftRow).where(col(ChainDraftRow.contract_id) == contract.id))
+    session.add_all(
+        ChainDraftRow(
+            contract_id=contract.id,
+            position=position,
+            site_id=row.id,
+            name=row.name,
+            country=row.country,
+            activity=row.activity,
+            goods=row.goods,
+            supplies_to=row.supplies_to,
+            share=row.share,
+        )
+        for position, row in enumerate(rows)
+    )
+    session.flush()
+    refresh_status(session=session, contract=contract)
+    session.commit()
+
+
+def versions(*, session: Session, contract_id: int) -> list[ChainVersion]:
+    """The contract's submitted versions, newest first."""
+    query = (
+        select(ChainVersion)
+        .where(ChainVersion.contract_id == contract_id)
+        .order_by(col(ChainVersion.number).desc())
+    )
+    return list(session.exec(query))
+
+
+def version_numbered(*, session: Session, contract_id: int, number: int) -> ChainVersion | None:
+    """The contract's version with this number, or None."""
+    query = select(ChainVersion).where(ChainVersion.contract_id == contract_id, ChainVersion.number == number)
+    return session.exec(query).first()
+
+
+def version_rows(version: ChainVersion) -> list[ChainRow]:
+    """The version's sites as chain file rows (first site: row 2, as in its download)."""
+    return [ChainRow(number, *cells) for number, cells in enumerate(version.rows, start=FIRST_ROW)]
+
+
+def built_version(version: ChainVersion, *, reference: ReferenceData) -> BuiltChain:
+    """The version's chain graph; valid, since only a valid draft is submitted."""
+    return build_chain(version_rows(version), reference=reference)
+
+
+def submit_draft(
+    *, session: Session, contract: Contract, user: User, reference: ReferenceData
+) -> ChainVersion:
+    """The draft becomes the contract's next version, submitted now by `user`; the draft stays as the
+    start of the next one. Raises PermissionError for a user who may not, ChainRefused for an empty draft
+    or one with errors."""
+    if not may_edit_chain(user=user, contract=contract) or contract.id is None or user.id is None:
+        raise PermissionError("only the contract's supplier submits its chain")
+    rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
+    built = build_chain(rows, reference=reference)
+    if not built.ok:
+        raise ChainRefused([finding for finding in built.findings if finding.blocking])
+    latest = session.exec(
+        select(func.max(ChainVersion.number)).where(ChainVersion.contract_id == contract.id)
+    ).one()
+    version = ChainVersion(
+        contract_id=contract.id,
+        number=(latest or 0) + 1,
+        rows=[row_cells(row) for row in rows],
+        site_count=len(rows),
+        submitted_at=datetime.now(UTC),
+        submitted_by_user_id=user.id,
+    )
+    session.add(version)
+    session.flush()
+    refresh_status(session=session, contract=contract)
+    session.commit()
+    session.refresh(version)
+    return version
+
+
+def review_of(*, session: Session, version_id: int) -> ChainReview | None:
+    """The buyer's decision on this version, if any."""
+    return session.exec(select(ChainReview).where(ChainReview.version_id == version_id)).first()
+
+
+def review_version(
+    *,
+    session: Session,
+    contract: Contract,
+    version: ChainVersion,
+    user: User,
+    decision: ReviewDecision,
+    comment: str,
+) -> ChainReview:
+    """The buyer's decision on the contract's latest version, once. A revision request needs a comment
+    saying what to revise. Raises PermissionError for a user who may not review, ReviewRefused otherwise."""
+    if not may_review_chain(user=user, contract=contract) or contract.id is None or user.id is None:
+        raise PermissionError("only the contract's buyer reviews its chain")
+    if version.contract_id != contract.id or version.id is None:
+        raise PermissionError("the version belongs to another contract")
+    comment = comment.strip()
+    newest = versions(session=session, contract_id=contract.id)[0]
+    if newest.id != version.id:
+        raise ReviewRefused("review.error.not_latest")
+    if review_of(session=session, version_id=version.id) is not None:
+        raise ReviewRefused("review.error.already_decided")
+    if decision is ReviewDecision.REVISION_REQUESTED and not comment:
+        raise ReviewRefused("review.error.comment_required")
+    if len(comment) > MAX_COMMENT:
+        raise ReviewRefused("review.error.comment_too_long")
+    review = ChainReview(
+        version_id=version.id,
+        decision=decision,
+        comment=comment,
+        decided_at=datetime.now(UTC),
+        decided_by_user_id=user.id,
+    )
+    session.add(review)
+    session.flush()
+    refresh_status(session=session, contract=contract)
+    session.commit()
+    session.refresh(review)
+    return review
+
+
+def chain_status(*, session: Session, contract_id: int) -> ContractStatus:
+    """Where the contract's chain stands, from its latest version and its review, or its draft."""
+    newest = session.exec(
+        select(ChainVersion)
+        .where(ChainVersion.contract_id == contract_id)
+        .order_by(col(ChainVersion.number).desc())
+    ).first()
+    if newest is not None and newest.id is not None:
+        review = review_of(session=session, version_id=newest.id)
+        if review is None:
+            return ContractStatus.SUBMITTED
+        if review.decision is ReviewDecision.ACCEPTED:
+            return ContractStatus.ACCEPTED
+        return ContractStatus.REVISION_REQUESTED
+    has_draft = session.exec(select(ChainDraftRow.id).where(ChainDraftRow.contract_id == contract_id)).first()
+    return ContractStatus.DRAFT if has_draft is not None else ContractStatus.NO_CHAIN
+
+
+def refresh_status(*, session: Session, contract: Contract) -> None:
+    """Store the contract's chain status (kept on the contract so that the contract list is one query)."""
+    assert contract.id is not None  # noqa: S101 - a stored contract
+    contract.status = chain_status(session=session, contract_id=contract.id)
+    session.add(contract)
