@@ -8,6 +8,7 @@ from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.requests import Request
 
 from chainmap.themes import Level, theme_label
+from web.formatting import date_text, datetime_text, number_text, percent_text
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import csrf_token
@@ -28,6 +29,10 @@ def _page_context(request: Request) -> dict[str, Any]:
         "current_user": getattr(request.state, "user", None),
         "theme_label": lambda theme: theme_label(theme, lang),
         "level_label": lambda level: Level(level).label(lang),
+        "date_text": lambda day: date_text(day, lang),
+        "datetime_text": lambda moment: datetime_text(moment, lang),
+        "number_text": lambda value, digits=0: number_text(value, lang, digits),
+        "percent_text": lambda value, digits=0: percent_text(value, lang, digits),
     }
 
 

@@ -5,14 +5,12 @@ Every page needs a login and every query is scoped to the user's organisation (w
 another organisation's contract answers 404, as if it did not exist.
 """
 
-from datetime import date
 from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from chainmap.reference import load_cpv_goods, load_reference
-from chainmap.themes import Lang
 from models import Contract, ReportingSchedule, User
 from web.deps import CurrentUser, Forbidden, SessionDep
 from web.i18n import request_language
@@ -35,47 +33,10 @@ from web.templating import is_htmx, templates
 router = APIRouter()
 
 CPV_FIELDS_SHOWN: Final = 3
-DUTCH_MONTHS: Final = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-ENGLISH_MONTHS: Final = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def date_text(day: date, lang: Lang) -> str:
-    """A date as the language writes it: "1 maart 2027", "1 March 2027"."""
-    months = DUTCH_MONTHS if lang == "nl" else ENGLISH_MONTHS
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def _page(request: Request, name: str, context: dict[str, Any], **kwargs: Any) -> Response:
-    lang = request_language(request)
-    return templates.TemplateResponse(
-        request, name, {"date_text": lambda day: date_text(day, lang), **context}, **kwargs
-    )
+    return templates.TemplateResponse(request, name, context, **kwargs)
 
 
 @router.get("/contracts", response_class=HTMLResponse)
