@@ -16,6 +16,7 @@ from web.deps import CurrentUser, Forbidden, SessionDep
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
+from web.services.chains import chain_overview
 from web.services.contracts import (
     ContractForm,
     ContractInvalid,
@@ -162,6 +163,7 @@ def contract_page(request: Request, session: SessionDep, user: CurrentUser, cont
         "cpv_views": [
             cpv_goods_view(code, lang=lang, reference=reference, cpv_goods=table) for code in codes
         ],
+        "chain": chain_overview(session=session, contract=contract, user=user),
     }
     block = "goods" if is_htmx(request) else None
     return _page(request, "contract.html", context, block_name=block)

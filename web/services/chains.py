@@ -9,6 +9,7 @@ are shown, so the site and the command line give the same messages.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
@@ -234,6 +235,73 @@ def review_version(
     session.commit()
     session.refresh(review)
     return review
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    """A submitted version as the contract page lists it: who submitted it and the buyer's decision."""
+
+    version: ChainVersion
+    submitted_by: str
+    review: ChainReview | None
+    reviewed_by: str
+
+
+@dataclass(frozen=True)
+class ChainOverview:
+    """The chain section of a contract page: the versions newest first, the draft's size, and what this
+    user may do (fill in the chain, review the latest version)."""
+
+    versions: list[VersionSummary]
+    draft_sites: int
+    may_edit: bool
+    may_review: bool
+
+    @property
+    def latest(self) -> VersionSummary | None:
+        return self.versions[0] if self.versions else None
+
+
+def chain_overview(*, session: Session, contract: Contract, user: User) -> ChainOverview:
+    """What the contract page shows of the chain to `user`, a party to the contract (the draft's size
+    only to the supplier, whose work in progress it is)."""
+    assert contract.id is not None  # noqa: S101 - a stored contract
+    submitted = versions(session=session, contract_id=contract.id)
+    ids = [version.id for version in submitted if version.id is not None]
+    reviews = {
+        review.version_id: review
+        for review in session.exec(select(ChainReview).where(col(ChainReview.version_id).in_(ids)))
+    }
+    people = {version.submitted_by_user_id for version in submitted} | {
+        review.decided_by_user_id for review in reviews.values()
+    }
+    names = {
+        person.id: person.full_name or person.email
+        for person in session.exec(select(User).where(col(User.id).in_(people)))
+    }
+    may_edit = may_edit_chain(user=user, contract=contract)
+    draft_sites = (
+        session.exec(select(func.count()).where(ChainDraftRow.contract_id == contract.id)).one()
+        if may_edit
+        else 0
+    )
+    summaries = []
+    for version in submitted:
+        review = reviews.get(version.id) if version.id is not None else None
+        summaries.append(
+            VersionSummary(
+                version=version,
+                submitted_by=names.get(version.submitted_by_user_id, ""),
+                review=review,
+                reviewed_by=names.get(review.decided_by_user_id, "") if review else "",
+            )
+        )
+    return ChainOverview(
+        versions=summaries,
+        draft_sites=draft_sites,
+        may_edit=may_edit,
+        may_review=may_review_chain(user=user, contract=contract),
+    )
 
 
 def chain_status(*, session: Session, contract_id: int) -> ContractStatus:
