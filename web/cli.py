@@ -7,15 +7,28 @@ web stack. Each returns an exit code as the core's commands do (0 done, 2 usage 
 import argparse
 import getpass
 import sys
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Final
 
 from sqlmodel import Session, select
 
+from chainmap.chainfile import parse_csv
+from chainmap.reference import load_reference
 from chainmap.themes import Lang
-from models import Contract, ContractCpv, OrganisationKind, ReportingSchedule, Role, UserCreate
+from models import (
+    Contract,
+    ContractCpv,
+    ContractStatus,
+    OrganisationKind,
+    ReportingSchedule,
+    Role,
+    UserCreate,
+)
 from models.db import make_engine
 from models.migrate import upgrade
+from web.services.chains import chain_status, replace_draft, submit_draft
 from web.services.users import create_user, organisation_named, user_by_email
 from web.settings import get_settings
 
@@ -27,7 +40,9 @@ MIN_PASSWORD_LENGTH: Final = 12
 DEMO_PASSWORD: Final = "demo-chainmap-2026"  # noqa: S105 - a published demo password, printed by `demo`
 DEMO_BUYER_ORGANISATION: Final = "Gemeente Voorbeeldstad"
 DEMO_SUPPLIER_ORGANISATION: Final = "Werkkleding Nederland BV"
-DEMO_CONTRACT: Final = "DEMO-001"
+DEMO_ICT_SUPPLIER_ORGANISATION: Final = "Rijks ICT Leverancier BV"
+DEMO_SUPPLIER: Final = "leverancier@werkkleding.example"
+DEMO_ICT_SUPPLIER: Final = "leverancier@rijksict.example"
 DEMO_USERS: Final = (
     ("admin@chainmap.example", "Beheerder", Role.ADMIN, None),
     ("inkoper@voorbeeldstad.example", "Ingrid Inkoper", Role.BUYER, DEMO_BUYER_ORGANISATION),
@@ -37,7 +52,57 @@ DEMO_USERS: Final = (
         Role.CONTRACT_MANAGER,
         DEMO_BUYER_ORGANISATION,
     ),
-    ("leverancier@werkkleding.example", "Lotte Leverancier", Role.SUPPLIER, DEMO_SUPPLIER_ORGANISATION),
+    (DEMO_SUPPLIER, "Lotte Leverancier", Role.SUPPLIER, DEMO_SUPPLIER_ORGANISATION),
+    (DEMO_ICT_SUPPLIER, "Ilse ICT", Role.SUPPLIER, DEMO_ICT_SUPPLIER_ORGANISATION),
+)
+DEMO_CHAINS: Final = Path(__file__).resolve().parents[1] / "fixtures" / "demo"
+
+
+@dataclass(frozen=True)
+class DemoContract:
+    """A contract of the demo municipality and the chain its supplier has on it: the first `sites` rows
+    of `chain_file` (all when None), submitted as version 1 or left as a draft."""
+
+    reference: str
+    title: str
+    cpv_codes: tuple[str, ...]
+    start_date: date
+    end_date: date
+    reporting_schedule: ReportingSchedule
+    supplier_organisation: str
+    supplier_email: str
+    chain_file: str
+    submitted: bool
+    sites: int | None = None
+
+
+# DEMO-002 is kept free for a contract in the middle of its term.
+DEMO_CONTRACTS: Final = (
+    DemoContract(
+        reference="DEMO-001",
+        title="Werkkleding en veiligheidsschoenen buitendienst",
+        cpv_codes=("18100000-0", "18830000-6"),
+        start_date=date(2027, 1, 1),
+        end_date=date(2030, 12, 31),
+        reporting_schedule=ReportingSchedule.HALF_YEARLY,
+        supplier_organisation=DEMO_SUPPLIER_ORGANISATION,
+        supplier_email=DEMO_SUPPLIER,
+        chain_file="garments.csv",
+        submitted=True,
+    ),
+    DemoContract(
+        reference="DEMO-003",
+        title="Laptops voor medewerkers",
+        cpv_codes=("30200000-1", "30213100-6"),
+        start_date=date(2027, 4, 1),
+        end_date=date(2031, 3, 31),
+        reporting_schedule=ReportingSchedule.YEARLY,
+        supplier_organisation=DEMO_ICT_SUPPLIER_ORGANISATION,
+        supplier_email=DEMO_ICT_SUPPLIER,
+        chain_file="ict_hardware.csv",
+        submitted=False,
+        sites=10,  # the supplier got as far as the cobalt and lithium; tin, coltan and silicon are missing
+    ),
 )
 
 
@@ -49,7 +114,8 @@ def db_upgrade() -> int:
 
 
 def demo() -> int:
-    """Upgrade the database, then add the demo organisations and accounts that are missing; idempotent."""
+    """Upgrade the database, then add what is missing of the demo: its organisations and accounts, the
+    municipality's contracts and each supplier's chain on them; idempotent."""
     upgrade(get_settings().database_url)
     engine = make_engine(get_settings().database_url)
     try:
@@ -57,12 +123,25 @@ def demo() -> int:
             for email, name, role, organisation_name in DEMO_USERS:
                 if user_by_email(session=session, email=email) is None:
                     _add_demo_user(session, email=email, name=name, role=role, organisation=organisation_name)
-            _add_demo_contract(session)
+            contracts = [_add_demo_contract(session, demo_contract) for demo_contract in DEMO_CONTRACTS]
+            for demo_contract, contract in zip(DEMO_CONTRACTS, contracts, strict=True):
+                _add_demo_chain(session, demo_contract, contract)
+            shown = [
+                (
+                    contract.reference,
+                    contract.status.value,
+                    f"{contract.title} ({demo.supplier_organisation})",
+                )
+                for demo, contract in zip(DEMO_CONTRACTS, contracts, strict=True)
+            ]
     finally:
         engine.dispose()
     print("demo accounts (password for each: " + DEMO_PASSWORD + "):")
     for email, _, role, organisation_name in DEMO_USERS:
-        print(f"  {email:40} {role.value:17} {organisation_name or ''}")
+        print(f"  {email:40} {role.value:17} {organisation_name or ''}".rstrip())
+    print(f"demo contracts of {DEMO_BUYER_ORGANISATION}:")
+    for reference, status, description in shown:
+        print(f"  {reference:10} {status:17} {description}")
     return EXIT_OK
 
 
@@ -79,33 +158,55 @@ def _add_demo_user(session: Session, *, email: str, name: str, role: Role, organ
     )
 
 
-def _add_demo_contract(session: Session) -> None:
-    """The buyer's workwear contract DEMO-001 with the demo supplier, unless it is there."""
+def _add_demo_contract(session: Session, demo_contract: DemoContract) -> Contract:
+    """The municipality's contract with this reference, made with its supplier when it is not there."""
     buyer = organisation_named(session=session, name=DEMO_BUYER_ORGANISATION, kind=OrganisationKind.BUYER)
-    supplier = organisation_named(
-        session=session, name=DEMO_SUPPLIER_ORGANISATION, kind=OrganisationKind.SUPPLIER
-    )
+    assert buyer.id is not None  # noqa: S101 - a stored organisation
     found = session.exec(
         select(Contract).where(
-            Contract.buyer_organisation_id == buyer.id, Contract.reference == DEMO_CONTRACT
+            Contract.buyer_organisation_id == buyer.id, Contract.reference == demo_contract.reference
         )
     ).first()
-    if found is not None or buyer.id is None:
-        return
+    if found is not None:
+        return found
+    supplier = organisation_named(
+        session=session, name=demo_contract.supplier_organisation, kind=OrganisationKind.SUPPLIER
+    )
     contract = Contract(
-        title="Werkkleding en veiligheidsschoenen buitendienst",
-        reference=DEMO_CONTRACT,
-        start_date=date(2027, 1, 1),
-        end_date=date(2030, 12, 31),
-        reporting_schedule=ReportingSchedule.HALF_YEARLY,
+        title=demo_contract.title,
+        reference=demo_contract.reference,
+        start_date=demo_contract.start_date,
+        end_date=demo_contract.end_date,
+        reporting_schedule=demo_contract.reporting_schedule,
         buyer_organisation_id=buyer.id,
         supplier_organisation_id=supplier.id,
     )
     session.add(contract)
     session.flush()
     assert contract.id is not None  # noqa: S101 - set by the flush
-    session.add_all(ContractCpv(contract_id=contract.id, code=code) for code in ("18100000-0", "18830000-6"))
+    session.add_all(ContractCpv(contract_id=contract.id, code=code) for code in demo_contract.cpv_codes)
     session.commit()
+    session.refresh(contract)
+    return contract
+
+
+def _add_demo_chain(session: Session, demo_contract: DemoContract, contract: Contract) -> None:
+    """The supplier's chain on the contract from its demo file, through the same services as the web
+    form, unless the contract has a chain already (a draft or a version: the demo never overwrites one)."""
+    assert contract.id is not None  # noqa: S101 - a stored contract
+    supplier = user_by_email(session=session, email=demo_contract.supplier_email)
+    if (
+        chain_status(session=session, contract_id=contract.id) is not ContractStatus.NO_CHAIN
+        or supplier is None
+        or supplier.organisation_id != contract.supplier_organisation_id
+    ):
+        return
+    chain_file = parse_csv((DEMO_CHAINS / demo_contract.chain_file).read_bytes())
+    rows = chain_file.rows if demo_contract.sites is None else chain_file.rows[: demo_contract.sites]
+    replace_draft(session=session, contract=contract, rows=rows)
+    if demo_contract.submitted:
+        submit_draft(session=session, contract=contract, user=supplier, reference=load_reference())
+    session.refresh(contract)
 
 
 def serve(*, host: str, port: int) -> int:

@@ -1,15 +1,33 @@
-"""The app's commands through `chainmap`: db upgrade, demo (idempotent) and user create."""
+"""The app's commands through `chainmap`: db upgrade, demo (idempotent, completing an older demo) and
+user create."""
 
 import io
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from chainmap.chainfile import parse_csv
 from chainmap.cli import EXIT_OK, EXIT_USAGE, main
-from models import Role, User
+from models import (
+    ChainDraftRow,
+    ChainReview,
+    ChainVersion,
+    Contract,
+    ContractCpv,
+    ContractStatus,
+    Organisation,
+    Role,
+    User,
+)
 from models.db import make_engine
+from tests.factories.chainfiles import make_row
+from tests.factories.contracts import make_contract
+from tests.factories.users import PASSWORD, make_user
+from web.cli import DEMO_CHAINS
+from web.services.chains import replace_draft
+from web.services.users import authenticate
 from web.settings import get_settings
 
 
@@ -37,7 +55,7 @@ def test_demo_creates_its_accounts_once_and_prints_them(
     out = capsys.readouterr().out
     assert "inkoper@voorbeeldstad.example" in out and "demo-chainmap-2026" in out
     accounts = users(app_database)
-    assert len(accounts) == 4
+    assert len(accounts) == 5
     assert {user.role for user in accounts} == set(Role)
 
 
@@ -63,3 +81,145 @@ def test_db_upgrade_is_repeatable(app_database: str) -> None:
     with Session(engine) as session:
         assert session.exec(select(func.count()).select_from(User)).one() == 0
     engine.dispose()
+
+
+def demo_state(url: str) -> dict[str, object]:
+    """What the demo leaves in the database: counts per table, and per contract its status, supplier,
+    versions (number, submitter, sites) and draft size."""
+    engine = make_engine(url)
+    with Session(engine) as session:
+        counts = {
+            model.__name__: session.exec(select(func.count()).select_from(model)).one()
+            for model in (Organisation, User, Contract, ContractCpv, ChainVersion, ChainReview, ChainDraftRow)
+        }
+        contracts = {}
+        for contract in session.exec(select(Contract).order_by(col(Contract.reference))):
+            buyer = session.get(Organisation, contract.buyer_organisation_id)
+            supplier = session.get(Organisation, contract.supplier_organisation_id)
+            submitted = [
+                (version.number, session.get(User, version.submitted_by_user_id), version.rows)
+                for version in session.exec(
+                    select(ChainVersion).where(ChainVersion.contract_id == contract.id)
+                )
+            ]
+            draft = session.exec(
+                select(ChainDraftRow.site_id)
+                .where(ChainDraftRow.contract_id == contract.id)
+                .order_by(col(ChainDraftRow.position))
+            ).all()
+            contracts[contract.reference] = {
+                "status": contract.status,
+                "buyer": buyer.name if buyer else None,
+                "supplier": supplier.name if supplier else None,
+                "versions": [
+                    (number, by.email if by else None, [cells[0] for cells in rows])
+                    for number, by, rows in submitted
+                ],
+                "draft": list(draft),
+            }
+    engine.dispose()
+    return {"counts": counts, "contracts": contracts}
+
+
+def site_ids(name: str, sites: int | None = None) -> list[str]:
+    rows = parse_csv((DEMO_CHAINS / name).read_bytes()).rows
+    return [row.id for row in rows[:sites]]
+
+
+def test_the_demo_seeds_a_submitted_chain_and_a_second_suppliers_draft_once(
+    app_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo"]) == EXIT_OK
+    first = demo_state(app_database)
+    assert main(["demo"]) == EXIT_OK
+    assert demo_state(app_database) == first
+    garments, ict = site_ids("garments.csv"), site_ids("ict_hardware.csv", 10)
+    assert len(garments) == 16 and ict[-1] == "AU-LI"
+    assert first["counts"] == {
+        "Organisation": 3,
+        "User": 5,
+        "Contract": 2,
+        "ContractCpv": 4,
+        "ChainVersion": 1,
+        "ChainReview": 0,  # the buyer has the version to review
+        "ChainDraftRow": 16 + 10,  # the submitted draft stays as the start of the next version
+    }
+    assert first["contracts"] == {
+        "DEMO-001": {
+            "status": ContractStatus.SUBMITTED,
+            "buyer": "Gemeente Voorbeeldstad",
+            "supplier": "Werkkleding Nederland BV",
+            "versions": [(1, "leverancier@werkkleding.example", garments)],
+            "draft": garments,
+        },
+        "DEMO-003": {
+            "status": ContractStatus.DRAFT,
+            "buyer": "Gemeente Voorbeeldstad",
+            "supplier": "Rijks ICT Leverancier BV",
+            "versions": [],
+            "draft": ict,
+        },
+    }
+    out = capsys.readouterr().out
+    assert out.count("demo-chainmap-2026") == 2 and out.count("leverancier@rijksict.example") == 2
+    assert all(line == line.rstrip() for line in out.splitlines())
+    lines = out.splitlines()[: len(out.splitlines()) // 2]
+    assert lines[0] == "demo accounts (password for each: demo-chainmap-2026):"
+    assert [line.split()[:2] for line in lines[1:6]] == [
+        ["admin@chainmap.example", "admin"],
+        ["inkoper@voorbeeldstad.example", "buyer"],
+        ["contractmanager@voorbeeldstad.example", "contract_manager"],
+        ["leverancier@werkkleding.example", "supplier"],
+        ["leverancier@rijksict.example", "supplier"],
+    ]
+    assert lines[6:] == [
+        "demo contracts of Gemeente Voorbeeldstad:",
+        "  DEMO-001   submitted         Werkkleding en veiligheidsschoenen buitendienst"
+        " (Werkkleding Nederland BV)",
+        "  DEMO-003   draft             Laptops voor medewerkers (Rijks ICT Leverancier BV)",
+    ]
+
+
+def test_the_demo_completes_an_older_demo_without_chains(app_database: str, session: Session) -> None:
+    for email, role, organisation in (
+        ("admin@chainmap.example", Role.ADMIN, None),
+        ("inkoper@voorbeeldstad.example", Role.BUYER, "Gemeente Voorbeeldstad"),
+        ("contractmanager@voorbeeldstad.example", Role.CONTRACT_MANAGER, "Gemeente Voorbeeldstad"),
+        ("leverancier@werkkleding.example", Role.SUPPLIER, "Werkkleding Nederland BV"),
+    ):
+        make_user(session, email=email, role=role, organisation=organisation)
+    make_contract(
+        session, buyer="Gemeente Voorbeeldstad", supplier="Werkkleding Nederland BV", reference="DEMO-001"
+    )
+    assert main(["demo"]) == EXIT_OK
+    state = demo_state(app_database)
+    assert state["counts"] == {
+        "Organisation": 3,
+        "User": 5,
+        "Contract": 2,
+        "ContractCpv": 3,  # the older DEMO-001 keeps its own CPV code
+        "ChainVersion": 1,
+        "ChainReview": 0,
+        "ChainDraftRow": 26,
+    }
+    contracts = state["contracts"]
+    assert isinstance(contracts, dict)
+    assert contracts["DEMO-001"]["status"] is ContractStatus.SUBMITTED
+    assert contracts["DEMO-001"]["versions"] == [
+        (1, "leverancier@werkkleding.example", site_ids("garments.csv"))
+    ]
+    assert contracts["DEMO-003"]["status"] is ContractStatus.DRAFT
+    # the older accounts keep their password: the demo adds, it does not reset
+    assert authenticate(session=session, email="inkoper@voorbeeldstad.example", password=PASSWORD)
+
+
+def test_the_demo_leaves_a_chain_the_supplier_changed(app_database: str, session: Session) -> None:
+    assert main(["demo"]) == EXIT_OK
+    contract = session.exec(select(Contract).where(Contract.reference == "DEMO-003")).one()
+    replace_draft(session=session, contract=contract, rows=[make_row(2, "ICT", goods="Laptops")])
+    assert main(["demo"]) == EXIT_OK
+    state = demo_state(app_database)
+    contracts = state["contracts"]
+    assert isinstance(contracts, dict)
+    assert contracts["DEMO-003"]["draft"] == ["ICT"]
+    assert contracts["DEMO-001"]["versions"][0][0] == 1 and len(contracts["DEMO-001"]["versions"]) == 1
