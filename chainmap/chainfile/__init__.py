@@ -4,23 +4,27 @@ Readers return a `ChainFile`: the rows as written (`chainmap.chain.ChainRow`) pl
 file itself; they never raise on what a file holds. `load_chain` reads a file and builds the chain graph
 with `chainmap.validation.build_chain`. Writers take a chain graph (conventions in `chainmap.chain`);
 writing and reading back gives an equal graph, except for the `row` attribute, which is the row of
-whatever file a graph was read from.
+whatever file a graph was read from. `rows_to_csv` and `rows_to_xlsx` write rows as typed instead, for a
+draft that need not be a valid chain yet, and `chain_template_xlsx` writes the workbook a supplier fills in.
 
 Limits protect the server: a file over MAX_FILE_BYTES is refused by its size on disk before any of it is
 read, and reading stops at MAX_ROWS + 1 rows. The limits are read when a file is read, so tests can
 lower them.
 """
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Final
 
 import networkx as nx
 
-from chainmap.chainfile.csv_format import read_csv, write_csv
+from chainmap.chain import ChainRow
+from chainmap.chainfile.csv_format import read_csv, write_csv, write_csv_rows
 from chainmap.chainfile.json_format import read_json, write_json
 from chainmap.chainfile.table import ChainFile, file_error
-from chainmap.chainfile.xlsx_format import read_xlsx, write_xlsx
+from chainmap.chainfile.template import chain_template_xlsx
+from chainmap.chainfile.xlsx_format import read_xlsx, write_xlsx, write_xlsx_rows
 from chainmap.collector import collector_paused
 from chainmap.findings import has_errors
 from chainmap.reference import ReferenceData
@@ -35,6 +39,7 @@ __all__ = [
     "MAX_ROWS",
     "SUFFIXES",
     "ChainFile",
+    "chain_template_xlsx",
     "chain_to_csv",
     "chain_to_json",
     "chain_to_xlsx",
@@ -43,23 +48,28 @@ __all__ = [
     "parse_json",
     "parse_xlsx",
     "read_chain_file",
+    "rows_to_csv",
+    "rows_to_xlsx",
     "write_chain_file",
 ]
 
 
-def parse_csv(data: bytes) -> ChainFile:
-    """Chain rows from CSV bytes: plain CSV or Dutch Excel CSV (`;`, UTF-8 with BOM or Windows-1252)."""
-    return read_csv(data, max_rows=MAX_ROWS)
+def parse_csv(data: bytes, *, max_rows: int | None = None) -> ChainFile:
+    """Chain rows from CSV bytes: plain CSV or Dutch Excel CSV (`;`, UTF-8 with BOM or Windows-1252).
+
+    A file with more than `max_rows` sites (MAX_ROWS when None) is refused.
+    """
+    return read_csv(data, max_rows=MAX_ROWS if max_rows is None else max_rows)
 
 
-def parse_xlsx(data: BinaryIO) -> ChainFile:
-    """Chain rows from the first sheet of an .xlsx workbook, streamed."""
-    return read_xlsx(data, max_rows=MAX_ROWS)
+def parse_xlsx(data: BinaryIO, *, max_rows: int | None = None) -> ChainFile:
+    """Chain rows from the first sheet of an .xlsx workbook, streamed; at most `max_rows` sites."""
+    return read_xlsx(data, max_rows=MAX_ROWS if max_rows is None else max_rows)
 
 
-def parse_json(data: bytes) -> ChainFile:
-    """Chain rows from JSON bytes in networkx node-link form."""
-    return read_json(data, max_rows=MAX_ROWS)
+def parse_json(data: bytes, *, max_rows: int | None = None) -> ChainFile:
+    """Chain rows from JSON bytes in networkx node-link form; at most `max_rows` sites."""
+    return read_json(data, max_rows=MAX_ROWS if max_rows is None else max_rows)
 
 
 @collector_paused()
@@ -106,6 +116,16 @@ def chain_to_xlsx(graph: "nx.DiGraph[str]") -> bytes:
 def chain_to_json(graph: "nx.DiGraph[str]") -> bytes:
     """The chain as JSON in networkx node-link form."""
     return write_json(graph)
+
+
+def rows_to_csv(rows: Iterable[ChainRow]) -> bytes:
+    """Chain rows as typed, valid or not (a draft), as Dutch Excel CSV like `chain_to_csv`."""
+    return write_csv_rows(rows)
+
+
+def rows_to_xlsx(rows: Iterable[ChainRow]) -> bytes:
+    """Chain rows as typed, valid or not (a draft), as an .xlsx workbook, every cell text."""
+    return write_xlsx_rows(rows)
 
 
 def write_chain_file(graph: "nx.DiGraph[str]", path: Path) -> None:

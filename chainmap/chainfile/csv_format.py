@@ -16,13 +16,13 @@ should use the JSON export; this reader takes both forms back.
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import networkx as nx
 
-from chainmap.chain import COLUMNS
-from chainmap.chainfile.table import ChainFile, file_error, node_records, read_table
+from chainmap.chain import COLUMNS, ChainRow
+from chainmap.chainfile.table import ChainFile, file_error, node_records, read_table, row_cells
 
 DELIMITERS: Final = (";", ",", "\t")
 WRITE_DELIMITER: Final = ";"
@@ -131,9 +131,25 @@ def csv_lines(graph: "nx.DiGraph[str]") -> Iterator[list[str]]:
         yield [defused(cell) for cell in record.cells(decimal=WRITE_DECIMAL)]
 
 
-def write_csv(graph: "nx.DiGraph[str]") -> bytes:
-    """The chain as Dutch Excel CSV bytes (see the module docstring for why this form)."""
+def row_lines(rows: Iterable[ChainRow]) -> Iterator[list[str]]:
+    """The header and the rows' cells as written (shares too), formula-like cells defused."""
+    yield list(COLUMNS)
+    for row in rows:
+        yield [defused(cell) for cell in row_cells(row)]
+
+
+def _excel_csv(lines: Iterable[list[str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=WRITE_DELIMITER, lineterminator="\r\n")
-    writer.writerows(csv_lines(graph))
+    writer.writerows(lines)
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8", errors="replace")
+
+
+def write_csv(graph: "nx.DiGraph[str]") -> bytes:
+    """The chain as Dutch Excel CSV bytes (see the module docstring for why this form)."""
+    return _excel_csv(csv_lines(graph))
+
+
+def write_csv_rows(rows: Iterable[ChainRow]) -> bytes:
+    """Chain rows as typed (a draft that may not be valid yet) as Dutch Excel CSV bytes."""
+    return _excel_csv(row_lines(rows))

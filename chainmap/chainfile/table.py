@@ -115,6 +115,11 @@ def read_table(
     return ChainFile(rows, findings)
 
 
+def row_cells(row: ChainRow) -> list[str]:
+    """The cells of a row as written, in the order of `chainmap.chain.COLUMNS`."""
+    return [getattr(row, column) for column in COLUMNS]
+
+
 def format_share(share: float, *, decimal: str = ".") -> str:
     """A share as a file shows it: no needless decimals, no exponent, and exact ("12.5", "40", "0.001")."""
     text = format(Decimal(repr(float(share))), "f")

@@ -7,11 +7,11 @@ without ".0" (an id typed as 1001 stays "1001"), and a number formatted as a per
 
 Writing uses openpyxl's write-only mode: the header row frozen, ids and names always as text (also when
 they start with "=", so nothing becomes a formula), a single share as a number and several shares as
-`;`-separated text.
+`;`-separated text. Rows as typed (a draft) are written with every cell as text, as the supplier typed it.
 """
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, BinaryIO
@@ -20,11 +20,19 @@ import networkx as nx
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from chainmap.chain import COLUMNS
-from chainmap.chainfile.table import ChainFile, file_error, format_share, node_records, read_table
+from chainmap.chain import COLUMNS, ChainRow
+from chainmap.chainfile.table import (
+    ChainFile,
+    file_error,
+    format_share,
+    node_records,
+    read_table,
+    row_cells,
+)
 from chainmap.findings import Severity
 
 SHEET_TITLE = "chain"
@@ -92,12 +100,24 @@ def _text_cell(sheet: WriteOnlyWorksheet, text: str) -> Any:
     return cell
 
 
-def write_xlsx(graph: "nx.DiGraph[str]") -> bytes:
-    """The chain as an .xlsx workbook with one sheet, header row frozen."""
+def _chain_sheet() -> tuple[Workbook, WriteOnlyWorksheet]:
+    """A write-only workbook with its chain sheet, the header row written and frozen."""
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(SHEET_TITLE)
     sheet.freeze_panes = "A2"
     sheet.append([_text_cell(sheet, column) for column in COLUMNS])
+    return workbook, sheet
+
+
+def _saved(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(graph: "nx.DiGraph[str]") -> bytes:
+    """The chain as an .xlsx workbook with one sheet, header row frozen."""
+    workbook, sheet = _chain_sheet()
     share_position = COLUMNS.index("share")
     for record in node_records(graph):
         cells: list[Any] = [_text_cell(sheet, text) for text in record.cells()]
@@ -105,6 +125,12 @@ def write_xlsx(graph: "nx.DiGraph[str]") -> bytes:
             share = record.shares[0]
             cells[share_position] = int(share) if share.is_integer() else share
         sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return _saved(workbook)
+
+
+def write_xlsx_rows(rows: Iterable[ChainRow]) -> bytes:
+    """Chain rows as typed (a draft that may not be valid yet) as an .xlsx workbook, every cell text."""
+    workbook, sheet = _chain_sheet()
+    for row in rows:
+        sheet.append([_text_cell(sheet, text) for text in row_cells(row)])
+    return _saved(workbook)

@@ -2,7 +2,7 @@
 
 Messages are looked up by code and formatted with named parameters. The catalogues are split by what
 they speak about: `findings` (validation of chain files and graphs), `reasons` (why a risk has its
-level) and `cli` (command-line output).
+level), `cli` (command-line output) and `template` (the chain template workbook).
 """
 
 from collections.abc import Mapping
@@ -11,9 +11,15 @@ from typing import Any
 from chainmap.messages.cli import CLI_MESSAGES
 from chainmap.messages.findings import FINDING_MESSAGES
 from chainmap.messages.reasons import REASON_MESSAGES
+from chainmap.messages.template import TEMPLATE_MESSAGES
 from chainmap.themes import Lang
 
-MESSAGES: dict[str, dict[Lang, str]] = {**FINDING_MESSAGES, **REASON_MESSAGES, **CLI_MESSAGES}
+MESSAGES: dict[str, dict[Lang, str]] = {
+    **FINDING_MESSAGES,
+    **REASON_MESSAGES,
+    **CLI_MESSAGES,
+    **TEMPLATE_MESSAGES,
+}
 
 
 def render(code: str, params: Mapping[str, Any], lang: Lang = "en") -> str:
