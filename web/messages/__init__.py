@@ -8,8 +8,14 @@ from chainmap.themes import Lang
 from web.messages.admin import ADMIN_MESSAGES
 from web.messages.common import COMMON_MESSAGES
 from web.messages.contracts import CONTRACT_MESSAGES
+from web.messages.invitations import INVITATION_MESSAGES
 
-WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {**COMMON_MESSAGES, **ADMIN_MESSAGES, **CONTRACT_MESSAGES}
+WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
+    **COMMON_MESSAGES,
+    **ADMIN_MESSAGES,
+    **CONTRACT_MESSAGES,
+    **INVITATION_MESSAGES,
+}
 
 
 def web_text(key: str, lang: Lang, **params: object) -> str:

@@ -29,6 +29,7 @@ from web.services.contracts import (
     visible_contracts,
 )
 from web.services.cpv import cpv_goods_view, cpv_options
+from web.services.invitations import invitations_view
 from web.templating import is_htmx, templates
 
 router = APIRouter()
@@ -164,6 +165,7 @@ def contract_page(request: Request, session: SessionDep, user: CurrentUser, cont
             cpv_goods_view(code, lang=lang, reference=reference, cpv_goods=table) for code in codes
         ],
         "chain": chain_overview(session=session, contract=contract, user=user),
+        "invitations": invitations_view(session=session, contract=contract, user=user),
     }
     block = "goods" if is_htmx(request) else None
     return _page(request, "contract.html", context, block_name=block)

@@ -1,0 +1,373 @@
+"""Invitations: a buyer invites a supplier's user to a contract by e-mail address, and the invitee sets a
+name and password through the invitation's link.
+
+The link carries a random token (`secrets.token_urlsafe(32)`, 256 bits); only its SHA-256 is stored, so
+the table alone lets nobody in. A link works once and until it expires (`Settings.invitation_days`).
+The invitee becomes a user with role supplier in the contract's supplier organisation; an address that
+already belongs to a user of that organisation needs no new account (the link is then just used up), and
+one of another organisation is refused, since a user belongs to one organisation.
+"""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Final
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from chainmap.themes import Lang
+from models import Contract, Invitation, Organisation, OrganisationKind, Role, User, UserCreate
+from web.formatting import datetime_text
+from web.messages import web_text
+from web.security import hash_password
+from web.services.accounts import PASSWORD_MAX, PASSWORD_MIN
+from web.services.admin import EMAIL_MAX, EMAIL_PATTERN, NAME_MAX
+from web.services.contracts import BUYER_SIDE
+from web.services.errors import FormInvalid
+from web.services.users import normalise_email, user_by_email
+
+TOKEN_BYTES: Final = 32
+# The form's fields, which the errors name.
+EMAIL: Final = "email"
+SUPPLIER_NAME: Final = "supplier_name"
+FULL_NAME: Final = "full_name"
+PASSWORD: Final = "password"  # noqa: S105 - a field name
+PASSWORD_REPEAT: Final = "password_repeat"  # noqa: S105 - a field name
+# The order of the mail's languages: the invitee may be abroad, so English comes first.
+MAIL_LANGS: Final[tuple[Lang, ...]] = ("en", "nl")
+
+
+class InvitationProblem(StrEnum):
+    """Why a link does not work (any more)."""
+
+    UNKNOWN = "unknown"
+    USED = "used"
+    EXPIRED = "expired"
+
+
+class InvitationUnusable(Exception):
+    """The invitation's link does not work; `problem` says why."""
+
+    def __init__(self, problem: InvitationProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+class InvitationStatus(StrEnum):
+    """An invitation as the buyer's list shows it."""
+
+    OPEN = "open"
+    USED = "used"
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    invitation: Invitation
+    status: InvitationStatus
+
+
+@dataclass(frozen=True)
+class InvitationsView:
+    """What the contract page shows its buyer side about invitations: whether the form must ask for the
+    supplier organisation's name (the contract has none yet), and the invitations, newest first."""
+
+    asks_supplier_name: bool
+    rows: list[InvitationRow]
+
+
+@dataclass(frozen=True)
+class AcceptedInvitation:
+    """The user an invitation let in, the contract it is for, and whether the account existed already
+    (then the user logs in with their own password: an invitation does not change it)."""
+
+    user: User
+    contract_id: int
+    existed: bool
+
+
+@dataclass(frozen=True)
+class InvitationPage:
+    invitation: Invitation
+    contract: Contract
+    buyer_name: str
+    has_account: bool
+
+
+def token_hash(token: str) -> str:
+    """The stored form of a token: its SHA-256 in hex."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _utc(moment: datetime) -> datetime:
+    """A stored time with its zone: SQLite gives back UTC times without one."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def may_invite(*, user: User, contract: Contract) -> bool:
+    """The contract's buyer side (buyers and contract managers of its buyer organisation) invites."""
+    return (
+        user.role in BUYER_SIDE
+        and user.organisation_id is not None
+        and user.organisation_id == contract.buyer_organisation_id
+    )
+
+
+def invitation_status(invitation: Invitation, *, now: datetime | None = None) -> InvitationStatus:
+    if invitation.used_at is not None:
+        return InvitationStatus.USED
+    if _utc(invitation.expires_at) <= (now or datetime.now(UTC)):
+        return InvitationStatus.EXPIRED
+    return InvitationStatus.OPEN
+
+
+def invitations_view(*, session: Session, contract: Contract, user: User) -> InvitationsView | None:
+    """The invitations of the contract for its buyer side; None for anyone else, who sees none."""
+    if not may_invite(user=user, contract=contract):
+        return None
+    query = (
+        select(Invitation)
+        .where(Invitation.contract_id == contract.id)
+        .order_by(col(Invitation.created_at).desc(), col(Invitation.id).desc())
+    )
+    now = datetime.now(UTC)
+    rows = [
+        InvitationRow(invitation, invitation_status(invitation, now=now))
+        for invitation in session.exec(query)
+    ]
+    return InvitationsView(asks_supplier_name=contract.supplier_organisation_id is None, rows=rows)
+
+
+def _supplier_named(*, session: Session, name: str) -> Organisation:
+    """The supplier organisation of exactly this name, or a new one (not saved yet)."""
+    found = session.exec(
+        select(Organisation).where(Organisation.name == name, Organisation.kind == OrganisationKind.SUPPLIER)
+    ).first()
+    return found or Organisation(name=name, kind=OrganisationKind.SUPPLIER)
+
+
+def create_invitation(
+    *,
+    session: Session,
+    contract: Contract,
+    user: User,
+    email: str,
+    supplier_name: str = "",
+    valid_for: timedelta,
+    now: datetime | None = None,
+) -> tuple[Invitation, str]:
+    """A new invitation to `contract` for `email`, valid for `valid_for`; returns it with its token, which
+    is not kept anywhere (the link is shown once and mailed). All or nothing.
+
+    A contract without a supplier organisation gets one here: `supplier_name` names it (an existing
+    supplier organisation of exactly that name is reused). Raises PermissionError when `user` is not the
+    contract's buyer side, and FormInvalid with every problem by field.
+    """
+    if not may_invite(user=user, contract=contract) or user.id is None:
+        raise PermissionError("only the contract's buyer side invites")
+    if contract.id is None:
+        raise ValueError("invitations are to stored contracts")
+    errors: dict[str, str] = {}
+    supplier: Organisation | None = None
+    if contract.supplier_organisation_id is None:
+        name = supplier_name.strip()
+        if not name:
+            errors[SUPPLIER_NAME] = "invitation.error.supplier_name_required"
+        elif len(name) > NAME_MAX:
+            errors[SUPPLIER_NAME] = "invitation.error.too_long"
+        else:
+            supplier = _supplier_named(session=session, name=name)
+    else:
+        supplier = session.get(Organisation, contract.supplier_organisation_id)
+    email = normalise_email(email)
+    if not email:
+        errors[EMAIL] = "invitation.error.email_required"
+    elif len(email) > EMAIL_MAX or not EMAIL_PATTERN.match(email):
+        errors[EMAIL] = "invitation.error.email_invalid"
+    elif (
+        existing := user_by_email(session=session, email=email)
+    ) is not None and SUPPLIER_NAME not in errors:
+        if supplier is None or supplier.id is None or existing.organisation_id != supplier.id:
+            errors[EMAIL] = "invitation.error.email_other_organisation"
+        elif existing.role is not Role.SUPPLIER:
+            errors[EMAIL] = "invitation.error.email_not_supplier"
+    if errors or supplier is None:
+        raise FormInvalid(errors)
+
+    if supplier.id is None:
+        session.add(supplier)
+        session.flush()
+    contract.supplier_organisation_id = supplier.id
+    session.add(contract)
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    created_at = now or datetime.now(UTC)
+    invitation = Invitation(
+        contract_id=contract.id,
+        email=email,
+        token_hash=token_hash(token),
+        invited_by_user_id=user.id,
+        created_at=created_at,
+        expires_at=created_at + valid_for,
+    )
+    session.add(invitation)
+    try:
+        session.commit()
+    except IntegrityError:  # a supplier organisation of this name saved by another request meanwhile
+        session.rollback()
+        raise FormInvalid({SUPPLIER_NAME: "invitation.error.try_again"}) from None
+    session.refresh(invitation)
+    return invitation, token
+
+
+def invitation_by_token(
+    *, session: Session, token: str, now: datetime | None = None
+) -> Invitation | InvitationProblem:
+    """The invitation this link's token opens, or why it does not (unknown, used, expired)."""
+    invitation = session.exec(select(Invitation).where(Invitation.token_hash == token_hash(token))).first()
+    if invitation is None:
+        return InvitationProblem.UNKNOWN
+    status = invitation_status(invitation, now=now)
+    if status is InvitationStatus.USED:
+        return InvitationProblem.USED
+    if status is InvitationStatus.EXPIRED:
+        return InvitationProblem.EXPIRED
+    return invitation
+
+
+def invitation_page(*, session: Session, invitation: Invitation) -> InvitationPage:
+    """What the link's page tells the invitee: who invites them to which contract, and whether their
+    address already has an account in the contract's supplier organisation."""
+    contract = session.get(Contract, invitation.contract_id)
+    if contract is None:
+        raise InvitationUnusable(InvitationProblem.UNKNOWN)
+    buyer = session.get(Organisation, contract.buyer_organisation_id)
+    found = user_by_email(session=session, email=invitation.email)
+    has_account = found is not None and found.organisation_id == contract.supplier_organisation_id
+    return InvitationPage(
+        invitation=invitation,
+        contract=contract,
+        buyer_name=buyer.name if buyer else "",
+        has_account=has_account,
+    )
+
+
+def _use(*, session: Session, invitation: Invitation, now: datetime) -> None:
+    """Mark the invitation used within the current transaction, unless another request did first: the
+    conditional update is what makes a link single-use when two requests race."""
+    marked = session.connection().execute(
+        update(Invitation)
+        .where(col(Invitation.id) == invitation.id, col(Invitation.used_at).is_(None))
+        .values(used_at=now)
+    )
+    if marked.rowcount != 1:
+        session.rollback()
+        raise InvitationUnusable(InvitationProblem.USED)
+
+
+def accept_invitation(
+    *,
+    session: Session,
+    token: str,
+    full_name: str,
+    password: str,
+    password_repeat: str,
+    now: datetime | None = None,
+) -> AcceptedInvitation:
+    """Use the invitation: a new user with role supplier in the contract's supplier organisation, with
+    this name and password (Argon2), and the invitation marked used by them, in one transaction.
+
+    When the address already has an account in that organisation, the invitation is only marked used
+    (the password fields are ignored: an invitation does not change a password). Raises
+    InvitationUnusable when the link does not work and FormInvalid with every problem by field.
+    """
+    now = now or datetime.now(UTC)
+    found = invitation_by_token(session=session, token=token, now=now)
+    if isinstance(found, InvitationProblem):
+        raise InvitationUnusable(found)
+    invitation = found
+    contract = session.get(Contract, invitation.contract_id)
+    if contract is None or contract.supplier_organisation_id is None:
+        raise InvitationUnusable(InvitationProblem.UNKNOWN)
+
+    existing = user_by_email(session=session, email=invitation.email)
+    if existing is not None:
+        if existing.organisation_id != contract.supplier_organisation_id or existing.id is None:
+            raise FormInvalid({"form": "invitation.error.email_other_organisation"})
+        _use(session=session, invitation=invitation, now=now)
+        invitation.user_id = existing.id
+        session.add(invitation)
+        session.commit()
+        assert contract.id is not None  # noqa: S101 - a stored contract
+        return AcceptedInvitation(user=existing, contract_id=contract.id, existed=True)
+
+    errors: dict[str, str] = {}
+    full_name = " ".join(full_name.split())
+    if not full_name:
+        errors[FULL_NAME] = "invitation.error.full_name_required"
+    elif len(full_name) > NAME_MAX:
+        errors[FULL_NAME] = "invitation.error.too_long"
+    if len(password) < PASSWORD_MIN:
+        errors[PASSWORD] = "invitation.error.password_too_short"
+    elif len(password) > PASSWORD_MAX:
+        errors[PASSWORD] = "invitation.error.password_too_long"
+    elif password_repeat != password:
+        errors[PASSWORD_REPEAT] = "invitation.error.password_mismatch"
+    if errors:
+        raise FormInvalid(errors)
+
+    # Built here rather than with web.services.users.create_user, which commits on its own: the user and
+    # the used invitation are saved together or not at all.
+    user_create = UserCreate(
+        email=invitation.email,
+        full_name=full_name,
+        role=Role.SUPPLIER,
+        password=password,
+        organisation_id=contract.supplier_organisation_id,
+    )
+    user = User.model_validate(
+        user_create,
+        update={"email": normalise_email(invitation.email), "hashed_password": hash_password(password)},
+    )
+    _use(session=session, invitation=invitation, now=now)
+    session.add(user)
+    try:
+        session.flush()
+        invitation.user_id = user.id
+        session.add(invitation)
+        session.commit()
+    except IntegrityError:  # the address was taken by another request meanwhile
+        session.rollback()
+        raise FormInvalid({"form": "invitation.error.email_other_organisation"}) from None
+    session.refresh(user)
+    assert contract.id is not None  # noqa: S101 - a stored contract
+    return AcceptedInvitation(user=user, contract_id=contract.id, existed=False)
+
+
+def invitation_link(*, base_url: str, token: str) -> str:
+    """The absolute link of an invitation, on the address users reach the app at (`Settings.base_url`)."""
+    return f"{base_url.rstrip('/')}/invitations/{token}"
+
+
+def invitation_mail(
+    *, invitation: Invitation, contract: Contract, buyer_name: str, link: str
+) -> tuple[str, str]:
+    """The subject and plain-text body of an invitation's e-mail, in English and then Dutch: the invitee
+    may well not read Dutch, and the buyer's page language says nothing about theirs."""
+    params = {
+        "buyer": buyer_name,
+        "title": contract.title,
+        "reference": contract.reference,
+        "link": link,
+    }
+    subject = " / ".join(web_text("invitation.mail.subject", lang, **params) for lang in MAIL_LANGS)
+    body = "\n\n---\n\n".join(
+        web_text(
+            "invitation.mail.body", lang, **params, expires=datetime_text(_utc(invitation.expires_at), lang)
+        )
+        for lang in MAIL_LANGS
+    )
+    return subject, body + "\n"
