@@ -28,7 +28,7 @@ def test_rows_to_csv_writes_dutch_excel_csv_and_reads_back_as_typed() -> None:
     assert data.startswith(codecs.BOM_UTF8)
     lines = data.decode("utf-8-sig").split("\r\n")
     assert lines[0] == ";".join(COLUMNS)
-    assert lines[3].startswith('EVIL;"\'=HYPERLINK(')  # defused: Excel shows the text, runs nothing
+    assert lines[3].startswith("EVIL;\"'=HYPERLINK(")  # defused: Excel shows the text, runs nothing
     chain_file = parse_csv(data)
     assert chain_file.findings == []
     assert chain_file.rows == DRAFT
