@@ -9,12 +9,14 @@ from web.messages.admin import ADMIN_MESSAGES
 from web.messages.common import COMMON_MESSAGES
 from web.messages.contracts import CONTRACT_MESSAGES
 from web.messages.invitations import INVITATION_MESSAGES
+from web.messages.review import REVIEW_MESSAGES
 
 WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **COMMON_MESSAGES,
     **ADMIN_MESSAGES,
     **CONTRACT_MESSAGES,
     **INVITATION_MESSAGES,
+    **REVIEW_MESSAGES,
 }
 
 

@@ -1,0 +1,147 @@
+"""Texts of the buyer's risk review of a chain version, in Dutch and English. The wording of structure and
+changes follows the command line's (`chainmap.messages.cli`)."""
+
+from typing import Final
+
+from chainmap.themes import Lang
+
+REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
+    "review.title": {"en": "Version {number} · {reference}", "nl": "Versie {number} · {reference}"},
+    "review.heading": {
+        "en": "Risk review of version {number}: {title}",
+        "nl": "Risicobeoordeling van versie {number}: {title}",
+    },
+    "review.back": {"en": "Back to contract {reference}", "nl": "Terug naar contract {reference}"},
+    "review.back_to_version": {
+        "en": "Back to the risk review of version {number}",
+        "nl": "Terug naar de risicobeoordeling van versie {number}",
+    },
+    "review.submitted": {
+        "en": "Submitted {when} by {name}; {sites} sites.",
+        "nl": "Ingediend op {when} door {name}; {sites} locaties.",
+    },
+    "review.newer": {"en": "Version {number} is newer.", "nl": "Versie {number} is nieuwer."},
+    "review.awaiting": {
+        "en": "This version awaits your decision.",
+        "nl": "Deze versie wacht op uw besluit.",
+    },
+    "review.decision.accepted": {"en": "Version {number} accepted", "nl": "Versie {number} geaccepteerd"},
+    "review.decision.revision_requested": {
+        "en": "Revision requested for version {number}",
+        "nl": "Herziening gevraagd voor versie {number}",
+    },
+    "review.decided_by": {"en": "by {name}, {when}", "nl": "door {name}, {when}"},
+    "review.graph": {"en": "Risk graph", "nl": "Risicokaart van de keten"},
+    "review.colour_by": {"en": "Colour by", "nl": "Kleur volgens"},
+    "review.highest": {"en": "highest level of all themes", "nl": "hoogste niveau over alle thema's"},
+    "review.show": {"en": "Show", "nl": "Tonen"},
+    "review.legend": {"en": "Legend", "nl": "Legenda"},
+    "review.size_legend": {
+        "en": "circle size: share of the delivered volume (exposure)",
+        "nl": "grootte van de cirkel: aandeel in het geleverde volume",
+    },
+    "review.graph_hint": {
+        "en": "Raw material on the left, the contractor on the right. Choose a site to see its details.",
+        "nl": "Grondstof links, de opdrachtnemer rechts. Kies een locatie om de details te zien.",
+    },
+    "review.graph_label": {
+        "en": "Chain in tiers, sites coloured by {theme}",
+        "nl": "Keten in lagen, locaties gekleurd volgens {theme}",
+    },
+    "review.details": {"en": "Site details", "nl": "Details van de locatie"},
+    "review.pick_site": {
+        "en": "Choose a site in the graph or in a table to see its country, activity, goods and every risk "
+        "with its reasons and sources.",
+        "nl": "Kies een locatie in de kaart of in een tabel om het land, de activiteit, de goederen en elk "
+        "risico met redenen en bronnen te zien.",
+    },
+    "review.hotspots": {"en": "Hotspots", "nl": "Risicopunten"},
+    "review.filter_theme": {"en": "Theme", "nl": "Thema"},
+    "review.all_themes": {"en": "all themes", "nl": "alle thema's"},
+    "review.filter_level": {"en": "Level", "nl": "Niveau"},
+    "review.any_level": {"en": "any level", "nl": "elk niveau"},
+    "review.at_least": {"en": "{level} or higher", "nl": "{level} of hoger"},
+    "review.filter": {"en": "Filter", "nl": "Filteren"},
+    "review.hotspots_count": {
+        "en": "The first {shown} of {matching} matching hotspots ({total} in all), by salience.",
+        "nl": "De eerste {shown} van {matching} passende risicopunten ({total} in totaal), naar prioriteit.",
+    },
+    "review.no_hotspots": {
+        "en": "No hotspots match this filter.",
+        "nl": "Geen risicopunten die bij dit filter passen.",
+    },
+    "review.site": {"en": "Site", "nl": "Locatie"},
+    "review.country": {"en": "Country", "nl": "Land"},
+    "review.theme": {"en": "Theme", "nl": "Thema"},
+    "review.level": {"en": "Level", "nl": "Niveau"},
+    "review.salience": {"en": "Salience", "nl": "Prioriteit"},
+    "review.exposure": {"en": "Exposure", "nl": "Aandeel"},
+    "review.share": {"en": "Share", "nl": "Aandeel"},
+    "review.structure": {"en": "Structure", "nl": "Structuur"},
+    "review.contractor": {"en": "Contractor", "nl": "Opdrachtnemer"},
+    "review.tiers": {"en": "Tiers (sites per tier)", "nl": "Lagen (locaties per laag)"},
+    "review.tier_count": {"en": "tier {tier}: {count}", "nl": "laag {tier}: {count}"},
+    "review.traced_share": {"en": "Traced to raw material", "nl": "Herleid tot grondstof"},
+    "review.unknown_parts": {"en": "Unknown parts", "nl": "Onbekende delen"},
+    "review.unknown_countries": {"en": "Sites with unknown country", "nl": "Locaties met onbekend land"},
+    "review.critical": {
+        "en": "Critical sites (all volume passes through)",
+        "nl": "Kritieke locaties (al het volume gaat erdoorheen)",
+    },
+    "review.exposure_by_country": {
+        "en": "Exposure by country where the chain begins",
+        "nl": "Aandeel per land waar de keten begint",
+    },
+    "review.none": {"en": "none", "nl": "geen"},
+    "review.findings": {"en": "Validation findings", "nl": "Bevindingen van de controle"},
+    "review.no_findings": {"en": "No findings.", "nl": "Geen bevindingen."},
+    "review.changes": {
+        "en": "Changes since version {previous}",
+        "nl": "Wijzigingen sinds versie {previous}",
+    },
+    "review.open_version": {"en": "Open version {number}", "nl": "Versie {number} openen"},
+    "review.no_changes": {"en": "No changes.", "nl": "Geen wijzigingen."},
+    "review.decide": {"en": "Your decision", "nl": "Uw besluit"},
+    "review.decision": {"en": "Decision", "nl": "Besluit"},
+    "review.accept": {"en": "Accept this version", "nl": "Deze versie accepteren"},
+    "review.request_revision": {"en": "Request a revision", "nl": "Herziening vragen"},
+    "review.comment": {"en": "Comment for the supplier", "nl": "Toelichting voor de leverancier"},
+    "review.comment_hint": {
+        "en": "Required when you request a revision: say what to revise. The supplier sees it.",
+        "nl": "Verplicht als u om herziening vraagt: zeg wat er herzien moet worden. De leverancier "
+        "ziet dit.",
+    },
+    "review.submit": {"en": "Record decision", "nl": "Besluit vastleggen"},
+    "review.only_latest": {
+        "en": "Only the newest version, version {number}, can be decided on.",
+        "nl": "Alleen over de nieuwste versie, versie {number}, kan een besluit worden genomen.",
+    },
+    "review.error.decision_required": {
+        "en": "Choose whether to accept the version or request a revision.",
+        "nl": "Kies of u de versie accepteert of om herziening vraagt.",
+    },
+    "review.error.comment_required": {
+        "en": "Say what the supplier should revise.",
+        "nl": "Geef aan wat de leverancier moet herzien.",
+    },
+    "review.error.comment_too_long": {
+        "en": "The comment can be at most 5,000 characters.",
+        "nl": "De toelichting mag hoogstens 5.000 tekens lang zijn.",
+    },
+    "review.error.not_latest": {
+        "en": "A newer version has been submitted; decide on that one.",
+        "nl": "Er is een nieuwere versie ingediend; neem daarover een besluit.",
+    },
+    "review.error.already_decided": {
+        "en": "This version has already been decided on.",
+        "nl": "Over deze versie is al een besluit genomen.",
+    },
+    "review.site_id": {"en": "Reference", "nl": "Kenmerk"},
+    "review.row": {"en": "row {row}", "nl": "rij {row}"},
+    "review.activity": {"en": "Activity", "nl": "Activiteit"},
+    "review.goods": {"en": "Goods", "nl": "Goederen"},
+    "review.tier": {"en": "Tier", "nl": "Laag"},
+    "review.supplies_to": {"en": "Supplies to", "nl": "Levert aan"},
+    "review.supplied_by": {"en": "Supplied by", "nl": "Geleverd door"},
+    "review.risks": {"en": "Risks by theme", "nl": "Risico's per thema"},
+}

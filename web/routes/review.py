@@ -1,0 +1,269 @@
+"""The buyer's risk review of a submitted chain version: the page, its graph and hotspot table as htmx
+fragments, a site's details, and the buyer's decision.
+
+Both parties of the contract see a version (`contract_for`; anyone else gets 404, as if it did not
+exist); only its buyers and contract managers decide on it (`may_review_chain`). Every GET that htmx
+makes answers the full page without htmx, so each view has a link of its own and works without script.
+"""
+
+from typing import Annotated, Any, Final
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from chainmap.reference import load_reference
+from chainmap.themes import THEMES, Lang, Level
+from models import ChainVersion, Contract, ReviewDecision, User
+from web.deps import CurrentUser, Forbidden, SessionDep
+from web.i18n import request_language
+from web.messages import web_text
+from web.security import CSRF_FIELD, csrf_valid
+from web.services.chains import (
+    ReviewRefused,
+    may_review_chain,
+    review_of,
+    review_version,
+    version_numbered,
+    versions,
+)
+from web.services.contracts import contract_for
+from web.services.review import (
+    HIGHEST,
+    VersionAnalysis,
+    diff_sections,
+    finding_texts,
+    graph_nodes,
+    graph_theme,
+    hotspot_filter,
+    hotspot_table,
+    site_details,
+    structure_summary,
+    user_names,
+    version_analysis,
+    version_diff,
+)
+from web.templating import is_htmx, templates
+
+router = APIRouter()
+
+VERSION: Final = "/contracts/{contract_id}/versions/{number}"
+# Where each review error is shown: next to its field, or above the form.
+ERROR_FIELDS: Final = {
+    "review.error.comment_required": "comment",
+    "review.error.comment_too_long": "comment",
+}
+
+
+def _version_or_404(
+    session: SessionDep, user: User, contract_id: int, number: int
+) -> tuple[Contract, ChainVersion]:
+    contract = contract_for(session=session, user=user, contract_id=contract_id)
+    version = version_numbered(session=session, contract_id=contract_id, number=number) if contract else None
+    if contract is None or version is None:
+        raise HTTPException(status_code=404)
+    return contract, version
+
+
+def _review_page(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    contract: Contract,
+    version: ChainVersion,
+    *,
+    theme: str = HIGHEST,
+    hotspot_theme: str = "",
+    hotspot_level: str = "",
+    form: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The whole review page (built from the version's cached analysis)."""
+    lang = request_language(request)
+    reference = load_reference()
+    analysed = version_analysis(version, reference=reference)
+    assert contract.id is not None and version.id is not None  # noqa: S101 - stored rows
+    review = review_of(session=session, version_id=version.id)
+    newest = versions(session=session, contract_id=contract.id)[0].number
+    names = user_names(
+        session=session,
+        ids={version.submitted_by_user_id} | ({review.decided_by_user_id} if review else set()),
+    )
+    previous = (
+        version_numbered(session=session, contract_id=contract.id, number=version.number - 1)
+        if version.number > 1
+        else None
+    )
+    diff = version_diff(previous, version, reference=reference) if previous is not None else None
+    base = _base(contract, version)
+    context: dict[str, Any] = {
+        **_graph_context(analysed, base=base, theme=theme, lang=lang),
+        **_hotspot_context(analysed, base=base, theme=hotspot_theme, level=hotspot_level, lang=lang),
+        "contract": contract,
+        "version": version,
+        "review": review,
+        "submitted_by": names.get(version.submitted_by_user_id, ""),
+        "reviewed_by": names.get(review.decided_by_user_id, "") if review else "",
+        "newest": newest,
+        "summary": structure_summary(analysed, lang=lang, reference=reference),
+        "findings": finding_texts(analysed, lang=lang),
+        "previous": previous,
+        "diff": diff_sections(diff, lang=lang, reference=reference) if diff is not None else None,
+        "may_decide": may_review_chain(user=user, contract=contract)
+        and review is None
+        and newest == version.number,
+        "may_review": may_review_chain(user=user, contract=contract),
+        "form": form or {"decision": "", "comment": ""},
+        "errors": errors or {},
+    }
+    return templates.TemplateResponse(request, "review.html", context, status_code=status_code)
+
+
+def _base(contract: Contract, version: ChainVersion) -> str:
+    return f"/contracts/{contract.id}/versions/{version.number}"
+
+
+def _graph_context(analysed: VersionAnalysis, *, base: str, theme: str, lang: Lang) -> dict[str, Any]:
+    """What the graph block shows: the drawing, each site's level for the theme, the legend."""
+    theme = graph_theme(theme)
+    return {
+        "base": base,
+        "themes": THEMES,
+        "levels": list(Level),
+        "graph_theme": theme,
+        "drawing": analysed.drawing,
+        "graph_nodes": graph_nodes(analysed, theme=theme, lang=lang),
+    }
+
+
+def _hotspot_context(
+    analysed: VersionAnalysis, *, base: str, theme: str, level: str, lang: Lang
+) -> dict[str, Any]:
+    """What the hotspot block shows: the ranked hotspots that match the filter."""
+    chosen_theme, minimum = hotspot_filter(theme, level)
+    return {
+        "base": base,
+        "hotspot_theme": chosen_theme or "",
+        "hotspot_level": int(minimum),
+        "hotspots": hotspot_table(
+            analysed, theme=chosen_theme, minimum=minimum, lang=lang, reference=load_reference()
+        ),
+    }
+
+
+@router.get(VERSION, response_class=HTMLResponse)
+def review_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: int,
+    number: int,
+    theme: Annotated[str, Query(max_length=50)] = HIGHEST,
+) -> Response:
+    """The risk review of one version: graph coloured for `theme` (the highest level by default)."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    return _review_page(request, session, user, contract, version, theme=theme)
+
+
+@router.get(VERSION + "/graph", response_class=HTMLResponse)
+def review_graph(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: int,
+    number: int,
+    theme: Annotated[str, Query(max_length=50)] = HIGHEST,
+) -> Response:
+    """The risk graph coloured for `theme`, alone for htmx, else the page with it."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    if not is_htmx(request):
+        return _review_page(request, session, user, contract, version, theme=theme)
+    analysed = version_analysis(version, reference=load_reference())
+    context = _graph_context(
+        analysed, base=_base(contract, version), theme=theme, lang=request_language(request)
+    )
+    return templates.TemplateResponse(request, "review.html", context, block_name="graph")
+
+
+@router.get(VERSION + "/hotspots", response_class=HTMLResponse)
+def review_hotspots(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: int,
+    number: int,
+    theme: Annotated[str, Query(max_length=50)] = "",
+    level: Annotated[str, Query(max_length=2)] = "",
+) -> Response:
+    """The ranked hotspots of one theme (or all) from a minimum level, alone for htmx, else the page."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    if not is_htmx(request):
+        return _review_page(
+            request, session, user, contract, version, hotspot_theme=theme, hotspot_level=level
+        )
+    analysed = version_analysis(version, reference=load_reference())
+    base, lang = _base(contract, version), request_language(request)
+    context = _hotspot_context(analysed, base=base, theme=theme, level=level, lang=lang)
+    return templates.TemplateResponse(request, "review.html", context, block_name="hotspots")
+
+
+@router.get(VERSION + "/sites/{index}", response_class=HTMLResponse)
+def review_site(
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, number: int, index: int
+) -> Response:
+    """One site's details (country, activity, goods, every risk with its reasons and sources): the side
+    panel's content for htmx, a page of its own otherwise. `index` is the site's row in the version."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    lang = request_language(request)
+    reference = load_reference()
+    site = site_details(version_analysis(version, reference=reference), index, lang=lang, reference=reference)
+    if site is None:
+        raise HTTPException(status_code=404)
+    context = {"contract": contract, "version": version, "base": _base(contract, version), "site": site}
+    block = "site" if is_htmx(request) else None
+    return templates.TemplateResponse(request, "review_site.html", context, block_name=block)
+
+
+@router.post(VERSION + "/review", response_class=HTMLResponse)
+def decide(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: int,
+    number: int,
+    decision: Annotated[str, Form(max_length=50)] = "",
+    comment: Annotated[str, Form(max_length=20_000)] = "",
+    csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
+) -> Response:
+    """The buyer accepts the version or requests a revision (with a comment); a plain form, answered
+    with the page and the problem next to its field (400) or a redirect to the page with the decision."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    if not may_review_chain(user=user, contract=contract):
+        raise Forbidden
+    lang = request_language(request)
+    form = {"decision": decision, "comment": comment}
+    errors: dict[str, str] = {}
+    if not csrf_valid(request, csrf_token):
+        errors["form"] = web_text("error.csrf", lang)
+    elif decision not in {choice.value for choice in ReviewDecision}:
+        errors["decision"] = web_text("review.error.decision_required", lang)
+    else:
+        try:
+            review_version(
+                session=session,
+                contract=contract,
+                version=version,
+                user=user,
+                decision=ReviewDecision(decision),
+                comment=comment,
+            )
+        except ReviewRefused as refused:
+            errors[ERROR_FIELDS.get(refused.key, "form")] = web_text(refused.key, lang)
+        except PermissionError as refused:
+            raise Forbidden from refused
+    if errors:
+        session.rollback()
+        return _review_page(
+            request, session, user, contract, version, form=form, errors=errors, status_code=400
+        )
+    return RedirectResponse(_base(contract, version), status_code=303)

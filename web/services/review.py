@@ -1,0 +1,509 @@
+"""The buyer's risk review of a submitted chain version: the risk graph in tiers, the ranked hotspots, the
+structure summary, the validation findings and the changes since the previous version.
+
+A version is analysed once and kept (`version_analysis`): building, analysing and laying out a 2,000-site
+chain takes about a tenth of a second, and the review page, its graph, its hotspot filter and every site's
+details all read the same analysis. Everything cached is independent of the page language and the chosen
+theme; texts are rendered per request. Who may see a version is decided before this module is reached
+(`web.services.contracts.contract_for`).
+"""
+
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Final, Generic, TypeVar
+
+import networkx as nx
+from sqlmodel import Session, col, select
+
+from chainmap.activities import activity_label
+from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_chains, risk_as_dict
+from chainmap.analysis.layout import TieredLayout, tiered_layout
+from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
+from chainmap.chain import contractor
+from chainmap.messages import render
+from chainmap.reference import ReferenceData, good_label
+from chainmap.themes import THEMES, Lang, Level, theme_label
+from chainmap.validation import BuiltChain
+from models import ChainVersion, User
+from web.names import country_name
+from web.services.chains import FIRST_ROW, built_version
+
+# How many analysed versions (and diffs) are kept; a 2,000-site version takes a few megabytes.
+CACHED_VERSIONS: Final = 16
+HOTSPOTS_SHOWN: Final = 50
+HIGHEST: Final = "highest"
+# Drawing units of the graph (pixels at scale 1): column width, margins, circle radii by exposure.
+COLUMN_WIDTH: Final = 140
+MARGIN: Final = 24
+LABEL_MARGIN: Final = 70
+SMALLEST_RADIUS: Final = 4.0
+LARGEST_RADIUS: Final = 16.0
+# Up to this many sites each node has its name under it; above it the graph shows circles only.
+LABELLED_AT_MOST: Final = 60
+LABEL_LENGTH: Final = 20
+# Above this many links they are drawn straight, which halves the size of the path.
+CURVED_AT_MOST: Final = 1000
+
+Key = TypeVar("Key", bound=Hashable)
+Value = TypeVar("Value")
+
+
+class LruCache(Generic[Key, Value]):
+    """A small thread-safe least-recently-used cache: `get(key, make)` returns the kept value or makes,
+    keeps and returns it. Two requests may make the same value at once; either result is the same."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Key, Value] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Key, make: Callable[[], Value]) -> Value:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class NodePlace:
+    """Where a site is drawn, in drawing units, and the radius of its circle."""
+
+    index: int
+    x: int
+    y: int
+    radius: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """The geometry of the risk graph: its size, every site's place and all links as one SVG path."""
+
+    width: int
+    height: int
+    places: tuple[NodePlace, ...]
+    links: str
+    labelled: bool
+
+
+@dataclass(frozen=True)
+class VersionAnalysis:
+    """A version's chain, analysis and drawing, independent of language and theme.
+
+    - `ids`: the site id of each row of the version, by index (the index in the page's URLs).
+    - `highest`: each site's highest risk level over all themes.
+    """
+
+    built: BuiltChain
+    analysis: ChainAnalysis
+    layout: TieredLayout
+    ids: tuple[str, ...]
+    nodes: Mapping[str, NodeResult]
+    highest: Mapping[str, Level]
+    drawing: Drawing
+
+    @cached_property
+    def hotspots(self) -> tuple[Hotspot, ...]:
+        """Every hotspot, ranked; made on first use, since the unfiltered table reads only the first few."""
+        return tuple(self.analysis.hotspots)
+
+    def index_of(self, node: str) -> int:
+        """The index of a site's row in the version."""
+        row: int = self.built.graph.nodes[node]["row"]
+        return row - FIRST_ROW
+
+    def level(self, node: str, theme: str) -> Level:
+        """A site's level for `theme`, or its highest over all themes for HIGHEST."""
+        if theme == HIGHEST:
+            return self.highest[node]
+        return self.nodes[node].risks[theme].level
+
+
+_VERSIONS: Final[LruCache[Hashable, VersionAnalysis]] = LruCache(CACHED_VERSIONS)
+_DIFFS: Final[LruCache[Hashable, "DiffView"]] = LruCache(CACHED_VERSIONS)
+
+
+def forget_analyses() -> None:
+    """Drop every kept analysis and diff (for tests that count how often a version is analysed)."""
+    _VERSIONS.clear()
+    _DIFFS.clear()
+
+
+def version_key(version: ChainVersion, reference: ReferenceData) -> Hashable:
+    """What identifies a version's analysis: its id, its content and the reference data.
+
+    Versions are immutable, so within one database the id alone would do; the rows are part of the key
+    so that a database that reuses ids (a fresh test database, SQLite after a deletion) never gets
+    another version's analysis. The reference object is kept alive by the cached entry, so its id stays
+    unique while the entry lives.
+    """
+    return (version.id, tuple(tuple(cells) for cells in version.rows), id(reference))
+
+
+def version_analysis(version: ChainVersion, *, reference: ReferenceData) -> VersionAnalysis:
+    """The version's analysis, made once per version and kept (see `version_key`)."""
+    return _VERSIONS.get(version_key(version, reference), lambda: _analyse_version(version, reference))
+
+
+def _analyse_version(version: ChainVersion, reference: ReferenceData) -> VersionAnalysis:
+    built = built_version(version, reference=reference)
+    if not built.ok:
+        raise ValueError(f"version {version.id} does not build into a valid chain")
+    analysis = analyse(built.graph, reference=reference, findings=built.findings, order=built.upstream_order)
+    nodes = {node.id: node for node in analysis.nodes}
+    layout = tiered_layout(built.graph, tiers=analysis.structure.tiers)
+    ids = [""] * len(version.rows)
+    for node, data in built.graph.nodes(data=True):
+        ids[data["row"] - FIRST_ROW] = node
+    return VersionAnalysis(
+        built=built,
+        analysis=analysis,
+        layout=layout,
+        ids=tuple(ids),
+        nodes=nodes,
+        highest={node.id: max(risk.level for risk in node.risks.values()) for node in analysis.nodes},
+        drawing=_drawing(layout, built.graph, nodes),
+    )
+
+
+def _drawing(layout: TieredLayout, graph: "nx.DiGraph[str]", nodes: Mapping[str, NodeResult]) -> Drawing:
+    """Columns COLUMN_WIDTH apart; each column's sites spread evenly over the graph's height, so that a
+    small tier sits in the middle; a circle's area grows with the site's exposure."""
+    labelled = graph.number_of_nodes() <= LABELLED_AT_MOST
+    side = LABEL_MARGIN if labelled else MARGIN
+    row_gap = 56 if labelled else 28 if layout.height <= 40 else 14
+    inner = layout.height * row_gap
+    width = 2 * side + (len(layout.columns) - 1) * COLUMN_WIDTH
+    height = 2 * MARGIN + inner
+    points: dict[str, tuple[int, int]] = {}
+    places = []
+    for column, column_nodes in enumerate(layout.columns):
+        step = inner / len(column_nodes)
+        x = side + column * COLUMN_WIDTH
+        for row, node in enumerate(column_nodes):
+            y = round(MARGIN + (row + 0.5) * step)
+            points[node] = (x, y)
+            result = nodes[node]
+            radius = SMALLEST_RADIUS + (LARGEST_RADIUS - SMALLEST_RADIUS) * math.sqrt(result.exposure)
+            name = result.name if len(result.name) <= LABEL_LENGTH else result.name[: LABEL_LENGTH - 1] + "…"
+            index = graph.nodes[node]["row"] - FIRST_ROW
+            places.append(NodePlace(index, x, y, round(radius, 1), name if labelled else ""))
+    curved = graph.number_of_edges() <= CURVED_AT_MOST
+    parts = []
+    for supplier, customer in graph.edges:
+        (x1, y1), (x2, y2) = points[supplier], points[customer]
+        if x1 == x2:
+            parts.append(f"M{x1} {y1}Q{x1 + COLUMN_WIDTH // 3} {(y1 + y2) // 2} {x2} {y2}")
+        elif curved:
+            middle = (x1 + x2) // 2
+            parts.append(f"M{x1} {y1}C{middle} {y1} {middle} {y2} {x2} {y2}")
+        else:
+            parts.append(f"M{x1} {y1}L{x2} {y2}")
+    return Drawing(width, height, tuple(places), "".join(parts), labelled)
+
+
+@dataclass(frozen=True, slots=True)
+class GraphNode:
+    """A site as the graph draws it for one theme: its place, its level and its tooltip."""
+
+    place: NodePlace
+    level: int
+    title: str
+
+
+def graph_nodes(version: VersionAnalysis, *, theme: str, lang: Lang) -> list[GraphNode]:
+    """Every site of the drawing with its level for `theme` (or HIGHEST) and a tooltip naming the site,
+    its country code and the level in `lang`, so the colour is never the only sign of the level."""
+    labels = {level: level.label(lang) for level in Level}
+    unknown = render("report.unknown_country", {}, lang)
+    result = []
+    for place in version.drawing.places:
+        node = version.nodes[version.ids[place.index]]
+        level = version.level(node.id, theme)
+        title = f"{node.name} ({node.country or unknown}): {labels[level]}"
+        result.append(GraphNode(place, int(level), title))
+    return result
+
+
+def graph_theme(theme: str) -> str:
+    """The theme the graph is coloured by: a known theme, else the highest over all themes."""
+    return theme if theme in THEMES else HIGHEST
+
+
+def hotspot_filter(theme: str, level: str) -> tuple[str | None, Level]:
+    """The hotspot table's filter from the query: a known theme or None for all, and a minimum level."""
+    minimum = int(level) if level.isdigit() and int(level) <= Level.VERY_HIGH else Level.NONE_KNOWN
+    return (theme if theme in THEMES else None), Level(minimum)
+
+
+@dataclass(frozen=True, slots=True)
+class HotspotRow:
+    """A row of the hotspot table."""
+
+    rank: int
+    index: int
+    name: str
+    country: str
+    theme: str
+    level: Level
+    salience: float
+    exposure: float
+
+
+@dataclass(frozen=True, slots=True)
+class HotspotTable:
+    """The hotspots that match the filter, the first HOTSPOTS_SHOWN of them as rows."""
+
+    rows: tuple[HotspotRow, ...]
+    matching: int
+    total: int
+
+
+def hotspot_table(
+    version: VersionAnalysis, *, theme: str | None, minimum: Level, lang: Lang, reference: ReferenceData
+) -> HotspotTable:
+    """The ranked hotspots of one theme (all for None) at `minimum` or above; ranks stay those of the
+    whole ranking, so a filtered table shows where each hotspot stands overall."""
+    ranked = version.analysis.hotspots
+    if theme is None and minimum == Level.NONE_KNOWN:
+        matching = list(enumerate(ranked[:HOTSPOTS_SHOWN], start=1))
+        count = len(ranked)
+    else:
+        matching = [
+            (rank, hotspot)
+            for rank, hotspot in enumerate(version.hotspots, start=1)
+            if (theme is None or hotspot.theme == theme) and hotspot.level >= minimum
+        ]
+        count = len(matching)
+    rows = tuple(
+        HotspotRow(
+            rank=rank,
+            index=version.index_of(hotspot.node),
+            name=version.nodes[hotspot.node].name,
+            country=country_text(version.nodes[hotspot.node].country, lang, reference=reference),
+            theme=hotspot.theme,
+            level=hotspot.level,
+            salience=hotspot.salience,
+            exposure=hotspot.exposure,
+        )
+        for rank, hotspot in matching[:HOTSPOTS_SHOWN]
+    )
+    return HotspotTable(rows=rows, matching=count, total=len(ranked))
+
+
+def country_text(iso2: str | None, lang: Lang, *, reference: ReferenceData) -> str:
+    """A site's country named in `lang`; "unknown" in `lang` for a site whose country is unknown."""
+    if iso2 is None or iso2 == UNKNOWN_COUNTRY_KEY:
+        return render("report.unknown_country", {}, lang)
+    return country_name(iso2, lang, reference=reference) if iso2 in reference.countries else iso2
+
+
+@dataclass(frozen=True, slots=True)
+class SiteLink:
+    """A site named in a list, with the index that opens its details."""
+
+    index: int
+    name: str
+
+
+@dataclass(frozen=True)
+class SiteDetails:
+    """One site as its details panel shows it, with its risk per theme as `risk_as_dict` gives it."""
+
+    index: int
+    id: str
+    name: str
+    row: int
+    tier: int
+    exposure: float
+    country: str
+    activity: str
+    goods: list[str]
+    customers: list[SiteLink]
+    suppliers: list[SiteLink]
+    risks: dict[str, dict[str, Any]]
+
+
+def site_details(
+    version: VersionAnalysis, index: int, *, lang: Lang, reference: ReferenceData
+) -> SiteDetails | None:
+    """The details of the site at `index` of the version's rows, in `lang`; None when there is none."""
+    if not 0 <= index < len(version.ids):
+        return None
+    node = version.nodes[version.ids[index]]
+    graph = version.built.graph
+
+    def links(nodes: Sequence[str]) -> list[SiteLink]:
+        return [SiteLink(version.index_of(other), version.nodes[other].name) for other in nodes]
+
+    return SiteDetails(
+        index=index,
+        id=node.id,
+        name=node.name,
+        row=index + FIRST_ROW,
+        tier=node.tier,
+        exposure=node.exposure,
+        country=country_text(node.country, lang, reference=reference),
+        activity=activity_label(node.activity, lang),
+        goods=[good_label(good, lang) for good in node.goods],
+        customers=links(list(graph.successors(node.id))),
+        suppliers=links(list(graph.predecessors(node.id))),
+        risks={theme: risk_as_dict(risk, lang) for theme, risk in node.risks.items()},
+    )
+
+
+@dataclass(frozen=True)
+class StructureSummary:
+    """The structure of the chain as the review page lists it, countries named in the page language."""
+
+    tiers: list[tuple[int, int]]
+    traced_share: float
+    unknown: list[SiteLink]
+    unknown_countries: list[SiteLink]
+    critical: list[SiteLink]
+    exposure_by_country: list[tuple[str, float]]
+    contractor: SiteLink
+
+
+def structure_summary(version: VersionAnalysis, *, lang: Lang, reference: ReferenceData) -> StructureSummary:
+    """Tiers with their number of sites, traced share, unknown parts, critical sites and exposure by the
+    country where the chain begins."""
+    shape = version.analysis.structure
+
+    def links(nodes: Sequence[str]) -> list[SiteLink]:
+        return [SiteLink(version.index_of(node), version.nodes[node].name) for node in nodes]
+
+    root = contractor(version.built.graph)
+    return StructureSummary(
+        tiers=list(shape.tier_counts().items()),
+        traced_share=shape.traced_share,
+        unknown=links(shape.unknown_nodes),
+        unknown_countries=links(shape.unknown_countries),
+        critical=links(shape.critical_nodes),
+        exposure_by_country=[
+            (country_text(country, lang, reference=reference), share)
+            for country, share in shape.exposure_by_country.items()
+        ],
+        contractor=SiteLink(version.index_of(root), version.nodes[root].name),
+    )
+
+
+def finding_texts(version: VersionAnalysis, *, lang: Lang) -> list[tuple[str, str]]:
+    """The validation findings (warnings: a submitted version is valid) as (severity, message) in `lang`."""
+    return [
+        (render(f"severity.{finding.severity.value}", {}, lang), finding.message(lang))
+        for finding in version.analysis.findings
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSection:
+    """One kind of change between two versions: its heading (with the count) and one line per change."""
+
+    heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DiffView:
+    """What changed between the previous version and this one, language-neutral: the core's diff and the
+    site names of both versions."""
+
+    diff: Mapping[str, Any]
+    names: Mapping[str, str]
+
+
+def version_diff(old: ChainVersion, new: ChainVersion, *, reference: ReferenceData) -> DiffView:
+    """The core's diff from `old` to `new` (`chainmap.analysis.diff_chains`), made once per pair."""
+
+    def make() -> DiffView:
+        before = built_version(old, reference=reference).graph
+        after = version_analysis(new, reference=reference).built.graph
+        diff = diff_chains(before, after, reference=reference).as_dict()
+        names = {
+            node: str(data["name"]) for graph in (before, after) for node, data in graph.nodes(data=True)
+        }
+        return DiffView(diff=diff, names=names)
+
+    return _DIFFS.get((version_key(old, reference), version_key(new, reference)), make)
+
+
+def diff_sections(view: DiffView, *, lang: Lang, reference: ReferenceData) -> list[DiffSection]:
+    """The changes grouped as `chainmap diff` groups them, with its headings, in `lang`; sites by id and
+    name, countries, goods, themes and levels named in `lang`. Empty kinds are left out."""
+    diff = view.diff
+
+    def t(code: str, **params: Any) -> str:
+        return render(code, params, lang)
+
+    def site(node: str) -> str:
+        name = view.names.get(node)
+        return f"{node} ({name})" if name and name != node else node
+
+    def value(attribute: str, raw: Any) -> str:
+        if attribute == "country":
+            return country_text(raw, lang, reference=reference)
+        if raw is None or raw == "" or raw == []:
+            return t("report.empty")
+        if attribute == "goods":
+            return "; ".join(good_label(good, lang) for good in raw)
+        if attribute == "activity":
+            return activity_label(raw, lang)
+        if isinstance(raw, float):
+            return f"{raw:g}".replace(".", ",") if lang == "nl" else f"{raw:g}"
+        return str(raw)
+
+    def change(item: Mapping[str, Any]) -> str:
+        where = item["node"] if item["customer"] is None else f"{item['node']} → {item['customer']}"
+        attribute = item["attribute"]
+        old, new = value(attribute, item["old"]), value(attribute, item["new"])
+        return f"{where}, {t(f'column.{attribute}')}: {old} → {new}"
+
+    def level(number: int) -> str:
+        return Level(number).label(lang)
+
+    def risk_change(item: Mapping[str, Any]) -> str:
+        direction = t("diff.up" if item["new_level"] > item["old_level"] else "diff.down")
+        levels = f"{level(item['old_level'])} → {level(item['new_level'])}"
+        return f"{site(item['node'])}, {theme_label(item['theme'], lang)}: {levels} ({direction})"
+
+    def site_risk(item: Mapping[str, Any]) -> str:
+        return f"{site(item['node'])}, {theme_label(item['theme'], lang)}: {level(item['level'])}"
+
+    kinds: list[tuple[str, list[str]]] = [
+        ("diff.nodes_added", [site(node) for node in diff["nodes_added"]]),
+        ("diff.nodes_removed", [site(node) for node in diff["nodes_removed"]]),
+        ("diff.links_added", [f"{supplier} → {customer}" for supplier, customer in diff["links_added"]]),
+        ("diff.links_removed", [f"{supplier} → {customer}" for supplier, customer in diff["links_removed"]]),
+        ("diff.changed", [change(item) for item in diff["changed"]]),
+        ("diff.risk_changes", [risk_change(item) for item in diff["risk_changes"]]),
+        ("diff.risks_removed", [site_risk(item) for item in diff["risks_removed"]]),
+        ("diff.risks_added", [site_risk(item) for item in diff["risks_added"]]),
+    ]
+    return [DiffSection(t(code, count=len(items)), tuple(items)) for code, items in kinds if items]
+
+
+def user_names(*, session: Session, ids: set[int]) -> dict[int, str]:
+    """The names (or else e-mail addresses) of the users with these ids, as the contract page shows them."""
+    if not ids:
+        return {}
+    return {
+        user.id: user.full_name or user.email
+        for user in session.exec(select(User).where(col(User.id).in_(ids)))
+        if user.id is not None
+    }
