@@ -1,0 +1,97 @@
+"""The buyer's risk review in a browser: the graph, a site's details without reload (by mouse and keyboard),
+the hotspot filter, a revision request, and the supplier seeing it."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import Session
+
+from chainmap.chainfile import read_chain_file
+from models import Role
+from tests.browser.conftest import ARTIFACTS, LiveServer
+from tests.factories.chain_versions import make_version
+from tests.factories.contracts import make_contract
+from tests.factories.users import PASSWORD, make_user
+from tests.unit.test_demo_chains import GARMENTS
+
+pytestmark = pytest.mark.browser
+
+
+def log_in(page: Page, email: str) -> None:
+    page.goto("/login")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+
+
+def test_a_buyer_reviews_the_risk_graph_and_requests_a_revision_the_supplier_sees(
+    page: Page, live_server: LiveServer
+) -> None:
+    with Session(live_server.engine) as session:
+        contract = make_contract(session, title="Werkkleding buitendienst")
+        supplier = make_user(
+            session, email="lev@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV"
+        )
+        make_user(session, email="inkoper@testdorp.nl", role=Role.BUYER)
+        make_version(session, contract=contract, supplier=supplier, rows=read_chain_file(GARMENTS).rows)
+        review_url = f"/contracts/{contract.id}/versions/1"
+
+    log_in(page, "inkoper@testdorp.nl")
+    page.goto(review_url)
+    expect(page.get_by_role("heading", name="Risicokaart van de keten", level=2)).to_be_visible()
+    page.evaluate("window.sameDocument = true")  # gone if the page reloads
+    graph = page.get_by_role("group", name=re.compile("Keten in lagen"))
+    expect(graph.get_by_role("link")).to_have_count(16)
+    details = page.get_by_role("complementary", name="Details van de locatie")
+
+    # The top hotspot's node in the graph: its details open beside the graph.
+    graph.get_by_role("link", name="Dhaka Apparel Works Ltd. (BD): zeer hoog").click()
+    expect(details.get_by_role("heading", name="Dhaka Apparel Works Ltd.", level=2)).to_be_focused()
+    forced_labour = details.get_by_role("row").filter(has=page.get_by_role("rowheader", name="dwangarbeid"))
+    expect(forced_labour).to_contain_text("zeer hoog")
+    expect(forced_labour).to_contain_text("Kleding uit Bangladesh staat op de lijst")
+    expect(forced_labour).to_contain_text("List of Goods Produced by Child Labor or Forced Labor")
+    assert page.evaluate("window.sameDocument") is True, "the details came with a full page reload"
+
+    # The keyboard reaches the same details: a node takes the focus and Enter opens it.
+    farm = graph.get_by_role("link", name=re.compile(r"^Dashoguz state cotton farms \(TM\)"))
+    farm.focus()
+    page.keyboard.press("Enter")
+    expect(details.get_by_role("heading", name="Dashoguz state cotton farms", level=2)).to_be_focused()
+    expect(details).to_contain_text("Turkmenistan")
+
+    # Colour the graph by one theme, then filter the hotspots by it.
+    page.get_by_label("Kleur volgens").select_option(label="dwangarbeid")
+    expect(page.locator("svg.chain-graph[data-theme=forced_labour]")).to_have_count(1)
+    page.get_by_label("Thema", exact=True).select_option(label="dwangarbeid")
+    hotspots = page.locator("#hotspot-table tbody tr")
+    expect(hotspots.first).to_contain_text("dwangarbeid")
+    themes = hotspots.locator("td:nth-child(4)").all_inner_texts()
+    assert themes and set(themes) == {"dwangarbeid"}
+    page.get_by_label("Niveau", exact=True).select_option(label="zeer hoog of hoger")
+    expect(hotspots.locator("td:nth-child(5)").first).to_have_text("zeer hoog")
+    assert set(hotspots.locator("td:nth-child(5)").all_inner_texts()) == {"zeer hoog"}
+    hotspots.first.get_by_role("link").click()
+    expect(details.get_by_role("heading", level=2)).to_be_focused()
+    assert page.evaluate("window.sameDocument") is True, "filtering reloaded the page"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "risk-review.png", full_page=True)
+
+    # A revision request needs a comment; the decision then shows on the page.
+    page.get_by_label("Herziening vragen").check()
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Geef aan wat de leverancier moet herzien.")).to_be_visible()
+    page.get_by_label("Toelichting voor de leverancier").fill("Benoem de onbekende spinnerij en haar land.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    decision = page.get_by_role("status").filter(has_text="Herziening gevraagd voor versie 1")
+    expect(decision).to_contain_text("Benoem de onbekende spinnerij en haar land.")
+    expect(page.get_by_role("button", name="Besluit vastleggen")).to_have_count(0)
+
+    page.get_by_role("button", name="Uitloggen").click()
+    log_in(page, "lev@werkkleding.nl")
+    page.goto(review_url)
+    decision = page.get_by_role("status").filter(has_text="Herziening gevraagd voor versie 1")
+    expect(decision).to_contain_text("Benoem de onbekende spinnerij en haar land.")
+    expect(page.get_by_role("heading", name="Uw besluit")).to_have_count(0)
