@@ -110,6 +110,7 @@ def test_the_graph_has_a_node_per_site_coloured_by_its_highest_level(
     assert 'data-theme="highest"' in page.text and page.text.count('<path class="links"') == 1
     for name in ("Werkkleding Nederland BV", "Dashoguz state cotton farms"):
         assert f"<title>{name} (" in page.text
+    assert "<title>Narayanganj Dyeing &amp; Finishing (BD): hoog</title>" in page.text  # names escaped
     assert "zeer hoog" in page.text and "grootte van de cirkel" in page.text  # legend in words
 
 

@@ -32,7 +32,7 @@ from web.services.review import (
     VersionAnalysis,
     diff_sections,
     finding_texts,
-    graph_nodes,
+    graph_markup,
     graph_theme,
     hotspot_filter,
     hotspot_table,
@@ -132,7 +132,7 @@ def _graph_context(analysed: VersionAnalysis, *, base: str, theme: str, lang: La
         "levels": list(Level),
         "graph_theme": theme,
         "drawing": analysed.drawing,
-        "graph_nodes": graph_nodes(analysed, theme=theme, lang=lang),
+        "graph_markup": graph_markup(analysed, theme=theme, lang=lang, base=base),
     }
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any, Final, Generic, TypeVar
 
 import networkx as nx
+from markupsafe import Markup, escape
 from sqlmodel import Session, col, select
 
 from chainmap.activities import activity_label
@@ -217,27 +218,26 @@ def _drawing(layout: TieredLayout, graph: "nx.DiGraph[str]", nodes: Mapping[str,
     return Drawing(width, height, tuple(places), "".join(parts), labelled)
 
 
-@dataclass(frozen=True, slots=True)
-class GraphNode:
-    """A site as the graph draws it for one theme: its place, its level and its tooltip."""
-
-    place: NodePlace
-    level: int
-    title: str
-
-
-def graph_nodes(version: VersionAnalysis, *, theme: str, lang: Lang) -> list[GraphNode]:
-    """Every site of the drawing with its level for `theme` (or HIGHEST) and a tooltip naming the site,
-    its country code and the level in `lang`, so the colour is never the only sign of the level."""
-    labels = {level: level.label(lang) for level in Level}
-    unknown = render("report.unknown_country", {}, lang)
-    result = []
+def graph_markup(version: VersionAnalysis, *, theme: str, lang: Lang, base: str) -> Markup:
+    """The sites of the graph as SVG, one link per site (`base`/sites/index) coloured by its level for
+    `theme` (or HIGHEST), with a tooltip naming the site, its country code and the level in `lang`, so the
+    colour is never the only sign of the level. Built here rather than in a template loop, and escaped,
+    because a 2,000-site graph renders several times faster this way."""
+    labels = {level: escape(level.label(lang)) for level in Level}
+    unknown = escape(render("report.unknown_country", {}, lang))
+    link = escape(base)
+    parts = []
     for place in version.drawing.places:
         node = version.nodes[version.ids[place.index]]
         level = version.level(node.id, theme)
-        title = f"{node.name} ({node.country or unknown}): {labels[level]}"
-        result.append(GraphNode(place, int(level), title))
-    return result
+        country = escape(node.country) if node.country else unknown
+        text = f'<text y="{place.radius + 12:.1f}">{escape(place.label)}</text>' if place.label else ""
+        parts.append(
+            f'<a class="level-{int(level)}" href="{link}/sites/{place.index}" data-index="{place.index}" '
+            f'transform="translate({place.x} {place.y})"><title>{escape(node.name)} ({country}): '
+            f'{labels[level]}</title><circle r="{place.radius:.1f}"/>{text}</a>\n'
+        )
+    return Markup("".join(parts))  # noqa: S704 - every value in it is escaped above
 
 
 def graph_theme(theme: str) -> str:
