@@ -11,7 +11,18 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from models.db import make_engine
 from web.deps import Forbidden, LoginRequired
-from web.routes import account, admin, auth, chain_form, check, contracts, health, invitations, review
+from web.routes import (
+    account,
+    admin,
+    auth,
+    chain_files,
+    chain_form,
+    check,
+    contracts,
+    health,
+    invitations,
+    review,
+)
 from web.settings import Settings, get_settings
 from web.templating import templates
 
@@ -33,7 +44,18 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         https_only=settings.environment == "production",
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (health, check, auth, account, admin, contracts, invitations, chain_form, review):
+    for module in (
+        health,
+        check,
+        auth,
+        account,
+        admin,
+        contracts,
+        invitations,
+        chain_form,
+        chain_files,
+        review,
+    ):
         app.include_router(module.router)
 
     @app.exception_handler(LoginRequired)

@@ -6,6 +6,7 @@ from typing import Final
 
 from chainmap.themes import Lang
 from web.messages.admin import ADMIN_MESSAGES
+from web.messages.chain_files import CHAIN_FILE_MESSAGES
 from web.messages.chain_form import CHAIN_FORM_MESSAGES
 from web.messages.common import COMMON_MESSAGES
 from web.messages.contracts import CONTRACT_MESSAGES
@@ -17,6 +18,7 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **ADMIN_MESSAGES,
     **CONTRACT_MESSAGES,
     **CHAIN_FORM_MESSAGES,
+    **CHAIN_FILE_MESSAGES,
     **INVITATION_MESSAGES,
     **REVIEW_MESSAGES,
 }

@@ -1,0 +1,576 @@
+"""The chain as a file: uploading CSV and XLSX into the draft (all or nothing, every problem by row and
+column), the template with its drop-down lists, the draft's and the versions' downloads, and who may."""
+
+import codecs
+import io
+import re
+
+import openpyxl
+import pytest
+from fastapi.testclient import TestClient
+from httpx2 import Response
+from markupsafe import escape
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import Session
+
+from chainmap.chain import COLUMNS, ChainRow
+from chainmap.chainfile import chain_to_csv, chain_to_json, chain_to_xlsx, parse_csv, parse_json, parse_xlsx
+from chainmap.findings import Finding
+from chainmap.reference import load_reference
+from chainmap.validation import build_chain
+from models import ChainVersion, Contract, ContractStatus, Role, User
+from tests.factories.chainfiles import csv_text
+from tests.factories.contracts import make_contract
+from tests.factories.users import make_user
+from tests.web.test_contracts import EN, log_in
+from web.services.chain_files import MAX_UPLOAD_BYTES, filename_part
+from web.services.chains import MAX_WEB_SITES, as_chain_rows, draft_rows, replace_draft, submit_draft
+
+SUPPLIER = "verkoop@werkkleding.nl"
+BUYER = "inkoper@testdorp.nl"
+REFERENCE = load_reference()
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER = list(COLUMNS)
+VALID = [
+    HEADER,
+    ["WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", ""],
+    ["DHK", "Dhaka Apparel Works", "Bangladesh", "cut-make-trim", "Garments", "WN", "100"],
+    ["TMC", "Turkmen Cotton Farm", "tkm", "farming", "Cotton", "DHK", "100"],
+]
+# What the draft holds before each upload: an unfinished chain the supplier typed in the form.
+EARLIER = [
+    ChainRow(2, "OUD", "Oude Leverancier BV", "NL", "trading"),
+    ChainRow(3, "HALF", "Half ingevuld", "", "spinning", "", "OUD", "50"),
+]
+
+
+@pytest.fixture
+def contract(session: Session) -> Contract:
+    contract = make_contract(session, supplier="Werkkleding BV", reference="WK-2027/01 ré")
+    replace_draft(session=session, contract=contract, rows=EARLIER)
+    return contract
+
+
+@pytest.fixture
+def supplier(client: TestClient, session: Session) -> User:
+    user = make_user(session, email=SUPPLIER, role=Role.SUPPLIER, organisation="Werkkleding BV")
+    log_in(client, SUPPLIER)
+    return user
+
+
+def page_url(contract: Contract) -> str:
+    return f"/contracts/{contract.id}/chain/file"
+
+
+def form_token(client: TestClient, contract: Contract) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(page_url(contract)).text)
+    assert found is not None
+    return found.group(1)
+
+
+def upload(
+    client: TestClient,
+    contract: Contract,
+    name: str,
+    data: bytes,
+    *,
+    headers: dict[str, str] | None = None,
+    token: str | None = None,
+) -> Response:
+    return client.post(
+        page_url(contract),
+        data={"csrf_token": form_token(client, contract) if token is None else token},
+        files={"file": (name, data, "application/octet-stream")},
+        headers=headers,
+        follow_redirects=False,
+    )
+
+
+def cells(session: Session, contract: Contract) -> list[list[str]]:
+    """The draft's rows as cells, in order."""
+    session.expire_all()
+    assert contract.id is not None
+    rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
+    return [[getattr(row, column) for column in COLUMNS] for row in rows]
+
+
+def workbook_bytes(lines: list[list[str]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    for line in lines:
+        sheet.append(line)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def listed(page: str, row: int | None, column: str | None, message: str) -> bool:
+    """Whether the page's problem table has a line with this row, column and message."""
+    row_cell = str(row) if row is not None else "(hele bestand|whole file)"
+    column_cell = f"<code>{column}</code>" if column else ""
+    pattern = (
+        rf'<td class="number">{row_cell}</td>\s*<td>{re.escape(column_cell)}</td>\s*'
+        rf"<td>{re.escape(str(escape(message)))}</td>"
+    )
+    return re.search(pattern, page) is not None
+
+
+def blocking_findings(data: bytes) -> list[Finding]:
+    chain_file = parse_csv(data)
+    findings = [*chain_file.findings, *build_chain(chain_file.rows, reference=REFERENCE).findings]
+    return [finding for finding in findings if finding.blocking]
+
+
+def test_a_valid_csv_replaces_the_whole_draft(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    response = upload(client, contract, "keten.csv", csv_text(VALID).encode())
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/contracts/{contract.id}/chain/file?uploaded=3"
+    assert cells(session, contract) == VALID[1:]
+    session.refresh(contract)
+    assert contract.status is ContractStatus.DRAFT
+    page = client.get(response.headers["location"]).text
+    assert "Locaties uit het bestand in uw concept geladen: 3." in page
+    assert f'href="/contracts/{contract.id}/chain"' in page
+    assert "waarschuwingen" not in page.split("<h2", 1)[0]  # no warnings announced
+
+
+def test_a_valid_xlsx_replaces_the_draft(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    response = upload(client, contract, "Keten.XLSX", workbook_bytes(VALID))
+    assert response.status_code == 303
+    assert cells(session, contract) == VALID[1:]
+
+
+def test_a_workbook_is_read_as_one_whatever_its_name(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    response = upload(client, contract, "keten.csv", workbook_bytes(VALID))
+    assert response.status_code == 303
+    assert cells(session, contract) == VALID[1:]
+
+
+def test_a_file_with_errors_lists_every_error_by_row_and_column_and_changes_nothing(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    lines = [
+        HEADER,
+        ["WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", ""],
+        ["DHK", "Dhaka Apparel Works", "Atlantis", "cut-make-trim", "Garments", "WN", "veel"],
+        ["DHK", "", "BD", "cut-make-trim", "Plastic buttons", "WN", "40"],
+        ["SPN", "Spinnerij", "TR", "spinning", "Cotton", "NERGENS", ""],
+    ]
+    data = csv_text(lines).encode()
+    before = cells(session, contract)
+    for headers, lang in ((None, "nl"), (EN, "en")):
+        response = upload(client, contract, "keten.csv", data, headers=headers)
+        assert response.status_code == 400
+        page = response.text
+        expected = blocking_findings(data)
+        assert {(finding.row, finding.column) for finding in expected} >= {
+            (3, "country"),
+            (3, "share"),
+            (4, "name"),
+            (4, "id"),
+            (5, "supplies_to"),
+        }
+        for finding in expected:
+            assert listed(page, finding.row, finding.column, finding.message(lang)), finding
+        assert cells(session, contract) == before
+    assert "The file was not loaded because of the errors below (" in page
+    assert "Your draft is unchanged." in page and "Row numbers are the rows of your file." in page
+    dutch = upload(client, contract, "keten.csv", data).text
+    assert "Het bestand is niet geladen vanwege de fouten hieronder" in dutch
+    assert "Waarschuwingen" in dutch  # the unknown good is shown too, as a warning
+    assert cells(session, contract) == before
+    session.refresh(contract)
+    assert contract.status is ContractStatus.DRAFT
+
+
+def test_a_file_with_warnings_only_is_loaded_and_its_warnings_shown(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    lines = [
+        HEADER,
+        ["WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", ""],
+        ["EMB", "Borduurwerk Porto", "PT", "embroidery", "Plastic buttons", "WN", "30"],
+    ]
+    response = upload(client, contract, "keten.csv", csv_text(lines).encode(), headers=EN)
+    assert response.status_code == 303
+    assert cells(session, contract) == lines[1:]
+    page = client.get(response.headers["location"], headers=EN).text
+    assert "Sites loaded from the file into your draft: 2." in page
+    assert "The draft has warnings (3)" in page
+    assert contract.id is not None
+    rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
+    built = build_chain(rows, reference=REFERENCE)
+    warnings = [finding for finding in built.findings if not finding.blocking]
+    assert {finding.column for finding in warnings} == {"activity", "goods", "share"}
+    for finding in warnings:
+        assert listed(page, finding.row, finding.column, finding.message("en")), finding
+
+
+def test_dutch_excel_csv_with_semicolons_windows_1252_and_decimal_commas(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    lines = [
+        ["id", "naam", "land", "activiteit", "goederen", "levert_aan", "aandeel"],
+        ["WN", "Werkkleding Nederland BV", "Nederland", "handel", "Garments", "", ""],
+        ["TR-CMT", "Denizli Konfeksiyon", "Turkije", "confectie", "Garments", "WN", "50,5"],
+        ["MILL", "Weverij Çorlu", "Turkije", "weven", "Textiles", "TR-CMT", "100"],
+    ]
+    data = csv_text(lines, delimiter=";").encode("cp1252")
+    response = upload(client, contract, "keten.csv", data)
+    assert response.status_code == 303
+    assert cells(session, contract)[1] == [
+        "TR-CMT",
+        "Denizli Konfeksiyon",
+        "Turkije",
+        "confectie",
+        "Garments",
+        "WN",
+        "50,5",
+    ]
+    assert cells(session, contract)[2][1] == "Weverij Çorlu"
+
+
+def test_a_file_over_the_size_limit_is_refused_without_changes(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    before = cells(session, contract)
+    filler = "x" * 100
+    data = csv_text([HEADER]).encode() + b"".join(
+        f"S{n},{filler},NL,trading,,WN,\r\n".encode() for n in range(MAX_UPLOAD_BYTES // 100)
+    )
+    assert MAX_UPLOAD_BYTES < len(data) < 2 * MAX_UPLOAD_BYTES
+    response = upload(client, contract, "keten.csv", data)
+    assert response.status_code == 400
+    assert "Het bestand is groter dan 5 MB" in response.text
+    assert cells(session, contract) == before
+
+
+def test_a_request_far_over_the_limit_is_cut_off_before_it_is_read(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    before = cells(session, contract)
+    response = upload(client, contract, "keten.csv", b"x" * (2 * MAX_UPLOAD_BYTES + 1))
+    assert response.status_code == 413
+    assert cells(session, contract) == before
+
+
+def test_a_file_with_more_sites_than_the_web_takes_is_refused(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    before = cells(session, contract)
+    sites = [[f"S{n}", "Site", "NL", "trading", "", "S0", ""] for n in range(MAX_WEB_SITES + 1)]
+    response = upload(client, contract, "keten.csv", csv_text([HEADER, *sites]).encode())
+    assert response.status_code == 400
+    assert f"Het bestand heeft meer dan {MAX_WEB_SITES} rijen" in response.text
+    assert cells(session, contract) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("keten.pdf", b"%PDF-1.7 ...", "Bestanden van het type “.pdf” kunnen niet worden gelezen"),
+        ("keten.xlsx", b"id,name\r\n", "Het bestand is niet te lezen als Excel-werkmap (.xlsx)"),
+        ("keten.csv", b"\x00\x01\x02binary", "Het bestand is niet te lezen als CSV-tekst"),
+        ("keten.json", b"{not json", "Het bestand is geen geldige JSON"),
+        ("keten.csv", b"", "Het bestand is leeg"),
+        ("", b"", "Kies een bestand om te uploaden"),
+    ],
+)
+def test_a_file_of_the_wrong_type_is_refused(
+    client: TestClient,
+    session: Session,
+    contract: Contract,
+    supplier: User,
+    name: str,
+    data: bytes,
+    message: str,
+) -> None:
+    before = cells(session, contract)
+    response = upload(client, contract, name, data)
+    assert response.status_code == 400
+    assert message in response.text
+    assert cells(session, contract) == before
+
+
+def test_a_cell_longer_than_the_form_takes_is_refused(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    lines = [HEADER, ["WN", "W" * 201, "NL", "trading", "", "", ""]]
+    response = upload(client, contract, "keten.csv", csv_text(lines).encode())
+    assert response.status_code == 400
+    assert listed(response.text, 2, "name", "Rij 2: de cel name is langer dan 200 tekens.")
+
+
+def test_an_upload_without_the_forms_token_is_refused(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    before = cells(session, contract)
+    response = upload(client, contract, "keten.csv", csv_text(VALID).encode(), token="vervalst")
+    assert response.status_code == 400
+    assert "Het formulier is verlopen" in response.text
+    assert cells(session, contract) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "headers", "instructions"), [("nl", None, "instructies"), ("en", EN, "instructions")]
+)
+def test_the_template_downloads_in_the_page_language_with_drop_down_lists(
+    client: TestClient,
+    contract: Contract,
+    supplier: User,
+    lang: str,
+    headers: dict[str, str] | None,
+    instructions: str,
+) -> None:
+    response = client.get(f"/contracts/{contract.id}/chain/template.xlsx", headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == XLSX_TYPE
+    assert (
+        response.headers["content-disposition"]
+        == f'attachment; filename="WK-2027-01-re-chain-template-{lang}.xlsx"'
+    )
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames[:2] == ["chain", instructions]
+    chain = book["chain"]
+    assert isinstance(chain, Worksheet)
+    assert [cell.value for cell in chain[1]] == HEADER
+    ranges = sorted(str(validation.sqref) for validation in chain.data_validations.dataValidation)
+    assert ranges == ["C2:C10001", "D2:D10001"]
+    assert all(validation.type == "list" for validation in chain.data_validations.dataValidation)
+    text = " ".join(str(cell.value) for row in book[instructions].iter_rows() for cell in row if cell.value)
+    assert ("opdrachtnemer" in text) is (lang == "nl") and ("contractor" in text) is (lang == "en")
+
+
+def test_a_template_filled_in_from_its_lists_uploads_cleanly(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    template = client.get(f"/contracts/{contract.id}/chain/template.xlsx").content
+    book = openpyxl.load_workbook(io.BytesIO(template))
+    chain, lists = book["chain"], book["lijsten"]
+    assert isinstance(chain, Worksheet) and isinstance(lists, Worksheet)
+    countries = [cell.value for (cell,) in lists.iter_rows(min_row=2, max_col=1)]
+    activities = [cell.value for (cell,) in lists.iter_rows(min_row=2, min_col=4, max_col=4) if cell.value]
+    filled = [
+        ["ZK", "Zorgkleding BV", "Nederland", "trading", "Garments", "", ""],
+        ["DE-1", "Strickerei Chemnitz", "Duitsland", "knitting", "Garments", "ZK", "100"],
+        ["X-1", "Spinnerij", "unknown", "spinning", "Cotton", "DE-1", "100"],
+    ]
+    assert all(row[2] in countries and row[3] in activities for row in filled)
+    chain.delete_rows(2, chain.max_row)
+    for row in filled:
+        chain.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = upload(client, contract, "sjabloon.xlsx", buffer.getvalue())
+    assert response.status_code == 303
+    assert cells(session, contract) == filled
+    page = client.get(response.headers["location"]).text
+    assert "fouten: 0 · waarschuwingen: 0" in page
+
+
+def test_the_draft_downloads_as_csv_and_xlsx_as_typed(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    csv_response = client.get(f"/contracts/{contract.id}/chain/draft.csv")
+    assert csv_response.status_code == 200
+    assert csv_response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert (
+        csv_response.headers["content-disposition"] == 'attachment; filename="WK-2027-01-re-chain-draft.csv"'
+    )
+    assert csv_response.content.startswith(codecs.BOM_UTF8)
+    assert parse_csv(csv_response.content).rows == EARLIER
+    xlsx_response = client.get(f"/contracts/{contract.id}/chain/draft.xlsx")
+    assert xlsx_response.headers["content-type"] == XLSX_TYPE
+    assert parse_xlsx(io.BytesIO(xlsx_response.content)).rows == EARLIER
+
+
+def test_a_valid_draft_downloads_as_json_and_round_trips(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    upload(client, contract, "keten.csv", csv_text(VALID).encode())
+    page = client.get(page_url(contract)).text
+    assert f'href="/contracts/{contract.id}/chain/draft.json"' in page
+    response = client.get(f"/contracts/{contract.id}/chain/draft.json")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/json"
+    built = build_chain(parse_json(response.content).rows, reference=REFERENCE)
+    assert built.ok and sorted(built.graph.nodes) == ["DHK", "TMC", "WN"]
+    assert built.graph.nodes["TMC"]["country"] == "TM"
+    for file_format in ("csv", "xlsx"):
+        data = client.get(f"/contracts/{contract.id}/chain/draft.{file_format}").content
+        assert upload(client, contract, f"keten.{file_format}", data).status_code == 303
+        assert cells(session, contract) == VALID[1:]
+
+
+def test_a_draft_with_errors_has_no_json_and_says_why(
+    client: TestClient, contract: Contract, supplier: User
+) -> None:
+    page = client.get(page_url(contract)).text
+    assert f'href="/contracts/{contract.id}/chain/draft.json"' not in page
+    assert "JSON alleen voor een geldige keten: verbeter eerst de fouten in het concept (" in page
+    response = client.get(f"/contracts/{contract.id}/chain/draft.json")
+    assert response.status_code == 409
+    assert "JSON bevat alleen een geldige keten, en deze keten heeft fouten (" in response.text
+
+
+def submitted(session: Session, contract: Contract, user: User) -> ChainVersion:
+    replace_draft(
+        session=session,
+        contract=contract,
+        rows=[ChainRow(n, *cells) for n, cells in enumerate(VALID[1:], start=2)],
+    )
+    return submit_draft(session=session, contract=contract, user=user, reference=REFERENCE)
+
+
+@pytest.mark.parametrize(
+    ("email", "role", "organisation"),
+    [
+        (SUPPLIER, Role.SUPPLIER, "Werkkleding BV"),
+        (BUYER, Role.BUYER, "Gemeente Testdorp"),
+        ("contractmanager@testdorp.nl", Role.CONTRACT_MANAGER, "Gemeente Testdorp"),
+    ],
+)
+def test_every_party_downloads_a_submitted_version(
+    client: TestClient, session: Session, contract: Contract, email: str, role: Role, organisation: str
+) -> None:
+    supplier = make_user(
+        session, email="indiener@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV"
+    )
+    version = submitted(session, contract, supplier)
+    if email != "indiener@werkkleding.nl":
+        make_user(session, email=email, role=role, organisation=organisation)
+    log_in(client, email)
+    graph = build_chain(
+        [ChainRow(n, *cells) for n, cells in enumerate(VALID[1:], start=2)], reference=REFERENCE
+    ).graph
+    base = f"/contracts/{contract.id}/versions/{version.number}/chain"
+    for file_format, write in (("csv", chain_to_csv), ("xlsx", chain_to_xlsx), ("json", chain_to_json)):
+        response = client.get(f"{base}.{file_format}")
+        assert response.status_code == 200, file_format
+        assert (
+            response.headers["content-disposition"]
+            == f'attachment; filename="WK-2027-01-re-chain-v1.{file_format}"'
+        )
+        if file_format != "xlsx":  # a workbook carries the time it was written
+            assert response.content == write(graph)
+    assert (
+        parse_xlsx(io.BytesIO(client.get(f"{base}.xlsx").content)).rows == parse_csv(chain_to_csv(graph)).rows
+    )
+    assert client.get(f"/contracts/{contract.id}/versions/2/chain.csv").status_code == 404
+    assert client.get(f"{base}.txt").status_code == 404
+
+
+def test_the_supplier_page_lists_the_versions_downloads(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    version = submitted(session, contract, supplier)
+    page = client.get(page_url(contract)).text
+    for file_format in ("csv", "xlsx", "json"):
+        assert f'href="/contracts/{contract.id}/versions/{version.number}/chain.{file_format}"' in page
+
+
+def test_the_buyer_side_may_not_touch_the_draft(
+    client: TestClient, session: Session, contract: Contract
+) -> None:
+    make_user(session, email=BUYER, role=Role.BUYER, organisation="Gemeente Testdorp")
+    log_in(client, BUYER)
+    before = cells(session, contract)
+    for url in (
+        page_url(contract),
+        *(
+            f"/contracts/{contract.id}/chain/{name}"
+            for name in ("template.xlsx", "draft.csv", "draft.xlsx", "draft.json")
+        ),
+    ):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Half ingevuld" not in response.text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/contracts").text)
+    assert token is not None
+    response = upload(client, contract, "keten.csv", csv_text(VALID).encode(), token=token.group(1))
+    assert response.status_code == 403
+    assert cells(session, contract) == before
+
+
+@pytest.mark.parametrize(
+    ("email", "role", "organisation"),
+    [
+        ("inkoper@elders.nl", Role.BUYER, "Gemeente Elders"),
+        ("verkoop@andere-leverancier.nl", Role.SUPPLIER, "Andere Leverancier BV"),
+        ("beheer@chainmap.nl", Role.ADMIN, None),
+        ("inkoper@werkkleding.nl", Role.BUYER, "Werkkleding BV"),
+    ],
+)
+def test_outsiders_get_404_on_every_route_and_no_data(
+    client: TestClient, session: Session, contract: Contract, email: str, role: Role, organisation: str | None
+) -> None:
+    owner = make_user(
+        session, email="indiener@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV"
+    )
+    version = submitted(session, contract, owner)
+    before = cells(session, contract)
+    make_user(session, email=email, role=role, organisation=organisation)
+    log_in(client, email)
+    base = f"/contracts/{contract.id}"
+    urls = [
+        f"{base}/chain/file",
+        f"{base}/chain/template.xlsx",
+        *(f"{base}/chain/draft.{file_format}" for file_format in ("csv", "xlsx", "json")),
+        *(f"{base}/versions/{version.number}/chain.{file_format}" for file_format in ("csv", "xlsx", "json")),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        for secret in ("Werkkleding Nederland", "WK-2027", "Dhaka"):
+            assert secret.encode() not in response.content, (url, secret)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/contracts").text)
+    assert token is not None
+    assert (
+        upload(client, contract, "keten.csv", csv_text(VALID).encode(), token=token.group(1)).status_code
+        == 404
+    )
+    assert cells(session, contract) == before
+
+
+def test_every_route_needs_a_login(client: TestClient, contract: Contract) -> None:
+    base = f"/contracts/{contract.id}"
+    for url in (
+        f"{base}/chain/file",
+        f"{base}/chain/template.xlsx",
+        f"{base}/chain/draft.csv",
+        f"{base}/versions/1/chain.csv",
+    ):
+        response = client.get(url, follow_redirects=False)
+        assert (response.status_code, response.headers["location"]) == (303, "/login"), url
+    response = client.post(f"{base}/chain/file", files={"file": ("k.csv", b"x")}, follow_redirects=False)
+    assert response.status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("reference", "part"),
+    [
+        ("WK-2027-01", "WK-2027-01"),
+        ('Ré/f 2027:01 "x"', "Re-f-2027-01-x"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("内部", ""),
+    ],
+)
+def test_file_names_keep_safe_ascii_of_the_reference(reference: str, part: str) -> None:
+    assert filename_part(reference) == part
+
+
+def test_a_reference_without_safe_characters_names_the_contract_instead(
+    client: TestClient, session: Session, supplier: User
+) -> None:
+    contract = make_contract(session, supplier="Werkkleding BV", reference="内部")
+    response = client.get(f"/contracts/{contract.id}/chain/draft.csv")
+    assert (
+        response.headers["content-disposition"]
+        == f'attachment; filename="contract-{contract.id}-chain-draft.csv"'
+    )

@@ -1,0 +1,103 @@
+"""Texts of the chain file page (upload, template, downloads), in Dutch and English. What a file's rows
+get wrong is said by the core's findings (`chainmap.messages`), as on the command line."""
+
+from typing import Final
+
+from chainmap.themes import Lang
+
+CHAIN_FILE_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
+    "chain_files.title": {"en": "Chain file", "nl": "Ketenbestand"},
+    "chain_files.to_contract": {"en": "Back to the contract", "nl": "Terug naar het contract"},
+    "chain_files.to_form": {"en": "Edit the chain in the form", "nl": "Keten bewerken in het formulier"},
+    "chain_files.intro": {
+        "en": "Fill in your chain in a spreadsheet and upload it here, or download your chain as a file.",
+        "nl": "Vul uw keten in een spreadsheet in en upload die hier, of download uw keten als bestand.",
+    },
+    "chain_files.upload_title": {"en": "Upload a file", "nl": "Bestand uploaden"},
+    "chain_files.upload_hint": {
+        "en": "A CSV, Excel (.xlsx) or JSON file with one row per site, of at most {limit} MB. It replaces "
+        "your whole draft; a file with errors changes nothing.",
+        "nl": "Een CSV-, Excel- (.xlsx) of JSON-bestand met één rij per locatie, van hoogstens {limit} MB. "
+        "Het vervangt uw hele concept; een bestand met fouten verandert niets.",
+    },
+    "chain_files.file_label": {
+        "en": "Chain file (.csv, .xlsx or .json)",
+        "nl": "Ketenbestand (.csv, .xlsx of .json)",
+    },
+    "chain_files.upload_button": {"en": "Upload", "nl": "Uploaden"},
+    "chain_files.template_title": {"en": "Template", "nl": "Sjabloon"},
+    "chain_files.template_text": {
+        "en": "An Excel workbook with the columns, an example, drop-down lists for country and activity, "
+        "and instructions in English.",
+        "nl": "Een Excel-werkmap met de kolommen, een voorbeeld, keuzelijsten voor land en activiteit, en "
+        "uitleg in het Nederlands.",
+    },
+    "chain_files.template_link": {"en": "Download the template (.xlsx)", "nl": "Sjabloon downloaden (.xlsx)"},
+    "chain_files.draft_title": {"en": "Your draft", "nl": "Uw concept"},
+    "chain_files.draft_empty": {
+        "en": "Your draft has no sites yet.",
+        "nl": "Uw concept heeft nog geen locaties.",
+    },
+    "chain_files.draft_counts": {
+        "en": "Sites: {sites} · errors: {errors} · warnings: {warnings}",
+        "nl": "Locaties: {sites} · fouten: {errors} · waarschuwingen: {warnings}",
+    },
+    "chain_files.draft_download": {"en": "Download the draft:", "nl": "Concept downloaden:"},
+    "chain_files.format.csv": {"en": "CSV (Excel, semicolons)", "nl": "CSV (Excel, puntkomma's)"},
+    "chain_files.format.xlsx": {"en": "Excel (.xlsx)", "nl": "Excel (.xlsx)"},
+    "chain_files.format.json": {"en": "JSON", "nl": "JSON"},
+    "chain_files.json_needs_valid": {
+        "en": "JSON only for a valid chain: correct the draft's errors ({errors}) first.",
+        "nl": "JSON alleen voor een geldige keten: verbeter eerst de fouten in het concept ({errors}).",
+    },
+    "chain_files.versions_title": {"en": "Submitted versions", "nl": "Ingediende versies"},
+    "chain_files.version": {"en": "Version {number}", "nl": "Versie {number}"},
+    "chain_files.version_line": {
+        "en": "submitted {when}, sites: {sites}",
+        "nl": "ingediend {when}, locaties: {sites}",
+    },
+    "chain_files.loaded": {
+        "en": "Sites loaded from the file into your draft: {sites}.",
+        "nl": "Locaties uit het bestand in uw concept geladen: {sites}.",
+    },
+    "chain_files.loaded_warnings": {
+        "en": "The draft has warnings ({count}); they do not stop you from submitting it. Row numbers are "
+        "those of the draft's download.",
+        "nl": "Het concept heeft waarschuwingen ({count}); die houden indienen niet tegen. Rijnummers zijn "
+        "die van de download van het concept.",
+    },
+    "chain_files.refused": {
+        "en": "The file was not loaded because of the errors below ({count}). Your draft is unchanged.",
+        "nl": "Het bestand is niet geladen vanwege de fouten hieronder ({count}). Uw concept is niet "
+        "gewijzigd.",
+    },
+    "chain_files.refused_hint": {
+        "en": "Correct the file and upload it again. Row numbers are the rows of your file.",
+        "nl": "Verbeter het bestand en upload het opnieuw. Rijnummers zijn de rijen van uw bestand.",
+    },
+    "chain_files.errors_caption": {"en": "Errors in the file", "nl": "Fouten in het bestand"},
+    "chain_files.warnings_caption": {"en": "Warnings", "nl": "Waarschuwingen"},
+    "chain_files.col.row": {"en": "Row", "nl": "Rij"},
+    "chain_files.col.column": {"en": "Column", "nl": "Kolom"},
+    "chain_files.col.message": {"en": "Problem", "nl": "Probleem"},
+    "chain_files.whole_file": {"en": "whole file", "nl": "hele bestand"},
+    "chain_files.error.no_file": {"en": "Choose a file to upload.", "nl": "Kies een bestand om te uploaden."},
+    "chain_files.error.too_large": {
+        "en": "The file is larger than {limit} MB, more than a chain on this site holds. Remove what is not "
+        "part of the chain, or save it as CSV, which is smaller.",
+        "nl": "Het bestand is groter dan {limit} MB, meer dan een keten op deze site bevat. Verwijder wat er "
+        "niet bij hoort, of sla het op als CSV, dat kleiner is.",
+    },
+    "chain_files.error.too_long": {
+        "en": "Row {row}: the {column} cell is longer than {limit} characters.",
+        "nl": "Rij {row}: de cel {column} is langer dan {limit} tekens.",
+    },
+    "chain_files.unavailable_title": {"en": "No JSON for this chain", "nl": "Geen JSON voor deze keten"},
+    "chain_files.unavailable": {
+        "en": "JSON holds a valid chain only, and this chain has errors ({errors}). Download it as CSV or "
+        "Excel, or correct the errors first.",
+        "nl": "JSON bevat alleen een geldige keten, en deze keten heeft fouten ({errors}). Download hem als "
+        "CSV of Excel, of verbeter eerst de fouten.",
+    },
+    "chain_files.back": {"en": "Back", "nl": "Terug"},
+}

@@ -1,0 +1,198 @@
+"""The chain as a file: the supplier's page to upload a file into the draft and to download the template
+and the draft, and the downloads of each submitted version.
+
+The draft's routes are the contract's supplier users' (a party to the contract who may not edit the draft,
+the buyer side, gets 403); a version's downloads are every party's, as the version itself is. Anyone else
+gets 404, as for the contract itself.
+"""
+
+from io import BytesIO
+from typing import Annotated, Any, Final
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from chainmap.reference import load_reference
+from models import Contract, User
+from web.deps import CurrentUser, Forbidden, SessionDep
+from web.i18n import request_language
+from web.messages import web_text
+from web.security import CSRF_FIELD, csrf_valid
+from web.services.chain_files import (
+    FILE_FORMATS,
+    MAX_UPLOAD_BYTES,
+    ChainNotValid,
+    Download,
+    FileProblem,
+    UploadRefused,
+    draft_download,
+    files_overview,
+    template_download,
+    upload_chain,
+    version_download,
+)
+from web.services.chains import may_edit_chain, version_numbered
+from web.services.contracts import contract_for
+from web.templating import templates
+
+router = APIRouter()
+
+# A request body over this is cut off with 413 before the form is even parsed; a file over
+# MAX_UPLOAD_BYTES but within it gets the page that says why.
+MAX_REQUEST_BYTES: Final = 2 * MAX_UPLOAD_BYTES
+
+
+def _party_contract(session: Session, user: User, contract_id: int) -> Contract:
+    """The contract if `user` is a party to it; 404 otherwise, as if it did not exist."""
+    contract = contract_for(session=session, user=user, contract_id=contract_id)
+    if contract is None:
+        raise HTTPException(status_code=404)
+    return contract
+
+
+def _supplier_contract(session: Session, user: User, contract_id: int) -> Contract:
+    """The contract whose draft `user` edits: 404 when they may not see it, 403 when they may see it but
+    not edit its draft."""
+    contract = _party_contract(session, user, contract_id)
+    if not may_edit_chain(user=user, contract=contract):
+        raise Forbidden
+    return contract
+
+
+def _file_format(file_format: str) -> str:
+    if file_format not in FILE_FORMATS:
+        raise HTTPException(status_code=404)
+    return file_format
+
+
+def _sent(download: Download) -> Response:
+    disposition = f'attachment; filename="{download.filename}"'
+    return Response(
+        download.content, media_type=download.media_type, headers={"Content-Disposition": disposition}
+    )
+
+
+def _page(
+    request: Request,
+    session: Session,
+    contract: Contract,
+    *,
+    uploaded: int | None = None,
+    refused: list[FileProblem] | None = None,
+    form_error: str = "",
+    status_code: int = 200,
+) -> Response:
+    """The chain file page; after a refused upload with every problem of the file (or the form's problem),
+    answering 400."""
+    lang = request_language(request)
+    overview = files_overview(session=session, contract=contract, reference=load_reference(), lang=lang)
+    problems = refused or []
+    context: dict[str, Any] = {
+        "contract": contract,
+        "overview": overview,
+        "uploaded": uploaded,
+        "refused": refused is not None,
+        "errors": [problem for problem in problems if problem.blocking],
+        "warnings": [problem for problem in problems if not problem.blocking],
+        "max_upload_mb": MAX_UPLOAD_BYTES // (1024 * 1024),
+        "form_error": form_error,
+    }
+    return templates.TemplateResponse(request, "chain_file.html", context, status_code=status_code)
+
+
+@router.get("/contracts/{contract_id}/chain/file", response_class=HTMLResponse)
+def chain_file_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: int,
+    uploaded: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    contract = _supplier_contract(session, user, contract_id)
+    return _page(request, session, contract, uploaded=uploaded)
+
+
+@router.post(
+    "/contracts/{contract_id}/chain/file", response_class=HTMLResponse, max_body_size=MAX_REQUEST_BYTES
+)
+def upload_chain_file(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: int,
+    file: Annotated[UploadFile | None, File()] = None,
+    csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
+) -> Response:
+    """A plain form post (htmx does not swap in a 400 answer): the page with every problem of the file
+    (400) when it is refused, else a redirect (303) to the page saying how many sites were loaded."""
+    contract = _supplier_contract(session, user, contract_id)
+    lang = request_language(request)
+    if not csrf_valid(request, csrf_token):
+        return _page(request, session, contract, form_error=web_text("error.csrf", lang), status_code=400)
+    try:
+        loaded = upload_chain(
+            session=session,
+            contract=contract,
+            user=user,
+            filename=file.filename or "" if file is not None else "",
+            stream=file.file if file is not None else BytesIO(),
+            reference=load_reference(),
+            lang=lang,
+        )
+    except UploadRefused as refusal:
+        return _page(request, session, contract, refused=refusal.problems, status_code=400)
+    return RedirectResponse(f"/contracts/{contract_id}/chain/file?uploaded={loaded.sites}", status_code=303)
+
+
+@router.get("/contracts/{contract_id}/chain/template.xlsx")
+def chain_template(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+    contract = _supplier_contract(session, user, contract_id)
+    return _sent(
+        template_download(contract=contract, reference=load_reference(), lang=request_language(request))
+    )
+
+
+@router.get("/contracts/{contract_id}/chain/draft.{file_format}")
+def draft_file(
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, file_format: str
+) -> Response:
+    contract = _supplier_contract(session, user, contract_id)
+    try:
+        download = draft_download(
+            session=session,
+            contract=contract,
+            file_format=_file_format(file_format),
+            reference=load_reference(),
+        )
+    except ChainNotValid as invalid:
+        return _unavailable(
+            request, contract, errors=invalid.errors, back=f"/contracts/{contract_id}/chain/file"
+        )
+    return _sent(download)
+
+
+@router.get("/contracts/{contract_id}/versions/{number}/chain.{file_format}")
+def version_file(
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, number: int, file_format: str
+) -> Response:
+    contract = _party_contract(session, user, contract_id)
+    version = version_numbered(session=session, contract_id=contract_id, number=number)
+    if version is None:
+        raise HTTPException(status_code=404)
+    try:
+        download = version_download(
+            contract=contract,
+            version=version,
+            file_format=_file_format(file_format),
+            reference=load_reference(),
+        )
+    except ChainNotValid as invalid:
+        return _unavailable(request, contract, errors=invalid.errors, back=f"/contracts/{contract_id}")
+    return _sent(download)
+
+
+def _unavailable(request: Request, contract: Contract, *, errors: int, back: str) -> Response:
+    """409: the chain has errors, and JSON needs a valid chain."""
+    context = {"contract": contract, "errors": errors, "back": back}
+    return templates.TemplateResponse(request, "chain_file_unavailable.html", context, status_code=409)
