@@ -65,6 +65,10 @@ def test_a_buyer_reviews_the_risk_graph_and_requests_a_revision_the_supplier_see
     # Colour the graph by one theme, then filter the hotspots by it.
     page.get_by_label("Kleur volgens").select_option(label="dwangarbeid")
     expect(page.locator("svg.chain-graph[data-theme=forced_labour]")).to_have_count(1)
+    graph.get_by_role("link", name="Coimbatore Spinning Mills Pvt. Ltd. (IN): zeer hoog").click()
+    expect(
+        details.get_by_role("heading", name="Coimbatore Spinning Mills Pvt. Ltd.", level=2)
+    ).to_be_focused()
     page.get_by_label("Thema", exact=True).select_option(label="dwangarbeid")
     hotspots = page.locator("#hotspot-table tbody tr")
     expect(hotspots.first).to_contain_text("dwangarbeid")
