@@ -63,7 +63,7 @@ SUPPLIER: Final = "Geheime Leverancier BV"
 BUYER: Final = "Gemeente Testdorp"
 REVIEW_COMMENT: Final = "Verborgen opmerking over de spinnerij"
 INVITED: Final = "uitgenodigd@geheim.example"
-# The sites of the contract's chain: contractor, two sewing sites, and one the draft added after version 2.
+# The sites of the contract's chain: the contractor, two sewing sites and a mill, added version by version.
 SITES: Final = (
     ("WK", "Geheim Hoofdkantoor BV", "NL", "trading", "Garments", "", ""),
     ("BD-CMT", "Verborgen Naaiatelier Dhaka", "BD", "cut-make-trim", "Garments", "WK", "60"),
@@ -124,9 +124,9 @@ OUTSIDE_THE_MATRIX: Final = {
 
 @dataclass
 class World:
-    """The contract everyone tries, made with the services: version 1 reviewed (revision requested),
-    version 2 awaiting review, a draft with one more site, an open invitation; and an outsider's own
-    contract, to try the contract's nested ids through it."""
+    """The contract everyone tries, made with the services: versions 1 and 2 reviewed (revision
+    requested), version 3 awaiting review, a draft with one more site, an open invitation; and an
+    outsider's own contract, to try the contract's nested ids through it."""
 
     engine: Engine
     contract_id: int
@@ -150,7 +150,8 @@ class PathValue:
 
 PATH_VALUES: Final[dict[str, PathValue]] = {
     "contract_id": PathValue(lambda world: (world.contract_id,)),
-    "number": PathValue(lambda world: (1, world.latest_version)),  # reviewed, and awaiting review
+    # a reviewed version and the one awaiting review, each with a previous version to compare with
+    "number": PathValue(lambda world: (world.latest_version - 1, world.latest_version)),
     "index": PathValue(lambda _world: (1,)),  # a site of the version, by its row (the Dhaka site)
     "row_id": PathValue(lambda world: (world.draft_row_id,), nested=True),
     "invitation_id": PathValue(lambda world: (world.invitation_id,), nested=True),
@@ -287,17 +288,17 @@ def world(session: Session, engine: Engine) -> World:
     )
     supplier, buyer = users["verkoop@geheime-leverancier.nl"], users["inkoper@testdorp.nl"]
     reference = load_reference()
-    replace_draft(session=session, contract=contract, rows=site_rows(SITES[:3]))
-    first = submit_draft(session=session, contract=contract, user=supplier, reference=reference)
-    review_version(
-        session=session,
-        contract=contract,
-        version=first,
-        user=buyer,
-        decision=ReviewDecision.REVISION_REQUESTED,
-        comment=REVIEW_COMMENT,
-    )
-    replace_draft(session=session, contract=contract, rows=site_rows(SITES[:3]))
+    for sites in (SITES[:2], SITES[:3]):  # versions 1 and 2, each sent back with a comment
+        replace_draft(session=session, contract=contract, rows=site_rows(sites))
+        version = submit_draft(session=session, contract=contract, user=supplier, reference=reference)
+        review_version(
+            session=session,
+            contract=contract,
+            version=version,
+            user=buyer,
+            decision=ReviewDecision.REVISION_REQUESTED,
+            comment=REVIEW_COMMENT,
+        )
     latest = submit_draft(session=session, contract=contract, user=supplier, reference=reference)
     replace_draft(session=session, contract=contract, rows=site_rows(SITES))
     invitation, token = create_invitation(
