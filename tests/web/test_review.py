@@ -241,17 +241,28 @@ def test_a_second_version_shows_what_changed_since_the_first(
     log_in(client, "inkoper@testdorp.nl")
     first = client.get(page_url(parties, 1)).text
     assert "Wijzigingen sinds" not in first and "Versie 2 is nieuwer." in first
+    assert client.get(page_url(parties, 1) + "/changes", headers=HTMX).status_code == 404  # nothing before 1
     second = client.get(page_url(parties, 2)).text
-    changes = second.split('<section id="changes"', 1)[1].split("</section>", 1)[0]
-    assert "Wijzigingen sinds versie 1" in changes
+    section = second.split('<section id="changes"', 1)[1].split("</section>", 1)[0]
+    assert (
+        "Wijzigingen sinds versie 1" in section and "Locaties toegevoegd" not in section
+    )  # loaded when shown
+    assert f'hx-get="{page_url(parties, 2)}/changes" hx-trigger="revealed"' in section
+    assert f'href="{page_url(parties, 2)}/changes#changes"' in section  # and without script, a link
+    changes = client.get(page_url(parties, 2) + "/changes", headers=HTMX).text
+    assert "<html" not in changes
     assert "<h3>Locaties toegevoegd (3)</h3>" in changes
     assert "<li>TM-FARM (Dashoguz state cotton farms)</li>" in changes
     assert "<li>PK-SPIN (Faisalabad Yarn Mills Ltd.)</li>" in changes.split("Locaties verwijderd", 1)[1]
     assert "Hoge risico&#39;s bij de toegevoegde locaties" in changes
     assert "<li>TM-FARM (Dashoguz state cotton farms), dwangarbeid: zeer hoog</li>" in changes
     assert "<li>BD-CMT → WK, aandeel: 50 → 60</li>" in changes
-    english = client.get(page_url(parties, 2), headers=EN).text
+    english = client.get(page_url(parties, 2) + "/changes", headers={**HTMX, **EN}).text
     assert "<li>TM-FARM (Dashoguz state cotton farms), forced labour: very high</li>" in english
+    page = client.get(page_url(parties, 2) + "/changes").text  # without htmx: the page, changes in it
+    assert (
+        "<html" in page and "<h3>Locaties toegevoegd (3)</h3>" in page and 'hx-trigger="revealed"' not in page
+    )
 
 
 def test_a_country_change_names_both_countries_in_the_page_language(
@@ -262,8 +273,19 @@ def test_a_country_change_names_both_countries_in_the_page_language(
     moved = [row if row.id != "TR-GIN" else replace(row, country="DE") for row in rows]
     submit(session, parties, moved)
     log_in(client, "inkoper@testdorp.nl")
-    assert "<li>TR-GIN, land: Turkije → Duitsland</li>" in client.get(page_url(parties, 2)).text
-    assert "<li>TR-GIN, country: Türkiye → Germany</li>" in client.get(page_url(parties, 2), headers=EN).text
+    changes = page_url(parties, 2) + "/changes"
+    assert "<li>TR-GIN, land: Turkije → Duitsland</li>" in client.get(changes, headers=HTMX).text
+    assert "<li>TR-GIN, country: Türkiye → Germany</li>" in client.get(changes, headers={**HTMX, **EN}).text
+    assert "<p>Geen wijzigingen.</p>" not in client.get(changes, headers=HTMX).text
+
+
+def test_a_version_like_the_previous_one_has_no_changes(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    submit(session, parties)
+    submit(session, parties)
+    log_in(client, "inkoper@testdorp.nl")
+    assert "<p>Geen wijzigingen.</p>" in client.get(page_url(parties, 2) + "/changes", headers=HTMX).text
 
 
 def test_the_buyer_accepts_the_version(client: TestClient, session: Session, parties: Parties) -> None:
@@ -413,7 +435,8 @@ def test_a_version_is_analysed_once_for_all_its_views(
 def test_outsiders_get_404_on_every_review_route_and_never_its_data(
     client: TestClient, session: Session, parties: Parties, email: str, role: Role, organisation: str | None
 ) -> None:
-    submit(session, parties)
+    submit(session, parties, demo_rows(GARMENTS_2027))
+    submit(session, parties)  # version 2, with changes since version 1
     if organisation == "supplier":  # a buyer-role user inside the contract's supplier organisation
         create_user(
             session=session,
@@ -427,7 +450,7 @@ def test_outsiders_get_404_on_every_review_route_and_never_its_data(
     else:
         make_user(session, email=email, role=role, organisation=organisation)
     log_in(client, email)
-    base = page_url(parties)
+    base = page_url(parties, 2)
     secrets = (TITLE, "WK-2027-01", "Dashoguz", "Werkkleding Nederland BV", "TM-FARM")
     for url in (
         "",
@@ -451,7 +474,7 @@ def test_a_party_gets_404_for_a_version_that_does_not_exist_and_a_visitor_the_lo
     client: TestClient, session: Session, parties: Parties
 ) -> None:
     submit(session, parties)
-    for url in ("", "/graph", "/hotspots", "/sites/0"):
+    for url in ("", "/graph", "/hotspots", "/sites/0", "/changes"):
         response = client.get(page_url(parties) + url, follow_redirects=False)
         assert (response.status_code, response.headers["location"]) == (303, "/login")
     response = client.post(

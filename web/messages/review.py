@@ -101,6 +101,10 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "review.open_version": {"en": "Open version {number}", "nl": "Versie {number} openen"},
     "review.no_changes": {"en": "No changes.", "nl": "Geen wijzigingen."},
+    "review.show_changes": {
+        "en": "Show the changes since version {previous}",
+        "nl": "Toon de wijzigingen sinds versie {previous}",
+    },
     "review.decide": {"en": "Your decision", "nl": "Uw besluit"},
     "review.decision": {"en": "Decision", "nl": "Besluit"},
     "review.accept": {"en": "Accept this version", "nl": "Deze versie accepteren"},

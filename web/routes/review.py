@@ -24,11 +24,11 @@ from web.services.chains import (
     review_of,
     review_version,
     version_numbered,
-    versions,
 )
 from web.services.contracts import contract_for
 from web.services.review import (
     HIGHEST,
+    DiffSection,
     VersionAnalysis,
     diff_sections,
     finding_texts,
@@ -36,6 +36,7 @@ from web.services.review import (
     graph_theme,
     hotspot_filter,
     hotspot_table,
+    newest_number,
     site_details,
     structure_summary,
     user_names,
@@ -74,27 +75,24 @@ def _review_page(
     theme: str = HIGHEST,
     hotspot_theme: str = "",
     hotspot_level: str = "",
+    with_changes: bool = False,
     form: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response:
-    """The whole review page (built from the version's cached analysis)."""
+    """The whole review page (built from the version's cached analysis). The changes since the previous
+    version come `with_changes` only: otherwise the page loads them when they scroll into view, so that
+    a new version's first view analyses that version alone."""
     lang = request_language(request)
     reference = load_reference()
     analysed = version_analysis(version, reference=reference)
     assert contract.id is not None and version.id is not None  # noqa: S101 - stored rows
     review = review_of(session=session, version_id=version.id)
-    newest = versions(session=session, contract_id=contract.id)[0].number
+    newest = newest_number(session=session, contract_id=contract.id)
     names = user_names(
         session=session,
         ids={version.submitted_by_user_id} | ({review.decided_by_user_id} if review else set()),
     )
-    previous = (
-        version_numbered(session=session, contract_id=contract.id, number=version.number - 1)
-        if version.number > 1
-        else None
-    )
-    diff = version_diff(previous, version, reference=reference) if previous is not None else None
     base = _base(contract, version)
     context: dict[str, Any] = {
         **_graph_context(analysed, base=base, theme=theme, lang=lang),
@@ -107,8 +105,8 @@ def _review_page(
         "newest": newest,
         "summary": structure_summary(analysed, lang=lang, reference=reference),
         "findings": finding_texts(analysed, lang=lang),
-        "previous": previous,
-        "diff": diff_sections(diff, lang=lang, reference=reference) if diff is not None else None,
+        "previous": version.number - 1 if version.number > 1 else None,
+        "diff": _changes(session, version, lang=lang) if with_changes else None,
         "may_decide": may_review_chain(user=user, contract=contract)
         and review is None
         and newest == version.number,
@@ -117,6 +115,15 @@ def _review_page(
         "errors": errors or {},
     }
     return templates.TemplateResponse(request, "review.html", context, status_code=status_code)
+
+
+def _changes(session: SessionDep, version: ChainVersion, *, lang: Lang) -> list[DiffSection]:
+    """What changed since the previous version, grouped as `chainmap diff` groups it."""
+    previous = version_numbered(session=session, contract_id=version.contract_id, number=version.number - 1)
+    if previous is None:
+        return []
+    reference = load_reference()
+    return diff_sections(version_diff(previous, version, reference=reference), lang=lang, reference=reference)
 
 
 def _base(contract: Contract, version: ChainVersion) -> str:
@@ -205,6 +212,24 @@ def review_hotspots(
     base, lang = _base(contract, version), request_language(request)
     context = _hotspot_context(analysed, base=base, theme=theme, level=level, lang=lang)
     return templates.TemplateResponse(request, "review.html", context, block_name="hotspots")
+
+
+@router.get(VERSION + "/changes", response_class=HTMLResponse)
+def review_changes(
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, number: int
+) -> Response:
+    """What changed since the previous version (`chainmap diff`), alone for htmx, else the page with it."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    if version.number == 1:
+        raise HTTPException(status_code=404)
+    if not is_htmx(request):
+        return _review_page(request, session, user, contract, version, with_changes=True)
+    context = {
+        "base": _base(contract, version),
+        "previous": version.number - 1,
+        "diff": _changes(session, version, lang=request_language(request)),
+    }
+    return templates.TemplateResponse(request, "review.html", context, block_name="changes")
 
 
 @router.get(VERSION + "/sites/{index}", response_class=HTMLResponse)

@@ -18,7 +18,7 @@ from typing import Any, Final, Generic, TypeVar
 
 import networkx as nx
 from markupsafe import Markup, escape
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from chainmap.activities import activity_label
 from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_chains, risk_as_dict
@@ -496,6 +496,14 @@ def diff_sections(view: DiffView, *, lang: Lang, reference: ReferenceData) -> li
         ("diff.risks_added", [site_risk(item) for item in diff["risks_added"]]),
     ]
     return [DiffSection(t(code, count=len(items)), tuple(items)) for code, items in kinds if items]
+
+
+def newest_number(*, session: Session, contract_id: int) -> int:
+    """The number of the contract's newest version (0 before the first), without loading any rows."""
+    newest = session.exec(
+        select(func.max(ChainVersion.number)).where(ChainVersion.contract_id == contract_id)
+    ).one()
+    return newest or 0
 
 
 def user_names(*, session: Session, ids: set[int]) -> dict[int, str]:
