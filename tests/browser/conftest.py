@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from argon2 import PasswordHasher
 from playwright.sync_api import BrowserContext
 from pytest_playwright.pytest_playwright import CreateContextCallback
 from sqlalchemy import Engine
@@ -25,6 +26,12 @@ CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Waits for one action or assertion, in milliseconds: the app answers in a few; fail fast when it does not.
 TIMEOUT_MS = 5_000
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with minimal cost, as in the web tests: the hash's strength is not under test here."""
+    monkeypatch.setattr("web.security._HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture(scope="session")

@@ -1,38 +1,71 @@
-"""A fresh, migrated database for every web test: a SQLite file, or the PostgreSQL database that
-TEST_DATABASE_URL names (its public schema is emptied first), and a TestClient on an app using it."""
+"""A fresh, migrated database for every web test, and a TestClient on an app using it.
+
+The migrations run once per test session: on SQLite into a template file that each test copies, on the
+PostgreSQL database that TEST_DATABASE_URL names (its public schema emptied first) after which each test
+empties every table. Running all migrations for each of several hundred tests cost most of the suite's
+time; that the migrations build the schema the models describe is tested on its own
+(tests/web/test_health.py).
+"""
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
+import models  # noqa: F401 - registers every table on SQLModel.metadata
 from models.db import make_engine
 from models.migrate import upgrade
 from web.app import create_app
 from web.settings import Settings
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with minimal cost: tests log in many users, and the hash's strength is not under test
+    (the production parameters are argon2-cffi's defaults, see web.security)."""
+    monkeypatch.setattr("web.security._HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of a database migrated to the newest revision, once per session."""
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
-        yield f"sqlite:///{tmp_path / 'chainmap.db'}"
-        return
-    engine = make_engine(url)
+        url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'chainmap.db'}"
+    else:
+        engine = make_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def database_url(migrated_template: str, tmp_path: Path) -> str:
+    """A migrated database of this test's own: a copy of the SQLite template, or the PostgreSQL
+    database with every table emptied."""
+    if migrated_template.startswith("sqlite:///"):
+        copy = tmp_path / "chainmap.db"
+        shutil.copyfile(migrated_template.removeprefix("sqlite:///"), copy)
+        return f"sqlite:///{copy}"
+    engine = make_engine(migrated_template)
+    tables = ", ".join(f'"{table.name}"' for table in SQLModel.metadata.sorted_tables)
     with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
-    yield url
+    return migrated_template
 
 
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
-    upgrade(database_url)
     engine = make_engine(database_url)
     yield engine
     engine.dispose()

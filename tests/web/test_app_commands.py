@@ -3,6 +3,7 @@ user create."""
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func
@@ -74,7 +75,22 @@ def test_user_create_reads_the_password_from_stdin(
     assert "12 characters" in capsys.readouterr().err
 
 
-def test_db_upgrade_is_repeatable(app_database: str) -> None:
+def test_db_upgrade_builds_an_empty_database_and_is_repeatable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = f"sqlite:///{tmp_path / 'new' / 'chainmap.db'}"  # the test databases come migrated already
+    monkeypatch.setenv("DATABASE_URL", empty)
+    get_settings.cache_clear()
+    assert main(["db", "upgrade"]) == EXIT_OK
+    assert main(["db", "upgrade"]) == EXIT_OK
+    get_settings.cache_clear()
+    engine = make_engine(empty)
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(User)).one() == 0
+    engine.dispose()
+
+
+def test_db_upgrade_on_an_upgraded_database_changes_nothing(app_database: str) -> None:
     assert main(["db", "upgrade"]) == EXIT_OK
     assert main(["db", "upgrade"]) == EXIT_OK
     engine = make_engine(app_database)

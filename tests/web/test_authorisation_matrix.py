@@ -19,7 +19,6 @@ from itertools import product
 from typing import Final
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi import params
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
@@ -246,12 +245,6 @@ def app_endpoints() -> list[Endpoint]:
 
 ENDPOINTS: Final = app_endpoints()
 CONTRACT_ENDPOINTS: Final = [endpoint for endpoint in ENDPOINTS if "contract_id" in endpoint.path_parameters]
-
-
-@pytest.fixture(autouse=True)
-def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cheap Argon2 parameters: the matrix logs in many users, and hashing is not what it tests."""
-    monkeypatch.setattr("web.security._HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def site_rows(sites: tuple[tuple[str, ...], ...]) -> list[ChainRow]:
