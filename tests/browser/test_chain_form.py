@@ -88,3 +88,25 @@ def test_a_supplier_fills_in_a_chain_by_hand_fixes_a_message_and_submits(
     page.goto(f"/contracts/{contract_id}/chain")
     expect(page.get_by_text(re.compile(r"Versie 1 is ingediend op .* door Test Gebruiker"))).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="Turkmen Cotton Farm").first).to_be_visible()
+
+
+def test_a_change_refused_by_the_server_is_announced_not_silently_dropped(
+    page: Page, live_server: LiveServer
+) -> None:
+    with Session(live_server.engine) as session:
+        contract = make_contract(session, supplier="Werkkleding BV")
+        make_user(session, email="verkoop@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV")
+        contract_id = contract.id
+    page.goto("/login")
+    page.get_by_label("E-mailadres").fill("verkoop@werkkleding.nl")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"/contracts/{contract_id}/chain")
+    page.get_by_role("button", name="Locatie toevoegen").click()
+    fill_site(page, {"Id": "WN", "Naam": "Werkkleding Nederland BV", "Land": "NL", "Activiteit": "handel"})
+    # The form's token no longer matches, as after the session expired in another tab.
+    page.evaluate("document.body.setAttribute('hx-headers', JSON.stringify({'X-CSRF-Token': 'stale'}))")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Dat lukte niet: de pagina is misschien verlopen. Herlaad de pagina en probeer het nog eens."
+    )

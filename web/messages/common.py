@@ -6,6 +6,14 @@ from chainmap.themes import Lang
 
 COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "site.name": {"en": "chainmap", "nl": "chainmap"},
+    "site.request_failed": {
+        "en": "That did not work: the page may have expired. Reload the page and try again.",
+        "nl": "Dat lukte niet: de pagina is misschien verlopen. Herlaad de pagina en probeer het nog eens.",
+    },
+    "site.request_unsent": {
+        "en": "No connection with chainmap. Check your connection and try again.",
+        "nl": "Geen verbinding met chainmap. Controleer uw verbinding en probeer het nog eens.",
+    },
     "site.tagline": {
         "en": "Supply-chain due diligence for public procurement",
         "nl": "Ketenverantwoordelijkheid in openbare aanbestedingen",
