@@ -486,3 +486,20 @@ def test_a_party_gets_404_for_a_version_that_does_not_exist_and_a_visitor_the_lo
         assert client.get(url).status_code == 404
     other = make_contract(session, reference="ANDER-1")
     assert client.get(f"/contracts/{other.id}/versions/1").status_code == 404  # own contract, no version
+
+
+def test_a_large_chain_is_drawn_without_labels_and_with_faint_links(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    sites = review_service.LABELLED_AT_MOST + 1
+    rows = [ChainRow(2, "WK", "Werkkleding BV", "NL", "trading", "Garments")] + [
+        ChainRow(number, f"S{number}", f"Naaiatelier {number}", "BD", "cut-make-trim", "Garments", "WK")
+        for number in range(3, sites + 2)
+    ]
+    submit(session, parties, rows[:3])
+    submit(session, parties, rows)
+    log_in(client, "inkoper@testdorp.nl")
+    small, large = client.get(page_url(parties, 1)).text, client.get(page_url(parties, 2)).text
+    assert '<path class="links" d=' in small and "<text " in small
+    assert len(drawn_nodes(large)) == sites
+    assert '<path class="links dense" d=' in large and "<text " not in large
