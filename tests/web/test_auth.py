@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
@@ -75,7 +76,23 @@ def test_choosing_a_language_is_remembered_on_the_account(client: TestClient, se
     assert "Welcome, Test Gebruiker" in client.get("/").text
 
 
-def test_the_language_switch_only_goes_back_to_this_site(client: TestClient) -> None:
-    data = {"language": "en", "back": "//evil.example/", "csrf_token": csrf(client)}
+@pytest.mark.parametrize(
+    "back",
+    [
+        "//evil.example/",
+        "/\\evil.example/",
+        "/\t/evil.example/",
+        "/\n/evil.example/",
+        "https://evil.example/",
+    ],
+)
+def test_the_language_switch_only_goes_back_to_this_site(client: TestClient, back: str) -> None:
+    data = {"language": "en", "back": back, "csrf_token": csrf(client)}
     response = client.post("/language", data=data, follow_redirects=False)
     assert response.headers["location"] == "/"
+
+
+def test_the_language_switch_goes_back_to_the_page_it_was_chosen_on(client: TestClient) -> None:
+    data = {"language": "en", "back": "/contracts?q=a%2Fb", "csrf_token": csrf(client)}
+    response = client.post("/language", data=data, follow_redirects=False)
+    assert response.headers["location"] == "/contracts?q=a%2Fb"

@@ -1,6 +1,7 @@
 """Logging in and out, the start page, and the language switch."""
 
-from typing import Annotated
+import re
+from typing import Annotated, Final
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -16,6 +17,17 @@ from web.templating import templates
 router = APIRouter()
 
 YEAR = 365 * 24 * 60 * 60
+# Browsers drop tabs and line breaks from a URL and read a backslash as a slash, so "/\evil.example"
+# and "/<tab>/evil.example" lead to another site as "//evil.example" does.
+_NOT_LOCAL: Final = re.compile(r"[\\\x00-\x1f\x7f]")
+
+
+def local_path(back: str) -> str:
+    """`back` when it is a path on this site, else the start page: the language switch must not send
+    anyone elsewhere (an open redirect)."""
+    if not back.startswith("/") or back.startswith("//") or _NOT_LOCAL.search(back):
+        return "/"
+    return back
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -69,8 +81,7 @@ def choose_language(
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
     """Remember the chosen language in a cookie (and for a logged-in user, on the account)."""
-    target = back if back.startswith("/") and not back.startswith("//") else "/"
-    response = RedirectResponse(target, status_code=303)
+    response = RedirectResponse(local_path(back), status_code=303)
     if not csrf_valid(request, csrf_token):
         return response
     response.set_cookie(LANGUAGE_COOKIE, language, max_age=YEAR, samesite="lax")
