@@ -4,6 +4,7 @@ column), the template with its drop-down lists, the draft's and the versions' do
 import codecs
 import io
 import re
+import zipfile
 
 import openpyxl
 import pytest
@@ -23,7 +24,7 @@ from tests.factories.chainfiles import csv_text
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.web.test_contracts import EN, log_in
-from web.services.chain_files import MAX_UPLOAD_BYTES, filename_part
+from web.services.chain_files import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, filename_part
 from web.services.chains import MAX_WEB_SITES, as_chain_rows, draft_rows, replace_draft, submit_draft
 
 SUPPLIER = "verkoop@werkkleding.nl"
@@ -258,6 +259,25 @@ def test_a_request_far_over_the_limit_is_cut_off_before_it_is_read(
     before = cells(session, contract)
     response = upload(client, contract, "keten.csv", b"x" * (2 * MAX_UPLOAD_BYTES + 1))
     assert response.status_code == 413
+    assert cells(session, contract) == before
+
+
+def test_a_small_workbook_that_unpacks_to_too_much_is_refused_unread(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    before = cells(session, contract)
+    buffer = io.BytesIO(workbook_bytes([HEADER, ["S1", "Site", "NL", "trading", "", "", ""]]))
+    with (
+        zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/padding.bin", "w") as padding,
+    ):
+        for _ in range(MAX_UNPACKED_BYTES // (1024 * 1024) + 1):
+            padding.write(bytes(1024 * 1024))
+    data = buffer.getvalue()
+    assert len(data) < MAX_UPLOAD_BYTES
+    response = upload(client, contract, "keten.xlsx", data)
+    assert response.status_code == 400
+    assert "De werkmap is uitgepakt groter dan 50 MB" in response.text
     assert cells(session, contract) == before
 
 
