@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from chainmap.chain import COLUMNS, ChainRow
@@ -16,7 +17,8 @@ from models import ChainDraftRow, ChainVersion, Contract, ContractStatus, Review
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.web.test_contracts import EN, csrf, log_in
-from web.services.chain_form import CELL_LIMITS
+from web.services import chain_form
+from web.services.chain_form import CELL_LIMITS, remove_site
 from web.services.chains import replace_draft, review_version
 
 SUPPLIER = "verkoop@werkkleding.nl"
@@ -147,6 +149,77 @@ def test_removing_a_row_keeps_positions_contiguous_and_row_numbers_those_of_the_
         response.text, remaining[1].id, "supplies_to"
     )
     assert supplier.delete(url, headers=htmx(supplier)).status_code == 404  # removed once
+
+
+def competing_add(monkeypatch: pytest.MonkeyPatch, engine: Engine, *, times: int) -> None:
+    """Another request adds a site at the position an add has just chosen, `times` times over, as two
+    tabs saving at the same moment would."""
+    choose = chain_form._next_position
+    left = [times]
+
+    def chosen_then_taken(session: Session, contract_id: int) -> int:
+        position = choose(session, contract_id)
+        if left[0] > 0:
+            left[0] -= 1
+            with Session(engine) as other:
+                other.add(
+                    ChainDraftRow(contract_id=contract_id, position=position, site_id=f"OTHER{position}")
+                )
+                other.commit()
+        return position
+
+    monkeypatch.setattr(chain_form, "_next_position", chosen_then_taken)
+
+
+def test_a_site_added_at_the_same_moment_as_another_takes_the_next_position(
+    supplier: TestClient,
+    session: Session,
+    engine: Engine,
+    contract: Contract,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    replace_draft(session=session, contract=contract, rows=chain_rows(VALID_CHAIN[:1]))
+    competing_add(monkeypatch, engine, times=1)
+    response = supplier.post(
+        f"/contracts/{contract.id}/chain/rows", data={"id": "DHK", "name": "Dhaka"}, headers=htmx(supplier)
+    )
+    assert response.status_code == 200 and response.headers["HX-Trigger"] == "chain-changed"
+    assert [(row.position, row.site_id) for row in draft(session, contract)] == [
+        (0, "WN"),
+        (1, "OTHER1"),
+        (2, "DHK"),
+    ]
+
+
+def test_a_site_that_keeps_losing_its_position_is_not_saved_and_the_supplier_told_so(
+    supplier: TestClient,
+    session: Session,
+    engine: Engine,
+    contract: Contract,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    competing_add(monkeypatch, engine, times=chain_form.ADD_ATTEMPTS)
+    response = supplier.post(
+        f"/contracts/{contract.id}/chain/rows", data={"id": "DHK", "name": "Dhaka"}, headers=htmx(supplier)
+    )
+    assert response.status_code == 200 and "HX-Trigger" not in response.headers
+    assert "de locatie is niet opgeslagen. Probeer het opnieuw." in response.text
+    assert 'value="Dhaka"' in response.text  # still as typed, to save again
+    assert "DHK" not in [row.site_id for row in draft(session, contract)]
+
+
+def test_removing_a_site_that_another_removal_moved_up_removes_it_where_it_is_now(
+    session: Session, engine: Engine, contract: Contract
+) -> None:
+    rows = [*VALID_CHAIN, ("XX", "Spinner", "UZ", "spinning", "Thread/Yarn", "DHK", "")]
+    replace_draft(session=session, contract=contract, rows=chain_rows(rows))
+    with Session(engine) as other:  # another tab loaded the farm (position 2) and removes it later
+        other_contract = other.get(Contract, contract.id)
+        assert other_contract is not None
+        farm = next(row for row in draft(other, other_contract) if row.site_id == "TMC")
+        remove_site(session=session, contract=contract, row=draft(session, contract)[1])  # DHK
+        remove_site(session=other, contract=other_contract, row=farm)
+    assert [(row.position, row.site_id) for row in draft(session, contract)] == [(0, "WN"), (1, "XX")]
 
 
 def test_messages_next_to_the_fields_are_those_of_the_command_line(

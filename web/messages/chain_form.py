@@ -72,6 +72,11 @@ CHAIN_FORM_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "At most {limit} characters.",
         "nl": "Hoogstens {limit} tekens.",
     },
+    "chain_form.error.busy": {
+        "en": "The draft was changed at the same moment elsewhere, and the site was not saved. Try again.",
+        "nl": "Het concept werd op hetzelfde moment elders gewijzigd, en de locatie is niet opgeslagen. "
+        "Probeer het opnieuw.",
+    },
     "chain_form.error.too_many_sites": {
         "en": "A chain on the web has at most {limit} sites. Remove a site first, or analyse a larger "
         "chain with the command line.",

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from chainmap.activities import activity_label, normalise_activity
@@ -36,6 +37,8 @@ CELL_LIMITS: Final[Mapping[str, int]] = {
     "supplies_to": 2000,
     "share": 1000,
 }
+# How often adding a site takes the next position when another request took it first.
+ADD_ATTEMPTS: Final = 3
 # The preview lists this many hotspots, each with this many reasons before "more reasons".
 PREVIEW_HOTSPOTS: Final = 10
 PREVIEW_REASONS: Final = 1
@@ -107,8 +110,20 @@ def _store(row: ChainDraftRow, cells: SiteCells) -> None:
     row.goods, row.supplies_to, row.share = cells.goods, cells.supplies_to, cells.share
 
 
+def _next_position(session: Session, contract_id: int) -> int:
+    """The position after the draft's last site (0 for an empty draft)."""
+    last = session.exec(
+        select(func.max(ChainDraftRow.position)).where(ChainDraftRow.contract_id == contract_id)
+    ).one()
+    return 0 if last is None else last + 1
+
+
 def add_site(*, session: Session, contract: Contract, cells: SiteCells) -> ChainDraftRow:
-    """A new site at the end of the draft. Raises SiteRefused for a cell too long or a full draft."""
+    """A new site at the end of the draft. Raises SiteRefused for a cell too long or a full draft.
+
+    Two adds at once (two tabs, a double click) can both take the same next position; the second then
+    breaks the unique (contract, position) and takes the position after, up to ADD_ATTEMPTS times, after
+    which the supplier is asked to try again."""
     assert contract.id is not None  # noqa: S101 - a stored contract
     problems = cell_problems(cells)
     sites = session.exec(
@@ -118,17 +133,20 @@ def add_site(*, session: Session, contract: Contract, cells: SiteCells) -> Chain
         problems["form"] = ("chain_form.error.too_many_sites", {"limit": MAX_WEB_SITES})
     if problems:
         raise SiteRefused(problems)
-    last = session.exec(
-        select(func.max(ChainDraftRow.position)).where(ChainDraftRow.contract_id == contract.id)
-    ).one()
-    row = ChainDraftRow(contract_id=contract.id, position=0 if last is None else last + 1)
-    _store(row, cells)
-    session.add(row)
-    session.flush()
-    refresh_status(session=session, contract=contract)
-    session.commit()
-    session.refresh(row)
-    return row
+    for _attempt in range(ADD_ATTEMPTS):
+        row = ChainDraftRow(contract_id=contract.id, position=_next_position(session, contract.id))
+        _store(row, cells)
+        session.add(row)
+        try:
+            session.flush()
+        except IntegrityError:  # another request took this position meanwhile
+            session.rollback()
+            continue
+        refresh_status(session=session, contract=contract)
+        session.commit()
+        session.refresh(row)
+        return row
+    raise SiteRefused({"form": ("chain_form.error.busy", {})})
 
 
 def change_site(*, session: Session, contract: Contract, row: ChainDraftRow, cells: SiteCells) -> None:
@@ -147,17 +165,26 @@ def remove_site(*, session: Session, contract: Contract, row: ChainDraftRow) -> 
     """The site leaves the draft and the sites after it move up one position, in one transaction, so that
     positions stay contiguous and row numbers equal those of the download.
 
-    The sites after it first go to negative positions and then to their new ones, since the database
-    checks the unique (contract, position) per row while an UPDATE runs, in no guaranteed order."""
+    The contract's row is locked first (on PostgreSQL), so that two removals from one draft renumber one
+    after the other instead of deadlocking, and the removed site's position is the one the database
+    deletes, not the one loaded earlier (another removal may have moved the site up meanwhile). The sites
+    after it first go to negative positions and then to their new ones, since the database checks the
+    unique (contract, position) per row while an UPDATE runs, in no guaranteed order. A site already
+    removed by another request leaves the draft as it is."""
     if row.contract_id != contract.id:
         raise PermissionError("the row belongs to another contract")
-    removed = row.position
-    session.delete(row)
-    session.flush()
-    position, ours = col(ChainDraftRow.position), col(ChainDraftRow.contract_id) == contract.id
-    session.execute(update(ChainDraftRow).where(ours, position > removed).values(position=-position))
-    session.execute(update(ChainDraftRow).where(ours, position < 0).values(position=-position - 1))
-    session.flush()
+    session.exec(select(Contract.id).where(Contract.id == contract.id).with_for_update(key_share=True)).one()
+    ours = col(ChainDraftRow.contract_id) == contract.id
+    removed = session.execute(
+        delete(ChainDraftRow)
+        .where(col(ChainDraftRow.id) == row.id, ours)
+        .returning(col(ChainDraftRow.position))
+    ).scalar_one_or_none()
+    session.expunge(row)
+    if removed is not None:
+        position = col(ChainDraftRow.position)
+        session.execute(update(ChainDraftRow).where(ours, position > removed).values(position=-position))
+        session.execute(update(ChainDraftRow).where(ours, position < 0).values(position=-position - 1))
     session.expire_all()
     refresh_status(session=session, contract=contract)
     session.commit()
