@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
 from chainmap.reference import load_reference
@@ -15,6 +16,7 @@ from tests.factories.chainfiles import garment_rows, make_row
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.web.test_contracts import log_in
+from web.services import chains
 from web.services.chains import (
     ChainRefused,
     ReviewRefused,
@@ -152,6 +154,59 @@ def test_the_buyer_decides_once_on_the_latest_version(session: Session, parties:
     )
     assert contract.status is ContractStatus.ACCEPTED
     assert session.exec(select(func.count()).select_from(ChainReview)).one() == 2
+
+
+def test_a_second_submit_at_the_same_moment_gives_the_first_ones_version(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contract, supplier = parties.contract, parties.supplier
+    replace_draft(session=session, contract=contract, rows=garment_rows())
+    choose = chains._next_number
+
+    def chosen_then_taken(session: Session, contract_id: int) -> int:
+        number = choose(session, contract_id)
+        monkeypatch.setattr(chains, "_next_number", choose)
+        with Session(engine) as other:  # the first click's request submits meanwhile
+            first_contract, first_user = other.get(Contract, contract_id), other.get(User, supplier.id)
+            assert first_contract is not None and first_user is not None
+            submit_draft(session=other, contract=first_contract, user=first_user, reference=load_reference())
+        return number
+
+    monkeypatch.setattr(chains, "_next_number", chosen_then_taken)
+    version = submit_draft(session=session, contract=contract, user=supplier, reference=load_reference())
+    assert version.number == 1
+    assert session.exec(select(func.count()).select_from(ChainVersion)).one() == 1
+
+
+def test_a_second_decision_at_the_same_moment_is_refused_as_already_decided(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contract, buyer = parties.contract, parties.buyer
+    version = make_version(session, contract=contract, supplier=parties.supplier)
+    with Session(engine) as other:  # the manager's decision is saved after the buyer's check
+        other.add(
+            ChainReview(
+                version_id=version.id,
+                decision=ReviewDecision.ACCEPTED,
+                decided_at=datetime.now(UTC),
+                decided_by_user_id=parties.manager.id,
+            )
+        )
+        other.commit()
+    checked = chains.review_of
+    monkeypatch.setattr(chains, "review_of", lambda **_: None)  # what the buyer's check saw
+    with pytest.raises(ReviewRefused, match="already_decided"):
+        review_version(
+            session=session,
+            contract=contract,
+            version=version,
+            user=buyer,
+            decision=ReviewDecision.REVISION_REQUESTED,
+            comment="Which farm?",
+        )
+    monkeypatch.setattr(chains, "review_of", checked)
+    decided = chains.review_of(session=session, version_id=version.id)
+    assert decided is not None and decided.decision is ReviewDecision.ACCEPTED
 
 
 def test_a_supplier_or_another_buyer_cannot_review(session: Session, parties: Parties) -> None:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Final
 
 from sqlalchemy import delete, func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from chainmap.chain import ChainRow
@@ -161,31 +162,47 @@ def built_version(version: ChainVersion, *, reference: ReferenceData) -> BuiltCh
     return build_chain(version_rows(version), reference=reference)
 
 
+def _next_number(session: Session, contract_id: int) -> int:
+    """The number the contract's next version gets (1 for the first)."""
+    latest = session.exec(
+        select(func.max(ChainVersion.number)).where(ChainVersion.contract_id == contract_id)
+    ).one()
+    return (latest or 0) + 1
+
+
 def submit_draft(
     *, session: Session, contract: Contract, user: User, reference: ReferenceData
 ) -> ChainVersion:
     """The draft becomes the contract's next version, submitted now by `user`; the draft stays as the
     start of the next one. Raises PermissionError for a user who may not, ChainRefused for an empty draft
-    or one with errors."""
+    or one with errors.
+
+    When another submit of the same contract took the number first (a double click, a second tab), that
+    version is returned instead of a second copy of the draft: the draft was submitted once."""
     if not may_edit_chain(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier submits its chain")
     rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
     built = build_chain(rows, reference=reference)
     if not built.ok:
         raise ChainRefused([finding for finding in built.findings if finding.blocking])
-    latest = session.exec(
-        select(func.max(ChainVersion.number)).where(ChainVersion.contract_id == contract.id)
-    ).one()
+    number = _next_number(session, contract.id)
     version = ChainVersion(
         contract_id=contract.id,
-        number=(latest or 0) + 1,
+        number=number,
         rows=[row_cells(row) for row in rows],
         site_count=len(rows),
         submitted_at=datetime.now(UTC),
         submitted_by_user_id=user.id,
     )
     session.add(version)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # another submit took this number meanwhile
+        session.rollback()
+        submitted = version_numbered(session=session, contract_id=contract.id, number=number)
+        if submitted is None:
+            raise
+        return submitted
     refresh_status(session=session, contract=contract)
     session.commit()
     session.refresh(version)
@@ -230,7 +247,11 @@ def review_version(
         decided_by_user_id=user.id,
     )
     session.add(review)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # another buyer decided at the same moment
+        session.rollback()
+        raise ReviewRefused("review.error.already_decided") from None
     refresh_status(session=session, contract=contract)
     session.commit()
     session.refresh(review)
