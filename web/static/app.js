@@ -7,6 +7,7 @@
     var box = document.getElementById("request-problem");
     if (!box) return;
     box.textContent = box.getAttribute(kind === "network" ? "data-network" : "data-failed");
+    box.setAttribute("role", "alert");  // only now: a page without a problem has no alert in it
     box.hidden = false;
   }
 
