@@ -64,7 +64,7 @@ def reporting_periods(
     REPORT_GRACE_DAYS after its period ends. With `first_due`, the first report is due on that date and the
     report of full period k on `first_due + k x months` (never before the period ends, which month ends
     could otherwise cause); a last period cut short is due as long after its end as the first report is
-    after the first period's end.
+    after the first period's end, but not before the report of the period before it.
 
     Raises ValueError for an unknown schedule, an end before the start, or a first due date before the
     first period ends.
@@ -91,7 +91,7 @@ def reporting_periods(
         elif k == 0 or full:
             due = max(add_months(first_due, k * months), period_end)
         else:
-            due = period_end + (first_due - first_end)
+            due = max(period_end + (first_due - first_end), periods[-1].due)
         periods.append(ReportingPeriod(k + 1, period_start, period_end, due))
     return periods
 

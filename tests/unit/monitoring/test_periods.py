@@ -104,6 +104,19 @@ def test_a_due_date_is_never_before_its_period_ends() -> None:
     ]
 
 
+def test_a_cut_last_period_is_not_due_before_the_period_before_it() -> None:
+    # The first report is due 4 days after 27 Feb; the second falls on 3 June by the month, and the one-day
+    # last period, 4 days after 28 May, would be due on 1 June.
+    periods = reporting_periods(
+        start=date(2024, 11, 28), end=date(2025, 5, 28), schedule="quarterly", first_due=date(2025, 3, 3)
+    )
+    assert [(period.end, period.due) for period in periods] == [
+        (date(2025, 2, 27), date(2025, 3, 3)),
+        (date(2025, 5, 27), date(2025, 6, 3)),
+        (date(2025, 5, 28), date(2025, 6, 3)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
