@@ -3,12 +3,13 @@
 from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 from sqlmodel import Session
 
-from models import Role, User
+from models import Contract, Role, User
 from models.db import sessions
 from web.security import SESSION_STAMP_KEY, password_stamp
+from web.services.contracts import contract_for
 
 
 class LoginRequired(Exception):
@@ -52,3 +53,16 @@ def require_roles(*roles: Role) -> Callable[[User], User]:
         return user
 
     return user_with_role
+
+
+def party_contract(
+    session: Session, user: User, contract_id: int, *, may: Callable[..., bool] | None = None
+) -> Contract:
+    """The contract when `user` is a party to it, else 404, as if it did not exist; with `may` (called
+    as `may(user=, contract=)`, e.g. `may_edit_chain`) also `Forbidden` when the party may not do this."""
+    contract = contract_for(session=session, user=user, contract_id=contract_id)
+    if contract is None:
+        raise HTTPException(status_code=404)
+    if may is not None and not may(user=user, contract=contract):
+        raise Forbidden
+    return contract

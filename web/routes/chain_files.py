@@ -14,8 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from chainmap.reference import load_reference
-from models import Contract, User
-from web.deps import CurrentUser, Forbidden, SessionDep
+from models import Contract
+from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
@@ -33,7 +33,6 @@ from web.services.chain_files import (
     version_download,
 )
 from web.services.chains import may_edit_chain, version_numbered
-from web.services.contracts import contract_for
 from web.templating import templates
 
 router = APIRouter()
@@ -41,23 +40,6 @@ router = APIRouter()
 # A request body over this is cut off with 413 before the form is even parsed; a file over
 # MAX_UPLOAD_BYTES but within it gets the page that says why.
 MAX_REQUEST_BYTES: Final = 2 * MAX_UPLOAD_BYTES
-
-
-def _party_contract(session: Session, user: User, contract_id: int) -> Contract:
-    """The contract if `user` is a party to it; 404 otherwise, as if it did not exist."""
-    contract = contract_for(session=session, user=user, contract_id=contract_id)
-    if contract is None:
-        raise HTTPException(status_code=404)
-    return contract
-
-
-def _supplier_contract(session: Session, user: User, contract_id: int) -> Contract:
-    """The contract whose draft `user` edits: 404 when they may not see it, 403 when they may see it but
-    not edit its draft."""
-    contract = _party_contract(session, user, contract_id)
-    if not may_edit_chain(user=user, contract=contract):
-        raise Forbidden
-    return contract
 
 
 def _file_format(file_format: str) -> str:
@@ -109,7 +91,7 @@ def chain_file_page(
     contract_id: int,
     uploaded: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
-    contract = _supplier_contract(session, user, contract_id)
+    contract = party_contract(session, user, contract_id, may=may_edit_chain)
     return _page(request, session, contract, uploaded=uploaded)
 
 
@@ -126,7 +108,7 @@ def upload_chain_file(
 ) -> Response:
     """A plain form post (htmx does not swap in a 400 answer): the page with every problem of the file
     (400) when it is refused, else a redirect (303) to the page saying how many sites were loaded."""
-    contract = _supplier_contract(session, user, contract_id)
+    contract = party_contract(session, user, contract_id, may=may_edit_chain)
     lang = request_language(request)
     if not csrf_valid(request, csrf_token):
         return _page(request, session, contract, form_error=web_text("error.csrf", lang), status_code=400)
@@ -147,7 +129,7 @@ def upload_chain_file(
 
 @router.get("/contracts/{contract_id}/chain/template.xlsx")
 def chain_template(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
-    contract = _supplier_contract(session, user, contract_id)
+    contract = party_contract(session, user, contract_id, may=may_edit_chain)
     return _sent(
         template_download(contract=contract, reference=load_reference(), lang=request_language(request))
     )
@@ -157,7 +139,7 @@ def chain_template(request: Request, session: SessionDep, user: CurrentUser, con
 def draft_file(
     request: Request, session: SessionDep, user: CurrentUser, contract_id: int, file_format: str
 ) -> Response:
-    contract = _supplier_contract(session, user, contract_id)
+    contract = party_contract(session, user, contract_id, may=may_edit_chain)
     try:
         download = draft_download(
             session=session,
@@ -176,7 +158,7 @@ def draft_file(
 def version_file(
     request: Request, session: SessionDep, user: CurrentUser, contract_id: int, number: int, file_format: str
 ) -> Response:
-    contract = _party_contract(session, user, contract_id)
+    contract = party_contract(session, user, contract_id)
     version = version_numbered(session=session, contract_id=contract_id, number=number)
     if version is None:
         raise HTTPException(status_code=404)

@@ -26,7 +26,7 @@ from chainmap.reference import load_reference
 from chainmap.themes import Lang
 from chainmap.validation import BuiltChain, build_chain
 from models import ChainDraftRow, Contract, User
-from web.deps import CurrentUser, Forbidden, SessionDep
+from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
@@ -52,7 +52,6 @@ from web.services.chains import (
     submit_draft,
     versions,
 )
-from web.services.contracts import contract_for
 from web.templating import templates
 
 router = APIRouter()
@@ -92,12 +91,7 @@ TypedCells = Annotated[SiteCells, Depends(typed_cells)]
 def _editable_contract(session: Session, user: User, contract_id: int) -> Contract:
     """The contract whose draft `user` edits: 404 when they may not see it, 403 when they may see but
     not edit it."""
-    contract = contract_for(session=session, user=user, contract_id=contract_id)
-    if contract is None:
-        raise HTTPException(status_code=404)
-    if not may_edit_chain(user=user, contract=contract):
-        raise Forbidden
-    return contract
+    return party_contract(session, user, contract_id, may=may_edit_chain)
 
 
 def _row_or_404(session: Session, contract: Contract, row_id: int) -> ChainDraftRow:

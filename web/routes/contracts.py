@@ -7,12 +7,12 @@ another organisation's contract answers 404, as if it did not exist.
 
 from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from chainmap.reference import load_cpv_goods, load_reference
-from models import Contract, ReportingSchedule, User
-from web.deps import CurrentUser, Forbidden, SessionDep
+from models import ReportingSchedule, User
+from web.deps import CurrentUser, Forbidden, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
@@ -20,7 +20,6 @@ from web.services.chains import chain_overview
 from web.services.contracts import (
     ContractForm,
     ContractInvalid,
-    contract_for,
     cpv_codes,
     create_contract,
     may_create_contracts,
@@ -141,16 +140,9 @@ def contract_cpv_options(
     return templates.TemplateResponse(request, "cpv_options.html", {"options": options})
 
 
-def _visible_or_404(session: SessionDep, user: User, contract_id: int) -> Contract:
-    contract = contract_for(session=session, user=user, contract_id=contract_id)
-    if contract is None:
-        raise HTTPException(status_code=404)
-    return contract
-
-
 @router.get("/contracts/{contract_id}", response_class=HTMLResponse)
 def contract_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
-    contract = _visible_or_404(session, user, contract_id)
+    contract = party_contract(session, user, contract_id)
     lang = request_language(request)
     assert contract.id is not None  # noqa: S101 - a stored contract
     codes = cpv_codes(session=session, contract_ids=[contract.id])[contract.id]

@@ -10,18 +10,17 @@ contract unless the link works.
 from datetime import timedelta
 from typing import Annotated, Any, Final
 
-from fastapi import APIRouter, Form, HTTPException, Path, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from models import Contract, Organisation, User
-from web.deps import CurrentUser, Forbidden, SessionDep
+from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
 from web.mail import MailOutcome, send_mail
 from web.messages import web_text
 from web.security import CSRF_FIELD, CSRF_HEADER, SESSION_STAMP_KEY, csrf_valid, password_stamp
 from web.services.accounts import PASSWORD_MIN
-from web.services.contracts import contract_for
 from web.services.errors import FormInvalid
 from web.services.invitations import (
     InvitationProblem,
@@ -58,12 +57,7 @@ def _settings(request: Request) -> Settings:
 
 def _invitable(session: Session, user: User, contract_id: int) -> Contract:
     """The contract, if `user` invites to it: 404 when they do not see it, 403 when they only read it."""
-    contract = contract_for(session=session, user=user, contract_id=contract_id)
-    if contract is None:
-        raise HTTPException(status_code=404)
-    if not may_invite(user=user, contract=contract):
-        raise Forbidden
-    return contract
+    return party_contract(session, user, contract_id, may=may_invite)
 
 
 def _invitations_answer(

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from chainmap.reference import load_reference
 from chainmap.themes import THEMES, Lang, Level
 from models import ChainVersion, Contract, ReviewDecision, User
-from web.deps import CurrentUser, Forbidden, SessionDep
+from web.deps import CurrentUser, Forbidden, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
@@ -25,7 +25,6 @@ from web.services.chains import (
     review_version,
     version_numbered,
 )
-from web.services.contracts import contract_for
 from web.services.review import (
     HIGHEST,
     DiffSection,
@@ -58,9 +57,9 @@ ERROR_FIELDS: Final = {
 def _version_or_404(
     session: SessionDep, user: User, contract_id: int, number: int
 ) -> tuple[Contract, ChainVersion]:
-    contract = contract_for(session=session, user=user, contract_id=contract_id)
-    version = version_numbered(session=session, contract_id=contract_id, number=number) if contract else None
-    if contract is None or version is None:
+    contract = party_contract(session, user, contract_id)
+    version = version_numbered(session=session, contract_id=contract_id, number=number)
+    if version is None:
         raise HTTPException(status_code=404)
     return contract, version
 
