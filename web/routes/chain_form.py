@@ -50,6 +50,7 @@ from web.services.chains import (
     may_edit_chain,
     review_of,
     submit_draft,
+    user_names,
     versions,
 )
 from web.templating import templates
@@ -182,12 +183,11 @@ def _page(
     submitted = versions(session=session, contract_id=contract.id)
     latest = submitted[0] if submitted else None
     review = review_of(session=session, version_id=latest.id) if latest and latest.id else None
-    people = {latest.submitted_by_user_id if latest else None, review.decided_by_user_id if review else None}
-    names = {
-        person.id: person.full_name or person.email
-        for person in (session.get(User, person_id) for person_id in people if person_id is not None)
-        if person is not None
-    }
+    names = user_names(
+        session=session,
+        ids=({latest.submitted_by_user_id} if latest else set())
+        | ({review.decided_by_user_id} if review else set()),
+    )
     context = _context(
         session,
         contract,

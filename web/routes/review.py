@@ -23,6 +23,7 @@ from web.services.chains import (
     may_review_chain,
     review_of,
     review_version,
+    user_names,
     version_numbered,
 )
 from web.services.review import (
@@ -38,7 +39,6 @@ from web.services.review import (
     newest_number,
     site_details,
     structure_summary,
-    user_names,
     version_analysis,
     version_diff,
 )

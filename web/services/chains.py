@@ -258,6 +258,17 @@ def review_version(
     return review
 
 
+def user_names(*, session: Session, ids: set[int]) -> dict[int, str]:
+    """The names (or else e-mail addresses) of the users with these ids, as the contract page shows them."""
+    if not ids:
+        return {}
+    return {
+        user.id: user.full_name or user.email
+        for user in session.exec(select(User).where(col(User.id).in_(ids)))
+        if user.id is not None
+    }
+
+
 @dataclass(frozen=True)
 class VersionSummary:
     """A submitted version as the contract page lists it: who submitted it and the buyer's decision."""
@@ -296,10 +307,7 @@ def chain_overview(*, session: Session, contract: Contract, user: User) -> Chain
     people = {version.submitted_by_user_id for version in submitted} | {
         review.decided_by_user_id for review in reviews.values()
     }
-    names = {
-        person.id: person.full_name or person.email
-        for person in session.exec(select(User).where(col(User.id).in_(people)))
-    }
+    names = user_names(session=session, ids=people)
     may_edit = may_edit_chain(user=user, contract=contract)
     draft_sites = (
         session.exec(select(func.count()).where(ChainDraftRow.contract_id == contract.id)).one()

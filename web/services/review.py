@@ -18,7 +18,7 @@ from typing import Any, Final, Generic, TypeVar
 
 import networkx as nx
 from markupsafe import Markup, escape
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
 from chainmap.activities import activity_label
 from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_chains, risk_as_dict
@@ -29,7 +29,7 @@ from chainmap.messages import render
 from chainmap.reference import ReferenceData, good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
 from chainmap.validation import BuiltChain
-from models import ChainVersion, User
+from models import ChainVersion
 from web.names import country_name
 from web.services.chains import FIRST_ROW, built_version
 
@@ -504,14 +504,3 @@ def newest_number(*, session: Session, contract_id: int) -> int:
         select(func.max(ChainVersion.number)).where(ChainVersion.contract_id == contract_id)
     ).one()
     return newest or 0
-
-
-def user_names(*, session: Session, ids: set[int]) -> dict[int, str]:
-    """The names (or else e-mail addresses) of the users with these ids, as the contract page shows them."""
-    if not ids:
-        return {}
-    return {
-        user.id: user.full_name or user.email
-        for user in session.exec(select(User).where(col(User.id).in_(ids)))
-        if user.id is not None
-    }
