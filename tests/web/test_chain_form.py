@@ -110,6 +110,14 @@ def test_cells_are_stripped_and_too_long_ones_refused_with_a_message_at_the_fiel
     supplier.post(f"/contracts/{contract.id}/chain/rows", data=data, headers=htmx(supplier))
     assert [row.site_id for row in draft(session, contract)] == ["WN"]
 
+    data["goods"] = "x" * (CELL_LIMITS["goods"] + 1)  # a limit over a thousand, written per language
+    response = supplier.post(f"/contracts/{contract.id}/chain/rows", data=data, headers=htmx(supplier))
+    assert "Hoogstens 2.000 tekens." in response.text
+    response = supplier.post(
+        f"/contracts/{contract.id}/chain/rows", data=data, headers={**htmx(supplier), **EN}
+    )
+    assert "At most 2,000 characters." in response.text
+
 
 def test_a_row_turns_into_inputs_and_saves_in_place(
     supplier: TestClient, session: Session, contract: Contract

@@ -27,6 +27,7 @@ from chainmap.themes import Lang
 from chainmap.validation import BuiltChain, build_chain
 from models import ChainDraftRow, Contract, User
 from web.deps import CurrentUser, SessionDep, party_contract
+from web.formatting import number_text
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
@@ -165,7 +166,18 @@ def _table(
 
 
 def _problem_texts(refused: SiteRefused, lang: Lang) -> dict[str, str]:
-    return {column: web_text(key, lang, **params) for column, (key, params) in refused.problems.items()}
+    """The refusal's texts by column, numbers in them written as the page's language writes them."""
+    return {
+        column: web_text(
+            key,
+            lang,
+            **{
+                name: number_text(value, lang) if isinstance(value, int) else value
+                for name, value in params.items()
+            },
+        )
+        for column, (key, params) in refused.problems.items()
+    }
 
 
 def _page(
