@@ -18,7 +18,7 @@ from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.web.test_contracts import EN, csrf, log_in
 from web.services import chain_form
-from web.services.chain_form import CELL_LIMITS, remove_site
+from web.services.chain_form import CELL_LIMITS, SiteCells, change_site, remove_site
 from web.services.chains import replace_draft, review_version
 
 SUPPLIER = "verkoop@werkkleding.nl"
@@ -228,6 +228,20 @@ def test_removing_a_site_that_another_removal_moved_up_removes_it_where_it_is_no
         remove_site(session=session, contract=contract, row=draft(session, contract)[1])  # DHK
         remove_site(session=other, contract=other_contract, row=farm)
     assert [(row.position, row.site_id) for row in draft(session, contract)] == [(0, "WN"), (1, "XX")]
+
+
+def test_a_site_removed_in_another_tab_is_not_found_when_saved(
+    session: Session, engine: Engine, contract: Contract
+) -> None:
+    replace_draft(session=session, contract=contract, rows=chain_rows(VALID_CHAIN))
+    with Session(engine) as other:  # another tab loaded the farm and saves it after this one removed it
+        other_contract = other.get(Contract, contract.id)
+        assert other_contract is not None
+        farm = draft(other, other_contract)[2]
+        remove_site(session=session, contract=contract, row=draft(session, contract)[2])
+        with pytest.raises(LookupError):
+            change_site(session=other, contract=other_contract, row=farm, cells=SiteCells(id="TMC"))
+    assert [row.site_id for row in draft(session, contract)] == ["WN", "DHK"]
 
 
 def test_messages_next_to_the_fields_are_those_of_the_command_line(

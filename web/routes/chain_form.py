@@ -308,6 +308,8 @@ def save_site(
     _csrf_or_400(request, lang, csrf_token)
     try:
         change_site(session=session, contract=contract, row=row, cells=cells)
+    except LookupError:
+        raise HTTPException(status_code=404) from None
     except SiteRefused as refused:
         session.rollback()
         problems = _problem_texts(refused, lang)

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
 from chainmap.activities import activity_label, normalise_activity
@@ -150,7 +151,8 @@ def add_site(*, session: Session, contract: Contract, cells: SiteCells) -> Chain
 
 
 def change_site(*, session: Session, contract: Contract, row: ChainDraftRow, cells: SiteCells) -> None:
-    """The site's cells become `cells`. Raises SiteRefused for a cell too long."""
+    """The site's cells become `cells`. Raises SiteRefused for a cell too long, and LookupError when
+    another request removed the site since it was loaded."""
     if row.contract_id != contract.id:
         raise PermissionError("the row belongs to another contract")
     problems = cell_problems(cells)
@@ -158,7 +160,11 @@ def change_site(*, session: Session, contract: Contract, row: ChainDraftRow, cel
         raise SiteRefused(problems)
     _store(row, cells)
     session.add(row)
-    session.commit()
+    try:
+        session.commit()
+    except StaleDataError:  # the UPDATE found no row
+        session.rollback()
+        raise LookupError("the site was removed meanwhile") from None
 
 
 def remove_site(*, session: Session, contract: Contract, row: ChainDraftRow) -> None:
