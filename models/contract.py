@@ -10,13 +10,7 @@ from pydantic import model_validator
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-class ReportingSchedule(StrEnum):
-    """How often the supplier reports progress on its plan of action."""
-
-    QUARTERLY = "quarterly"
-    HALF_YEARLY = "half_yearly"
-    YEARLY = "yearly"
+from chainmap.monitoring import ReportingSchedule as ReportingSchedule  # the core makes its periods
 
 
 class ContractStatus(StrEnum):
