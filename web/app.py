@@ -1,6 +1,8 @@
 """The FastAPI application: `create_app(settings)` wires the database, sessions, static files,
 templates and routes; `chainmap serve` serves it."""
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -10,6 +12,7 @@ from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from models.db import make_engine
+from web.clock import netherlands_today
 from web.deps import Forbidden, LoginRequired
 from web.routes import (
     account,
@@ -29,12 +32,19 @@ from web.templating import templates
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """The app for `settings` (from the environment when None), on `engine` (made from them when None)."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine: Engine | None = None,
+    today: Callable[[], date] = netherlands_today,
+) -> FastAPI:
+    """The app for `settings` (from the environment when None), on `engine` (made from them when None),
+    taking the date from `today` (web.clock)."""
     settings = settings or get_settings()
     app = FastAPI(title="chainmap", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
+    app.state.today = today
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,

@@ -2,13 +2,23 @@
 the goods of its CPV codes and where they carry known risks, the CPV look-up, and who may see what."""
 
 import re
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, func, select
 
 from chainmap.cli import EXIT_OK, main
-from models import Contract, ContractCpv, ContractStatus, Organisation, OrganisationKind, Role, UserCreate
+from models import (
+    Contract,
+    ContractCpv,
+    ContractStatus,
+    Organisation,
+    OrganisationKind,
+    ReportingSchedule,
+    Role,
+    UserCreate,
+)
 from tests.factories.contracts import make_contract
 from tests.factories.users import PASSWORD, make_user
 from web.services.users import create_user
@@ -376,3 +386,18 @@ def test_the_demo_adds_its_workwear_contract_once(
     assert client.post("/login", data=data, follow_redirects=False).status_code == 303
     page = client.get(f"/contracts/{contract.id}").text
     assert "DEMO-001" in page and "Footwear" in page and "Garments" in page
+
+
+def test_the_contract_page_lists_the_reporting_periods_and_the_next_report_due(
+    buyer_client: TestClient, session: Session
+) -> None:
+    contract = make_contract(session, schedule=ReportingSchedule.HALF_YEARLY)
+    buyer_client.app.state.today = lambda: date(2027, 8, 15)  # type: ignore[attr-defined]
+    page = buyer_client.get(f"/contracts/{contract.id}").text
+    assert "Volgende: rapportage 2, uiterlijk 30 januari 2028." in page
+    assert page.count('<tr class="next">') == 1
+    assert "1 januari 2027 – 30 juni 2027" in page and "1 juli 2028 – 31 december 2028" in page
+    buyer_client.app.state.today = lambda: date(2029, 2, 1)  # type: ignore[attr-defined]
+    english = buyer_client.get(f"/contracts/{contract.id}", headers=EN).text
+    assert "half-yearly on its plan of action, each report within 30 days" in english
+    assert "Next: report" not in english  # the last report was due on 30 January 2029

@@ -61,6 +61,21 @@ CONTRACT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Herziening gevraagd voor versie {number}",
     },
     "contract.decided_by": {"en": "by {name}, {when}", "nl": "door {name}, {when}"},
+    "contract.reporting_title": {"en": "Progress reports", "nl": "Voortgangsrapportages"},
+    "contract.reporting_intro": {
+        "en": "The supplier reports {schedule} on its plan of action, each report within {days} days after "
+        "its period ends.",
+        "nl": "De leverancier rapporteert {schedule} over zijn plan van aanpak, elke rapportage binnen "
+        "{days} dagen na het einde van de periode.",
+    },
+    "contract.next_report": {
+        "en": "Next: report {number}, due {due}.",
+        "nl": "Volgende: rapportage {number}, uiterlijk {due}.",
+    },
+    "contract.reporting_periods": {"en": "Reporting periods", "nl": "Rapportageperiodes"},
+    "contract.report": {"en": "Report", "nl": "Rapportage"},
+    "contract.period": {"en": "Period", "nl": "Periode"},
+    "contract.due": {"en": "Due", "nl": "Uiterlijk"},
     "schedule.quarterly": {"en": "quarterly", "nl": "per kwartaal"},
     "schedule.half_yearly": {"en": "half-yearly", "nl": "per halfjaar"},
     "schedule.yearly": {"en": "yearly", "nl": "jaarlijks"},

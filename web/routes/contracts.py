@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from chainmap.reference import load_cpv_goods, load_reference
 from models import ReportingSchedule, User
+from web.clock import Today
 from web.deps import CurrentUser, Forbidden, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
@@ -24,6 +25,7 @@ from web.services.contracts import (
     create_contract,
     may_create_contracts,
     organisation_names,
+    reporting_view,
     supplier_choices,
     visible_contracts,
 )
@@ -141,7 +143,9 @@ def contract_cpv_options(
 
 
 @router.get("/contracts/{contract_id}", response_class=HTMLResponse)
-def contract_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+def contract_page(
+    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
+) -> Response:
     contract = party_contract(session, user, contract_id)
     lang = request_language(request)
     assert contract.id is not None  # noqa: S101 - a stored contract
@@ -158,6 +162,7 @@ def contract_page(request: Request, session: SessionDep, user: CurrentUser, cont
         ],
         "chain": chain_overview(session=session, contract=contract, user=user),
         "invitations": invitations_view(session=session, contract=contract, user=user),
+        "reporting": reporting_view(contract=contract, today=today),
     }
     block = "goods" if is_htmx(request) else None
     return _page(request, "contract.html", context, block_name=block)

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from chainmap.monitoring import REPORT_GRACE_DAYS, ReportingPeriod, reporting_periods
 from chainmap.reference import ReferenceData
 from models import (
     Contract,
@@ -127,6 +128,23 @@ def supplier_choices(*, session: Session, user: User) -> list[Organisation]:
         .order_by(col(Organisation.name))
     )
     return list(session.exec(query))
+
+
+@dataclass(frozen=True)
+class ReportingView:
+    """The contract's reporting periods over its term (chainmap.monitoring) and the next report due."""
+
+    periods: list[ReportingPeriod]
+    next_due: ReportingPeriod | None
+    grace_days: int = REPORT_GRACE_DAYS
+
+
+def reporting_view(*, contract: Contract, today: date) -> ReportingView:
+    """The reporting periods of the contract's schedule, and the first whose report is due today or later."""
+    periods = reporting_periods(
+        start=contract.start_date, end=contract.end_date, schedule=contract.reporting_schedule
+    )
+    return ReportingView(periods=periods, next_due=next((p for p in periods if p.due >= today), None))
 
 
 def _date(text: str, name: str, errors: dict[str, tuple[str, dict[str, object]]]) -> date | None:
