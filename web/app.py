@@ -26,6 +26,7 @@ from web.routes import (
     invitations,
     review,
 )
+from web.services.review import VersionNoLongerValid
 from web.settings import Settings, get_settings
 from web.templating import templates
 
@@ -71,6 +72,11 @@ def create_app(
     @app.exception_handler(LoginRequired)
     def _to_login(request: Request, _error: LoginRequired) -> Response:
         return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(VersionNoLongerValid)
+    def _version_no_longer_valid(request: Request, error: VersionNoLongerValid) -> Response:
+        context = {"version": error.version, "findings": error.findings}
+        return templates.TemplateResponse(request, "review_unavailable.html", context, status_code=409)
 
     @app.exception_handler(Forbidden)
     def _forbidden(request: Request, _error: Forbidden) -> Response:

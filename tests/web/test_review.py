@@ -503,3 +503,24 @@ def test_a_large_chain_is_drawn_without_labels_and_with_faint_links(
     assert '<path class="links" d=' in small and "<text " in small
     assert len(drawn_nodes(large)) == sites
     assert '<path class="links dense" d=' in large and "<text " not in large
+
+
+def test_a_version_that_todays_checks_refuse_answers_409_with_its_errors(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    version = submit(session, parties)
+    rows = [list(cells) for cells in version.rows]
+    rows[1][2] = "Atlantis"  # as if the reference data no longer knew the country
+    version.rows = rows
+    session.add(version)
+    session.commit()
+    log_in(client, "inkoper@testdorp.nl")
+    for url in (
+        page_url(parties),
+        f"{page_url(parties)}/graph?theme=forced_labour",
+        f"{page_url(parties)}/sites/1",
+    ):
+        response = client.get(url)
+        assert response.status_code == 409, url
+        assert "Versie 1 kan niet worden geanalyseerd" in response.text
+        assert "Atlantis" in response.text

@@ -148,4 +148,20 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.supplies_to": {"en": "Supplies to", "nl": "Levert aan"},
     "review.supplied_by": {"en": "Supplied by", "nl": "Geleverd door"},
     "review.risks": {"en": "Risks by theme", "nl": "Risico's per thema"},
+    "review.unavailable_title": {
+        "en": "Version {number} cannot be analysed",
+        "nl": "Versie {number} kan niet worden geanalyseerd",
+    },
+    "review.unavailable": {
+        "en": "Version {number} was valid when it was submitted, but today's checks find the errors below "
+        "(chainmap or its reference data has changed since). Ask the supplier to submit a corrected version.",
+        "nl": "Versie {number} was geldig toen zij werd ingediend, maar de controles van nu vinden de fouten "
+        "hieronder (chainmap of zijn referentiegegevens zijn sindsdien gewijzigd). Vraag de leverancier een "
+        "verbeterde versie in te dienen.",
+    },
+    "review.unavailable_download": {
+        "en": "The version as submitted:",
+        "nl": "De versie zoals ingediend:",
+    },
+    "review.unavailable_back": {"en": "Back to the contract", "nl": "Terug naar het contract"},
 }

@@ -25,6 +25,7 @@ from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_
 from chainmap.analysis.layout import TieredLayout, tiered_layout
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.chain import contractor
+from chainmap.findings import Finding
 from chainmap.messages import render
 from chainmap.reference import ReferenceData, good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
@@ -156,6 +157,17 @@ def version_key(version: ChainVersion, reference: ReferenceData) -> Hashable:
     return (version.id, tuple(tuple(cells) for cells in version.rows), id(reference))
 
 
+class VersionNoLongerValid(Exception):
+    """A submitted version that the checks of today refuse: it was valid when submitted, but a later
+    chainmap (stricter checks) or reference data (a country withdrawn) finds errors in it. Its analysis
+    cannot be made; the app answers 409 with the errors rather than failing."""
+
+    def __init__(self, version: ChainVersion, findings: list[Finding]) -> None:
+        super().__init__(f"version {version.number} of contract {version.contract_id} no longer builds")
+        self.version = version
+        self.findings = [finding for finding in findings if finding.blocking]
+
+
 def version_analysis(version: ChainVersion, *, reference: ReferenceData) -> VersionAnalysis:
     """The version's analysis, made once per version and kept (see `version_key`)."""
     return _VERSIONS.get(version_key(version, reference), lambda: _analyse_version(version, reference))
@@ -164,7 +176,7 @@ def version_analysis(version: ChainVersion, *, reference: ReferenceData) -> Vers
 def _analyse_version(version: ChainVersion, reference: ReferenceData) -> VersionAnalysis:
     built = built_version(version, reference=reference)
     if not built.ok:
-        raise ValueError(f"version {version.id} does not build into a valid chain")
+        raise VersionNoLongerValid(version, built.findings)
     analysis = analyse(built.graph, reference=reference, findings=built.findings, order=built.upstream_order)
     nodes = {node.id: node for node in analysis.nodes}
     layout = tiered_layout(built.graph, tiers=analysis.structure.tiers)
@@ -432,7 +444,10 @@ def version_diff(old: ChainVersion, new: ChainVersion, *, reference: ReferenceDa
     """The core's diff from `old` to `new` (`chainmap.analysis.diff_chains`), made once per pair."""
 
     def make() -> DiffView:
-        before = built_version(old, reference=reference).graph
+        built_before = built_version(old, reference=reference)
+        if not built_before.ok:
+            raise VersionNoLongerValid(old, built_before.findings)
+        before = built_before.graph
         after = version_analysis(new, reference=reference).built.graph
         diff = diff_chains(before, after, reference=reference).as_dict()
         names = {
