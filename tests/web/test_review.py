@@ -256,7 +256,7 @@ def test_a_second_version_shows_what_changed_since_the_first(
     assert "<li>PK-SPIN (Faisalabad Yarn Mills Ltd.)</li>" in changes.split("Locaties verwijderd", 1)[1]
     assert "Hoge risico&#39;s bij de toegevoegde locaties" in changes
     assert "<li>TM-FARM (Dashoguz state cotton farms), dwangarbeid: zeer hoog</li>" in changes
-    assert "<li>BD-CMT → WK, aandeel: 50 → 60</li>" in changes
+    assert "<li>BD-CMT → WK, aandeel: 50% → 60%</li>" in changes
     english = client.get(page_url(parties, 2) + "/changes", headers={**HTMX, **EN}).text
     assert "<li>TM-FARM (Dashoguz state cotton farms), forced labour: very high</li>" in english
     page = client.get(page_url(parties, 2) + "/changes").text  # without htmx: the page, changes in it

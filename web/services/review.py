@@ -31,6 +31,7 @@ from chainmap.reference import ReferenceData, good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
 from chainmap.validation import BuiltChain
 from models import ChainVersion
+from web.formatting import percent_text
 from web.names import country_name
 from web.services.chains import FIRST_ROW, built_version
 
@@ -479,8 +480,8 @@ def diff_sections(view: DiffView, *, lang: Lang, reference: ReferenceData) -> li
             return "; ".join(good_label(good, lang) for good in raw)
         if attribute == "activity":
             return activity_label(raw, lang)
-        if isinstance(raw, float):
-            return f"{raw:g}".replace(".", ",") if lang == "nl" else f"{raw:g}"
+        if isinstance(raw, float):  # a share, in percent
+            return percent_text(raw, lang, 0 if raw.is_integer() else 2)
         return str(raw)
 
     def change(item: Mapping[str, Any]) -> str:
