@@ -3,6 +3,7 @@
 Importing this package registers every table on `SQLModel.metadata`, which the migrations compare with.
 """
 
+from models.audit import AuditEvent, AuditKind
 from models.chain import ChainDraftRow, ChainReview, ChainVersion, ReviewDecision
 from models.contract import (
     Contract,
@@ -12,11 +13,14 @@ from models.contract import (
     ContractStatus,
     ReportingSchedule,
 )
+from models.escalation import EscalationLevel, EscalationStep
 from models.invitation import Invitation
 from models.organisation import Organisation, OrganisationCreate, OrganisationKind, OrganisationPublic
 from models.user import Role, User, UserCreate, UserPublic
 
 __all__ = [
+    "AuditEvent",
+    "AuditKind",
     "ChainDraftRow",
     "ChainReview",
     "ChainVersion",
@@ -25,6 +29,8 @@ __all__ = [
     "ContractCreate",
     "ContractPublic",
     "ContractStatus",
+    "EscalationLevel",
+    "EscalationStep",
     "Invitation",
     "Organisation",
     "OrganisationCreate",

@@ -22,6 +22,7 @@ from chainmap.findings import Finding
 from chainmap.reference import ReferenceData
 from chainmap.validation import BuiltChain, build_chain
 from models import (
+    AuditKind,
     ChainDraftRow,
     ChainReview,
     ChainVersion,
@@ -31,6 +32,7 @@ from models import (
     Role,
     User,
 )
+from web.services.audit import record
 
 # The first site of a draft is row 2 of its CSV or XLSX download, after the header.
 FIRST_ROW: Final = 2
@@ -203,6 +205,14 @@ def submit_draft(
         if submitted is None:
             raise
         return submitted
+    record(
+        session=session,
+        contract_id=contract.id,
+        user=user,
+        kind=AuditKind.CHAIN_SUBMITTED,
+        number=number,
+        sites=len(rows),
+    )
     refresh_status(session=session, contract=contract)
     session.commit()
     session.refresh(version)
@@ -252,6 +262,15 @@ def review_version(
     except IntegrityError:  # another buyer decided at the same moment
         session.rollback()
         raise ReviewRefused("review.error.already_decided") from None
+    record(
+        session=session,
+        contract_id=contract.id,
+        user=user,
+        kind=AuditKind.CHAIN_REVIEWED,
+        number=version.number,
+        decision=decision.value,
+        comment=comment,
+    )
     refresh_status(session=session, contract=contract)
     session.commit()
     session.refresh(review)

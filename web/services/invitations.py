@@ -20,12 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from chainmap.themes import Lang
-from models import Contract, Invitation, Organisation, OrganisationKind, Role, User, UserCreate
+from models import AuditKind, Contract, Invitation, Organisation, OrganisationKind, Role, User, UserCreate
 from web.formatting import datetime_text
 from web.messages import web_text
 from web.security import hash_password
 from web.services.accounts import PASSWORD_MAX, PASSWORD_MIN
 from web.services.admin import EMAIL_MAX, EMAIL_PATTERN, NAME_MAX
+from web.services.audit import record
 from web.services.contracts import BUYER_SIDE
 from web.services.errors import FormInvalid
 from web.services.users import normalise_email, user_by_email
@@ -214,6 +215,7 @@ def create_invitation(
         expires_at=created_at + valid_for,
     )
     session.add(invitation)
+    record(session=session, contract_id=contract.id, user=user, kind=AuditKind.INVITATION_SENT, email=email)
     try:
         session.commit()
     except IntegrityError:  # a supplier organisation of this name saved by another request meanwhile
@@ -300,8 +302,15 @@ def accept_invitation(
         _use(session=session, invitation=invitation, now=now)
         invitation.user_id = existing.id
         session.add(invitation)
-        session.commit()
         assert contract.id is not None  # noqa: S101 - a stored contract
+        record(
+            session=session,
+            contract_id=contract.id,
+            user=existing,
+            kind=AuditKind.INVITATION_ACCEPTED,
+            email=invitation.email,
+        )
+        session.commit()
         return AcceptedInvitation(user=existing, contract_id=contract.id, existed=True)
 
     errors: dict[str, str] = {}
@@ -338,6 +347,14 @@ def accept_invitation(
         session.flush()
         invitation.user_id = user.id
         session.add(invitation)
+        assert contract.id is not None  # noqa: S101 - a stored contract
+        record(
+            session=session,
+            contract_id=contract.id,
+            user=user,
+            kind=AuditKind.INVITATION_ACCEPTED,
+            email=invitation.email,
+        )
         session.commit()
     except IntegrityError:  # the address was taken by another request meanwhile
         session.rollback()

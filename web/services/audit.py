@@ -1,0 +1,35 @@
+"""Writing the audit log: `record` adds an event to the caller's transaction, so the event is saved with
+the change it records or not at all.
+
+The log is append-only: this module only inserts, and no route or service updates or deletes an event
+(tests/web/test_timeline.py checks that earlier events stay as they were after later actions).
+"""
+
+from sqlmodel import Session, col, select
+
+from models import AuditEvent, AuditKind, User
+
+
+def record(
+    *, session: Session, contract_id: int, user: User | None, kind: AuditKind, **details: object
+) -> None:
+    """Add the event `kind` on the contract by `user` now, with `details` (small JSON values: numbers,
+    text, ISO dates), to the session; the caller commits it together with the change."""
+    session.add(
+        AuditEvent(
+            contract_id=contract_id,
+            user_id=user.id if user is not None else None,
+            kind=kind,
+            details=details,
+        )
+    )
+
+
+def contract_events(*, session: Session, contract_id: int) -> list[AuditEvent]:
+    """The contract's events, oldest first (by time, then by the order they were written)."""
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.contract_id == contract_id)
+        .order_by(col(AuditEvent.at), col(AuditEvent.id))
+    )
+    return list(session.exec(query))
