@@ -22,9 +22,11 @@ from web.routes import (
     chain_form,
     check,
     contracts,
+    escalation,
     health,
     invitations,
     review,
+    timeline,
 )
 from web.services.review import VersionNoLongerValid
 from web.settings import Settings, get_settings
@@ -66,6 +68,8 @@ def create_app(
         chain_form,
         chain_files,
         review,
+        escalation,
+        timeline,
     ):
         app.include_router(module.router)
 

@@ -14,7 +14,7 @@ is not listed as public sends a visitor without a login to the login page.
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import product
 from typing import Final
 
@@ -30,11 +30,13 @@ from sqlmodel import Session, SQLModel, col, select
 from chainmap.chain import ChainRow
 from chainmap.reference import load_reference
 from models import (
+    AuditEvent,
     ChainDraftRow,
     ChainReview,
     ChainVersion,
     Contract,
     ContractCpv,
+    EscalationStep,
     Invitation,
     Organisation,
     OrganisationKind,
@@ -47,6 +49,7 @@ from tests.factories.contracts import make_contract
 from tests.factories.users import PASSWORD, make_user
 from web.app import create_app
 from web.services.chains import replace_draft, review_version, submit_draft
+from web.services.escalation import record_step
 from web.services.invitations import create_invitation
 from web.services.users import create_user, organisation_named
 from web.settings import Settings
@@ -62,6 +65,8 @@ SUPPLIER: Final = "Geheime Leverancier BV"
 BUYER: Final = "Gemeente Testdorp"
 REVIEW_COMMENT: Final = "Verborgen opmerking over de spinnerij"
 INVITED: Final = "uitgenodigd@geheim.example"
+ESCALATION_REASON: Final = "Verborgen reden: geen plan van aanpak"
+ESCALATED_ON: Final = "2026-01-05"
 # The sites of the contract's chain: the contractor, two sewing sites and a mill, added version by version.
 SITES: Final = (
     ("WK", "Geheim Hoofdkantoor BV", "NL", "trading", "Garments", "", ""),
@@ -75,6 +80,7 @@ SECRETS: Final = (
     SUPPLIER,
     REVIEW_COMMENT,
     INVITED,
+    ESCALATION_REASON,
     *(site[1] for site in SITES),
 )
 
@@ -124,8 +130,9 @@ OUTSIDE_THE_MATRIX: Final = {
 @dataclass
 class World:
     """The contract everyone tries, made with the services: versions 1 and 2 reviewed (revision
-    requested), version 3 awaiting review, a draft with one more site, an open invitation; and an
-    outsider's own contract, to try the contract's nested ids through it."""
+    requested), version 3 awaiting review, a draft with one more site, an open invitation, an escalation
+    at dialogue (and so audit events of each); and an outsider's own contract, to try the contract's
+    nested ids through it."""
 
     engine: Engine
     contract_id: int
@@ -178,6 +185,9 @@ FORM_VALUES: Final[dict[str, str]] = {
     "comment": "Graag de spinnerijen aanvullen.",
     "email": "nieuw@geheime-leverancier.nl",
     "supplier_name": "Nieuwe Leverancier BV",
+    "step": "written_warning",
+    "effective_on": ESCALATED_ON,
+    "reason": "Geen reactie op de dialoog.",
 }
 FILE_VALUES: Final[dict[str, tuple[str, bytes, str]]] = {
     "file": ("keten.csv", UPLOADED_CSV, "text/csv"),
@@ -297,6 +307,15 @@ def world(session: Session, engine: Engine) -> World:
     invitation, token = create_invitation(
         session=session, contract=contract, user=buyer, email=INVITED, valid_for=timedelta(days=14)
     )
+    record_step(
+        session=session,
+        contract=contract,
+        user=buyer,
+        step="dialogue",
+        on=ESCALATED_ON,
+        reason=ESCALATION_REASON,
+        today=date.fromisoformat(ESCALATED_ON),
+    )
     row = session.exec(
         select(ChainDraftRow)
         .where(ChainDraftRow.contract_id == contract.id)
@@ -325,6 +344,8 @@ SNAPSHOT_MODELS: Final[tuple[type[SQLModel], ...]] = (
     ChainVersion,
     ChainReview,
     Invitation,
+    EscalationStep,
+    AuditEvent,
 )
 
 

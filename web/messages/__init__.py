@@ -10,6 +10,7 @@ from web.messages.chain_files import CHAIN_FILE_MESSAGES
 from web.messages.chain_form import CHAIN_FORM_MESSAGES
 from web.messages.common import COMMON_MESSAGES
 from web.messages.contracts import CONTRACT_MESSAGES
+from web.messages.escalation import ESCALATION_MESSAGES
 from web.messages.invitations import INVITATION_MESSAGES
 from web.messages.review import REVIEW_MESSAGES
 
@@ -21,6 +22,7 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **CHAIN_FILE_MESSAGES,
     **INVITATION_MESSAGES,
     **REVIEW_MESSAGES,
+    **ESCALATION_MESSAGES,
 }
 
 

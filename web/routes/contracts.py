@@ -30,6 +30,7 @@ from web.services.contracts import (
     visible_contracts,
 )
 from web.services.cpv import cpv_goods_view, cpv_options
+from web.services.escalation import current_steps, escalation_view
 from web.services.invitations import invitations_view
 from web.templating import is_htmx, templates
 
@@ -54,6 +55,7 @@ def contract_list(request: Request, session: SessionDep, user: CurrentUser) -> R
         "cpv_codes": cpv_codes(session=session, contract_ids=ids),
         "names": organisation_names(session=session, ids=organisations),
         "may_create": may_create_contracts(session=session, user=user),
+        "escalation_steps": current_steps(session=session, contract_ids=ids),
     }
     return _page(request, "contracts.html", context)
 
@@ -163,6 +165,7 @@ def contract_page(
         "chain": chain_overview(session=session, contract=contract, user=user),
         "invitations": invitations_view(session=session, contract=contract, user=user),
         "reporting": reporting_view(contract=contract, today=today),
+        "escalation": escalation_view(session=session, contract=contract, user=user),
     }
     block = "goods" if is_htmx(request) else None
     return _page(request, "contract.html", context, block_name=block)

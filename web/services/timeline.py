@@ -1,0 +1,58 @@
+"""A contract's timeline: its audit events, oldest first, each told in the page's language."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session
+
+from chainmap.themes import Lang
+from models import AuditEvent, AuditKind
+from web.formatting import date_text, number_text
+from web.messages import web_text
+from web.services.audit import contract_events
+from web.services.chains import user_names
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event as the timeline shows it: when, who, what happened, and the comment or reason given."""
+
+    at: datetime
+    who: str
+    what: str
+    note: str
+
+
+def _what(event: AuditEvent, lang: Lang) -> str:
+    """The event's sentence, with its details written as the page's language writes them."""
+    details = event.details
+    key = f"timeline.{event.kind.value}"
+    if event.kind is AuditKind.CHAIN_SUBMITTED:
+        return web_text(key, lang, number=details["number"], sites=number_text(details["sites"], lang))
+    if event.kind is AuditKind.CHAIN_REVIEWED:
+        decision = web_text(f"status.{details['decision']}", lang)
+        return web_text(key, lang, number=details["number"], decision=decision)
+    if event.kind is AuditKind.ESCALATION_RECORDED:
+        return web_text(
+            key,
+            lang,
+            step=web_text(f"escalation.step.{details['step']}", lang),
+            previous=web_text(f"escalation.step.{details['previous']}", lang),
+            on=date_text(date.fromisoformat(details["on"]), lang),
+        )
+    return web_text(key, lang, email=details["email"])
+
+
+def timeline(*, session: Session, contract_id: int, lang: Lang) -> list[TimelineEntry]:
+    """The contract's events, oldest first, in `lang`."""
+    events = contract_events(session=session, contract_id=contract_id)
+    names = user_names(session=session, ids={event.user_id for event in events if event.user_id is not None})
+    return [
+        TimelineEntry(
+            at=event.at,
+            who=names.get(event.user_id, "") if event.user_id is not None else "",
+            what=_what(event, lang),
+            note=str(event.details.get("comment") or event.details.get("reason") or ""),
+        )
+        for event in events
+    ]
