@@ -103,55 +103,45 @@ def test_only_the_contracts_supplier_submits(session: Session, parties: Parties,
             submit_draft(session=session, contract=contract, user=user, reference=load_reference())
 
 
+def decide(
+    session: Session,
+    parties: Parties,
+    version: ChainVersion,
+    user: User,
+    decision: ReviewDecision,
+    comment: str = "",
+) -> None:
+    review_version(
+        session=session,
+        contract=parties.contract,
+        version=version,
+        user=user,
+        decision=decision,
+        comment=comment,
+    )
+
+
 def test_the_buyer_decides_once_on_the_latest_version(session: Session, parties: Parties) -> None:
     contract, supplier, buyer = parties.contract, parties.supplier, parties.buyer
     first = make_version(session, contract=contract, supplier=supplier)
     with pytest.raises(ReviewRefused, match="comment_required"):
-        review_version(
-            session=session,
-            contract=contract,
-            version=first,
-            user=buyer,
-            decision=ReviewDecision.REVISION_REQUESTED,
-            comment="  ",
-        )
-    review_version(
-        session=session,
-        contract=contract,
-        version=first,
-        user=buyer,
-        decision=ReviewDecision.REVISION_REQUESTED,
-        comment="Where does the fabric's cotton come from?",
+        decide(session, parties, first, buyer, ReviewDecision.REVISION_REQUESTED, "  ")
+    decide(
+        session,
+        parties,
+        first,
+        buyer,
+        ReviewDecision.REVISION_REQUESTED,
+        "Where does the fabric's cotton come from?",
     )
     assert contract.status is ContractStatus.REVISION_REQUESTED
     with pytest.raises(ReviewRefused, match="already_decided"):
-        review_version(
-            session=session,
-            contract=contract,
-            version=first,
-            user=buyer,
-            decision=ReviewDecision.ACCEPTED,
-            comment="",
-        )
+        decide(session, parties, first, buyer, ReviewDecision.ACCEPTED)
     second = submit_draft(session=session, contract=contract, user=supplier, reference=load_reference())
     assert contract.status is ContractStatus.SUBMITTED
     with pytest.raises(ReviewRefused, match="not_latest"):
-        review_version(
-            session=session,
-            contract=contract,
-            version=first,
-            user=buyer,
-            decision=ReviewDecision.ACCEPTED,
-            comment="",
-        )
-    review_version(
-        session=session,
-        contract=contract,
-        version=second,
-        user=parties.manager,
-        decision=ReviewDecision.ACCEPTED,
-        comment="",
-    )
+        decide(session, parties, first, buyer, ReviewDecision.ACCEPTED)
+    decide(session, parties, second, parties.manager, ReviewDecision.ACCEPTED)
     assert contract.status is ContractStatus.ACCEPTED
     assert session.exec(select(func.count()).select_from(ChainReview)).one() == 2
 
