@@ -26,7 +26,7 @@ from chainmap.themes import Lang
 from chainmap.validation import BuiltChain
 from models import ChainDraftRow, Contract
 from web.names import country_name
-from web.services.chains import FIRST_ROW, MAX_WEB_SITES, refresh_status
+from web.services.chains import FIRST_ROW, MAX_WEB_SITES, chain_row, refresh_status, row_cells, store_cells
 
 # The longest text a cell takes: names and codes are short, lists of goods, customers and shares longer.
 CELL_LIMITS: Final[Mapping[str, int]] = {
@@ -66,15 +66,7 @@ class SiteCells:
 
     @classmethod
     def of_row(cls, row: ChainDraftRow) -> "SiteCells":
-        return cls(
-            id=row.site_id,
-            name=row.name,
-            country=row.country,
-            activity=row.activity,
-            goods=row.goods,
-            supplies_to=row.supplies_to,
-            share=row.share,
-        )
+        return cls(*row_cells(chain_row(row, FIRST_ROW)))
 
     def as_dict(self) -> dict[str, str]:
         return {cell.name: getattr(self, cell.name) for cell in fields(self)}
@@ -106,11 +98,6 @@ def draft_row(*, session: Session, contract: Contract, row_id: int) -> ChainDraf
     ).first()
 
 
-def _store(row: ChainDraftRow, cells: SiteCells) -> None:
-    row.site_id, row.name, row.country, row.activity = cells.id, cells.name, cells.country, cells.activity
-    row.goods, row.supplies_to, row.share = cells.goods, cells.supplies_to, cells.share
-
-
 def _next_position(session: Session, contract_id: int) -> int:
     """The position after the draft's last site (0 for an empty draft)."""
     last = session.exec(
@@ -136,7 +123,7 @@ def add_site(*, session: Session, contract: Contract, cells: SiteCells) -> Chain
         raise SiteRefused(problems)
     for _attempt in range(ADD_ATTEMPTS):
         row = ChainDraftRow(contract_id=contract.id, position=_next_position(session, contract.id))
-        _store(row, cells)
+        store_cells(row, list(cells.as_dict().values()))
         session.add(row)
         try:
             session.flush()
@@ -158,7 +145,7 @@ def change_site(*, session: Session, contract: Contract, row: ChainDraftRow, cel
     problems = cell_problems(cells)
     if problems:
         raise SiteRefused(problems)
-    _store(row, cells)
+    store_cells(row, list(cells.as_dict().values()))
     session.add(row)
     try:
         session.commit()

@@ -86,21 +86,22 @@ def draft_rows(*, session: Session, contract_id: int) -> list[ChainDraftRow]:
     return list(session.exec(query))
 
 
+def chain_row(row: ChainDraftRow, number: int) -> ChainRow:
+    """A draft site as the chain file row `number`."""
+    return ChainRow(
+        number, row.site_id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share
+    )
+
+
+def store_cells(row: ChainDraftRow, cells: Sequence[str]) -> ChainDraftRow:
+    """The draft site with its seven cells set, given in the order of `chainmap.chain.COLUMNS`."""
+    row.site_id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share = cells
+    return row
+
+
 def as_chain_rows(rows: Sequence[ChainDraftRow]) -> list[ChainRow]:
     """The draft's sites as chain file rows, numbered as in the draft's download (first site: row 2)."""
-    return [
-        ChainRow(
-            row=number,
-            id=row.site_id,
-            name=row.name,
-            country=row.country,
-            activity=row.activity,
-            goods=row.goods,
-            supplies_to=row.supplies_to,
-            share=row.share,
-        )
-        for number, row in enumerate(rows, start=FIRST_ROW)
-    ]
+    return [chain_row(row, number) for number, row in enumerate(rows, start=FIRST_ROW)]
 
 
 def row_cells(row: ChainRow) -> list[str]:
@@ -120,17 +121,7 @@ def replace_draft(*, session: Session, contract: Contract, rows: Sequence[ChainR
     assert contract.id is not None  # noqa: S101 - a stored contract
     session.execute(delete(ChainDraftRow).where(col(ChainDraftRow.contract_id) == contract.id))
     session.add_all(
-        ChainDraftRow(
-            contract_id=contract.id,
-            position=position,
-            site_id=row.id,
-            name=row.name,
-            country=row.country,
-            activity=row.activity,
-            goods=row.goods,
-            supplies_to=row.supplies_to,
-            share=row.share,
-        )
+        store_cells(ChainDraftRow(contract_id=contract.id, position=position), row_cells(row))
         for position, row in enumerate(rows)
     )
     session.flush()
