@@ -33,13 +33,13 @@ from models import (
     User,
 )
 from web.services.audit import record
+from web.services.contracts import on_buyer_side
 
 # The first site of a draft is row 2 of its CSV or XLSX download, after the header.
 FIRST_ROW: Final = 2
 # A chain on the web stays below this many sites; larger chains go through the command line.
 MAX_WEB_SITES: Final = 10_000
 MAX_COMMENT: Final = 5000
-BUYER_SIDE: Final = (Role.BUYER, Role.CONTRACT_MANAGER)
 
 
 class ChainRefused(ValueError):
@@ -69,11 +69,7 @@ def may_edit_chain(*, user: User, contract: Contract) -> bool:
 
 def may_review_chain(*, user: User, contract: Contract) -> bool:
     """The buyer organisation's buyers and contract managers review the versions of its contracts."""
-    return (
-        user.role in BUYER_SIDE
-        and user.organisation_id is not None
-        and user.organisation_id == contract.buyer_organisation_id
-    )
+    return on_buyer_side(user=user, contract=contract)
 
 
 def draft_rows(*, session: Session, contract_id: int) -> list[ChainDraftRow]:

@@ -65,6 +65,16 @@ def _visible_to(user: User) -> ColumnElement[bool] | None:
     return None
 
 
+def on_buyer_side(*, user: User, contract: Contract) -> bool:
+    """Whether `user` is a buyer or contract manager of the contract's buyer organisation: the side that
+    reviews its chain, invites its supplier and records escalation steps."""
+    return (
+        user.role in BUYER_SIDE
+        and user.organisation_id is not None
+        and user.organisation_id == contract.buyer_organisation_id
+    )
+
+
 def may_create_contracts(*, session: Session, user: User) -> bool:
     """Buyers of a buyer organisation create contracts; contract managers and suppliers only read them."""
     if user.role is not Role.BUYER or user.organisation_id is None:

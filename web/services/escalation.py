@@ -20,7 +20,7 @@ from models import AuditKind, Contract, EscalationLevel, EscalationStep, User
 from models.escalation import LADDER
 from web.services.audit import record
 from web.services.chains import user_names
-from web.services.contracts import BUYER_SIDE
+from web.services.contracts import on_buyer_side
 from web.services.errors import FormInvalid
 
 MAX_REASON: Final = 5000
@@ -32,11 +32,7 @@ REASON: Final = "reason"
 
 def may_escalate(*, user: User, contract: Contract) -> bool:
     """The contract's buyer side (buyers and contract managers of its buyer organisation) records steps."""
-    return (
-        user.role in BUYER_SIDE
-        and user.organisation_id is not None
-        and user.organisation_id == contract.buyer_organisation_id
-    )
+    return on_buyer_side(user=user, contract=contract)
 
 
 def escalation_history(*, session: Session, contract_id: int) -> list[EscalationStep]:

@@ -27,7 +27,7 @@ from web.security import hash_password
 from web.services.accounts import PASSWORD_MAX, PASSWORD_MIN
 from web.services.admin import EMAIL_MAX, EMAIL_PATTERN, NAME_MAX
 from web.services.audit import record
-from web.services.contracts import BUYER_SIDE
+from web.services.contracts import on_buyer_side
 from web.services.errors import FormInvalid
 from web.services.users import normalise_email, user_by_email
 
@@ -111,11 +111,7 @@ def _utc(moment: datetime) -> datetime:
 
 def may_invite(*, user: User, contract: Contract) -> bool:
     """The contract's buyer side (buyers and contract managers of its buyer organisation) invites."""
-    return (
-        user.role in BUYER_SIDE
-        and user.organisation_id is not None
-        and user.organisation_id == contract.buyer_organisation_id
-    )
+    return on_buyer_side(user=user, contract=contract)
 
 
 def invitation_status(invitation: Invitation, *, now: datetime | None = None) -> InvitationStatus:
