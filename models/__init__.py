@@ -3,6 +3,7 @@
 Importing this package registers every table on `SQLModel.metadata`, which the migrations compare with.
 """
 
+from models.attachment import Attachment
 from models.audit import AuditEvent, AuditKind
 from models.chain import ChainDraftRow, ChainReview, ChainVersion, ReviewDecision
 from models.contract import (
@@ -15,10 +16,29 @@ from models.contract import (
 )
 from models.escalation import EscalationLevel, EscalationStep
 from models.invitation import Invitation
+from models.notification import Notification, NotificationKind
 from models.organisation import Organisation, OrganisationCreate, OrganisationKind, OrganisationPublic
+from models.plan import (
+    ActionKind,
+    ActionNote,
+    ActionPlan,
+    ActionRisk,
+    ActionStatus,
+    PlanAction,
+    PlanStatus,
+    Verification,
+)
+from models.progress_report import ProgressReport, ReportStatus
 from models.user import Role, User, UserCreate, UserPublic
+from models.version_risk import VersionRisk, VersionRiskSummary
 
 __all__ = [
+    "ActionKind",
+    "ActionNote",
+    "ActionPlan",
+    "ActionRisk",
+    "ActionStatus",
+    "Attachment",
     "AuditEvent",
     "AuditKind",
     "ChainDraftRow",
@@ -32,14 +52,23 @@ __all__ = [
     "EscalationLevel",
     "EscalationStep",
     "Invitation",
+    "Notification",
+    "NotificationKind",
     "Organisation",
     "OrganisationCreate",
     "OrganisationKind",
     "OrganisationPublic",
+    "PlanAction",
+    "PlanStatus",
+    "ProgressReport",
+    "ReportStatus",
     "ReportingSchedule",
     "ReviewDecision",
     "Role",
     "User",
     "UserCreate",
     "UserPublic",
+    "Verification",
+    "VersionRisk",
+    "VersionRiskSummary",
 ]

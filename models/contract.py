@@ -50,12 +50,15 @@ class Contract(ContractBase, table=True):
     __table_args__ = (
         UniqueConstraint("buyer_organisation_id", "reference", name="uq_contracts_buyer_reference"),
         CheckConstraint("end_date >= start_date", name="ck_contracts_term"),
+        UniqueConstraint("public_summary_token", name="uq_contracts_public_summary_token"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     buyer_organisation_id: int = Field(foreign_key="organisations.id", index=True)
     supplier_organisation_id: int | None = Field(default=None, foreign_key="organisations.id", index=True)
     status: ContractStatus = ContractStatus.NO_CHAIN
+    # Set when the buyer publishes the public summary: the random part of its link; None: not public.
+    public_summary_token: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
 
