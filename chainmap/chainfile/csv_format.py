@@ -7,10 +7,10 @@ Excel, which hides it) sets the delimiter and is not counted as a row.
 
 Writing produces Dutch Excel CSV: `;` delimiter, UTF-8 with byte order mark, CRLF line ends and a
 decimal comma in shares; a cell Excel would run as a formula gets an apostrophe in front, which reading
-takes off again. The people who open an exported chain are Dutch suppliers and buyers, mostly in
-Excel with Dutch regional settings; Excel opens exactly this form by double-click into proper columns
-with accents intact, whereas plain comma CSV lands in one column. Programs that want a neutral format
-should use the JSON export; this reader takes both forms back.
+takes off again (`chainmap.spreadsheets`). The people who open an exported chain are Dutch suppliers and
+buyers, mostly in Excel with Dutch regional settings; Excel opens exactly this form by double-click into
+proper columns with accents intact, whereas plain comma CSV lands in one column. Programs that want a
+neutral format should use the JSON export; this reader takes both forms back.
 """
 
 import codecs
@@ -23,6 +23,7 @@ import networkx as nx
 
 from chainmap.chain import COLUMNS, ChainRow
 from chainmap.chainfile.table import ChainFile, file_error, node_records, read_table, row_cells
+from chainmap.spreadsheets import DEFUSED_STARTS, defused, restored
 
 DELIMITERS: Final = (";", ",", "\t")
 WRITE_DELIMITER: Final = ";"
@@ -105,23 +106,6 @@ class _CountedRecords:
         for record in self._reader:
             self.count += 1
             yield [restored(cell) for cell in record] if self._restore else record
-
-
-# Excel runs a CSV cell that starts with one of these as a formula ("=HYPERLINK(...)" in a site name).
-# The writer puts an apostrophe before such a cell, and the reader takes it off again, so a round trip
-# keeps the text; only a value that itself starts with an apostrophe and one of these loses it.
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-DEFUSED_STARTS: Final = tuple(f"'{start}" for start in FORMULA_STARTS)
-
-
-def defused(cell: str) -> str:
-    """The cell as the writer puts it in a CSV file: never read by Excel as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def restored(cell: str) -> str:
-    """The cell as written before `defused`."""
-    return cell[1:] if cell.startswith(DEFUSED_STARTS) else cell
 
 
 def csv_lines(graph: "nx.DiGraph[str]") -> Iterator[list[str]]:

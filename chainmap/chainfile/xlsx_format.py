@@ -5,9 +5,12 @@ whole, and stops at the row limit. Cells are turned into the text a spreadsheet 
 without ".0" (an id typed as 1001 stays "1001"), and a number formatted as a percentage (Excel stores
 40% as 0.4) as "40%".
 
-Writing uses openpyxl's write-only mode: the header row frozen, ids and names always as text (also when
-they start with "=", so nothing becomes a formula), a single share as a number and several shares as
-`;`-separated text. Rows as typed (a draft) are written with every cell as text, as the supplier typed it.
+Writing uses openpyxl's write-only mode: the header row frozen, ids and names always as text cells, a
+single share as a number and several shares as `;`-separated text. A text that starts like a formula is
+also defused as in every spreadsheet export (`chainmap.spreadsheets`: an apostrophe in front, so that it
+stays text when someone edits the cell or saves the sheet as CSV), and reading takes the apostrophe off
+again, so a downloaded chain file uploads as it was. Rows as typed (a draft) are written with every cell
+as text, as the supplier typed it.
 """
 
 import io
@@ -34,6 +37,7 @@ from chainmap.chainfile.table import (
     row_cells,
 )
 from chainmap.findings import Severity
+from chainmap.spreadsheets import defused, restored
 
 SHEET_TITLE = "chain"
 
@@ -56,7 +60,7 @@ def cell_text(value: Any, number_format: str = "General") -> str:
         return format_share(value) if isinstance(value, float) else str(value)
     if isinstance(value, datetime | date | time):
         return value.isoformat()
-    return str(value)
+    return restored(str(value))
 
 
 def _records(sheet: ReadOnlyWorksheet) -> Iterator[list[str]]:
@@ -95,7 +99,7 @@ def read_xlsx(data: BinaryIO, *, max_rows: int) -> ChainFile:
 
 
 def _text_cell(sheet: WriteOnlyWorksheet, text: str) -> Any:
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", text))
+    cell = WriteOnlyCell(sheet, value=defused(ILLEGAL_CHARACTERS_RE.sub("", text)))
     cell.data_type = "s"
     return cell
 

@@ -44,6 +44,7 @@ def test_rows_to_xlsx_writes_every_cell_as_text_and_reads_back_as_typed() -> Non
     assert [cell.value for cell in sheet[1]] == list(COLUMNS)
     assert sheet["A2"].value == "007" and sheet["A2"].data_type == "s"
     assert sheet["B4"].data_type == "s"  # text, not a formula
+    assert str(sheet["B4"].value).startswith("'=HYPERLINK(")  # and defused as in the CSV
     chain_file = parse_xlsx(io.BytesIO(data))
     assert chain_file.findings == []
     assert chain_file.rows == DRAFT

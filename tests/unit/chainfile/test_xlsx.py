@@ -138,8 +138,9 @@ def test_writer_freezes_the_header_and_writes_shares_as_numbers() -> None:
     assert values[1] == ["WK", "Site WK", "NL", "trading", "Garments", None, None]
     assert values[2][6] == 60 and isinstance(values[2][6], int)
     assert values[4][5:] == ["BD-CMT;TR-CMT", "100;50"]
-    assert values[5] == ["EQ", "=HYPERLINK(1)", "unknown", "spinning", None, "MILL", 12.5]
+    assert values[5] == ["EQ", "'=HYPERLINK(1)", "unknown", "spinning", None, "MILL", 12.5]  # defused
     assert sheet["B6"].data_type == "s"
+    assert parse(chain_to_xlsx(graph)).rows[-1].name == "=HYPERLINK(1)"  # and restored on reading
 
 
 def test_xlsx_round_trip_gives_an_equal_graph() -> None:
