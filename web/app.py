@@ -25,6 +25,7 @@ from web.routes import (
     escalation,
     health,
     invitations,
+    progress_reports,
     review,
     timeline,
 )
@@ -70,6 +71,7 @@ def create_app(
         review,
         escalation,
         timeline,
+        progress_reports,
     ):
         app.include_router(module.router)
 

@@ -6,6 +6,7 @@ from typing import Final
 
 from chainmap.themes import Lang
 from web.messages.admin import ADMIN_MESSAGES
+from web.messages.attachments import ATTACHMENT_MESSAGES
 from web.messages.chain_files import CHAIN_FILE_MESSAGES
 from web.messages.chain_form import CHAIN_FORM_MESSAGES
 from web.messages.common import COMMON_MESSAGES
@@ -23,6 +24,7 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **INVITATION_MESSAGES,
     **REVIEW_MESSAGES,
     **ESCALATION_MESSAGES,
+    **ATTACHMENT_MESSAGES,
 }
 
 

@@ -40,6 +40,11 @@ def _what(event: AuditEvent, lang: Lang) -> str:
             previous=web_text(f"escalation.step.{details['previous']}", lang),
             on=date_text(date.fromisoformat(details["on"]), lang),
         )
+    if event.kind is AuditKind.REPORT_SUBMITTED:
+        return web_text(key, lang, number=details["number"], version=details["version"])
+    if event.kind is AuditKind.REPORT_REVIEWED:
+        decision = web_text(f"reports.state.{details['decision']}", lang)
+        return web_text(key, lang, number=details["number"], decision=decision)
     return web_text(key, lang, email=details["email"])
 
 
