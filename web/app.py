@@ -22,7 +22,6 @@ from web.routes import (
     chain_form,
     check,
     contracts,
-    dashboard,
     escalation,
     health,
     invitations,
@@ -73,7 +72,6 @@ def create_app(
         escalation,
         timeline,
         progress_reports,
-        dashboard,
     ):
         app.include_router(module.router)
 
