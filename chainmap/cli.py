@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, cast
 
@@ -284,12 +285,25 @@ def _add_app_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
     create_cmd.add_argument("--organisation", help="organisation name (created when new)")
     create_cmd.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     create_cmd.set_defaults(run=cmd_app)
+    notify_cmd = commands.add_parser(
+        "notify", help="make the due notifications and e-mail them (for cron or a systemd timer)"
+    )
+    notify_cmd.add_argument("--dry-run", action="store_true", help="print what it would do; change nothing")
+    notify_cmd.add_argument("--today", type=_iso_date, help="the date to take as today (YYYY-MM-DD)")
+    notify_cmd.set_defaults(run=cmd_app)
 
 
 def cmd_app(args: argparse.Namespace, lang: Lang) -> int:
     from web import cli as app_cli  # the web stack loads only for the app's commands
 
     return app_cli.run(args, lang)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
 def _positive(text: str) -> int:

@@ -22,6 +22,7 @@ from web.routes import (
     chain_form,
     check,
     contracts,
+    dashboard,
     escalation,
     health,
     invitations,
@@ -72,6 +73,7 @@ def create_app(
         escalation,
         timeline,
         progress_reports,
+        dashboard,
     ):
         app.include_router(module.router)
 

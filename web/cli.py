@@ -1,4 +1,5 @@
-"""The commands that need the database: `chainmap db upgrade`, `demo`, `serve` and `user create`.
+"""The commands that need the database: `chainmap db upgrade`, `demo`, `serve`, `user create` and
+`notify`.
 
 `chainmap.cli` imports this module only when one of these commands runs, so the core stays free of the
 web stack. Each returns an exit code as the core's commands do (0 done, 2 usage error).
@@ -28,7 +29,9 @@ from models import (
 )
 from models.db import make_engine
 from models.migrate import upgrade
+from web.clock import netherlands_today
 from web.services.chains import chain_status, replace_draft, submit_draft
+from web.services.notifications import collect, send_due, smtp_mailer
 from web.services.users import create_user, organisation_named, user_by_email
 from web.settings import get_settings
 
@@ -252,6 +255,39 @@ def user_create(*, email: str, role: str, organisation: str | None, password_std
     return EXIT_OK
 
 
+def notify(*, dry_run: bool, today: date | None) -> int:
+    """Make the notifications due `today` (the date in the Netherlands when None) and e-mail those not
+    yet e-mailed when SMTP is configured (web.services.notifications); print one line per notification
+    made and a summary. A dry run prints the same and changes nothing."""
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
+    mailer = smtp_mailer(settings)
+    try:
+        with Session(engine) as session:
+            made = collect(session=session, today=today or netherlands_today(), dry_run=dry_run)
+            for item in made:
+                print(f"{item.user.email:40} {item.kind.value:20} {item.contract.reference}")
+            sending = send_due(
+                session=session, mailer=mailer, base_url=settings.base_url, dry_run=dry_run, collected=made
+            )
+    finally:
+        engine.dispose()
+    mailed = sum(count for _, count in sending.sent)
+    failed = sum(count for _, count in sending.failed)
+    if dry_run:
+        summary = (
+            f"dry run: would make {len(made)} notifications and e-mail {mailed} to {len(sending.sent)} users"
+        )
+    else:
+        summary = f"{len(made)} notifications made, {mailed} e-mailed to {len(sending.sent)} users"
+        if failed:
+            summary += f", {failed} to {len(sending.failed)} users not sent (retried on the next run)"
+    if mailer is None:
+        summary += " (no SMTP configured: in the app only)"
+    print(summary)
+    return EXIT_OK
+
+
 def _ask_password() -> str | None:
     first = getpass.getpass("password (at least 12 characters): ")
     if len(first) < MIN_PASSWORD_LENGTH or getpass.getpass("again: ") != first:
@@ -278,6 +314,8 @@ def run(args: argparse.Namespace, _lang: Lang) -> int:
         return demo()
     if args.command == "serve":
         return serve(host=args.host, port=args.port)
+    if args.command == "notify":
+        return notify(dry_run=args.dry_run, today=args.today)
     return user_create(
         email=args.email, role=args.role, organisation=args.organisation, password_stdin=args.password_stdin
     )

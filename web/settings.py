@@ -5,12 +5,17 @@ production with the development secret, so a deployment cannot forget to set one
 """
 
 from functools import cache
-from typing import Literal, Self
+from pathlib import Path
+from typing import Final, Literal, Self
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "chainmap-development-secret-not-for-production"  # noqa: S105 - refused in production
+# Uploaded evidence and attachments lie here by default: in the project's var/, outside web/static, so
+# that no URL reaches a file but the download route that checks who asks.
+DEFAULT_UPLOAD_DIR: Final = Path(__file__).resolve().parent.parent / "var" / "uploads"
+MEBIBYTE: Final = 1024 * 1024
 
 
 class Settings(BaseSettings):
@@ -36,6 +41,10 @@ class Settings(BaseSettings):
     smtp_password: SecretStr = SecretStr("")
     smtp_from: str = ""
     smtp_starttls: bool = True
+    # Evidence on actions and attachments to escalation steps (web.services.attachments): where the files
+    # are kept and how large one may be (at most 32 MiB: a request's body is cut off above 64 MiB).
+    upload_dir: Path = DEFAULT_UPLOAD_DIR
+    upload_max_bytes: int = Field(default=10 * MEBIBYTE, ge=1, le=32 * MEBIBYTE)
 
     @model_validator(mode="after")
     def _refuse_development_secret_in_production(self) -> Self:

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from jinja2_fragments.fastapi import Jinja2Blocks
+from sqlmodel import Session
 from starlette.requests import Request
 
 from chainmap.themes import Level, theme_label
@@ -12,8 +13,19 @@ from web.formatting import date_text, datetime_text, number_text, percent_text
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import csrf_token
+from web.services.notifications import unread_count
 
 TEMPLATES: Final = Path(__file__).resolve().parent / "templates"
+
+
+def _unread_notifications(request: Request) -> int:
+    """The logged-in user's unread notifications, for the count in the navigation: one COUNT query, made
+    only when a page with the navigation is drawn for a logged-in user."""
+    user = getattr(request.state, "user", None)
+    if user is None or user.id is None:
+        return 0
+    with Session(request.app.state.engine) as session:
+        return unread_count(session=session, user_id=user.id)
 
 
 def _page_context(request: Request) -> dict[str, Any]:
@@ -27,6 +39,7 @@ def _page_context(request: Request) -> dict[str, Any]:
         "t": t,
         "csrf_token": csrf_token(request),
         "current_user": getattr(request.state, "user", None),
+        "unread_notifications": lambda: _unread_notifications(request),
         "theme_label": lambda theme: theme_label(theme, lang),
         "level_label": lambda level: Level(level).label(lang),
         "date_text": lambda day: date_text(day, lang),

@@ -6,13 +6,14 @@ from typing import Final
 
 from chainmap.themes import Lang
 from web.messages.admin import ADMIN_MESSAGES
+from web.messages.attachments import ATTACHMENT_MESSAGES
 from web.messages.chain_files import CHAIN_FILE_MESSAGES
 from web.messages.chain_form import CHAIN_FORM_MESSAGES
 from web.messages.common import COMMON_MESSAGES
 from web.messages.contracts import CONTRACT_MESSAGES
+from web.messages.dashboard import DASHBOARD_MESSAGES
 from web.messages.escalation import ESCALATION_MESSAGES
 from web.messages.invitations import INVITATION_MESSAGES
-from web.messages.progress_reports import PROGRESS_REPORT_MESSAGES
 from web.messages.review import REVIEW_MESSAGES
 
 WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
@@ -24,7 +25,8 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **INVITATION_MESSAGES,
     **REVIEW_MESSAGES,
     **ESCALATION_MESSAGES,
-    **PROGRESS_REPORT_MESSAGES,
+    **DASHBOARD_MESSAGES,
+    **ATTACHMENT_MESSAGES,
 }
 
 

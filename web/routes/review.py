@@ -6,6 +6,7 @@ exist); only its buyers and contract managers decide on it (`may_review_chain`).
 makes answers the full page without htmx, so each view has a link of its own and works without script.
 """
 
+from contextlib import suppress
 from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
@@ -26,10 +27,12 @@ from web.services.chains import (
     user_names,
     version_numbered,
 )
+from web.services.monitoring import prioritised_hotspots
 from web.services.review import (
     HIGHEST,
     DiffSection,
     VersionAnalysis,
+    VersionNoLongerValid,
     diff_sections,
     finding_texts,
     graph_markup,
@@ -290,4 +293,9 @@ def decide(
         return _review_page(
             request, session, user, contract, version, form=form, errors=errors, status_code=400
         )
+    if decision == ReviewDecision.ACCEPTED:
+        # The monitoring follows this version from now on: keep its prioritised risks for the dashboard.
+        # The decision is saved already; a version today's checks refuse is analysed by nobody.
+        with suppress(VersionNoLongerValid):
+            prioritised_hotspots(session=session, version=version, reference=load_reference())
     return RedirectResponse(_base(contract, version), status_code=303)
