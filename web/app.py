@@ -26,6 +26,7 @@ from web.routes import (
     escalation,
     health,
     invitations,
+    notifications,
     progress_reports,
     review,
     timeline,
@@ -72,6 +73,7 @@ def create_app(
         review,
         escalation,
         timeline,
+        notifications,
         progress_reports,
         dashboard,
     ):
