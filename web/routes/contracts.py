@@ -32,6 +32,7 @@ from web.services.contracts import (
 from web.services.cpv import cpv_goods_view, cpv_options
 from web.services.escalation import current_steps, escalation_view
 from web.services.invitations import invitations_view
+from web.services.plan import plan_summary
 from web.services.progress_reports import report_states
 from web.templating import is_htmx, templates
 
@@ -168,6 +169,7 @@ def contract_page(
         "reporting": reporting_view(contract=contract, today=today),
         "report_states": report_states(session=session, contract=contract, today=today),
         "escalation": escalation_view(session=session, contract=contract, user=user),
+        "plan": plan_summary(session=session, contract=contract, today=today, reference=reference),
     }
     block = "goods" if is_htmx(request) else None
     return _page(request, "contract.html", context, block_name=block)

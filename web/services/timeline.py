@@ -11,6 +11,7 @@ from web.formatting import date_text, number_text
 from web.messages import web_text
 from web.services.audit import contract_events
 from web.services.chains import user_names
+from web.services.plan import change_value_text
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,47 @@ def _what(event: AuditEvent, lang: Lang) -> str:
     if event.kind is AuditKind.REPORT_REVIEWED:
         decision = web_text(f"reports.state.{details['decision']}", lang)
         return web_text(key, lang, number=details["number"], decision=decision)
+    if event.kind in _PLAN_KINDS:
+        return _plan_what(event, lang)
     return web_text(key, lang, email=details["email"])
+
+
+_PLAN_KINDS = frozenset(
+    {
+        AuditKind.PLAN_SUBMITTED,
+        AuditKind.PLAN_APPROVED,
+        AuditKind.PLAN_RETURNED,
+        AuditKind.ACTION_ADDED,
+        AuditKind.ACTION_CHANGED,
+        AuditKind.ACTION_NOTE_ADDED,
+        AuditKind.ACTION_VERIFIED,
+    }
+)
+
+
+def _plan_what(event: AuditEvent, lang: Lang) -> str:
+    """The sentence of a plan of action's event (web.services.plan writes them)."""
+    details = event.details
+    key = f"timeline.{event.kind.value}"
+    if event.kind is AuditKind.PLAN_SUBMITTED:
+        return web_text(key, lang, actions=number_text(details["actions"], lang))
+    if event.kind is AuditKind.ACTION_ADDED:
+        due = date_text(date.fromisoformat(details["due"]), lang)
+        return web_text(key, lang, title=details["title"], due=due)
+    if event.kind is AuditKind.ACTION_CHANGED:
+        field = details["field"]
+        return web_text(
+            key,
+            lang,
+            title=details["title"],
+            field=web_text(f"action.field.{field}", lang),
+            old=change_value_text(field, details["old"], lang),
+            new=change_value_text(field, details["new"], lang),
+        )
+    if event.kind is AuditKind.ACTION_VERIFIED:
+        verification = web_text(f"plan.verification.{details['verification']}", lang)
+        return web_text(key, lang, title=details["title"], verification=verification)
+    return web_text(key, lang, title=details.get("title", ""))
 
 
 def timeline(*, session: Session, contract_id: int, lang: Lang) -> list[TimelineEntry]:

@@ -1,0 +1,345 @@
+"""The plan of action: its page, the supplier's actions, the buyer side's decision, and an action's page
+with its notes, changes and verification.
+
+Another organisation's contract (and an action of another contract) answers 404, as everywhere; a party
+that may not do a thing answers 403. A refused form answers 400 with its page and the errors by field; a
+saved one goes back to the page with a 303.
+"""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from chainmap.reference import load_reference
+from models import Contract, PlanAction, User
+from web.clock import Today
+from web.deps import CurrentUser, SessionDep, party_contract
+from web.i18n import request_language
+from web.messages import web_text
+from web.security import CSRF_FIELD, csrf_valid
+from web.services.errors import FormInvalid
+from web.services.plan import (
+    action_view,
+    add_note,
+    contract_action,
+    decide_plan,
+    may_add_note,
+    may_decide_plan,
+    may_edit_plan,
+    plan_view,
+    propose_action,
+    submit_plan,
+    update_action,
+    verify_action,
+)
+from web.templating import templates
+
+router = APIRouter()
+
+Text = Annotated[str, Form(max_length=10_000)]
+Csrf = Annotated[str, Form(alias=CSRF_FIELD)]
+
+
+def _plan_page(
+    request: Request,
+    session: Session,
+    user: User,
+    contract: Contract,
+    today: Today,
+    *,
+    form: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    context: dict[str, Any] = {
+        "contract": contract,
+        "view": plan_view(
+            session=session,
+            contract=contract,
+            user=user,
+            today=today,
+            lang=request_language(request),
+            reference=load_reference(),
+        ),
+        "form": form or {},
+        "errors": errors or {},
+    }
+    return templates.TemplateResponse(request, "plan.html", context, status_code=status_code)
+
+
+def _action_page(
+    request: Request,
+    session: Session,
+    user: User,
+    contract: Contract,
+    action: PlanAction,
+    today: Today,
+    *,
+    form: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    context: dict[str, Any] = {
+        "contract": contract,
+        "view": action_view(
+            session=session,
+            contract=contract,
+            user=user,
+            action=action,
+            today=today,
+            lang=request_language(request),
+            reference=load_reference(),
+        ),
+        "form": form or {},
+        "errors": errors or {},
+    }
+    return templates.TemplateResponse(request, "action.html", context, status_code=status_code)
+
+
+def _errors(request: Request, invalid: FormInvalid) -> dict[str, str]:
+    lang = request_language(request)
+    return {field: web_text(key, lang) for field, key in invalid.errors.items()}
+
+
+def _csrf_errors(request: Request) -> dict[str, str]:
+    return {"form": web_text("error.csrf", request_language(request))}
+
+
+def _action_or_404(session: Session, contract: Contract, action_id: int) -> PlanAction:
+    action = contract_action(session=session, contract=contract, action_id=action_id)
+    if action is None:
+        raise HTTPException(status_code=404)
+    return action
+
+
+@router.get("/contracts/{contract_id}/plan", response_class=HTMLResponse)
+def plan_page(
+    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
+) -> Response:
+    contract = party_contract(session, user, contract_id)
+    return _plan_page(request, session, user, contract, today)
+
+
+@router.post("/contracts/{contract_id}/plan/actions", response_class=HTMLResponse)
+def propose(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: Today,
+    contract_id: int,
+    title: Text = "",
+    description: Text = "",
+    kind: Text = "",
+    owner: Text = "",
+    due_on: Text = "",
+    risks: Annotated[list[str] | None, Form(max_length=200)] = None,
+    csrf_token: Csrf = "",
+) -> Response:
+    contract = party_contract(session, user, contract_id, may=may_edit_plan)
+    chosen = risks or []
+    form = {
+        "title": title,
+        "description": description,
+        "kind": kind,
+        "owner": owner,
+        "due_on": due_on,
+        "risks": chosen,
+    }
+    if not csrf_valid(request, csrf_token):
+        errors = _csrf_errors(request)
+        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
+    try:
+        propose_action(
+            session=session,
+            contract=contract,
+            user=user,
+            title=title,
+            description=description,
+            kind=kind,
+            owner=owner,
+            due_on=due_on,
+            risks=chosen,
+            today=today,
+            reference=load_reference(),
+        )
+    except FormInvalid as invalid:
+        errors = _errors(request, invalid)
+        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
+    return RedirectResponse(f"/contracts/{contract_id}/plan#actions", status_code=303)
+
+
+@router.post("/contracts/{contract_id}/plan/submit", response_class=HTMLResponse)
+def submit(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: Today,
+    contract_id: int,
+    csrf_token: Csrf = "",
+) -> Response:
+    contract = party_contract(session, user, contract_id, may=may_edit_plan)
+    if not csrf_valid(request, csrf_token):
+        errors = _csrf_errors(request)
+        return _plan_page(request, session, user, contract, today, errors=errors, status_code=400)
+    try:
+        submit_plan(session=session, contract=contract, user=user, reference=load_reference())
+    except FormInvalid as invalid:
+        errors = _errors(request, invalid)
+        return _plan_page(request, session, user, contract, today, errors=errors, status_code=400)
+    return RedirectResponse(f"/contracts/{contract_id}/plan", status_code=303)
+
+
+@router.post("/contracts/{contract_id}/plan/decision", response_class=HTMLResponse)
+def decide(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: Today,
+    contract_id: int,
+    outcome: Text = "",
+    comment: Text = "",
+    csrf_token: Csrf = "",
+) -> Response:
+    contract = party_contract(session, user, contract_id, may=may_decide_plan)
+    form = {"outcome": outcome, "comment": comment}
+    if not csrf_valid(request, csrf_token):
+        errors = _csrf_errors(request)
+        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
+    try:
+        decide_plan(session=session, contract=contract, user=user, outcome=outcome, comment=comment)
+    except FormInvalid as invalid:
+        errors = _errors(request, invalid)
+        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
+    return RedirectResponse(f"/contracts/{contract_id}/plan", status_code=303)
+
+
+@router.get("/contracts/{contract_id}/actions/{action_id}", response_class=HTMLResponse)
+def action_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: Today,
+    contract_id: int,
+    action_id: int,
+) -> Response:
+    contract = party_contract(session, user, contract_id)
+    action = _action_or_404(session, contract, action_id)
+    return _action_page(request, session, user, contract, action, today)
+
+
+@router.post("/contracts/{contract_id}/actions/{action_id}", response_class=HTMLResponse)
+def edit_action(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: Today,
+    contract_id: int,
+    action_id: int,
+    title: Text = "",
+    description: Text = "",
+    owner: Text = "",
+    due_on: Text = "",
+    status: Text = "",
+    cancel_reason: Text = "",
+    csrf_token: Csrf = "",
+) -> Response:
+    contract = party_contract(session, user, contract_id, may=may_edit_plan)
+    action = _action_or_404(session, contract, action_id)
+    form = {
+        "title": title,
+        "description": description,
+        "owner": owner,
+        "due_on": due_on,
+        "status": status,
+        "cancel_reason": cancel_reason,
+    }
+    if not csrf_valid(request, csrf_token):
+        errors = _csrf_errors(request)
+        return _action_page(
+            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
+        )
+    try:
+        update_action(
+            session=session,
+            contract=contract,
+            user=user,
+            action=action,
+            title=title,
+            description=description,
+            owner=owner,
+            due_on=due_on,
+            status=status,
+            cancel_reason=cancel_reason,
+            today=today,
+            reference=load_reference(),
+        )
+    except FormInvalid as invalid:
+        session.refresh(action)
+        errors = _errors(request, invalid)
+        return _action_page(
+            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
+        )
+    return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}", status_code=303)
+
+
+@router.post("/contracts/{contract_id}/actions/{action_id}/notes", response_class=HTMLResponse)
+def note(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: Today,
+    contract_id: int,
+    action_id: int,
+    text: Text = "",
+    csrf_token: Csrf = "",
+) -> Response:
+    contract = party_contract(session, user, contract_id, may=may_add_note)
+    action = _action_or_404(session, contract, action_id)
+    form = {"text": text}
+    try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
+        add_note(session=session, contract=contract, user=user, action=action, text=text)
+    except FormInvalid as invalid:
+        errors = _errors(request, invalid)
+        return _action_page(
+            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
+        )
+    return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}#notes", status_code=303)
+
+
+@router.post("/contracts/{contract_id}/actions/{action_id}/verification", response_class=HTMLResponse)
+def verification(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    today: Today,
+    contract_id: int,
+    action_id: int,
+    verification: Text = "",
+    comment: Text = "",
+    csrf_token: Csrf = "",
+) -> Response:
+    contract = party_contract(session, user, contract_id, may=may_decide_plan)
+    action = _action_or_404(session, contract, action_id)
+    form = {"verification": verification, "comment": comment}
+    try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
+        verify_action(
+            session=session,
+            contract=contract,
+            user=user,
+            action=action,
+            verification=verification,
+            comment=comment,
+        )
+    except FormInvalid as invalid:
+        session.refresh(action)
+        errors = _errors(request, invalid)
+        return _action_page(
+            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
+        )
+    return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}#verification", status_code=303)
