@@ -40,6 +40,7 @@ from models import (
     Invitation,
     Organisation,
     OrganisationKind,
+    ProgressReport,
     ReviewDecision,
     Role,
     User,
@@ -51,6 +52,7 @@ from web.app import create_app
 from web.services.chains import replace_draft, review_version, submit_draft
 from web.services.escalation import record_step
 from web.services.invitations import create_invitation
+from web.services.progress_reports import period_numbered, submit_report
 from web.services.users import create_user, organisation_named
 from web.settings import Settings
 
@@ -67,6 +69,8 @@ REVIEW_COMMENT: Final = "Verborgen opmerking over de spinnerij"
 INVITED: Final = "uitgenodigd@geheim.example"
 ESCALATION_REASON: Final = "Verborgen reden: geen plan van aanpak"
 ESCALATED_ON: Final = "2026-01-05"
+SUMMARY_TOKEN: Final = "de-link-van-de-publieke-samenvatting"
+REPORT_NARRATIVE: Final = "Verborgen voortgang: audit bij de naaiateliers"
 # The sites of the contract's chain: the contractor, two sewing sites and a mill, added version by version.
 SITES: Final = (
     ("WK", "Geheim Hoofdkantoor BV", "NL", "trading", "Garments", "", ""),
@@ -81,6 +85,7 @@ SECRETS: Final = (
     REVIEW_COMMENT,
     INVITED,
     ESCALATION_REASON,
+    REPORT_NARRATIVE,
     *(site[1] for site in SITES),
 )
 
@@ -116,6 +121,8 @@ PUBLIC: Final = frozenset(
         ("POST", "/language"),  # the language switch, also before logging in
         ("GET", "/invitations/{token}"),  # the invitation's link: the token lets the invitee in
         ("POST", "/invitations/{token}"),
+        ("GET", "/public/{summary_token}"),  # the public summary's link: the buyer published it
+        ("GET", "/public/{summary_token}.pdf"),
     }
 )
 # Path parameters of routes outside the contract matrix, with the start of the paths they may appear in
@@ -124,6 +131,7 @@ OUTSIDE_THE_MATRIX: Final = {
     "organisation_id": ("/admin/", "the admin's pages: admin only (tests/web/test_admin.py)"),
     "user_id": ("/admin/", "the admin's pages: admin only (tests/web/test_admin.py)"),
     "token": ("/invitations/", "an invitation's link: the token is the authorisation"),
+    "summary_token": ("/public/", "a published public summary's link: open to anyone"),
 }
 
 
@@ -131,7 +139,8 @@ OUTSIDE_THE_MATRIX: Final = {
 class World:
     """The contract everyone tries, made with the services: versions 1 and 2 reviewed (revision
     requested), version 3 awaiting review, a draft with one more site, an open invitation, an escalation
-    at dialogue (and so audit events of each); and an outsider's own contract, to try the contract's
+    at dialogue, the progress report of the first reporting period submitted (and so audit events of
+    each); and an outsider's own contract, to try the contract's
     nested ids through it."""
 
     engine: Engine
@@ -162,9 +171,12 @@ PATH_VALUES: Final[dict[str, PathValue]] = {
     "row_id": PathValue(lambda world: (world.draft_row_id,), nested=True),
     "invitation_id": PathValue(lambda world: (world.invitation_id,), nested=True),
     "file_format": PathValue(lambda _world: ("csv", "xlsx", "json")),
+    # the reporting period with the submitted report and the next one, without a report
+    "period_number": PathValue(lambda _world: (1, 2)),
     "organisation_id": PathValue(lambda world: (world.buyer_organisation_id,)),
     "user_id": PathValue(lambda world: (world.buyer_user_id,)),
     "token": PathValue(lambda world: (world.invitation_token,)),
+    "summary_token": PathValue(lambda _world: (SUMMARY_TOKEN,)),
 }
 
 # Form fields and required query parameters of the contract's routes, as a party would send them.
@@ -187,7 +199,9 @@ FORM_VALUES: Final[dict[str, str]] = {
     "supplier_name": "Nieuwe Leverancier BV",
     "step": "written_warning",
     "effective_on": ESCALATED_ON,
+    "public_summary": "publish",
     "reason": "Geen reactie op de dialoog.",
+    "narrative": "De audit is uitgevoerd.",
 }
 FILE_VALUES: Final[dict[str, tuple[str, bytes, str]]] = {
     "file": ("keten.csv", UPLOADED_CSV, "text/csv"),
@@ -316,6 +330,19 @@ def world(session: Session, engine: Engine) -> World:
         reason=ESCALATION_REASON,
         today=date.fromisoformat(ESCALATED_ON),
     )
+    period = period_numbered(contract, 1)
+    assert period is not None
+    submit_report(
+        session=session,
+        contract=contract,
+        user=supplier,
+        period=period,
+        narrative=REPORT_NARRATIVE,
+        today=period.end,
+    )
+    contract.public_summary_token = SUMMARY_TOKEN  # the buyer published the public summary
+    session.add(contract)
+    session.commit()
     row = session.exec(
         select(ChainDraftRow)
         .where(ChainDraftRow.contract_id == contract.id)
@@ -345,6 +372,7 @@ SNAPSHOT_MODELS: Final[tuple[type[SQLModel], ...]] = (
     ChainReview,
     Invitation,
     EscalationStep,
+    ProgressReport,
     AuditEvent,
 )
 
