@@ -291,6 +291,15 @@ def _add_app_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
     notify_cmd.add_argument("--dry-run", action="store_true", help="print what it would do; change nothing")
     notify_cmd.add_argument("--today", type=_iso_date, help="the date to take as today (YYYY-MM-DD)")
     notify_cmd.set_defaults(run=cmd_app)
+    report_cmd = commands.add_parser("report", help="a contract's report for the contract file (PDF or XLSX)")
+    report_cmd.add_argument("reference", help="the contract's reference (unique per buyer)")
+    report_cmd.add_argument("--format", dest="report_format", choices=("pdf", "xlsx"), required=True)
+    report_cmd.add_argument("-o", "--output", required=True, help="the file to write")
+    report_cmd.add_argument("--buyer", help="the buyer organisation, when several use the reference")
+    report_cmd.add_argument(
+        "--lang", dest="report_lang", choices=LANGS, default="nl", help="language of the report (default: nl)"
+    )
+    report_cmd.set_defaults(run=cmd_app)
 
 
 def cmd_app(args: argparse.Namespace, lang: Lang) -> int:

@@ -1,5 +1,5 @@
-"""The commands that need the database: `chainmap db upgrade`, `demo`, `serve`, `user create` and
-`notify`.
+"""The commands that need the database: `chainmap db upgrade`, `demo`, `serve`, `user create`,
+`notify` and `report`.
 
 `chainmap.cli` imports this module only when one of these commands runs, so the core stays free of the
 web stack. Each returns an exit code as the core's commands do (0 done, 2 usage error).
@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from chainmap.chainfile import parse_csv
 from chainmap.reference import load_reference
@@ -22,6 +22,7 @@ from models import (
     Contract,
     ContractCpv,
     ContractStatus,
+    Organisation,
     OrganisationKind,
     ReportingSchedule,
     Role,
@@ -31,7 +32,10 @@ from models.db import make_engine
 from models.migrate import upgrade
 from web.clock import netherlands_today
 from web.services.chains import chain_status, replace_draft, submit_draft
+from web.services.contract_report import contract_report
 from web.services.notifications import collect, send_due, smtp_mailer
+from web.services.report_pdf import report_pdf
+from web.services.report_xlsx import report_xlsx
 from web.services.users import create_user, organisation_named, user_by_email
 from web.settings import get_settings
 
@@ -288,6 +292,49 @@ def notify(*, dry_run: bool, today: date | None) -> int:
     return EXIT_OK
 
 
+def report(*, reference: str, file_format: str, output: Path, buyer: str | None, lang: Lang) -> int:
+    """Write the report of the contract with `reference` (of the buyer organisation named `buyer`, which
+    is needed when several buyers use the reference) as PDF or XLSX in `lang`, as of today in the
+    Netherlands (web.services.contract_report)."""
+    engine = make_engine(get_settings().database_url)
+    try:
+        with Session(engine) as session:
+            query = (
+                select(Contract, Organisation.name)
+                .join(Organisation, col(Organisation.id) == col(Contract.buyer_organisation_id))
+                .where(Contract.reference == reference)
+            )
+            if buyer is not None:
+                query = query.where(Organisation.name == buyer)
+            found = session.exec(query.order_by(col(Organisation.name))).all()
+            if not found:
+                whose = f" of {buyer}" if buyer is not None else ""
+                print(f"chainmap: no contract{whose} has the reference {reference!r}", file=sys.stderr)
+                return EXIT_USAGE
+            if len(found) > 1:
+                buyers = ", ".join(name for _, name in found)
+                print(
+                    f"chainmap: {len(found)} buyers use the reference {reference!r} ({buyers}); "
+                    "name one with --buyer",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+            contract = found[0][0]
+            made = contract_report(
+                session=session,
+                contract=contract,
+                lang=lang,
+                today=netherlands_today(),
+                reference=load_reference(),
+            )
+            content = report_pdf(made) if file_format == "pdf" else report_xlsx(made)
+    finally:
+        engine.dispose()
+    output.write_bytes(content)
+    print(f"report of {reference} ({contract.title}) written to {output}")
+    return EXIT_OK
+
+
 def _ask_password() -> str | None:
     first = getpass.getpass("password (at least 12 characters): ")
     if len(first) < MIN_PASSWORD_LENGTH or getpass.getpass("again: ") != first:
@@ -316,6 +363,14 @@ def run(args: argparse.Namespace, _lang: Lang) -> int:
         return serve(host=args.host, port=args.port)
     if args.command == "notify":
         return notify(dry_run=args.dry_run, today=args.today)
+    if args.command == "report":
+        return report(
+            reference=args.reference,
+            file_format=args.report_format,
+            output=Path(args.output),
+            buyer=args.buyer,
+            lang=args.report_lang,
+        )
     return user_create(
         email=args.email, role=args.role, organisation=args.organisation, password_stdin=args.password_stdin
     )

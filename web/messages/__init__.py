@@ -13,6 +13,7 @@ from web.messages.common import COMMON_MESSAGES
 from web.messages.contracts import CONTRACT_MESSAGES
 from web.messages.dashboard import DASHBOARD_MESSAGES
 from web.messages.escalation import ESCALATION_MESSAGES
+from web.messages.exports import EXPORT_MESSAGES
 from web.messages.invitations import INVITATION_MESSAGES
 from web.messages.notifications import NOTIFICATION_MESSAGES
 from web.messages.plan import PLAN_MESSAGES
@@ -28,6 +29,7 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **INVITATION_MESSAGES,
     **REVIEW_MESSAGES,
     **ESCALATION_MESSAGES,
+    **EXPORT_MESSAGES,
     **PLAN_MESSAGES,
     **NOTIFICATION_MESSAGES,
     **PROGRESS_REPORT_MESSAGES,

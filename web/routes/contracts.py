@@ -34,6 +34,7 @@ from web.services.escalation import current_steps, escalation_view
 from web.services.invitations import invitations_view
 from web.services.plan import plan_summary
 from web.services.progress_reports import report_states
+from web.services.public_summary import may_publish
 from web.templating import is_htmx, templates
 
 router = APIRouter()
@@ -170,6 +171,7 @@ def contract_page(
         "report_states": report_states(session=session, contract=contract, today=today),
         "escalation": escalation_view(session=session, contract=contract, user=user),
         "plan": plan_summary(session=session, contract=contract, today=today, reference=reference),
+        "may_publish": may_publish(user=user, contract=contract),
     }
     block = "goods" if is_htmx(request) else None
     return _page(request, "contract.html", context, block_name=block)

@@ -48,6 +48,8 @@ def _what(event: AuditEvent, lang: Lang) -> str:
         return web_text(key, lang, number=details["number"], decision=decision)
     if event.kind in _PLAN_KINDS:
         return _plan_what(event, lang)
+    if event.kind is AuditKind.PUBLIC_SUMMARY_CHANGED:
+        return web_text(f"{key}.{details['change']}", lang)
     return web_text(key, lang, email=details["email"])
 
 
