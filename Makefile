@@ -56,12 +56,13 @@ test-postgres: setup
 		echo "no PostgreSQL on 127.0.0.1:5432: database tests ran on SQLite only"; \
 	fi
 
-# Both benchmarks always run; make bench fails afterwards when either missed a target.
+# All benchmarks always run; make bench fails afterwards when any missed a target.
 bench: $(INSTALLED)
-	@pipeline=0; web=0; \
+	@pipeline=0; web=0; report=0; \
 	$(BIN)/python -m bench.pipeline || pipeline=$$?; \
 	$(BIN)/python -m bench.web || web=$$?; \
-	test $$pipeline -eq 0 -a $$web -eq 0
+	$(BIN)/python -m bench.report || report=$$?; \
+	test $$pipeline -eq 0 -a $$web -eq 0 -a $$report -eq 0
 
 # Re-derive fixtures/reference/ from the public sources in ../shared/reference (not needed to run).
 reference: $(INSTALLED)
