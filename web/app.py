@@ -17,6 +17,7 @@ from web.deps import Forbidden, LoginRequired
 from web.routes import (
     account,
     admin,
+    attachments,
     auth,
     chain_files,
     chain_form,
@@ -76,6 +77,7 @@ def create_app(
         escalation,
         exports,
         plan,
+        attachments,
         timeline,
         notifications,
         progress_reports,

@@ -78,8 +78,14 @@ def session(engine: Engine) -> Iterator[Session]:
 
 
 @pytest.fixture
-def settings(database_url: str) -> Settings:
-    return Settings(environment="test", database_url=database_url, secret_key="test-secret")
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    """The test's settings: its own database, and its own directory for uploaded files (never var/)."""
+    return Settings(
+        environment="test",
+        database_url=database_url,
+        secret_key="test-secret",
+        upload_dir=tmp_path / "uploads",
+    )
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ The rules, against files that could harm those who open them or the server that 
   together: a file written for a transaction that does not commit is removed again.
 """
 
+import math
 import os
 import re
 import secrets
@@ -170,7 +171,10 @@ def content_disposition(filename: str) -> str:
 
 
 def limit_text(max_bytes: int, lang: Lang) -> str:
-    """The size limit as the page writes it, in MB (of 1,048,576 bytes): "10 MB", "0,5 MB"."""
+    """The size limit as the page writes it: in MB (of 1,048,576 bytes) from 1 MB, "10 MB", "1,5 MB";
+    below that in kB (of 1,024 bytes), "512 kB"."""
+    if max_bytes < MEBIBYTE:
+        return f"{number_text(math.ceil(max_bytes / 1024), lang)} kB"
     megabytes = max_bytes / MEBIBYTE
     return f"{number_text(megabytes, lang, 0 if megabytes.is_integer() else 1)} MB"
 
@@ -199,10 +203,16 @@ class Upload:
     content: bytes | None
 
 
+# The characters a browser escapes in a multipart part's filename (the HTML standard's form encoding).
+_FORM_ESCAPES: Final = re.compile("%22|%0D|%0A", re.IGNORECASE)
+
+
 def read_upload(stream: BinaryIO, *, filename: str, store: UploadStore) -> Upload:
     """The sent file, read in chunks up to the store's limit (what the request says of its size is not
-    trusted)."""
-    return Upload(filename=filename, content=read_limited(stream, limit=store.max_bytes))
+    trusted), and its name with the browser's escapes of quotes and line breaks undone (safe_filename
+    drops those characters)."""
+    name = _FORM_ESCAPES.sub(lambda escape: bytes.fromhex(escape.group()[1:]).decode(), filename)
+    return Upload(filename=name, content=read_limited(stream, limit=store.max_bytes))
 
 
 @dataclass(frozen=True)
@@ -320,12 +330,6 @@ def may_add_evidence(*, user: User, contract: Contract) -> bool:
         and user.organisation_id is not None
         and user.organisation_id == contract.supplier_organisation_id
     )
-
-
-def contract_action(*, session: Session, contract: Contract, action_id: int) -> PlanAction | None:
-    """The contract's action with this id; None for another contract's (or no) action."""
-    query = select(PlanAction).where(PlanAction.id == action_id, PlanAction.contract_id == contract.id)
-    return session.exec(query).first()
 
 
 def add_evidence(

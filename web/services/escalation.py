@@ -5,19 +5,31 @@ step with the date it takes effect and a reason. Any step of the ladder may foll
 ladder goes up one or more steps at once, or down to a lower step; `resolved` steps down to no
 escalation. A step that is already the current one is refused (nothing changes), as is `resolved` when
 there is no escalation. The date is not in the future and not before the current step's date, so the
-history reads in order. Every step writes an audit event in the same transaction. Attachments to a step
-are not kept yet.
+history reads in order. Up to five files may be attached to a step (web.services.attachments checks
+each by its content); the step, its files and an audit event for each are kept in one transaction, or
+none of them.
 """
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models import AuditKind, Contract, EscalationLevel, EscalationStep, User
+from models import Attachment, AuditKind, Contract, EscalationLevel, EscalationStep, User
 from models.escalation import LADDER
+from web.services.attachments import (
+    MAX_STEP_FILES,
+    STEP_FILES_FIELD,
+    Upload,
+    UploadStore,
+    add_attachments,
+    checked_files,
+    step_attachments,
+    stored_files,
+)
 from web.services.audit import record
 from web.services.chains import user_names
 from web.services.contracts import on_buyer_side
@@ -102,12 +114,17 @@ def record_step(
     on: str,
     reason: str,
     today: date,
+    files: Sequence[Upload] = (),
+    store: UploadStore | None = None,
 ) -> EscalationStep:
-    """Record `step` (a value of EscalationLevel) as of the date `on` (ISO) with `reason`, by the rule in
-    the module's docstring. Raises PermissionError for a user who may not, FormInvalid with every problem
-    by field; nothing is saved unless everything is."""
+    """Record `step` (a value of EscalationLevel) as of the date `on` (ISO) with `reason` and the attached
+    `files` (kept in `store`, which files need), by the rule in the module's docstring. Raises
+    PermissionError for a user who may not, FormInvalid with every problem by field; nothing is saved
+    unless everything is."""
     if not may_escalate(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's buyer side records escalation steps")
+    if files and store is None:
+        raise ValueError("attached files need the store to keep them in")
     # Lock the contract's row so that two steps recorded at once are checked one after the other.
     session.exec(select(Contract.id).where(Contract.id == contract.id).with_for_update()).first()
     history = escalation_history(session=session, contract_id=contract.id)
@@ -135,6 +152,11 @@ def record_step(
         errors[REASON] = "escalation.error.reason_required"
     elif len(reason) > MAX_REASON:
         errors[REASON] = "escalation.error.reason_too_long"
+    attached, problem = checked_files(files)
+    if len(files) > MAX_STEP_FILES:
+        errors[STEP_FILES_FIELD] = "attachments.error.too_many"
+    elif problem is not None:
+        errors[STEP_FILES_FIELD] = problem
     if errors or level is None or effective_on is None:
         session.rollback()
         raise FormInvalid(errors)
@@ -156,7 +178,25 @@ def record_step(
         on=effective_on.isoformat(),
         reason=reason,
     )
-    session.commit()
+    if store is None:
+        session.commit()
+    else:
+        with stored_files(store) as written:
+            try:
+                session.flush()
+                add_attachments(
+                    session=session,
+                    contract=contract,
+                    user=user,
+                    files=attached,
+                    store=store,
+                    written=written,
+                    step=recorded,
+                )
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
     session.refresh(recorded)
     return recorded
 
@@ -166,6 +206,7 @@ class HistoryItem:
     step: EscalationStep
     recorded_by: str
     up: bool  # a step up the ladder (else down)
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -184,6 +225,7 @@ def escalation_view(*, session: Session, contract: Contract, user: User) -> Esca
     assert contract.id is not None  # noqa: S101 - a stored contract
     history = escalation_history(session=session, contract_id=contract.id)
     names = user_names(session=session, ids={item.recorded_by_user_id for item in history})
+    attachments = step_attachments(session=session, contract_id=contract.id)
     items = []
     for index, item in enumerate(history):
         before = history[index + 1].step if index + 1 < len(history) else EscalationLevel.RESOLVED
@@ -192,6 +234,7 @@ def escalation_view(*, session: Session, contract: Contract, user: User) -> Esca
                 step=item,
                 recorded_by=names.get(item.recorded_by_user_id, ""),
                 up=LADDER.index(item.step) > LADDER.index(before),
+                attachments=attachments.get(item.id, []) if item.id is not None else [],
             )
         )
     current = history[0].step if history else None

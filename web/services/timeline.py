@@ -41,6 +41,11 @@ def _what(event: AuditEvent, lang: Lang) -> str:
             previous=web_text(f"escalation.step.{details['previous']}", lang),
             on=date_text(date.fromisoformat(details["on"]), lang),
         )
+    if event.kind is AuditKind.ATTACHMENT_ADDED:
+        if "step" in details:
+            step = web_text(f"escalation.step.{details['step']}", lang)
+            return web_text(f"{key}_to_step", lang, step=step, filename=details["filename"])
+        return web_text(key, lang, action=details["action"], filename=details["filename"])
     if event.kind is AuditKind.REPORT_SUBMITTED:
         return web_text(key, lang, number=details["number"], version=details["version"])
     if event.kind is AuditKind.REPORT_REVIEWED:
