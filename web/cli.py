@@ -31,6 +31,11 @@ from models import (
 from models.db import make_engine
 from models.migrate import upgrade
 from web.clock import netherlands_today
+from web.demo_mid_term import CPV_CODES as MID_TERM_CPV_CODES
+from web.demo_mid_term import REFERENCE as MID_TERM_REFERENCE
+from web.demo_mid_term import SCHEDULE as MID_TERM_SCHEDULE
+from web.demo_mid_term import TITLE as MID_TERM_TITLE
+from web.demo_mid_term import Cast, add_mid_term_story, mid_term_dates
 from web.services.chains import chain_status, replace_draft, submit_draft
 from web.services.contract_report import contract_report
 from web.services.notifications import collect, send_due, smtp_mailer
@@ -50,18 +55,24 @@ DEMO_SUPPLIER_ORGANISATION: Final = "Werkkleding Nederland BV"
 DEMO_ICT_SUPPLIER_ORGANISATION: Final = "Rijks ICT Leverancier BV"
 DEMO_SUPPLIER: Final = "leverancier@werkkleding.example"
 DEMO_ICT_SUPPLIER: Final = "leverancier@rijksict.example"
+DEMO_STONE_SUPPLIER_ORGANISATION: Final = "Natuursteen Import Nederland BV"
+DEMO_STONE_SUPPLIER: Final = "leverancier@natuursteen.example"
+DEMO_BUYER: Final = "inkoper@voorbeeldstad.example"
+DEMO_CONTRACT_MANAGER: Final = "contractmanager@voorbeeldstad.example"
 DEMO_USERS: Final = (
     ("admin@chainmap.example", "Beheerder", Role.ADMIN, None),
-    ("inkoper@voorbeeldstad.example", "Ingrid Inkoper", Role.BUYER, DEMO_BUYER_ORGANISATION),
+    (DEMO_BUYER, "Ingrid Inkoper", Role.BUYER, DEMO_BUYER_ORGANISATION),
     (
-        "contractmanager@voorbeeldstad.example",
+        DEMO_CONTRACT_MANAGER,
         "Cas Contractmanager",
         Role.CONTRACT_MANAGER,
         DEMO_BUYER_ORGANISATION,
     ),
     (DEMO_SUPPLIER, "Lotte Leverancier", Role.SUPPLIER, DEMO_SUPPLIER_ORGANISATION),
     (DEMO_ICT_SUPPLIER, "Ilse ICT", Role.SUPPLIER, DEMO_ICT_SUPPLIER_ORGANISATION),
+    (DEMO_STONE_SUPPLIER, "Noor Steenhouwer", Role.SUPPLIER, DEMO_STONE_SUPPLIER_ORGANISATION),
 )
+MID_TERM_CAST: Final = (DEMO_STONE_SUPPLIER, DEMO_BUYER, DEMO_CONTRACT_MANAGER)
 DEMO_CHAINS: Final = Path(__file__).resolve().parents[1] / "fixtures" / "demo"
 
 
@@ -83,7 +94,7 @@ class DemoContract:
     sites: int | None = None
 
 
-# DEMO-002 is kept free for a contract in the middle of its term.
+# DEMO-002, the contract in the middle of its term, has dates relative to today (`mid_term_contract`).
 DEMO_CONTRACTS: Final = (
     DemoContract(
         reference="DEMO-001",
@@ -113,6 +124,23 @@ DEMO_CONTRACTS: Final = (
 )
 
 
+def mid_term_contract(today: date) -> DemoContract:
+    """DEMO-002 as of `today`: natural stone, about a year into its four-year term (web.demo_mid_term)."""
+    start, end = mid_term_dates(today)
+    return DemoContract(
+        reference=MID_TERM_REFERENCE,
+        title=MID_TERM_TITLE,
+        cpv_codes=MID_TERM_CPV_CODES,
+        start_date=start,
+        end_date=end,
+        reporting_schedule=MID_TERM_SCHEDULE,
+        supplier_organisation=DEMO_STONE_SUPPLIER_ORGANISATION,
+        supplier_email=DEMO_STONE_SUPPLIER,
+        chain_file="natural_stone.csv",
+        submitted=True,
+    )
+
+
 def db_upgrade() -> int:
     """Bring the database to the newest schema."""
     upgrade(get_settings().database_url)
@@ -125,21 +153,23 @@ def demo() -> int:
     municipality's contracts and each supplier's chain on them; idempotent."""
     upgrade(get_settings().database_url)
     engine = make_engine(get_settings().database_url)
+    demo_contracts = (DEMO_CONTRACTS[0], mid_term_contract(netherlands_today()), *DEMO_CONTRACTS[1:])
     try:
         with Session(engine) as session:
             for email, name, role, organisation_name in DEMO_USERS:
                 if user_by_email(session=session, email=email) is None:
                     _add_demo_user(session, email=email, name=name, role=role, organisation=organisation_name)
-            contracts = [_add_demo_contract(session, demo_contract) for demo_contract in DEMO_CONTRACTS]
-            for demo_contract, contract in zip(DEMO_CONTRACTS, contracts, strict=True):
+            contracts = [_add_demo_contract(session, demo_contract) for demo_contract in demo_contracts]
+            for demo_contract, contract in zip(demo_contracts, contracts, strict=True):
                 _add_demo_chain(session, demo_contract, contract)
+            _add_mid_term_story(session, contracts[1])
             shown = [
                 (
                     contract.reference,
                     contract.status.value,
                     f"{contract.title} ({demo.supplier_organisation})",
                 )
-                for demo, contract in zip(DEMO_CONTRACTS, contracts, strict=True)
+                for demo, contract in zip(demo_contracts, contracts, strict=True)
             ]
     finally:
         engine.dispose()
@@ -150,6 +180,18 @@ def demo() -> int:
     for reference, status, description in shown:
         print(f"  {reference:10} {status:17} {description}")
     return EXIT_OK
+
+
+def _add_mid_term_story(session: Session, contract: Contract) -> None:
+    """DEMO-002's year of monitoring (web.demo_mid_term), written once, as of the contract's own dates."""
+    people = [user_by_email(session=session, email=email) for email in MID_TERM_CAST]
+    supplier, buyer, contract_manager = people
+    if supplier is None or buyer is None or contract_manager is None:
+        return
+    cast = Cast(supplier=supplier, buyer=buyer, contract_manager=contract_manager)
+    today = netherlands_today()
+    add_mid_term_story(session, contract=contract, cast=cast, reference=load_reference(), today=today)
+    session.refresh(contract)
 
 
 def _add_demo_user(session: Session, *, email: str, name: str, role: Role, organisation: str | None) -> None:

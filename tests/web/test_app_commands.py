@@ -3,6 +3,7 @@ user create."""
 
 import io
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,23 +12,33 @@ from sqlmodel import Session, col, select
 
 from chainmap.chainfile import parse_csv
 from chainmap.cli import EXIT_OK, EXIT_USAGE, main
+from chainmap.monitoring import is_overdue
 from models import (
+    ActionStatus,
     ChainDraftRow,
     ChainReview,
     ChainVersion,
     Contract,
     ContractCpv,
     ContractStatus,
+    EscalationLevel,
     Organisation,
+    PlanStatus,
     Role,
     User,
+    Verification,
 )
 from models.db import make_engine
 from tests.factories.chainfiles import make_row
 from tests.factories.contracts import make_contract
 from tests.factories.users import PASSWORD, make_user
 from web.cli import DEMO_CHAINS
+from web.services.audit import contract_events
 from web.services.chains import replace_draft
+from web.services.escalation import current_step
+from web.services.monitoring import plan_actions, planned_actions
+from web.services.plan import plan_of
+from web.services.progress_reports import ReportState, report_states
 from web.services.users import authenticate
 from web.settings import get_settings
 
@@ -56,7 +67,7 @@ def test_demo_creates_its_accounts_once_and_prints_them(
     out = capsys.readouterr().out
     assert "inkoper@voorbeeldstad.example" in out and "demo-chainmap-2026" in out
     accounts = users(app_database)
-    assert len(accounts) == 5
+    assert len(accounts) == 6
     assert {user.role for user in accounts} == set(Role)
 
 
@@ -151,14 +162,15 @@ def test_the_demo_seeds_a_submitted_chain_and_a_second_suppliers_draft_once(
     assert demo_state(app_database) == first
     garments, ict = site_ids("garments.csv"), site_ids("ict_hardware.csv", 10)
     assert len(garments) == 16 and ict[-1] == "AU-LI"
+    stone = site_ids("natural_stone.csv")
     assert first["counts"] == {
-        "Organisation": 3,
-        "User": 5,
-        "Contract": 2,
-        "ContractCpv": 4,
-        "ChainVersion": 1,
-        "ChainReview": 0,  # the buyer has the version to review
-        "ChainDraftRow": 16 + 10,  # the submitted draft stays as the start of the next version
+        "Organisation": 4,
+        "User": 6,
+        "Contract": 3,
+        "ContractCpv": 6,
+        "ChainVersion": 2,
+        "ChainReview": 1,  # DEMO-002's version is accepted; the buyer has DEMO-001's to review
+        "ChainDraftRow": 16 + 11 + 10,  # the submitted draft stays as the start of the next version
     }
     assert first["contracts"] == {
         "DEMO-001": {
@@ -167,6 +179,13 @@ def test_the_demo_seeds_a_submitted_chain_and_a_second_suppliers_draft_once(
             "supplier": "Werkkleding Nederland BV",
             "versions": [(1, "leverancier@werkkleding.example", garments)],
             "draft": garments,
+        },
+        "DEMO-002": {
+            "status": ContractStatus.ACCEPTED,
+            "buyer": "Gemeente Voorbeeldstad",
+            "supplier": "Natuursteen Import Nederland BV",
+            "versions": [(1, "leverancier@natuursteen.example", stone)],
+            "draft": stone,
         },
         "DEMO-003": {
             "status": ContractStatus.DRAFT,
@@ -181,17 +200,20 @@ def test_the_demo_seeds_a_submitted_chain_and_a_second_suppliers_draft_once(
     assert all(line == line.rstrip() for line in out.splitlines())
     lines = out.splitlines()[: len(out.splitlines()) // 2]
     assert lines[0] == "demo accounts (password for each: demo-chainmap-2026):"
-    assert [line.split()[:2] for line in lines[1:6]] == [
+    assert [line.split()[:2] for line in lines[1:7]] == [
         ["admin@chainmap.example", "admin"],
         ["inkoper@voorbeeldstad.example", "buyer"],
         ["contractmanager@voorbeeldstad.example", "contract_manager"],
         ["leverancier@werkkleding.example", "supplier"],
         ["leverancier@rijksict.example", "supplier"],
+        ["leverancier@natuursteen.example", "supplier"],
     ]
-    assert lines[6:] == [
+    assert lines[7:] == [
         "demo contracts of Gemeente Voorbeeldstad:",
         "  DEMO-001   submitted         Werkkleding en veiligheidsschoenen buitendienst"
         " (Werkkleding Nederland BV)",
+        "  DEMO-002   accepted          Natuursteen voor bestrating en gevels"
+        " (Natuursteen Import Nederland BV)",
         "  DEMO-003   draft             Laptops voor medewerkers (Rijks ICT Leverancier BV)",
     ]
 
@@ -210,13 +232,13 @@ def test_the_demo_completes_an_older_demo_without_chains(app_database: str, sess
     assert main(["demo"]) == EXIT_OK
     state = demo_state(app_database)
     assert state["counts"] == {
-        "Organisation": 3,
-        "User": 5,
-        "Contract": 2,
-        "ContractCpv": 3,  # the older DEMO-001 keeps its own CPV code
-        "ChainVersion": 1,
-        "ChainReview": 0,
-        "ChainDraftRow": 26,
+        "Organisation": 4,
+        "User": 6,
+        "Contract": 3,
+        "ContractCpv": 5,  # the older DEMO-001 keeps its own CPV code
+        "ChainVersion": 2,
+        "ChainReview": 1,
+        "ChainDraftRow": 37,
     }
     contracts = state["contracts"]
     assert isinstance(contracts, dict)
@@ -239,3 +261,33 @@ def test_the_demo_leaves_a_chain_the_supplier_changed(app_database: str, session
     assert isinstance(contracts, dict)
     assert contracts["DEMO-003"]["draft"] == ["ICT"]
     assert contracts["DEMO-001"]["versions"][0][0] == 1 and len(contracts["DEMO-001"]["versions"]) == 1
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 26), date(2027, 2, 28), date(2028, 7, 31)])
+def test_the_demo_contract_mid_term_shows_its_states_on_any_day(
+    app_database: str, session: Session, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
+    monkeypatch.setattr("web.cli.netherlands_today", lambda: today)
+    assert main(["demo"]) == EXIT_OK
+    contract = session.exec(select(Contract).where(Contract.reference == "DEMO-002")).one()
+    assert contract.id is not None and contract.start_date < today < contract.end_date
+    plan = plan_of(session=session, contract_id=contract.id)
+    assert plan is not None and plan.status is PlanStatus.APPROVED
+    actions = plan_actions(session=session, contract_id=contract.id)
+    planned = planned_actions(session=session, contract_id=contract.id)
+    assert [(action.status, action.verification) for action in actions].count(
+        (ActionStatus.DONE, Verification.VERIFIED)
+    ) == 2
+    assert [action.status for action in actions].count(ActionStatus.IN_PROGRESS) == 1
+    assert [is_overdue(action, today=today) for action in planned].count(True) == 1
+    states = [period.state for period in report_states(session=session, contract=contract, today=today)]
+    assert states[:3] == [ReportState.ACCEPTED, ReportState.DUE, ReportState.NOT_YET_DUE]
+    due = report_states(session=session, contract=contract, today=today)[1].period.due
+    assert today < due <= today + timedelta(days=14)  # due soon
+    assert current_step(session=session, contract_id=contract.id) is EscalationLevel.DIALOGUE
+    # the timeline reads as the story happened: over the year before today, in order, none later
+    events = contract_events(session=session, contract_id=contract.id)
+    assert len(events) > 10 and events[-1].at.date() <= today
+    assert events[0].at.date() < contract.start_date
+    assert main(["demo"]) == EXIT_OK  # once: the story is not written twice
+    assert len(contract_events(session=session, contract_id=contract.id)) == len(events)
