@@ -16,6 +16,7 @@ until a later request, or the review decision that accepted them, has stored the
 themselves (coverage, residual risk, overdue, reporting periods) are `chainmap.monitoring`'s.
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -205,16 +206,18 @@ def _versions(*, session: Session, contract_ids: list[int]) -> dict[int, list[_V
 
 def _planned_actions(*, session: Session, contract_ids: list[int]) -> dict[int, list[PlannedAction]]:
     """The actions of these contracts as the core's `PlannedAction`s, by contract, in two queries (the
-    actions' columns the rules read, and their risks), without loading titles and descriptions."""
+    actions' columns the rules read, and their risks), as plain rows: no titles, descriptions or ORM
+    objects, as there are some twenty thousand on a large organisation's dashboard."""
     in_contracts = col(PlanAction.contract_id).in_(contract_ids)
-    risks: dict[int, set[tuple[str, str]]] = {}
+    connection = session.connection()
     risk_query = (
-        select(ActionRisk.action_id, ActionRisk.node_id, ActionRisk.theme)
+        sql_select(col(ActionRisk.action_id), col(ActionRisk.node_id), col(ActionRisk.theme))
         .join(PlanAction, col(PlanAction.id) == col(ActionRisk.action_id))
         .where(in_contracts)
     )
-    for risky_action, node_id, theme in session.exec(risk_query):
-        risks.setdefault(risky_action, set()).add((node_id, theme))
+    risks: defaultdict[int, list[tuple[str, str]]] = defaultdict(list)
+    for risky_action, node_id, theme in connection.execute(risk_query).all():
+        risks[risky_action].append((node_id, theme))
     action_query = sql_select(
         col(PlanAction.id),
         col(PlanAction.contract_id),
@@ -222,18 +225,17 @@ def _planned_actions(*, session: Session, contract_ids: list[int]) -> dict[int, 
         col(PlanAction.due_on),
         col(PlanAction.verification),
     ).where(in_contracts)
-    actions: dict[int, list[PlannedAction]] = {}
-    for action_id, contract_id, status, due_on, verification in session.connection().execute(action_query):
-        if action_id is None:
+    actions: defaultdict[int, list[PlannedAction]] = defaultdict(list)
+    for action_id, contract_id, status, due_on, verification in connection.execute(action_query).all():
+        if action_id is None:  # a stored row always has its id; the column's type allows None
             continue
-        verified = None if verification is None else Verification(verification) is Verification.VERIFIED
-        actions.setdefault(contract_id, []).append(
+        actions[contract_id].append(
             PlannedAction(
                 id=action_id,
                 risks=frozenset(risks.get(action_id, ())),
                 status=status,
                 due=due_on,
-                verified=verified,
+                verified=None if verification is None else verification is Verification.VERIFIED,
             )
         )
     return actions

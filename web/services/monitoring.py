@@ -7,6 +7,7 @@ The pure rules (coverage, residual risk, overdue, carry-over, reporting periods)
 
 from collections.abc import Iterable
 
+from sqlalchemy import select as sql_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -79,22 +80,10 @@ def monitored_version(*, session: Session, contract_id: int) -> ChainVersion | N
     return session.exec(query).first()
 
 
-def _stored_hotspot(risk: VersionRisk) -> Hotspot:
-    return Hotspot(
-        node=risk.node_id,
-        theme=risk.theme,
-        level=Level(risk.level),
-        salience=risk.salience,
-        severity=risk.severity,
-        likelihood=risk.likelihood,
-        exposure=risk.exposure,
-        reasons=(),
-    )
-
-
 def stored_hotspots(*, session: Session, version_ids: list[int]) -> dict[int, list[Hotspot]]:
     """The kept prioritised risks of those of these versions that were analysed, ranked, in one query
-    (without reasons: the lists over many contracts show scores and levels only)."""
+    (without reasons: the lists over many contracts show scores and levels only). The columns are read
+    as plain rows, not as `VersionRisk` objects: the dashboard reads some ten thousand of them."""
     if not version_ids:
         return {}
     analysed = session.exec(
@@ -102,12 +91,35 @@ def stored_hotspots(*, session: Session, version_ids: list[int]) -> dict[int, li
     ).all()
     hotspots: dict[int, list[Hotspot]] = {version_id: [] for version_id in analysed}
     query = (
-        select(VersionRisk)
+        sql_select(
+            col(VersionRisk.version_id),
+            col(VersionRisk.node_id),
+            col(VersionRisk.theme),
+            col(VersionRisk.level),
+            col(VersionRisk.salience),
+            col(VersionRisk.severity),
+            col(VersionRisk.likelihood),
+            col(VersionRisk.exposure),
+        )
         .where(col(VersionRisk.version_id).in_(list(hotspots)))
         .order_by(col(VersionRisk.version_id), col(VersionRisk.rank))
     )
-    for risk in session.exec(query):
-        hotspots[risk.version_id].append(_stored_hotspot(risk))
+    levels = {int(level): level for level in Level}
+    for version_id, node, theme, level, salience, severity, likelihood, exposure in (
+        session.connection().execute(query).all()
+    ):
+        hotspots[version_id].append(
+            Hotspot(
+                node=node,
+                theme=theme,
+                level=levels[level],
+                salience=salience,
+                severity=severity,
+                likelihood=likelihood,
+                exposure=exposure,
+                reasons=(),
+            )
+        )
     return hotspots
 
 
