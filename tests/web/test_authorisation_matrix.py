@@ -544,3 +544,23 @@ def test_every_route_but_the_public_ones_sends_a_visitor_to_the_login_page(
             if snapshot(world.engine) != before:
                 problems.append(f"{endpoint.method} {url} changed the database")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("outsider", [email for email, *_ in OUTSIDERS])
+def test_an_outsider_s_dashboard_names_nothing_of_the_contract(
+    client: TestClient, world: World, outsider: str
+) -> None:
+    """The dashboard (GET /dashboard, no contract in its path) lists only the contracts visible to the
+    user: an outsider's, filtered or not, as a page or as htmx's rows, names nothing of the contract; a
+    party's names it, so the check can fail."""
+    # A search is asked for the rows alone: the page shows the typed search text back in its form.
+    tries = [({}, None), ({"q": SECRET_REFERENCE}, HTMX), ({"step": "escalated", "sort": "contract"}, HTMX)]
+    log_in(client, outsider)
+    for query, headers in tries:
+        before = snapshot(world.engine)
+        response = client.get("/dashboard", params=query, headers=headers)
+        assert response.status_code == 200, (query, response.status_code)
+        assert [secret for secret in SECRETS if secret in response.text] == [], query
+        assert snapshot(world.engine) == before
+    log_in(client, "contractmanager@testdorp.nl")
+    assert SECRET_REFERENCE in client.get("/dashboard", params={"q": SECRET_REFERENCE}, headers=HTMX).text
