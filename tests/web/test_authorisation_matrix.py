@@ -30,6 +30,10 @@ from sqlmodel import Session, SQLModel, col, select
 from chainmap.chain import ChainRow
 from chainmap.reference import load_reference
 from models import (
+    ActionNote,
+    ActionPlan,
+    ActionRisk,
+    ActionStatus,
     AuditEvent,
     ChainDraftRow,
     ChainReview,
@@ -40,6 +44,8 @@ from models import (
     Invitation,
     Organisation,
     OrganisationKind,
+    PlanAction,
+    PlanStatus,
     ProgressReport,
     ReviewDecision,
     Role,
@@ -47,6 +53,7 @@ from models import (
     UserCreate,
 )
 from tests.factories.contracts import make_contract
+from tests.factories.plan import make_action_note, make_plan, make_plan_action
 from tests.factories.users import PASSWORD, make_user
 from web.app import create_app
 from web.services.chains import replace_draft, review_version, submit_draft
@@ -69,6 +76,8 @@ REVIEW_COMMENT: Final = "Verborgen opmerking over de spinnerij"
 INVITED: Final = "uitgenodigd@geheim.example"
 ESCALATION_REASON: Final = "Verborgen reden: geen plan van aanpak"
 ESCALATED_ON: Final = "2026-01-05"
+ACTION_TITLE: Final = "Verborgen actie: audit bij het naaiatelier"
+NOTE_TEXT: Final = "Verborgen notitie over de audit"
 SUMMARY_TOKEN: Final = "de-link-van-de-publieke-samenvatting"
 REPORT_NARRATIVE: Final = "Verborgen voortgang: audit bij de naaiateliers"
 # The sites of the contract's chain: the contractor, two sewing sites and a mill, added version by version.
@@ -85,6 +94,8 @@ SECRETS: Final = (
     REVIEW_COMMENT,
     INVITED,
     ESCALATION_REASON,
+    ACTION_TITLE,
+    NOTE_TEXT,
     REPORT_NARRATIVE,
     *(site[1] for site in SITES),
 )
@@ -138,10 +149,10 @@ OUTSIDE_THE_MATRIX: Final = {
 @dataclass
 class World:
     """The contract everyone tries, made with the services: versions 1 and 2 reviewed (revision
-    requested), version 3 awaiting review, a draft with one more site, an open invitation, an escalation
+    requested), version 3 accepted, a draft with one more site, an open invitation, an escalation
     at dialogue, the progress report of the first reporting period submitted (and so audit events of
     each); and an outsider's own contract, to try the contract's
-    nested ids through it."""
+    nested ids through it. Version 3 has an approved plan of action: a done action with a note."""
 
     engine: Engine
     contract_id: int
@@ -150,6 +161,7 @@ class World:
     draft_row_id: int
     invitation_id: int
     invitation_token: str
+    action_id: int
     buyer_organisation_id: int
     buyer_user_id: int
 
@@ -170,6 +182,7 @@ PATH_VALUES: Final[dict[str, PathValue]] = {
     "index": PathValue(lambda _world: (1,)),  # a site of the version, by its row (the Dhaka site)
     "row_id": PathValue(lambda world: (world.draft_row_id,), nested=True),
     "invitation_id": PathValue(lambda world: (world.invitation_id,), nested=True),
+    "action_id": PathValue(lambda world: (world.action_id,), nested=True),
     "file_format": PathValue(lambda _world: ("csv", "xlsx", "json")),
     # the reporting period with the submitted report and the next one, without a report
     "period_number": PathValue(lambda _world: (1, 2)),
@@ -199,6 +212,19 @@ FORM_VALUES: Final[dict[str, str]] = {
     "supplier_name": "Nieuwe Leverancier BV",
     "step": "written_warning",
     "effective_on": ESCALATED_ON,
+    # the plan of action: a new action on the Dhaka site's forced labour, an edit, a note, a decision
+    # and a verification (the world's plan is approved and its action done)
+    "title": "Training naaisters",
+    "description": "Training over arbeidsrechten",
+    "kind": "training",
+    "owner": "Inkoop",
+    "due_on": "2099-12-31",
+    "risks": "forced_labour:BD-CMT",
+    "status": "done",
+    "cancel_reason": "",
+    "outcome": "returned",
+    "text": "Voortgang besproken.",
+    "verification": "not_sufficient",
     "public_summary": "publish",
     "reason": "Geen reactie op de dialoog.",
     "narrative": "De audit is uitgevoerd.",
@@ -317,6 +343,25 @@ def world(session: Session, engine: Engine) -> World:
             comment=REVIEW_COMMENT,
         )
     latest = submit_draft(session=session, contract=contract, user=supplier, reference=reference)
+    review_version(
+        session=session,
+        contract=contract,
+        version=latest,
+        user=buyer,
+        decision=ReviewDecision.ACCEPTED,
+        comment="",
+    )
+    action = make_plan_action(
+        session,
+        contract=contract,
+        user=supplier,
+        risks=[("BD-CMT", "forced_labour")],
+        version=latest,
+        title=ACTION_TITLE,
+        status=ActionStatus.DONE,
+    )
+    make_plan(session, contract=contract, version=latest, status=PlanStatus.APPROVED, decided_by=buyer)
+    make_action_note(session, action=action, user=supplier, text=NOTE_TEXT)
     replace_draft(session=session, contract=contract, rows=site_rows(SITES))
     invitation, token = create_invitation(
         session=session, contract=contract, user=buyer, email=INVITED, valid_for=timedelta(days=14)
@@ -349,6 +394,7 @@ def world(session: Session, engine: Engine) -> World:
         .order_by(col(ChainDraftRow.position))
     ).first()
     assert contract.id and own.id and row and row.id and invitation.id and buyer.id and buyer.organisation_id
+    assert action.id is not None
     return World(
         engine=engine,
         contract_id=contract.id,
@@ -357,6 +403,7 @@ def world(session: Session, engine: Engine) -> World:
         draft_row_id=row.id,
         invitation_id=invitation.id,
         invitation_token=token,
+        action_id=action.id,
         buyer_organisation_id=buyer.organisation_id,
         buyer_user_id=buyer.id,
     )
@@ -373,6 +420,10 @@ SNAPSHOT_MODELS: Final[tuple[type[SQLModel], ...]] = (
     Invitation,
     EscalationStep,
     ProgressReport,
+    ActionPlan,
+    PlanAction,
+    ActionRisk,
+    ActionNote,
     AuditEvent,
 )
 
