@@ -219,7 +219,8 @@ def test_the_buyer_side_publishes_and_withdraws_and_the_public_sees_nothing_conf
     session.refresh(world.contract)
     token = world.contract.public_summary_token
     assert token is not None and len(token) >= 32
-    assert f"/public/{token}" in client.get(f"/contracts/{contract_id}").text
+    # the link is on the configured address (Settings.base_url), not the request's
+    assert f"http://127.0.0.1:8000/public/{token}" in client.get(f"/contracts/{contract_id}").text
     assert summary_events(session) == 1
     assert "Publieke samenvatting gepubliceerd" in client.get(f"/contracts/{contract_id}/timeline").text
 
