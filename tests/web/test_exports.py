@@ -31,6 +31,7 @@ from tests.factories.plan import (
 )
 from tests.factories.users import make_user
 from tests.web.test_contracts import csrf, log_in
+from web.services.report_pdf import DEJAVU, FONT
 
 TODAY: Final = date(2027, 9, 1)
 FORMULA: Final = '=HYPERLINK("http://example.com","x")'
@@ -151,6 +152,20 @@ def test_the_pdf_report_holds_the_contract_hotspots_plan_coverage_and_escalation
     assert "schriftelijke waarschuwing" in text and SECRET_REASON in text
     assert SECRET_COMMENT in text  # the progress report's review
     assert "verlopen" in text  # the formula-titled action is overdue on TODAY
+
+
+@pytest.mark.skipif(not (DEJAVU / "DejaVuSans.ttf").is_file(), reason="DejaVu Sans is not installed")
+def test_the_pdf_prints_site_names_beyond_western_european_letters(
+    client: TestClient, session: Session, world: World
+) -> None:
+    assert FONT == "DejaVuSans"
+    rows = garment_rows()
+    turkish = "Şahin Tekstil, Çorlu"
+    rows[2] = make_row(4, "TR-CMT", "WK", name=turkish, country="TR", activity="cut-make-trim", share="40")
+    contract = make_contract(session, supplier="Geheime Leverancier BV", reference="WK-2027-02")
+    make_accepted_version(session, contract=contract, supplier=world.supplier, buyer=world.buyer, rows=rows)
+    log_in(client, "verkoop@leverancier.nl")
+    assert turkish in pdf_text(client.get(f"/contracts/{contract.id}/report.pdf").content)
 
 
 def test_the_report_follows_the_language(client: TestClient, world: World) -> None:

@@ -2,13 +2,16 @@
 tables that flow over pages) and its graphics (the risk graph as lines and circles), so that the text in
 the PDF is real text: searchable, and extractable by tools such as pdftotext.
 
-The text is set in Helvetica, one of the PDF standard fonts, which every reader has and which covers
-Western European text (ë, é, ü, €, –); characters outside it (Turkish ş, Chinese) show as a box. User
-text is escaped before it reaches Platypus' paragraph markup.
+The text is set in DejaVu Sans, embedded, when the system has it (Debian's fonts-dejavu-core, which
+fontconfig brings along): it covers Latin Extended, Greek and Cyrillic, so the names of sites in Turkey,
+Vietnam or Poland print as written. Without it the text falls back to Helvetica, one of the PDF standard
+fonts, which covers Western European text (ë, é, ü, €, –) only; other characters then show as a box.
+Chinese needs a CJK font that neither has. User text is escaped before it reaches Platypus' markup.
 """
 
 import io
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Final
 from xml.sax.saxutils import escape
 
@@ -17,6 +20,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from chainmap.themes import Lang, Level
@@ -41,11 +46,25 @@ LEVEL_COLOURS: Final[dict[Level, colors.Color]] = {
 LINK_COLOUR: Final = colors.HexColor("#9aa5b1")
 HEADER_COLOUR: Final = colors.HexColor("#e8ecf0")
 
+DEJAVU: Final = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _fonts() -> tuple[str, str]:
+    """The regular and bold font of the text: DejaVu Sans when installed, else Helvetica."""
+    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
+    if not (regular.is_file() and bold.is_file()):
+        return "Helvetica", "Helvetica-Bold"
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+FONT, BOLD_FONT = _fonts()
 _SAMPLE = getSampleStyleSheet()
-BODY: Final = ParagraphStyle("body", parent=_SAMPLE["Normal"], fontName="Helvetica", fontSize=9, leading=12)
+BODY: Final = ParagraphStyle("body", parent=_SAMPLE["Normal"], fontName=FONT, fontSize=9, leading=12)
 CELL: Final = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=10)
-HEADING: Final = ParagraphStyle("heading", parent=_SAMPLE["Heading2"], fontName="Helvetica-Bold", fontSize=13)
-TITLE: Final = ParagraphStyle("title", parent=_SAMPLE["Title"], fontName="Helvetica-Bold", fontSize=18)
+HEADING: Final = ParagraphStyle("heading", parent=_SAMPLE["Heading2"], fontName=BOLD_FONT, fontSize=13)
+TITLE: Final = ParagraphStyle("title", parent=_SAMPLE["Title"], fontName=BOLD_FONT, fontSize=18)
 
 
 def _paragraph(text: str, style: ParagraphStyle = BODY) -> Paragraph:
@@ -98,19 +117,17 @@ def risk_graph(analysis: VersionAnalysis, *, width: float, height: float) -> Dra
         drawing.add(Circle(x, y, place.radius * radius_scale, fillColor=colour, strokeColor=colors.white))
         if place.label:
             label_y = y - place.radius * radius_scale - 8
-            drawing.add(
-                String(x, label_y, place.label, fontName="Helvetica", fontSize=6, textAnchor="middle")
-            )
+            drawing.add(String(x, label_y, place.label, fontName=FONT, fontSize=6, textAnchor="middle"))
     return drawing
 
 
 def _legend(lang: Lang) -> Drawing:
     drawing = Drawing(WIDTH, 14)
-    drawing.add(String(0, 3, web_text("contract_report.legend", lang), fontName="Helvetica", fontSize=8))
+    drawing.add(String(0, 3, web_text("contract_report.legend", lang), fontName=FONT, fontSize=8))
     x = 45.0
     for level in Level:
         drawing.add(Circle(x, 6, 4, fillColor=LEVEL_COLOURS[level], strokeColor=colors.white))
-        drawing.add(String(x + 7, 3, level.label(lang), fontName="Helvetica", fontSize=8))
+        drawing.add(String(x + 7, 3, level.label(lang), fontName=FONT, fontSize=8))
         x += 90
     return drawing
 
