@@ -34,6 +34,7 @@ from models import (
     ActionPlan,
     ActionRisk,
     ActionStatus,
+    Attachment,
     AuditEvent,
     ChainDraftRow,
     ChainReview,
@@ -56,6 +57,7 @@ from tests.factories.contracts import make_contract
 from tests.factories.plan import make_action_note, make_plan, make_plan_action
 from tests.factories.users import PASSWORD, make_user
 from web.app import create_app
+from web.services.attachments import Upload, UploadStore, add_evidence
 from web.services.chains import replace_draft, review_version, submit_draft
 from web.services.escalation import record_step
 from web.services.invitations import create_invitation
@@ -76,6 +78,8 @@ REVIEW_COMMENT: Final = "Verborgen opmerking over de spinnerij"
 INVITED: Final = "uitgenodigd@geheim.example"
 ESCALATION_REASON: Final = "Verborgen reden: geen plan van aanpak"
 ESCALATED_ON: Final = "2026-01-05"
+EVIDENCE: Final = "Verborgen bewijsstuk van de audit"
+EVIDENCE_PDF: Final = f"%PDF-1.7\n% {EVIDENCE}\n%%EOF\n".encode()
 ACTION_TITLE: Final = "Verborgen actie: audit bij het naaiatelier"
 NOTE_TEXT: Final = "Verborgen notitie over de audit"
 SUMMARY_TOKEN: Final = "de-link-van-de-publieke-samenvatting"
@@ -94,6 +98,7 @@ SECRETS: Final = (
     REVIEW_COMMENT,
     INVITED,
     ESCALATION_REASON,
+    EVIDENCE,
     ACTION_TITLE,
     NOTE_TEXT,
     REPORT_NARRATIVE,
@@ -162,6 +167,7 @@ class World:
     invitation_id: int
     invitation_token: str
     action_id: int
+    attachment_ids: tuple[int, ...]  # the evidence on the action, the attachment of the escalation step
     buyer_organisation_id: int
     buyer_user_id: int
 
@@ -183,6 +189,7 @@ PATH_VALUES: Final[dict[str, PathValue]] = {
     "row_id": PathValue(lambda world: (world.draft_row_id,), nested=True),
     "invitation_id": PathValue(lambda world: (world.invitation_id,), nested=True),
     "action_id": PathValue(lambda world: (world.action_id,), nested=True),
+    "attachment_id": PathValue(lambda world: world.attachment_ids, nested=True),
     "file_format": PathValue(lambda _world: ("csv", "xlsx", "json")),
     # the reporting period with the submitted report and the next one, without a report
     "period_number": PathValue(lambda _world: (1, 2)),
@@ -231,6 +238,7 @@ FORM_VALUES: Final[dict[str, str]] = {
 }
 FILE_VALUES: Final[dict[str, tuple[str, bytes, str]]] = {
     "file": ("keten.csv", UPLOADED_CSV, "text/csv"),
+    "attachments": ("brief.pdf", EVIDENCE_PDF, "application/pdf"),
 }
 QUERY_VALUES: Final[dict[str, str]] = {}
 
@@ -317,7 +325,7 @@ def user_in(
 
 
 @pytest.fixture
-def world(session: Session, engine: Engine) -> World:
+def world(session: Session, engine: Engine, settings: Settings) -> World:
     contract = make_contract(
         session, buyer=BUYER, supplier=SUPPLIER, title=SECRET_TITLE, reference=SECRET_REFERENCE
     )
@@ -374,6 +382,8 @@ def world(session: Session, engine: Engine) -> World:
         on=ESCALATED_ON,
         reason=ESCALATION_REASON,
         today=date.fromisoformat(ESCALATED_ON),
+        files=[Upload("verslag.pdf", EVIDENCE_PDF)],
+        store=UploadStore.from_settings(settings),
     )
     period = period_numbered(contract, 1)
     assert period is not None
@@ -388,6 +398,15 @@ def world(session: Session, engine: Engine) -> World:
     contract.public_summary_token = SUMMARY_TOKEN  # the buyer published the public summary
     session.add(contract)
     session.commit()
+    evidence = add_evidence(
+        session=session,
+        contract=contract,
+        action=action,
+        user=supplier,
+        upload=Upload("audit.pdf", EVIDENCE_PDF),
+        store=UploadStore.from_settings(settings),
+    )
+    attached = session.exec(select(Attachment).where(col(Attachment.escalation_step_id).is_not(None))).one()
     row = session.exec(
         select(ChainDraftRow)
         .where(ChainDraftRow.contract_id == contract.id)
@@ -404,6 +423,7 @@ def world(session: Session, engine: Engine) -> World:
         invitation_id=invitation.id,
         invitation_token=token,
         action_id=action.id,
+        attachment_ids=(evidence.id or 0, attached.id or 0),
         buyer_organisation_id=buyer.organisation_id,
         buyer_user_id=buyer.id,
     )
@@ -419,6 +439,7 @@ SNAPSHOT_MODELS: Final[tuple[type[SQLModel], ...]] = (
     ChainReview,
     Invitation,
     EscalationStep,
+    Attachment,
     ProgressReport,
     ActionPlan,
     PlanAction,
