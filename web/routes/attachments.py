@@ -15,14 +15,12 @@ from typing import Annotated, Final
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from sqlmodel import Session
 
-from chainmap.reference import load_reference
-from models import Contract, PlanAction, User
 from web.clock import Today
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
+from web.routes.plan import action_or_404, action_page_response
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.attachments import (
     MAX_REQUEST_BYTES,
@@ -35,9 +33,7 @@ from web.services.attachments import (
     read_upload,
 )
 from web.services.errors import FormInvalid
-from web.services.plan import action_view, contract_action
 from web.settings import Settings
-from web.templating import templates
 
 router = APIRouter()
 
@@ -52,37 +48,6 @@ def upload_store(request: Request) -> UploadStore:
     """The app's store of attachments, from its settings."""
     settings: Settings = request.app.state.settings
     return UploadStore.from_settings(settings)
-
-
-def _action(session: Session, contract: Contract, action_id: int) -> PlanAction:
-    action = contract_action(session=session, contract=contract, action_id=action_id)
-    if action is None:
-        raise HTTPException(status_code=404)
-    return action
-
-
-def _refused(
-    request: Request,
-    session: Session,
-    user: User,
-    contract: Contract,
-    action: PlanAction,
-    today: Today,
-    errors: dict[str, str],
-) -> Response:
-    """The action page (web.routes.plan's) again, 400, with the evidence form's error."""
-    lang = request_language(request)
-    view = action_view(
-        session=session,
-        contract=contract,
-        user=user,
-        action=action,
-        today=today,
-        lang=lang,
-        reference=load_reference(),
-    )
-    context = {"contract": contract, "view": view, "form": {}, "errors": {}, "evidence_errors": errors}
-    return templates.TemplateResponse(request, "action.html", context, status_code=400)
 
 
 @router.post(
@@ -103,12 +68,11 @@ def add_action_evidence(
     """A plain form post: back to the action page (303) with the evidence kept, or the page with the
     error (400) and nothing kept."""
     contract = party_contract(session, user, contract_id, may=may_add_evidence)
-    action = _action(session, contract, action_id)
+    action = action_or_404(session, contract, action_id)
     lang = request_language(request)
     if not csrf_valid(request, csrf_token):
-        return _refused(
-            request, session, user, contract, action, today, {"form": web_text("error.csrf", lang)}
-        )
+        errors = {"form": web_text("error.csrf", lang)}
+        return action_page_response(request, session, user, contract, action, today, evidence_errors=errors)
     store = upload_store(request)
     upload = read_upload(file.file, filename=file.filename or "", store=store) if file is not None else None
     try:
@@ -116,7 +80,7 @@ def add_action_evidence(
     except FormInvalid as invalid:
         limit = limit_text(store.max_bytes, lang)
         errors = {field: web_text(key, lang, limit=limit) for field, key in invalid.errors.items()}
-        return _refused(request, session, user, contract, action, today, errors)
+        return action_page_response(request, session, user, contract, action, today, evidence_errors=errors)
     return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}#evidence", status_code=303)
 
 

@@ -50,26 +50,21 @@ def _plan_page(
     today: Today,
     *,
     form: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    refused: FormInvalid | None = None,
 ) -> Response:
-    context: dict[str, Any] = {
-        "contract": contract,
-        "view": plan_view(
-            session=session,
-            contract=contract,
-            user=user,
-            today=today,
-            lang=request_language(request),
-            reference=load_reference(),
-        ),
-        "form": form or {},
-        "errors": errors or {},
-    }
-    return templates.TemplateResponse(request, "plan.html", context, status_code=status_code)
+    """The plan page; after a refused form, 400 with what was typed and the errors by field."""
+    view = plan_view(
+        session=session,
+        contract=contract,
+        user=user,
+        today=today,
+        lang=request_language(request),
+        reference=load_reference(),
+    )
+    return _page(request, "plan.html", contract, view, form=form, refused=refused)
 
 
-def _action_page(
+def action_page_response(
     request: Request,
     session: Session,
     user: User,
@@ -78,36 +73,50 @@ def _action_page(
     today: Today,
     *,
     form: dict[str, Any] | None = None,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    refused: FormInvalid | None = None,
+    evidence_errors: dict[str, str] | None = None,
 ) -> Response:
+    """The action page; after a refused form, 400 with what was typed and the errors by field, or after
+    refused evidence (web.routes.attachments), 400 with `evidence_errors` for the evidence form."""
+    view = action_view(
+        session=session,
+        contract=contract,
+        user=user,
+        action=action,
+        today=today,
+        lang=request_language(request),
+        reference=load_reference(),
+    )
+    return _page(
+        request, "action.html", contract, view, form=form, refused=refused, evidence_errors=evidence_errors
+    )
+
+
+def _page(
+    request: Request,
+    name: str,
+    contract: Contract,
+    view: object,
+    *,
+    form: dict[str, Any] | None,
+    refused: FormInvalid | None,
+    evidence_errors: dict[str, str] | None = None,
+) -> Response:
+    lang = request_language(request)
+    errors = {field: web_text(key, lang) for field, key in refused.errors.items()} if refused else {}
     context: dict[str, Any] = {
         "contract": contract,
-        "view": action_view(
-            session=session,
-            contract=contract,
-            user=user,
-            action=action,
-            today=today,
-            lang=request_language(request),
-            reference=load_reference(),
-        ),
+        "view": view,
         "form": form or {},
-        "errors": errors or {},
+        "errors": errors,
+        "evidence_errors": evidence_errors or {},
     }
-    return templates.TemplateResponse(request, "action.html", context, status_code=status_code)
+    status_code = 400 if refused is not None or evidence_errors else 200
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
-def _errors(request: Request, invalid: FormInvalid) -> dict[str, str]:
-    lang = request_language(request)
-    return {field: web_text(key, lang) for field, key in invalid.errors.items()}
-
-
-def _csrf_errors(request: Request) -> dict[str, str]:
-    return {"form": web_text("error.csrf", request_language(request))}
-
-
-def _action_or_404(session: Session, contract: Contract, action_id: int) -> PlanAction:
+def action_or_404(session: Session, contract: Contract, action_id: int) -> PlanAction:
+    """The contract's action with this id; 404 for an unknown one or another contract's."""
     action = contract_action(session=session, contract=contract, action_id=action_id)
     if action is None:
         raise HTTPException(status_code=404)
@@ -147,10 +156,9 @@ def propose(
         "due_on": due_on,
         "risks": chosen,
     }
-    if not csrf_valid(request, csrf_token):
-        errors = _csrf_errors(request)
-        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
     try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
         propose_action(
             session=session,
             contract=contract,
@@ -165,8 +173,7 @@ def propose(
             reference=load_reference(),
         )
     except FormInvalid as invalid:
-        errors = _errors(request, invalid)
-        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
+        return _plan_page(request, session, user, contract, today, form=form, refused=invalid)
     return RedirectResponse(f"/contracts/{contract_id}/plan#actions", status_code=303)
 
 
@@ -180,14 +187,12 @@ def submit(
     csrf_token: Csrf = "",
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_edit_plan)
-    if not csrf_valid(request, csrf_token):
-        errors = _csrf_errors(request)
-        return _plan_page(request, session, user, contract, today, errors=errors, status_code=400)
     try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
         submit_plan(session=session, contract=contract, user=user, reference=load_reference())
     except FormInvalid as invalid:
-        errors = _errors(request, invalid)
-        return _plan_page(request, session, user, contract, today, errors=errors, status_code=400)
+        return _plan_page(request, session, user, contract, today, refused=invalid)
     return RedirectResponse(f"/contracts/{contract_id}/plan", status_code=303)
 
 
@@ -204,14 +209,12 @@ def decide(
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_decide_plan)
     form = {"outcome": outcome, "comment": comment}
-    if not csrf_valid(request, csrf_token):
-        errors = _csrf_errors(request)
-        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
     try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
         decide_plan(session=session, contract=contract, user=user, outcome=outcome, comment=comment)
     except FormInvalid as invalid:
-        errors = _errors(request, invalid)
-        return _plan_page(request, session, user, contract, today, form=form, errors=errors, status_code=400)
+        return _plan_page(request, session, user, contract, today, form=form, refused=invalid)
     return RedirectResponse(f"/contracts/{contract_id}/plan", status_code=303)
 
 
@@ -225,8 +228,8 @@ def action_page(
     action_id: int,
 ) -> Response:
     contract = party_contract(session, user, contract_id)
-    action = _action_or_404(session, contract, action_id)
-    return _action_page(request, session, user, contract, action, today)
+    action = action_or_404(session, contract, action_id)
+    return action_page_response(request, session, user, contract, action, today)
 
 
 @router.post("/contracts/{contract_id}/actions/{action_id}", response_class=HTMLResponse)
@@ -246,7 +249,7 @@ def edit_action(
     csrf_token: Csrf = "",
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_edit_plan)
-    action = _action_or_404(session, contract, action_id)
+    action = action_or_404(session, contract, action_id)
     form = {
         "title": title,
         "description": description,
@@ -255,12 +258,9 @@ def edit_action(
         "status": status,
         "cancel_reason": cancel_reason,
     }
-    if not csrf_valid(request, csrf_token):
-        errors = _csrf_errors(request)
-        return _action_page(
-            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
-        )
     try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
         update_action(
             session=session,
             contract=contract,
@@ -277,9 +277,8 @@ def edit_action(
         )
     except FormInvalid as invalid:
         session.refresh(action)
-        errors = _errors(request, invalid)
-        return _action_page(
-            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
+        return action_page_response(
+            request, session, user, contract, action, today, form=form, refused=invalid
         )
     return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}", status_code=303)
 
@@ -296,16 +295,15 @@ def note(
     csrf_token: Csrf = "",
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_add_note)
-    action = _action_or_404(session, contract, action_id)
+    action = action_or_404(session, contract, action_id)
     form = {"text": text}
     try:
         if not csrf_valid(request, csrf_token):
             raise FormInvalid({"form": "error.csrf"})
         add_note(session=session, contract=contract, user=user, action=action, text=text)
     except FormInvalid as invalid:
-        errors = _errors(request, invalid)
-        return _action_page(
-            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
+        return action_page_response(
+            request, session, user, contract, action, today, form=form, refused=invalid
         )
     return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}#notes", status_code=303)
 
@@ -323,7 +321,7 @@ def verification(
     csrf_token: Csrf = "",
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_decide_plan)
-    action = _action_or_404(session, contract, action_id)
+    action = action_or_404(session, contract, action_id)
     form = {"verification": verification, "comment": comment}
     try:
         if not csrf_valid(request, csrf_token):
@@ -338,8 +336,7 @@ def verification(
         )
     except FormInvalid as invalid:
         session.refresh(action)
-        errors = _errors(request, invalid)
-        return _action_page(
-            request, session, user, contract, action, today, form=form, errors=errors, status_code=400
+        return action_page_response(
+            request, session, user, contract, action, today, form=form, refused=invalid
         )
     return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}#verification", status_code=303)
