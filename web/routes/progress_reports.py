@@ -57,16 +57,17 @@ def _report_page(
     today: date,
     *,
     form: dict[str, str] | None = None,
-    errors: dict[str, str] | None = None,
-    status_code: int = 200,
+    refused: FormInvalid | None = None,
 ) -> Response:
+    """The period's report page; after a refused form, 400 with what was typed and the errors by field."""
+    lang = request_language(request)
     view = report_view(
         session=session,
         contract=contract,
         user=user,
         period=period,
         today=today,
-        lang=request_language(request),
+        lang=lang,
         reference=load_reference(),
     )
     report = view.item.report
@@ -74,10 +75,11 @@ def _report_page(
         "contract": contract,
         "view": view,
         "form": form or {"narrative": report.narrative if report else "", "decision": "", "comment": ""},
-        "errors": errors or {},
+        "errors": {field: web_text(key, lang) for field, key in refused.errors.items()} if refused else {},
         "max_narrative": MAX_NARRATIVE,
         "max_comment": MAX_COMMENT,
     }
+    status_code = 400 if refused is not None else 200
     return templates.TemplateResponse(request, "progress_report.html", context, status_code=status_code)
 
 
@@ -110,11 +112,6 @@ def progress_report(
     return _report_page(request, session, user, contract, period, today)
 
 
-def _errors(invalid: FormInvalid, request: Request) -> dict[str, str]:
-    lang = request_language(request)
-    return {field: web_text(key, lang) for field, key in invalid.errors.items()}
-
-
 @router.post(REPORT, response_class=HTMLResponse)
 def submit_progress_report(
     request: Request,
@@ -130,20 +127,14 @@ def submit_progress_report(
     contract = party_contract(session, user, contract_id, may=may_submit_report)
     period = _period_or_404(contract, period_number)
     form = {"narrative": narrative, "decision": "", "comment": ""}
-    if not csrf_valid(request, csrf_token):
-        errors = {"form": web_text("error.csrf", request_language(request))}
-        return _report_page(
-            request, session, user, contract, period, today, form=form, errors=errors, status_code=400
-        )
     try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
         submit_report(
             session=session, contract=contract, user=user, period=period, narrative=narrative, today=today
         )
     except FormInvalid as invalid:
-        errors = _errors(invalid, request)
-        return _report_page(
-            request, session, user, contract, period, today, form=form, errors=errors, status_code=400
-        )
+        return _report_page(request, session, user, contract, period, today, form=form, refused=invalid)
     return RedirectResponse(f"/contracts/{contract_id}/reports/{period.number}", status_code=303)
 
 
@@ -163,18 +154,12 @@ def review_progress_report(
     contract = party_contract(session, user, contract_id, may=may_review_report)
     period = _period_or_404(contract, period_number)
     form = {"narrative": "", "decision": decision, "comment": comment}
-    if not csrf_valid(request, csrf_token):
-        errors = {"form": web_text("error.csrf", request_language(request))}
-        return _report_page(
-            request, session, user, contract, period, today, form=form, errors=errors, status_code=400
-        )
     try:
+        if not csrf_valid(request, csrf_token):
+            raise FormInvalid({"form": "error.csrf"})
         review_report(
             session=session, contract=contract, user=user, period=period, decision=decision, comment=comment
         )
     except FormInvalid as invalid:
-        errors = _errors(invalid, request)
-        return _report_page(
-            request, session, user, contract, period, today, form=form, errors=errors, status_code=400
-        )
+        return _report_page(request, session, user, contract, period, today, form=form, refused=invalid)
     return RedirectResponse(f"/contracts/{contract_id}/reports/{period.number}", status_code=303)
