@@ -3,20 +3,22 @@ side publishes or withdraws it with a plain form on the contract page, and anyon
 as a page or a PDF, without a login. An unknown or withdrawn link answers 404.
 """
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Final
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
 
 from chainmap.reference import load_reference
-from models import Contract
+from models import Contract, User
 from web.clock import Today
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
-from web.services.contract_report import contract_report
+from web.services.contract_report import ContractReport, contract_report
 from web.services.errors import FormInvalid
 from web.services.public_summary import (
     change_publication,
@@ -32,6 +34,11 @@ router = APIRouter()
 
 PDF: Final = "application/pdf"
 XLSX: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The contract report's formats by file suffix: how it is written and its media type.
+FORMATS: Final[dict[str, tuple[Callable[[ContractReport], bytes], str]]] = {
+    "pdf": (report_pdf, PDF),
+    "xlsx": (report_xlsx, XLSX),
+}
 
 
 def _download(content: bytes, media_type: str, name: str) -> Response:
@@ -52,21 +59,20 @@ def report_name(contract: Contract, suffix: str, made_on: date) -> str:
 def contract_report_pdf(
     request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
 ) -> Response:
-    contract = party_contract(session, user, contract_id)
-    report = contract_report(
-        session=session,
-        contract=contract,
-        lang=request_language(request),
-        today=today,
-        reference=load_reference(),
-    )
-    return _download(report_pdf(report), PDF, report_name(contract, "pdf", today))
+    return _report_download(request, session, user, today, contract_id, "pdf")
 
 
 @router.get("/contracts/{contract_id}/report.xlsx")
 def contract_report_xlsx(
     request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
 ) -> Response:
+    return _report_download(request, session, user, today, contract_id, "xlsx")
+
+
+def _report_download(
+    request: Request, session: Session, user: User, today: date, contract_id: int, suffix: str
+) -> Response:
+    """The report of a party's contract as a download in the format of `suffix` (a key of FORMATS)."""
     contract = party_contract(session, user, contract_id)
     report = contract_report(
         session=session,
@@ -75,7 +81,8 @@ def contract_report_xlsx(
         today=today,
         reference=load_reference(),
     )
-    return _download(report_xlsx(report), XLSX, report_name(contract, "xlsx", today))
+    render, media_type = FORMATS[suffix]
+    return _download(render(report), media_type, report_name(contract, suffix, today))
 
 
 @router.post("/contracts/{contract_id}/public-summary", response_class=HTMLResponse)
