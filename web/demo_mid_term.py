@@ -249,46 +249,32 @@ def add_mid_term_story(
             session=session, contract=contract, user=cast.contract_manager, outcome="approved", comment=""
         ),
     )
-    _finish(session, contract, cast, reference, audit, start + timedelta(days=100))
-    _on(
+    _done_and_verified(
         session,
         contract,
-        start + timedelta(days=110),
-        lambda: verify_action(
-            session=session,
-            contract=contract,
-            user=cast.contract_manager,
-            action=audit,
-            verification="verified",
-            comment="Auditrapport ontvangen; de bevindingen zijn opgevolgd.",
-        ),
+        cast,
+        reference,
+        audit,
+        done=start + timedelta(days=100),
+        comment="Auditrapport ontvangen; de bevindingen zijn opgevolgd.",
     )
-    _finish(session, contract, cast, reference, training, start + timedelta(days=190))
-    _on(
+    _done_and_verified(
         session,
         contract,
-        start + timedelta(days=195),
-        lambda: verify_action(
-            session=session,
-            contract=contract,
-            user=cast.contract_manager,
-            action=training,
-            verification="verified",
-            comment="Presentielijsten van drie trainingen gezien.",
-        ),
+        cast,
+        reference,
+        training,
+        done=start + timedelta(days=190),
+        comment="Presentielijsten van drie trainingen gezien.",
     )
     _set_status(session, contract, cast, reference, grievance, "in_progress", start + timedelta(days=150))
-    _on(
+    _note(
         session,
         contract,
+        cast.supplier,
+        grievance,
         start + timedelta(days=150),
-        lambda: add_note(
-            session=session,
-            contract=contract,
-            user=cast.supplier,
-            action=grievance,
-            text="De ngo is gekozen; de klachtenlijn gaat na de zomer open.",
-        ),
+        "De ngo is gekozen; de klachtenlijn gaat na de zomer open.",
     )
     first = contract_periods(contract)[0]
     _on(
@@ -318,17 +304,13 @@ def add_mid_term_story(
             comment="",
         ),
     )
-    _on(
+    _note(
         session,
         contract,
+        cast.contract_manager,
+        tracing,
         today - timedelta(days=10),
-        lambda: add_note(
-            session=session,
-            contract=contract,
-            user=cast.contract_manager,
-            action=tracing,
-            text="Nog geen herkomstgegevens ontvangen; gesprek gepland.",
-        ),
+        "Nog geen herkomstgegevens ontvangen; gesprek gepland.",
     )
     _on(
         session,
@@ -378,9 +360,40 @@ def _set_status(
     )
 
 
-def _finish(
-    session: Session, contract: Contract, cast: Cast, reference: ReferenceData, action: PlanAction, day: date
+def _done_and_verified(
+    session: Session,
+    contract: Contract,
+    cast: Cast,
+    reference: ReferenceData,
+    action: PlanAction,
+    *,
+    done: date,
+    comment: str,
 ) -> None:
-    """The supplier starts the action and reports it done on `day`."""
-    _set_status(session, contract, cast, reference, action, "in_progress", day - timedelta(days=30))
-    _set_status(session, contract, cast, reference, action, "done", day)
+    """The supplier starts the action, reports it done on `done`; the contract manager verifies it with
+    `comment` five days later."""
+    _set_status(session, contract, cast, reference, action, "in_progress", done - timedelta(days=30))
+    _set_status(session, contract, cast, reference, action, "done", done)
+    _on(
+        session,
+        contract,
+        done + timedelta(days=5),
+        lambda: verify_action(
+            session=session,
+            contract=contract,
+            user=cast.contract_manager,
+            action=action,
+            verification="verified",
+            comment=comment,
+        ),
+    )
+
+
+def _note(session: Session, contract: Contract, user: User, action: PlanAction, day: date, text: str) -> None:
+    """A progress note by `user` on `action`, dated `day`."""
+    _on(
+        session,
+        contract,
+        day,
+        lambda: add_note(session=session, contract=contract, user=user, action=action, text=text),
+    )

@@ -365,7 +365,7 @@ def test_a_buyer_role_in_the_supplier_organisation_is_not_the_supplier(
     assert client.post("/contracts/new", data=contract_form(client)).status_code == 403
 
 
-def test_the_demo_adds_its_workwear_contract_once(
+def test_the_demo_adds_its_contracts_once(
     database_url: str, monkeypatch: pytest.MonkeyPatch, engine: object, client: TestClient, session: Session
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", database_url)
@@ -375,7 +375,7 @@ def test_the_demo_adds_its_workwear_contract_once(
         assert main(["demo"]) == EXIT_OK
     finally:
         get_settings.cache_clear()
-    assert sorted(session.exec(select(Contract.reference)).all()) == ["DEMO-001", "DEMO-003"]
+    assert sorted(session.exec(select(Contract.reference)).all()) == ["DEMO-001", "DEMO-002", "DEMO-003"]
     contract = session.exec(select(Contract).where(Contract.reference == "DEMO-001")).one()
     assert contract.supplier_organisation_id is not None
     data = {
