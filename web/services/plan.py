@@ -143,6 +143,24 @@ def _lock(session: Session, contract: Contract) -> None:
     session.exec(select(Contract.id).where(Contract.id == contract.id).with_for_update()).first()
 
 
+def _own_action_id(contract: Contract, action: PlanAction) -> int:
+    """The action's id; PermissionError for an action of another contract."""
+    if action.contract_id != contract.id or action.id is None:
+        raise PermissionError("the action belongs to another contract")
+    return action.id
+
+
+def _monitored_with_stored_risks(
+    *, session: Session, contract_id: int, reference: ReferenceData
+) -> ChainVersion | None:
+    """The monitored version, its prioritised risks stored first: storing commits the session, so this
+    comes before the contract's lock and the service's own changes."""
+    version = monitored_version(session=session, contract_id=contract_id)
+    if version is not None:
+        prioritised_hotspots(session=session, version=version, reference=reference)
+    return version
+
+
 def _parsed_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
@@ -276,11 +294,8 @@ def update_action(
     plan's first approval each change of due date or status is recorded with old and new."""
     if not may_edit_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier edits actions")
-    if action.contract_id != contract.id or action.id is None:
-        raise PermissionError("the action belongs to another contract")
-    version = monitored_version(session=session, contract_id=contract.id)
-    if version is not None:
-        prioritised_hotspots(session=session, version=version, reference=reference)
+    action_id = _own_action_id(contract, action)
+    version = _monitored_with_stored_risks(session=session, contract_id=contract.id, reference=reference)
     _lock(session, contract)
     session.refresh(action)
     plan = plan_of(session=session, contract_id=contract.id)
@@ -326,7 +341,7 @@ def update_action(
                 contract_id=contract.id,
                 user=user,
                 kind=AuditKind.ACTION_CHANGED,
-                action_id=action.id,
+                action_id=action_id,
                 title=title,
                 field=field,
                 old=old,
@@ -342,9 +357,7 @@ def submit_plan(*, session: Session, contract: Contract, user: User, reference: 
     """Submit the plan (draft or returned, with at least one action) for the buyer side's decision."""
     if not may_edit_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier submits the plan")
-    version = monitored_version(session=session, contract_id=contract.id)
-    if version is not None:
-        prioritised_hotspots(session=session, version=version, reference=reference)
+    version = _monitored_with_stored_risks(session=session, contract_id=contract.id, reference=reference)
     _lock(session, contract)
     plan = plan_of(session=session, contract_id=contract.id)
     actions = len(plan_actions(session=session, contract_id=contract.id))
@@ -408,20 +421,19 @@ def add_note(
     """A progress note on the action by either party, dated now."""
     if not may_add_note(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the parties add notes")
-    if action.contract_id != contract.id or action.id is None:
-        raise PermissionError("the action belongs to another contract")
+    action_id = _own_action_id(contract, action)
     errors: dict[str, str] = {}
     text = _checked_text(errors, TEXT, text, limit=MAX_TEXT, required=True)
     if errors:
         raise _refuse(session, errors)
-    note = ActionNote(action_id=action.id, user_id=user.id, text=text)
+    note = ActionNote(action_id=action_id, user_id=user.id, text=text)
     session.add(note)
     record(
         session=session,
         contract_id=contract.id,
         user=user,
         kind=AuditKind.ACTION_NOTE_ADDED,
-        action_id=action.id,
+        action_id=action_id,
         title=action.title,
     )
     session.commit()
@@ -435,8 +447,7 @@ def verify_action(
     """The contract manager's judgement of a done action: verified, or not sufficient with a comment."""
     if not may_decide_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's buyer side verifies actions")
-    if action.contract_id != contract.id or action.id is None:
-        raise PermissionError("the action belongs to another contract")
+    action_id = _own_action_id(contract, action)
     _lock(session, contract)
     session.refresh(action)
     errors: dict[str, str] = {}
@@ -458,7 +469,7 @@ def verify_action(
         contract_id=contract.id,
         user=user,
         kind=AuditKind.ACTION_VERIFIED,
-        action_id=action.id,
+        action_id=action_id,
         title=action.title,
         verification=verdict.value,
         comment=comment,
