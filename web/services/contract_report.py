@@ -37,7 +37,7 @@ from web.formatting import percent_text
 from web.messages import web_text
 from web.services.contracts import organisation_names
 from web.services.escalation import escalation_history
-from web.services.monitoring import action_risks, as_planned, monitored_version, plan_actions
+from web.services.monitoring import actions_and_risks, as_planned, monitored_version
 from web.services.monitoring import prioritised_hotspots as stored_prioritised_hotspots
 from web.services.review import VersionAnalysis, VersionNoLongerValid, country_text, version_analysis
 
@@ -228,10 +228,7 @@ def contract_report(
     """The report of `contract` as of `today`, in `lang` (see the module's docstring)."""
     assert contract.id is not None  # noqa: S101 - a stored contract
     version, analysis, prioritised = monitored_risks(session=session, contract=contract, reference=reference)
-    actions = plan_actions(session=session, contract_id=contract.id)
-    risks = action_risks(
-        session=session, action_ids=[action.id for action in actions if action.id is not None]
-    )
+    actions, risks = actions_and_risks(session=session, contract_id=contract.id)
     planned = [as_planned(action, risks[action.id]) for action in actions if action.id is not None]
     covered = coverage(prioritised, planned)
     residual = {(item.node, item.theme): item for item in residual_risk(prioritised, planned)}

@@ -59,12 +59,20 @@ def plan_actions(*, session: Session, contract_id: int) -> list[PlanAction]:
     return list(session.exec(query))
 
 
-def planned_actions(*, session: Session, contract_id: int) -> list[PlannedAction]:
-    """The contract's actions as the core's `PlannedAction`s, for coverage, residual risk and overdue."""
+def actions_and_risks(
+    *, session: Session, contract_id: int
+) -> tuple[list[PlanAction], dict[int, list[tuple[str, str]]]]:
+    """The contract's actions (`plan_actions`) and the sorted risks of each by its id (`action_risks`)."""
     actions = plan_actions(session=session, contract_id=contract_id)
     risks = action_risks(
         session=session, action_ids=[action.id for action in actions if action.id is not None]
     )
+    return actions, risks
+
+
+def planned_actions(*, session: Session, contract_id: int) -> list[PlannedAction]:
+    """The contract's actions as the core's `PlannedAction`s, for coverage, residual risk and overdue."""
+    actions, risks = actions_and_risks(session=session, contract_id=contract_id)
     return [as_planned(action, risks[action.id]) for action in actions if action.id is not None]
 
 

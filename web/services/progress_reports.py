@@ -45,7 +45,7 @@ from web.services.audit import record
 from web.services.chains import user_names
 from web.services.contracts import on_buyer_side
 from web.services.errors import FormInvalid
-from web.services.monitoring import action_risks, as_planned, plan_actions
+from web.services.monitoring import actions_and_risks, as_planned
 from web.services.review import DiffSection, diff_sections, version_diff
 
 MAX_NARRATIVE: Final = 20_000
@@ -194,10 +194,7 @@ def previous_report(*, session: Session, contract_id: int, number: int) -> Progr
 def action_snapshot(*, session: Session, contract_id: int, today: date) -> list[dict[str, Any]]:
     """Every plan action of the contract as it stands `today`, as a report keeps it: id, title, status,
     due date (ISO), verification (None when not judged) and whether it is overdue."""
-    actions = plan_actions(session=session, contract_id=contract_id)
-    risks = action_risks(
-        session=session, action_ids=[action.id for action in actions if action.id is not None]
-    )
+    actions, risks = actions_and_risks(session=session, contract_id=contract_id)
     return [
         {
             "id": action.id,

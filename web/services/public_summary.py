@@ -27,7 +27,7 @@ from web.services.audit import record
 from web.services.contract_report import ACTION_STATES, action_state, monitored_risks
 from web.services.contracts import on_buyer_side, organisation_names
 from web.services.errors import FormInvalid
-from web.services.monitoring import action_risks, as_planned, plan_actions
+from web.services.monitoring import actions_and_risks, as_planned
 from web.services.review import country_text
 
 TOKEN_BYTES = 24
@@ -104,10 +104,7 @@ def public_summary(
     """The public summary of `contract` as of `today` in `lang` (see the module's docstring)."""
     assert contract.id is not None  # noqa: S101 - a stored contract
     _, analysis, prioritised = monitored_risks(session=session, contract=contract, reference=reference)
-    actions = plan_actions(session=session, contract_id=contract.id)
-    risks = action_risks(
-        session=session, action_ids=[action.id for action in actions if action.id is not None]
-    )
+    actions, risks = actions_and_risks(session=session, contract_id=contract.id)
     planned = [as_planned(action, risks[action.id]) for action in actions if action.id is not None]
     themes = Counter(hotspot.theme for hotspot in prioritised)
     states = Counter(action_state(action, today=today) for action in actions)
