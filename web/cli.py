@@ -36,6 +36,7 @@ from web.demo_mid_term import REFERENCE as MID_TERM_REFERENCE
 from web.demo_mid_term import SCHEDULE as MID_TERM_SCHEDULE
 from web.demo_mid_term import TITLE as MID_TERM_TITLE
 from web.demo_mid_term import Cast, add_mid_term_story, mid_term_dates
+from web.services.attachments import UploadStore
 from web.services.chains import chain_status, replace_draft, submit_draft
 from web.services.contract_report import contract_report
 from web.services.notifications import collect, send_due, smtp_mailer
@@ -190,7 +191,10 @@ def _add_mid_term_story(session: Session, contract: Contract) -> None:
         return
     cast = Cast(supplier=supplier, buyer=buyer, contract_manager=contract_manager)
     today = netherlands_today()
-    add_mid_term_story(session, contract=contract, cast=cast, reference=load_reference(), today=today)
+    store = UploadStore.from_settings(get_settings())
+    add_mid_term_story(
+        session, contract=contract, cast=cast, reference=load_reference(), store=store, today=today
+    )
     session.refresh(contract)
 
 

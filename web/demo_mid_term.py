@@ -1,6 +1,6 @@
 """The demo's contract in the middle of its term, DEMO-002: natural stone for paving, with an accepted chain,
-an approved plan of action (two actions done and verified, one in progress, one overdue, one planned), the
-first progress report accepted and the second due soon, and an escalation at "dialogue".
+an approved plan of action (two actions done, with evidence, and verified; one in progress, one overdue,
+one planned), the first progress report accepted and the second due soon, and an escalation at "dialogue".
 
 The story is written through the same services as the web pages, each step on its own date; every date
 is relative to the day the demo is made, so the demo always shows these states. The services stamp their
@@ -8,12 +8,15 @@ records with the real time, so after each step the records it wrote are dated to
 noon, Dutch time), which makes the contract's timeline read as the story happened.
 """
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final, TypeVar
 from zoneinfo import ZoneInfo
 
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 from sqlmodel import Session, SQLModel, col, select
 
 from chainmap.monitoring import ReportingSchedule, add_months, reporting_periods
@@ -21,6 +24,7 @@ from chainmap.reference import ReferenceData
 from models import (
     ActionNote,
     ActionPlan,
+    Attachment,
     AuditEvent,
     ChainReview,
     ChainVersion,
@@ -31,6 +35,7 @@ from models import (
     ReviewDecision,
     User,
 )
+from web.services.attachments import Upload, UploadStore, add_evidence
 from web.services.chains import review_version
 from web.services.escalation import record_step
 from web.services.monitoring import prioritised_hotspots
@@ -56,7 +61,32 @@ NEXT_REPORT_IN_DAYS: Final = 10
 DUTCH_TIME: Final = ZoneInfo("Europe/Amsterdam")
 LABOUR_THEMES: Final = frozenset({"child_labour", "forced_labour"})
 
+# The evidence of the training: who attended which session (a CSV, as a supplier would send it).
+ATTENDANCE_CSV: Final = (
+    b"datum,locatie,onderwerp,deelnemers\n"
+    b"2026-04-20,Budhpura,Werving en schuldbinding,34\n"
+    b"2026-04-27,Budhpura,Minimumleeftijd en leeftijdscontrole,29\n"
+    b"2026-05-04,Kota,Klachten melden,41\n"
+)
+
 Made = TypeVar("Made")
+
+
+def audit_summary_pdf() -> bytes:
+    """The evidence of the audit: a one-page summary as a PDF (made with reportlab)."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    lines = (
+        "Samenvatting onaangekondigde audit",
+        "Kota Stone Processing Pvt. Ltd., Kota (Rajasthan, India)",
+        "Bevindingen: geen kinderarbeid aangetroffen; twee arbeiders met een voorschot dat als",
+        "schuldbinding kan werken. Herstel: voorschotten omgezet in giften, loonstroken ingevoerd.",
+    )
+    for number, line in enumerate(lines):
+        page.drawString(72, 770 - 18 * number, line)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
 
 
 def mid_term_dates(today: date) -> tuple[date, date]:
@@ -111,6 +141,7 @@ def _on(
         (ProgressReport, "submitted_at"),
         (ProgressReport, "reviewed_at"),
         (EscalationStep, "recorded_at"),
+        (Attachment, "uploaded_at"),
     )
     for model, name in timed:  # each of these has a contract_id
         of_contract = col(getattr(model, "contract_id")) == contract.id  # noqa: B009 - several models
@@ -132,10 +163,17 @@ def _on(
 
 
 def add_mid_term_story(
-    session: Session, *, contract: Contract, cast: Cast, reference: ReferenceData, today: date
+    session: Session,
+    *,
+    contract: Contract,
+    cast: Cast,
+    reference: ReferenceData,
+    store: UploadStore,
+    today: date,
 ) -> bool:
     """Accept the contract's submitted version 1 and write the story after it, unless the contract has a
-    plan already (the demo never rewrites one). True when the story was written."""
+    plan already (the demo never rewrites one); the evidence files go to `store`. True when the story was
+    written."""
     assert contract.id is not None  # noqa: S101 - a stored contract
     version = session.exec(
         select(ChainVersion).where(ChainVersion.contract_id == contract.id, ChainVersion.number == 1)
@@ -257,6 +295,8 @@ def add_mid_term_story(
         audit,
         done=start + timedelta(days=100),
         comment="Auditrapport ontvangen; de bevindingen zijn opgevolgd.",
+        evidence=Upload(filename="auditrapport-kota-stone.pdf", content=audit_summary_pdf()),
+        store=store,
     )
     _done_and_verified(
         session,
@@ -266,6 +306,8 @@ def add_mid_term_story(
         training,
         done=start + timedelta(days=190),
         comment="Presentielijsten van drie trainingen gezien.",
+        evidence=Upload(filename="presentielijst-training-budhpura.csv", content=ATTENDANCE_CSV),
+        store=store,
     )
     _set_status(session, contract, cast, reference, grievance, "in_progress", start + timedelta(days=150))
     _note(
@@ -369,10 +411,25 @@ def _done_and_verified(
     *,
     done: date,
     comment: str,
+    evidence: Upload,
+    store: UploadStore,
 ) -> None:
-    """The supplier starts the action, reports it done on `done`; the contract manager verifies it with
-    `comment` five days later."""
+    """The supplier starts the action, adds `evidence` and reports it done on `done`; the contract manager
+    verifies it with `comment` five days later."""
     _set_status(session, contract, cast, reference, action, "in_progress", done - timedelta(days=30))
+    _on(
+        session,
+        contract,
+        done,
+        lambda: add_evidence(
+            session=session,
+            contract=contract,
+            action=action,
+            user=cast.supplier,
+            upload=evidence,
+            store=store,
+        ),
+    )
     _set_status(session, contract, cast, reference, action, "done", done)
     _on(
         session,

@@ -15,6 +15,7 @@ from chainmap.cli import EXIT_OK, EXIT_USAGE, main
 from chainmap.monitoring import is_overdue
 from models import (
     ActionStatus,
+    Attachment,
     ChainDraftRow,
     ChainReview,
     ChainVersion,
@@ -44,8 +45,9 @@ from web.settings import get_settings
 
 
 @pytest.fixture
-def app_database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def app_database(database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[str]:
     monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("CHAINMAP_UPLOAD_DIR", str(tmp_path / "uploads"))
     get_settings.cache_clear()
     yield database_url
     get_settings.cache_clear()
@@ -265,7 +267,7 @@ def test_the_demo_leaves_a_chain_the_supplier_changed(app_database: str, session
 
 @pytest.mark.parametrize("today", [date(2026, 11, 26), date(2027, 2, 28), date(2028, 7, 31)])
 def test_the_demo_contract_mid_term_shows_its_states_on_any_day(
-    app_database: str, session: Session, monkeypatch: pytest.MonkeyPatch, today: date
+    app_database: str, session: Session, monkeypatch: pytest.MonkeyPatch, today: date, tmp_path: Path
 ) -> None:
     monkeypatch.setattr("web.cli.netherlands_today", lambda: today)
     assert main(["demo"]) == EXIT_OK
@@ -285,6 +287,12 @@ def test_the_demo_contract_mid_term_shows_its_states_on_any_day(
     due = report_states(session=session, contract=contract, today=today)[1].period.due
     assert today < due <= today + timedelta(days=14)  # due soon
     assert current_step(session=session, contract_id=contract.id) is EscalationLevel.DIALOGUE
+    evidence = session.exec(select(Attachment).where(Attachment.contract_id == contract.id)).all()
+    assert sorted((file.filename, file.media_type) for file in evidence) == [
+        ("auditrapport-kota-stone.pdf", "application/pdf"),
+        ("presentielijst-training-budhpura.csv", "text/csv"),
+    ]
+    assert all((tmp_path / "uploads" / file.stored_name).is_file() for file in evidence)
     # the timeline reads as the story happened: over the year before today, in order, none later
     events = contract_events(session=session, contract_id=contract.id)
     assert len(events) > 10 and events[-1].at.date() <= today

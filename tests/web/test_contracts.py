@@ -3,6 +3,7 @@ the goods of its CPV codes and where they carry known risks, the CPV look-up, an
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -366,9 +367,15 @@ def test_a_buyer_role_in_the_supplier_organisation_is_not_the_supplier(
 
 
 def test_the_demo_adds_its_contracts_once(
-    database_url: str, monkeypatch: pytest.MonkeyPatch, engine: object, client: TestClient, session: Session
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: object,
+    client: TestClient,
+    session: Session,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("CHAINMAP_UPLOAD_DIR", str(tmp_path / "uploads"))
     get_settings.cache_clear()
     try:
         assert main(["demo"]) == EXIT_OK
