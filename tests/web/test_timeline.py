@@ -28,14 +28,14 @@ NL_ENTRIES: Final = (
     "Uitnodiging aangenomen door nieuw@werkkleding.nl",
     "Ketenversie 1 ingediend (4 locaties)",
     "Ketenversie 1 beoordeeld: herziening gevraagd",
-    "Escalatiestap vastgelegd: dialoog per 20 mei 2027 (was: opgelost (geen escalatie))",
+    "Escalatiestap vastgelegd: dialoog per 20 mei 2027 (was: geen escalatie)",
 )
 EN_ENTRIES: Final = (
     "Invitation sent to nieuw@werkkleding.nl",
     "Invitation accepted by nieuw@werkkleding.nl",
     "Chain version 1 submitted (4 sites)",
     "Chain version 1 reviewed: revision requested",
-    "Escalation step recorded: dialogue from 20 May 2027 (was: resolved (no escalation))",
+    "Escalation step recorded: dialogue from 20 May 2027 (was: no escalation)",
 )
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from chainmap.themes import Lang
-from models import AuditEvent, AuditKind
+from models import AuditEvent, AuditKind, EscalationLevel
 from web.formatting import date_text, number_text
 from web.messages import web_text
 from web.services.audit import contract_events
@@ -24,6 +24,14 @@ class TimelineEntry:
     note: str
 
 
+def _step_before(step: str, lang: Lang) -> str:
+    """The step an escalation step followed: "no escalation" before the first step and after a resolved
+    one (both are the ladder's "resolved"), else the step's name."""
+    if step == EscalationLevel.RESOLVED:
+        return web_text("escalation.none", lang).lower()
+    return web_text(f"escalation.step.{step}", lang)
+
+
 def _what(event: AuditEvent, lang: Lang) -> str:
     """The event's sentence, with its details written as the page's language writes them."""
     details = event.details
@@ -38,7 +46,7 @@ def _what(event: AuditEvent, lang: Lang) -> str:
             key,
             lang,
             step=web_text(f"escalation.step.{details['step']}", lang),
-            previous=web_text(f"escalation.step.{details['previous']}", lang),
+            previous=_step_before(details["previous"], lang),
             on=date_text(date.fromisoformat(details["on"]), lang),
         )
     if event.kind is AuditKind.ATTACHMENT_ADDED:
