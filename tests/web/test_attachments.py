@@ -146,16 +146,17 @@ def test_the_content_decides_the_type_and_the_name_is_sanitised(
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("rapport.pdf", files.HTML, "Een bestand is geen PDF"),
-        ("tekening.svg", files.SVG, "Een bestand is geen PDF"),
-        ("setup.exe", files.EXE, "Een bestand is geen PDF"),
+        ("rapport.pdf", files.HTML, "“rapport.pdf” is geen PDF"),
+        ("tekening.svg", files.SVG, "“tekening.svg” is geen PDF"),
+        ("setup.exe", files.EXE, "“setup.exe” is geen PDF"),
         (
             "macro.xlsx",
             files.zip_of({"[Content_Types].xml": "", "xl/workbook.xml": "", "xl/vbaProject.bin": ""}),
             "geen PDF",
         ),
-        ("leeg.pdf", b"", "Een bestand is leeg."),
-        ("groot.pdf", files.PDF + b"0" * 2048, "Een bestand is groter dan 2 kB."),
+        ("leeg.pdf", b"", "“leeg.pdf” is leeg."),
+        ("groot.pdf", files.PDF + b"0" * 2048, "“groot.pdf” is groter dan 2 kB."),
+        ("<b>x</b>.pdf", files.HTML, "“&lt;b&gt;x&lt;/b&gt;.pdf” is geen PDF"),  # the name is escaped
     ],
 )
 def test_a_refused_file_keeps_no_row_and_no_file(
@@ -277,7 +278,7 @@ def test_a_step_with_a_refused_file_keeps_nothing(client: TestClient, session: S
     log_in(client, MANAGER)
     refused = post_step(client, contract_id, [("brief.pdf", files.PDF), ("brief2.pdf", files.HTML)])
     assert refused.status_code == 400
-    assert re.search(r'id="attachments-error">Een bestand is geen PDF', refused.text)
+    assert re.search(r'id="attachments-error">“brief2.pdf” is geen PDF', refused.text)  # which of them
     too_many = post_step(client, contract_id, [(f"brief{number}.pdf", files.PDF) for number in range(6)])
     assert too_many.status_code == 400 and "Voeg hoogstens 5 bestanden toe aan een stap." in too_many.text
     session.expire_all()

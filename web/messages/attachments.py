@@ -34,15 +34,15 @@ ATTACHMENT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "attachments.back": {"en": "Back to the contract", "nl": "Terug naar het contract"},
     "attachments.action": {"en": "Action: {title}", "nl": "Actie: {title}"},
     "attachments.error.required": {"en": "Choose a file.", "nl": "Kies een bestand."},
-    "attachments.error.empty": {"en": "A file is empty.", "nl": "Een bestand is leeg."},
+    "attachments.error.empty": {"en": "“{filename}” is empty.", "nl": "“{filename}” is leeg."},
     "attachments.error.too_large": {
-        "en": "A file is larger than {limit}.",
-        "nl": "Een bestand is groter dan {limit}.",
+        "en": "“{filename}” is larger than {limit}.",
+        "nl": "“{filename}” is groter dan {limit}.",
     },
     "attachments.error.type": {
-        "en": "A file is not a PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX or CSV file. Its content "
-        "decides, not its name.",
-        "nl": "Een bestand is geen PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX of CSV. De inhoud "
+        "en": "“{filename}” is not a PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX or CSV file. Its "
+        "content decides, not its name.",
+        "nl": "“{filename}” is geen PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX of CSV. De inhoud "
         "beslist, niet de naam.",
     },
     "attachments.error.too_many": {

@@ -79,7 +79,9 @@ def add_action_evidence(
         add_evidence(session=session, contract=contract, action=action, user=user, upload=upload, store=store)
     except FormInvalid as invalid:
         limit = limit_text(store.max_bytes, lang)
-        errors = {field: web_text(key, lang, limit=limit) for field, key in invalid.errors.items()}
+        errors = {
+            field: web_text(key, lang, limit=limit, **invalid.params) for field, key in invalid.errors.items()
+        }
         return action_page_response(request, session, user, contract, action, today, evidence_errors=errors)
     return RedirectResponse(f"/contracts/{contract_id}/actions/{action_id}#evidence", status_code=303)
 

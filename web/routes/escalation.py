@@ -84,6 +84,8 @@ def record_escalation_step(
         )
     except FormInvalid as invalid:
         limit = limit_text(store.max_bytes, lang)
-        errors = {field: web_text(key, lang, limit=limit) for field, key in invalid.errors.items()}
+        errors = {
+            field: web_text(key, lang, limit=limit, **invalid.params) for field, key in invalid.errors.items()
+        }
         return _refused(request, session, user, contract, form, errors)
     return RedirectResponse(f"/contracts/{contract_id}#escalation", status_code=303)

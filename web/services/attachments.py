@@ -61,6 +61,7 @@ EXTENSIONS: Final[dict[str, tuple[str, ...]]] = {
     DOCX: ("docx",),
     CSV: ("csv",),
 }
+SHOWN_NAME_LENGTH: Final = 100  # of a refused file's name in its message
 MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024  # what an XLSX or DOCX may declare unpacked, in all
 MAX_ZIP_ENTRIES: Final = 10_000
 MAX_FILENAME: Final = 255
@@ -224,17 +225,29 @@ class CheckedFile:
     content: bytes
 
 
-def checked_files(uploads: Sequence[Upload]) -> tuple[list[CheckedFile], str | None]:
-    """The uploads that may be kept, or the key of the message saying why one may not (the first found)."""
+@dataclass(frozen=True)
+class RefusedFile:
+    """Why an upload may not be kept (the key of its message) and the name it was sent under."""
+
+    key: str
+    filename: str
+
+    def refusal(self, field: str) -> FormInvalid:
+        """The form error of `field` for this file, its message naming the file."""
+        return FormInvalid({field: self.key}, params={"filename": self.filename[:SHOWN_NAME_LENGTH]})
+
+
+def checked_files(uploads: Sequence[Upload]) -> tuple[list[CheckedFile], RefusedFile | None]:
+    """The uploads that may be kept, or the first that may not and why."""
     checked = []
     for upload in uploads:
         if upload.content is None:
-            return [], "attachments.error.too_large"
+            return [], RefusedFile("attachments.error.too_large", upload.filename)
         if not upload.content:
-            return [], "attachments.error.empty"
+            return [], RefusedFile("attachments.error.empty", upload.filename)
         media_type = sniffed_media_type(upload.content)
         if media_type is None:
-            return [], "attachments.error.type"
+            return [], RefusedFile("attachments.error.type", upload.filename)
         checked.append(CheckedFile(safe_filename(upload.filename, media_type), media_type, upload.content))
     return checked, None
 
@@ -348,9 +361,9 @@ def add_evidence(
         raise PermissionError("only the contract's supplier users add evidence to its actions")
     if upload is None or (not upload.filename and not upload.content):
         raise FormInvalid({EVIDENCE_FIELD: "attachments.error.required"})
-    files, problem = checked_files([upload])
-    if problem is not None:
-        raise FormInvalid({EVIDENCE_FIELD: problem})
+    files, refused = checked_files([upload])
+    if refused is not None:
+        raise refused.refusal(EVIDENCE_FIELD)
     with stored_files(store) as written:
         try:
             (attachment,) = add_attachments(

@@ -152,14 +152,16 @@ def record_step(
         errors[REASON] = "escalation.error.reason_required"
     elif len(reason) > MAX_REASON:
         errors[REASON] = "escalation.error.reason_too_long"
-    attached, problem = checked_files(files)
+    attached, refused = checked_files(files)
+    params: dict[str, object] = {}
     if len(files) > MAX_STEP_FILES:
         errors[STEP_FILES_FIELD] = "attachments.error.too_many"
-    elif problem is not None:
-        errors[STEP_FILES_FIELD] = problem
+    elif refused is not None:
+        errors[STEP_FILES_FIELD] = refused.key
+        params = refused.refusal(STEP_FILES_FIELD).params
     if errors or level is None or effective_on is None:
         session.rollback()
-        raise FormInvalid(errors)
+        raise FormInvalid(errors, params)
     recorded = EscalationStep(
         contract_id=contract.id,
         step=level,
