@@ -33,6 +33,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _failure(error: Exception) -> str:
+    """What went wrong, for the log, without the recipient: an address is personal data, and the
+    server's refusal of a recipient repeats it (SMTPRecipientsRefused), so only the kind of error and
+    the server's reply code are kept."""
+    code = getattr(error, "smtp_code", None)
+    return f"{type(error).__name__} {code}" if isinstance(code, int) else type(error).__name__
+
+
 def send_mail(*, settings: Settings, to: str, subject: str, body: str) -> MailOutcome:
     """Send a plain-text e-mail to `to`; a refusal by the server or the network is logged and reported
     as FAILED, so that the caller's work (already saved) stands and the page can say so."""
@@ -50,7 +58,7 @@ def send_mail(*, settings: Settings, to: str, subject: str, body: str) -> MailOu
             if settings.smtp_username:
                 smtp.login(settings.smtp_username, settings.smtp_password.get_secret_value())
             smtp.send_message(message)
-    except (smtplib.SMTPException, OSError, ValueError):
-        LOG.exception("e-mail to %s through %s was not sent", to, settings.smtp_host)
+    except (smtplib.SMTPException, OSError, ValueError) as error:
+        LOG.error("an e-mail through %s was not sent: %s", settings.smtp_host, _failure(error))
         return MailOutcome.FAILED
     return MailOutcome.SENT
