@@ -168,6 +168,22 @@ def test_the_pdf_prints_site_names_beyond_western_european_letters(
     assert turkish in pdf_text(client.get(f"/contracts/{contract.id}/report.pdf").content)
 
 
+@pytest.mark.parametrize(
+    ("reference", "filename"),
+    [("Zagłębie/2027", "Zagebie-2027"), ("Één 2027", "Een-2027"), ("∑", "contract")],
+)
+def test_the_report_downloads_under_an_ascii_name_whatever_the_reference(
+    client: TestClient, session: Session, world: World, reference: str, filename: str
+) -> None:
+    contract = make_contract(session, supplier="Geheime Leverancier BV", reference=reference)
+    log_in(client, "verkoop@leverancier.nl")
+    for suffix in ("pdf", "xlsx"):
+        response = client.get(f"/contracts/{contract.id}/report.{suffix}")
+        assert response.status_code == 200
+        disposition = response.headers["content-disposition"]
+        assert disposition == f'attachment; filename="{filename}-2027-09-01.{suffix}"'
+
+
 def test_the_report_follows_the_language(client: TestClient, world: World) -> None:
     log_in(client, "cm@testdorp.nl")
     response = client.get(f"/contracts/{world.contract.id}/report.pdf", headers={"Accept-Language": "en"})

@@ -18,6 +18,7 @@ from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
+from web.services.chain_files import filename_part
 from web.services.contract_report import ContractReport, contract_report
 from web.services.errors import FormInvalid
 from web.services.public_summary import (
@@ -50,9 +51,9 @@ def _download(content: bytes, media_type: str, name: str) -> Response:
 
 
 def report_name(contract: Contract, suffix: str, made_on: date) -> str:
-    """The report's file name: the contract's reference made safe for a file name, the date, the suffix."""
-    safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in contract.reference)
-    return f"{safe or 'contract'}-{made_on.isoformat()}.{suffix}"
+    """The report's file name: the contract's reference as the chain files' names write it (ASCII, accents
+    dropped, which a Content-Disposition header needs), the date, the suffix."""
+    return f"{filename_part(contract.reference) or 'contract'}-{made_on.isoformat()}.{suffix}"
 
 
 @router.get("/contracts/{contract_id}/report.pdf")
