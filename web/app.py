@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -93,6 +94,11 @@ def create_app(
     def _version_no_longer_valid(request: Request, error: VersionNoLongerValid) -> Response:
         context = {"version": error.version, "findings": error.findings}
         return templates.TemplateResponse(request, "review_unavailable.html", context, status_code=409)
+
+    @app.exception_handler(RequestValidationError)
+    def _request_invalid(request: Request, _error: RequestValidationError) -> Response:
+        # Forms are the app's only input: a person gets a page in their language, not FastAPI's JSON 422.
+        return templates.TemplateResponse(request, "request_invalid.html", {}, status_code=400)
 
     @app.exception_handler(Forbidden)
     def _forbidden(request: Request, _error: Forbidden) -> Response:

@@ -68,6 +68,13 @@ COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "role.buyer": {"en": "buyer", "nl": "inkoper"},
     "role.contract_manager": {"en": "contract manager", "nl": "contractmanager"},
     "role.supplier": {"en": "supplier", "nl": "leverancier"},
+    "request_invalid.title": {"en": "That could not be processed", "nl": "Dat kon niet worden verwerkt"},
+    "request_invalid.text": {
+        "en": "A field of the form is missing, too long or not in the expected form. Go back, check what "
+        "you entered and try again.",
+        "nl": "Een veld van het formulier ontbreekt, is te lang of heeft niet de verwachte vorm. Ga terug, "
+        "controleer wat u hebt ingevuld en probeer het nog eens.",
+    },
     "error.csrf": {
         "en": "The form has expired. Please load the page again and retry.",
         "nl": "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
