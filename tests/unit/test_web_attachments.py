@@ -70,6 +70,9 @@ def test_a_workbook_and_a_document_are_told_apart_by_their_entries() -> None:
         files.zip_of(  # a macro-enabled workbook
             {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<w/>", "xl/vbaProject.bin": "x"}
         ),
+        files.zip_of(  # the same, its macro project named in capitals
+            {"[Content_Types].xml": "<Types/>", "word/document.xml": "<d/>", "word/VBAPROJECT.BIN": "x"}
+        ),
         b"PK\x03\x04 not really a zip archive",
     ],
 )

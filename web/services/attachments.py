@@ -100,7 +100,9 @@ def _office_type(content: bytes) -> str | None:
     if len(entries) > MAX_ZIP_ENTRIES or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
         return None
     names = {entry.filename for entry in entries}
-    if "[Content_Types].xml" not in names or any(name.endswith("vbaProject.bin") for name in names):
+    # A macro project is refused under any case of its name: zip entry names are matched case-blind
+    # by Office on Windows.
+    if "[Content_Types].xml" not in names or any(name.lower().endswith("vbaproject.bin") for name in names):
         return None
     if "xl/workbook.xml" in names:
         return XLSX
