@@ -1,15 +1,16 @@
 """Notifications: each kind made on fixed dates for the right people and nobody else, made and e-mailed
-once however often `collect` and `send_due` run, in the user's language; the page, the read marking and
-the unread count; `chainmap notify` with --dry-run and --today."""
+once however often `collect` and `send_due` run, also when two runs overlap, in the user's language; the
+page, the read marking and the unread count; `chainmap notify` with --dry-run and --today."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from sqlmodel import Session, col, func, select
 
 from chainmap.cli import EXIT_OK, main
@@ -33,10 +34,12 @@ from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.web.test_contracts import csrf, log_in
 from web.mail import MailOutcome
+from web.services import notifications
 from web.services.audit import record
 from web.services.notifications import (
     EMAIL_WINDOW_DAYS,
     EVENT_WINDOW_DAYS,
+    Sending,
     collect,
     notification_path,
     send_due,
@@ -355,6 +358,105 @@ def test_a_failed_send_is_retried_on_the_next_run(session: Session, world: World
     collect(session=session, today=TODAY)
     failing = FakeMailer(outcome=MailOutcome.FAILED)
     assert send_due(session=session, mailer=failing, base_url=BASE_URL, dry_run=False).failed
+    assert row_counts(session) == (1, 0)
+    working = FakeMailer()
+    send_due(session=session, mailer=working, base_url=BASE_URL, dry_run=False)
+    assert len(working.messages) == 1 and row_counts(session) == (1, 1)
+
+
+@dataclass
+class OverlappedMailer:
+    """A slow SMTP server: while it sends its first message, `rival` (another run, on its own session)
+    runs from start to end; then it answers `outcome`."""
+
+    rival: Callable[[], Sending]
+    outcome: MailOutcome = MailOutcome.SENT
+    messages: list[str] = field(default_factory=list)
+    rival_sending: Sending | None = None
+
+    def __call__(self, *, to: str, subject: str, body: str) -> MailOutcome:
+        if self.rival_sending is None:
+            self.rival_sending = self.rival()
+        self.messages.append(to)
+        return self.outcome
+
+
+def test_a_run_started_while_another_sends_never_sends_the_same_notification(
+    session: Session, engine: Engine, world: World
+) -> None:
+    add_action(session, world.contract, TODAY - timedelta(days=2))  # overdue: supplier, buyer, manager
+    collect(session=session, today=TODAY)
+    rival = FakeMailer()
+    with Session(engine) as other:
+        mailer = OverlappedMailer(
+            rival=lambda: send_due(session=other, mailer=rival, base_url=BASE_URL, dry_run=False)
+        )
+        send_due(session=session, mailer=mailer, base_url=BASE_URL, dry_run=False)
+    first, *rest = mailer.messages
+    rival_messages = [to for to, _, _ in rival.messages]
+    assert first not in rival_messages  # claimed by the first run before it sent
+    assert sorted([*mailer.messages, *rival_messages]) == sorted([SUPPLIER, BUYER, MANAGER])
+    assert rest == []  # the rival claimed the others while the first run was still sending
+    assert row_counts(session) == (3, 3)
+
+
+def test_a_failed_send_in_overlapping_runs_is_sent_once_by_the_next_run(
+    session: Session, engine: Engine, world: World
+) -> None:
+    add_action(session, world.contract, TODAY - timedelta(days=2))
+    collect(session=session, today=TODAY)
+    rival = FakeMailer()
+    with Session(engine) as other:
+        mailer = OverlappedMailer(
+            rival=lambda: send_due(session=other, mailer=rival, base_url=BASE_URL, dry_run=False),
+            outcome=MailOutcome.FAILED,
+        )
+        failed = send_due(session=session, mailer=mailer, base_url=BASE_URL, dry_run=False).failed
+    assert [user.email for user, _ in failed] == mailer.messages
+    assert mailer.messages[0] not in [to for to, _, _ in rival.messages]
+    assert row_counts(session) == (3, 2)  # the failed one's claim is released
+    next_run = FakeMailer()
+    send_due(session=session, mailer=next_run, base_url=BASE_URL, dry_run=False)
+    assert [to for to, _, _ in next_run.messages] == mailer.messages
+    assert row_counts(session) == (3, 3)
+
+
+def test_of_two_runs_that_read_the_same_pending_notifications_only_the_one_that_claims_sends(
+    session: Session, engine: Engine, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_action(session, world.contract, TODAY - timedelta(days=2))
+    collect(session=session, today=TODAY)
+    read_pending = notifications._pending
+    rival = FakeMailer()
+    readers: list[Session] = []
+
+    def pending_then_rival(*, session: Session, now: datetime) -> list[tuple[Notification, User]]:
+        """Read the pending notifications; after the first run's read, let a rival run (which reads them
+        too) send them all."""
+        found = read_pending(session=session, now=now)
+        readers.append(session)
+        if len(readers) == 1:
+            with Session(engine) as other:
+                send_due(session=other, mailer=rival, base_url=BASE_URL, dry_run=False)
+        return found
+
+    monkeypatch.setattr(notifications, "_pending", pending_then_rival)
+    late = FakeMailer()
+    sending = send_due(session=session, mailer=late, base_url=BASE_URL, dry_run=False)
+    assert sorted(to for to, _, _ in rival.messages) == sorted([SUPPLIER, BUYER, MANAGER])
+    assert len(readers) == 2 and late.messages == [] and sending.sent == [] and sending.failed == []
+    assert row_counts(session) == (3, 3)
+
+
+def test_a_send_that_raises_releases_its_claim(session: Session, world: World) -> None:
+    add_action(session, world.contract, TODAY + timedelta(days=2))
+    collect(session=session, today=TODAY)
+
+    def broken(*, to: str, subject: str, body: str) -> MailOutcome:
+        raise ConnectionResetError(to)
+
+    with pytest.raises(ConnectionResetError):
+        send_due(session=session, mailer=broken, base_url=BASE_URL, dry_run=False)
     assert row_counts(session) == (1, 0)
     working = FakeMailer()
     send_due(session=session, mailer=working, base_url=BASE_URL, dry_run=False)

@@ -21,7 +21,14 @@ E-mail (`send_due`): one message per user per run listing their notifications no
 user's language, each with a link to the contract's page. Only notifications made within
 EMAIL_WINDOW_DAYS are e-mailed: the ones made while no SMTP server was configured (or while the timer did
 not run) are in the app already, and configuring SMTP later must not send months of stale news at once.
-A failed send leaves `emailed_at` empty, so the next run tries again.
+
+Never twice, even when two runs overlap (a slow SMTP server, cron starting the next run while the last
+still sends): a run claims a user's notifications before it sends them, one conditional update per
+notification (`emailed_at` set where it is still empty, committed at once), and e-mails only those it
+claimed. A run that read the same notifications earlier finds them claimed and leaves them to the run
+that claimed them. A failed send releases the claim (`emailed_at` empty again), so the next run tries
+again. A run killed between claiming and sending leaves its claimed notifications marked as e-mailed:
+at most once rather than perhaps twice, and they are in the app anyway.
 """
 
 from collections.abc import Iterable, Sequence
@@ -435,10 +442,11 @@ def send_due(
     collected: Sequence[Planned] = (),
 ) -> Sending:
     """E-mail each user the notifications not yet e-mailed (made within EMAIL_WINDOW_DAYS of `now`), one
-    message per user; `emailed_at` is set and committed per user once their message went out, and stays
-    empty when it failed, so the next run retries. Without a mailer (no SMTP configured) nothing is sent;
-    a dry run sends nothing and writes nothing, and says what it would send, counting the notifications
-    a dry `collect` would have made (`collected`, not stored)."""
+    message per user; each user's notifications are claimed (`emailed_at` set and committed) before their
+    message is sent and only the ones this run claimed are sent, so overlapping runs never send one
+    twice; a failed send releases the claim, so the next run retries. Without a mailer (no SMTP
+    configured) nothing is sent; a dry run sends nothing and writes nothing, and says what it would send,
+    counting the notifications a dry `collect` would have made (`collected`, not stored)."""
     now = now or datetime.now(UTC)
     outcome = Sending()
     if mailer is None:
@@ -454,16 +462,49 @@ def send_due(
                 counts[item.user.id] = (user, count + 1)
         outcome.sent = list(counts.values())
         return outcome
-    for user, notifications in by_user.values():
+    for user, pending in by_user.values():
+        notifications = _claim(session=session, notifications=pending, now=now)
+        if not notifications:
+            continue
         subject, body = _mail(user, notifications, base_url)
-        if mailer(to=user.email, subject=subject, body=body) is not MailOutcome.SENT:
+        try:
+            sent = mailer(to=user.email, subject=subject, body=body) is MailOutcome.SENT
+        except BaseException:
+            _release(session=session, notifications=notifications)
+            raise
+        if not sent:
+            _release(session=session, notifications=notifications)
             outcome.failed.append((user, len(notifications)))
             continue
-        ids = [item.id for item in notifications]
-        session.execute(update(Notification).where(col(Notification.id).in_(ids)).values(emailed_at=now))
-        session.commit()
         outcome.sent.append((user, len(notifications)))
     return outcome
+
+
+def _claim(*, session: Session, notifications: Sequence[Notification], now: datetime) -> list[Notification]:
+    """Mark `notifications` e-mailed at `now` where no other run did first, committed before anything is
+    sent, and return those this run claimed: one conditional update per notification, whose row count
+    says whether it was still unclaimed (on PostgreSQL a concurrent claim waits for the first one's commit
+    and then finds `emailed_at` set; SQLite writes one at a time)."""
+    claimed = []
+    for notification in notifications:
+        marked = session.connection().execute(
+            update(Notification)
+            .where(col(Notification.id) == notification.id, col(Notification.emailed_at).is_(None))
+            .values(emailed_at=now)
+        )
+        if marked.rowcount == 1:
+            claimed.append(notification)
+    session.commit()
+    return claimed
+
+
+def _release(*, session: Session, notifications: Sequence[Notification]) -> None:
+    """Undo this run's claim on `notifications` whose e-mail did not go out, so the next run retries."""
+    ids = [item.id for item in notifications]
+    session.connection().execute(
+        update(Notification).where(col(Notification.id).in_(ids)).values(emailed_at=None)
+    )
+    session.commit()
 
 
 def user_notifications(*, session: Session, user_id: int) -> list[Notification]:
