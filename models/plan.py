@@ -46,8 +46,9 @@ class Verification(StrEnum):
 
 
 class ActionPlan(SQLModel, table=True):
-    """The plan of a contract: its status, the accepted chain version it addresses, who submitted it and
-    who decided on it, with the comment of a send-back. `first_approved_at` stays set once the plan was
+    """The plan of a contract: its status, the accepted chain version it was first written for (kept
+    when newer versions are accepted: the carry-over's baseline, see web.services.plan), who submitted it
+    and who decided on it, with the comment of a send-back. `first_approved_at` stays set once the plan was
     approved: from then on changes to actions are shown as changes (old → new)."""
 
     __tablename__ = "action_plans"

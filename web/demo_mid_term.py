@@ -277,7 +277,7 @@ def add_mid_term_story(
         session,
         contract,
         start + timedelta(days=12),
-        lambda: submit_plan(session=session, contract=contract, user=cast.supplier, reference=reference),
+        lambda: submit_plan(session=session, contract=contract, user=cast.supplier),
     )
     _on(
         session,
@@ -291,7 +291,6 @@ def add_mid_term_story(
         session,
         contract,
         cast,
-        reference,
         audit,
         done=start + timedelta(days=100),
         comment="Auditrapport ontvangen; de bevindingen zijn opgevolgd.",
@@ -302,14 +301,13 @@ def add_mid_term_story(
         session,
         contract,
         cast,
-        reference,
         training,
         done=start + timedelta(days=190),
         comment="Presentielijsten van drie trainingen gezien.",
         evidence=Upload(filename="presentielijst-training-budhpura.csv", content=ATTENDANCE_CSV),
         store=store,
     )
-    _set_status(session, contract, cast, reference, grievance, "in_progress", start + timedelta(days=150))
+    _set_status(session, contract, cast, grievance, "in_progress", start + timedelta(days=150))
     _note(
         session,
         contract,
@@ -376,7 +374,6 @@ def _set_status(
     session: Session,
     contract: Contract,
     cast: Cast,
-    reference: ReferenceData,
     action: PlanAction,
     status: str,
     day: date,
@@ -397,7 +394,6 @@ def _set_status(
             status=status,
             cancel_reason="",
             today=day,
-            reference=reference,
         ),
     )
 
@@ -406,7 +402,6 @@ def _done_and_verified(
     session: Session,
     contract: Contract,
     cast: Cast,
-    reference: ReferenceData,
     action: PlanAction,
     *,
     done: date,
@@ -416,7 +411,7 @@ def _done_and_verified(
 ) -> None:
     """The supplier starts the action, adds `evidence` and reports it done on `done`; the contract manager
     verifies it with `comment` five days later."""
-    _set_status(session, contract, cast, reference, action, "in_progress", done - timedelta(days=30))
+    _set_status(session, contract, cast, action, "in_progress", done - timedelta(days=30))
     _on(
         session,
         contract,
@@ -430,7 +425,7 @@ def _done_and_verified(
             store=store,
         ),
     )
-    _set_status(session, contract, cast, reference, action, "done", done)
+    _set_status(session, contract, cast, action, "done", done)
     _on(
         session,
         contract,

@@ -84,12 +84,12 @@ PLAN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "plan.verification.none": {"en": "not verified", "nl": "niet geverifieerd"},
     "plan.carry_title": {"en": "New chain version", "nl": "Nieuwe ketenversie"},
     "plan.carry_intro": {
-        "en": "The plan was written for chain version {old}; version {new} is accepted since. The actions "
-        "stay tied to their sites where the site still exists. The plan moves to version {new} when the "
-        "supplier next saves.",
-        "nl": "Het plan is geschreven voor ketenversie {old}; sindsdien is versie {new} geaccepteerd. De "
-        "acties blijven verbonden aan hun locaties waar die nog bestaan. Het plan gaat over naar versie "
-        "{new} zodra de leverancier opnieuw opslaat.",
+        "en": "The plan was first written for chain version {old}; version {new} is accepted since. The "
+        "actions stay tied to their sites where the site still exists. A risk that is prioritised now but "
+        "was not in version {old} stays flagged until an action covers it.",
+        "nl": "Het plan is eerst geschreven voor ketenversie {old}; sindsdien is versie {new} geaccepteerd. "
+        "De acties blijven verbonden aan hun locaties waar die nog bestaan. Een risico dat nu geprioriteerd "
+        "is en in versie {old} niet, blijft gemarkeerd tot een actie het dekt.",
     },
     "plan.detached_caption": {
         "en": "Risks of actions whose site is no longer in the chain",

@@ -190,7 +190,7 @@ def submit(
     try:
         if not csrf_valid(request, csrf_token):
             raise FormInvalid({"form": "error.csrf"})
-        submit_plan(session=session, contract=contract, user=user, reference=load_reference())
+        submit_plan(session=session, contract=contract, user=user)
     except FormInvalid as invalid:
         return _plan_page(request, session, user, contract, today, refused=invalid)
     return RedirectResponse(f"/contracts/{contract_id}/plan", status_code=303)
@@ -273,7 +273,6 @@ def edit_action(
             status=status,
             cancel_reason=cancel_reason,
             today=today,
-            reference=load_reference(),
         )
     except FormInvalid as invalid:
         session.refresh(action)

@@ -20,8 +20,17 @@ The rules:
 - Cancelling needs a reason. When the supplier moves a done action to another status, the contract
   manager's verification is cleared: it judged the action as done.
 - A verification (verified / not sufficient, the latter with a comment) is only for a done action.
-- When the monitored version is newer than the plan's version, the plan page shows the carry-over
-  (chainmap.monitoring.carry_over); the supplier's next save moves the plan to the monitored version.
+- The plan keeps the accepted version it was first written for (`ActionPlan.version_id`, set when the
+  first action makes the plan). When the monitored version is newer, the plan page shows the carry-over
+  (chainmap.monitoring.carry_over) from that version to the monitored one: the risks of actions whose
+  site is gone (detached), and the risks prioritised now but not then that no action covers (flagged).
+  The baseline does not move when the supplier saves: a flag says that the plan does not yet address a
+  risk that came after it was written, so it goes when an action covers the risk, not when the supplier
+  changes something else (a title), and a detached risk stays listed while its action points at the
+  gone site. Measuring against the previous accepted version instead would drop a risk that came in an
+  earlier new version, and is still uncovered, from the flags as soon as a later version is accepted. A
+  plan first written for the monitored version has no carry-over: its risks were chosen from that
+  version's list, where an uncovered risk already shows as uncovered.
 
 Every service raises PermissionError for a user who may not, FormInvalid with every problem by field
 (the key of a web text) otherwise; nothing is saved unless everything is.
@@ -150,17 +159,6 @@ def _own_action_id(contract: Contract, action: PlanAction) -> int:
     return action.id
 
 
-def _monitored_with_stored_risks(
-    *, session: Session, contract_id: int, reference: ReferenceData
-) -> ChainVersion | None:
-    """The monitored version, its prioritised risks stored first: storing commits the session, so this
-    comes before the contract's lock and the service's own changes."""
-    version = monitored_version(session=session, contract_id=contract_id)
-    if version is not None:
-        prioritised_hotspots(session=session, version=version, reference=reference)
-    return version
-
-
 def _parsed_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
@@ -182,12 +180,6 @@ def _checked_text(
     elif len(text) > limit:
         errors[field] = "plan.error.too_long"
     return text
-
-
-def _follow_monitored(plan: ActionPlan, version: ChainVersion) -> None:
-    """The plan now addresses the monitored version (the supplier saw the carry-over on the plan page)."""
-    if version.id is not None and plan.version_id != version.id:
-        plan.version_id = version.id
 
 
 def propose_action(
@@ -242,8 +234,7 @@ def propose_action(
         raise _refuse(session, errors)
     if plan is None:
         plan = ActionPlan(contract_id=contract.id, version_id=version.id)
-    _follow_monitored(plan, version)
-    session.add(plan)
+        session.add(plan)
     action = PlanAction(
         contract_id=contract.id,
         title=title,
@@ -287,7 +278,6 @@ def update_action(
     status: str,
     cancel_reason: str,
     today: date,
-    reference: ReferenceData,
 ) -> PlanAction:
     """Save the supplier's edit of an action by the rules in the module's docstring: a changed due date is
     not before `today`, cancelling needs `cancel_reason`, leaving done clears the verification; after the
@@ -295,7 +285,6 @@ def update_action(
     if not may_edit_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier edits actions")
     action_id = _own_action_id(contract, action)
-    version = _monitored_with_stored_risks(session=session, contract_id=contract.id, reference=reference)
     _lock(session, contract)
     session.refresh(action)
     plan = plan_of(session=session, contract_id=contract.id)
@@ -331,9 +320,7 @@ def update_action(
     action.title, action.description, action.owner, action.due_on = title, description, owner, due
     action.status = new_status
     action.cancel_reason = reason if new_status is ActionStatus.CANCELLED else ""
-    if version is not None:
-        _follow_monitored(plan, version)
-    session.add_all((action, plan))
+    session.add(action)
     if plan.first_approved_at is not None:
         for field, old, new in changes:
             record(
@@ -353,11 +340,10 @@ def update_action(
     return action
 
 
-def submit_plan(*, session: Session, contract: Contract, user: User, reference: ReferenceData) -> ActionPlan:
+def submit_plan(*, session: Session, contract: Contract, user: User) -> ActionPlan:
     """Submit the plan (draft or returned, with at least one action) for the buyer side's decision."""
     if not may_edit_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier submits the plan")
-    version = _monitored_with_stored_risks(session=session, contract_id=contract.id, reference=reference)
     _lock(session, contract)
     plan = plan_of(session=session, contract_id=contract.id)
     actions = len(plan_actions(session=session, contract_id=contract.id))
@@ -365,8 +351,6 @@ def submit_plan(*, session: Session, contract: Contract, user: User, reference: 
         raise _refuse(session, {FORM: "plan.error.no_actions"})
     if plan.status not in (PlanStatus.DRAFT, PlanStatus.RETURNED):
         raise _refuse(session, {FORM: "plan.error.not_submittable"})
-    if version is not None:
-        _follow_monitored(plan, version)
     plan.status = PlanStatus.SUBMITTED
     plan.submitted_at = datetime.now(UTC)
     plan.submitted_by_user_id = user.id
