@@ -21,7 +21,8 @@ MEBIBYTE: Final = 1024 * 1024
 class Settings(BaseSettings):
     """Where the database is, how sessions are signed, and which environment this is."""
 
-    model_config = SettingsConfigDict(env_prefix="CHAINMAP_", extra="ignore")
+    # An empty variable (DATABASE_URL= in a unit file or a shell) counts as unset, not as an empty value.
+    model_config = SettingsConfigDict(env_prefix="CHAINMAP_", extra="ignore", env_ignore_empty=True)
 
     environment: Literal["local", "test", "production"] = "local"
     secret_key: str = DEVELOPMENT_SECRET

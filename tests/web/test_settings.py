@@ -15,3 +15,11 @@ def test_production_refuses_the_development_secret() -> None:
 def test_database_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.db")
     assert Settings().database_url == "sqlite:///elsewhere.db"
+
+
+def test_an_empty_variable_counts_as_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "")
+    monkeypatch.setenv("CHAINMAP_UPLOAD_MAX_BYTES", "")
+    settings = Settings()
+    assert settings.database_url == "sqlite:///var/chainmap.db"
+    assert settings.upload_max_bytes == 10 * 1024 * 1024
