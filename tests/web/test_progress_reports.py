@@ -180,6 +180,7 @@ def test_the_supplier_submits_a_report_with_a_snapshot_of_the_actions(
     log_in(client, SUPPLIER)
     form = client.get(reports_url(parties, 2)).text
     assert 'name="narrative"' in form and "Audit Dhaka" in form and "Versie 1" in form
+    assert "niet geverifieerd" not in form  # only a done action awaits verification
     assert "Er is geen eerdere rapportage om mee te vergelijken." in form
     assert submit(client, parties, 2).headers["location"] == reports_url(parties, 2)
 

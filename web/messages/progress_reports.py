@@ -105,7 +105,7 @@ PROGRESS_REPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "There is no earlier report to compare with.",
         "nl": "Er is geen eerdere rapportage om mee te vergelijken.",
     },
-    "reports.narrative": {"en": "Account", "nl": "Toelichting"},
+    "reports.narrative": {"en": "Narrative", "nl": "Toelichting"},
     "reports.narrative_hint": {
         "en": "What you did in this period, what went well or not, and what comes next (at most 20,000 "
         "characters).",
