@@ -2,13 +2,15 @@
 the plan back, changes after approval are shown old → new, both parties add notes, the contract manager
 verifies done actions, overdue actions are marked, and a newly accepted version flags its new risks."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
-from typing import Final
+from datetime import date, timedelta
+from typing import Any, Final
 
 import pytest
 from fastapi.testclient import TestClient
 from httpx2 import Response
+from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
 from chainmap.reference import load_reference
@@ -37,8 +39,17 @@ from tests.factories.plan import (
 )
 from tests.factories.users import make_user
 from tests.web.test_contracts import csrf, log_in
+from web.services import plan as plan_service
 from web.services.errors import FormInvalid
-from web.services.plan import plan_view, risk_value, update_action
+from web.services.plan import (
+    decide_plan,
+    plan_view,
+    propose_action,
+    risk_value,
+    submit_plan,
+    update_action,
+    verify_action,
+)
 
 TODAY: Final = date(2027, 6, 1)
 EN: Final = {"Accept-Language": "en"}
@@ -463,3 +474,208 @@ def test_the_service_refuses_another_contracts_action(session: Session, parties:
             cancel_reason="",
             today=TODAY,
         )
+
+
+def at_once(
+    monkeypatch: pytest.MonkeyPatch, engine: Engine, rival: Callable[[Session], object], *, at: str = "_made"
+) -> None:
+    """Let `rival`, another request in a session of its own, run to its commit once the next call of the
+    plan service has read and checked the state, just before its update (`at`: "_made", or "plan_of" to
+    come right after the plan is read): two requests at once that both passed the checks. The contract
+    lock is taken away, as SQLite has it (on PostgreSQL it would make the rival wait for this request's
+    commit, which one thread cannot show), so the test shows that the conditional update alone holds."""
+    original = getattr(plan_service, at)
+    ran: list[object] = []
+
+    def rival_first(*args: Any, **kwargs: Any) -> Any:
+        if not ran:
+            ran.append(True)
+            if at == "plan_of":
+                found = original(*args, **kwargs)
+                with Session(engine) as other:
+                    rival(other)
+                return found
+            with Session(engine) as other:
+                rival(other)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(plan_service, "_lock", lambda session, contract: None)
+    monkeypatch.setattr(plan_service, at, rival_first)
+
+
+def events(session: Session, kind: AuditKind) -> int:
+    session.expire_all()
+    query = select(func.count()).select_from(AuditEvent).where(AuditEvent.kind == kind)
+    return session.exec(query).one()
+
+
+def submit_as(session: Session, parties: Parties, email: str) -> ActionPlan:
+    user = session.exec(select(User).where(User.email == email)).one()
+    contract = session.get(Contract, parties.id)
+    assert contract is not None
+    return submit_plan(session=session, contract=contract, user=user)
+
+
+def decide_as(session: Session, parties: Parties, outcome: str, comment: str) -> ActionPlan:
+    manager = session.get(User, parties.manager.id)
+    contract = session.get(Contract, parties.id)
+    assert manager is not None and contract is not None
+    return decide_plan(session=session, contract=contract, user=manager, outcome=outcome, comment=comment)
+
+
+def test_a_plan_submitted_twice_at_once_is_submitted_once(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_plan_action(session, contract=parties.contract, user=parties.supplier)
+    at_once(monkeypatch, engine, lambda other: submit_as(other, parties, SUPPLIER))
+    plan = submit_as(session, parties, SUPPLIER)  # the double click's second request: done
+    assert plan.status is PlanStatus.SUBMITTED and plan.submitted_by_user_id == parties.supplier.id
+    assert events(session, AuditKind.PLAN_SUBMITTED) == 1
+
+
+def test_a_colleagues_submit_at_the_same_time_is_refused(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_plan_action(session, contract=parties.contract, user=parties.supplier)
+    colleague = make_user(
+        session, email="inkoop@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV"
+    )
+    at_once(monkeypatch, engine, lambda other: submit_as(other, parties, SUPPLIER))
+    with pytest.raises(FormInvalid) as refused:
+        submit_as(session, parties, colleague.email)
+    assert refused.value.errors == {"form": "plan.error.not_submittable"}
+    assert only_plan(session).submitted_by_user_id == parties.supplier.id
+    assert events(session, AuditKind.PLAN_SUBMITTED) == 1
+
+
+@pytest.mark.parametrize(
+    ("outcome", "comment", "answer"),
+    [("approved", "", "done"), ("approved", "Akkoord", "refused"), ("returned", "Meer acties", "refused")],
+)
+def test_of_two_decisions_at_once_only_the_first_is_made(
+    session: Session,
+    engine: Engine,
+    parties: Parties,
+    monkeypatch: pytest.MonkeyPatch,
+    outcome: str,
+    comment: str,
+    answer: str,
+) -> None:
+    """The same decision again (a double click) is done; another one (a second tab) is refused and does
+    not overwrite the first."""
+    make_plan_action(session, contract=parties.contract, user=parties.supplier)
+    make_plan(session, contract=parties.contract, version=parties.version, status=PlanStatus.SUBMITTED)
+    at_once(monkeypatch, engine, lambda other: decide_as(other, parties, "approved", ""))
+    if answer == "done":
+        assert decide_as(session, parties, outcome, comment).status is PlanStatus.APPROVED
+    else:
+        with pytest.raises(FormInvalid) as refused:
+            decide_as(session, parties, outcome, comment)
+        assert refused.value.errors == {"form": "plan.error.not_submitted"}
+    plan = only_plan(session)
+    assert plan.status is PlanStatus.APPROVED and plan.comment == ""
+    assert events(session, AuditKind.PLAN_APPROVED) == 1 and events(session, AuditKind.PLAN_RETURNED) == 0
+
+
+def verify_as(
+    session: Session, parties: Parties, action_id: int, verification: str, comment: str = ""
+) -> PlanAction:
+    manager = session.get(User, parties.manager.id)
+    contract = session.get(Contract, parties.id)
+    action = session.get(PlanAction, action_id)
+    assert manager is not None and contract is not None and action is not None
+    return verify_action(
+        session=session,
+        contract=contract,
+        user=manager,
+        action=action,
+        verification=verification,
+        comment=comment,
+    )
+
+
+def test_a_verification_sent_twice_at_once_is_recorded_once(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = make_plan_action(
+        session, contract=parties.contract, user=parties.supplier, status=ActionStatus.DONE
+    )
+    assert action.id is not None
+    action_id = action.id
+    at_once(monkeypatch, engine, lambda other: verify_as(other, parties, action_id, "verified"))
+    verified = verify_as(session, parties, action_id, "verified")
+    assert verified.verification is Verification.VERIFIED
+    assert events(session, AuditKind.ACTION_VERIFIED) == 1
+
+
+def test_a_verification_of_an_action_moved_from_done_meanwhile_is_refused(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = make_plan_action(
+        session, contract=parties.contract, user=parties.supplier, status=ActionStatus.DONE
+    )
+    assert action.id is not None
+    action_id = action.id
+
+    def reopen(other: Session) -> None:
+        moved = other.get(PlanAction, action_id)
+        assert moved is not None
+        moved.status = ActionStatus.IN_PROGRESS
+        other.add(moved)
+        other.commit()
+
+    at_once(monkeypatch, engine, reopen)
+    with pytest.raises(FormInvalid) as refused:
+        verify_as(session, parties, action_id, "verified")
+    assert refused.value.errors == {"form": "plan.error.not_done"}
+    assert reread(session, action).verification is None
+    assert events(session, AuditKind.ACTION_VERIFIED) == 0
+
+
+def propose_as(session: Session, parties: Parties, title: str = "Audit naaiatelier Dhaka") -> PlanAction:
+    supplier = session.get(User, parties.supplier.id)
+    contract = session.get(Contract, parties.id)
+    assert supplier is not None and contract is not None
+    return propose_action(
+        session=session,
+        contract=contract,
+        user=supplier,
+        title=title,
+        description="Sociale audit",
+        kind="audit",
+        owner="Inkoop",
+        due_on="2027-09-30",
+        risks=[risk_value(FORCED_LABOUR_AT_BD), risk_value(CHILD_LABOUR_AT_BD)],
+        today=TODAY,
+        reference=load_reference(),
+    )
+
+
+@pytest.mark.parametrize("at", ["_made", "plan_of"])
+def test_an_action_proposed_twice_at_once_is_made_once(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch, at: str
+) -> None:
+    """A double click on "Actie toevoegen", on a plan with actions ("_made": the second request comes
+    when the first has checked the form) and on the first action (“plan_of”: both requests found no plan)."""
+    if at == "_made":
+        make_plan_action(session, contract=parties.contract, user=parties.supplier, title="Eerder")
+    before = count(session, PlanAction)
+    at_once(monkeypatch, engine, lambda other: propose_as(other, parties), at=at)
+    action = propose_as(session, parties)
+    assert count(session, PlanAction) == before + 1
+    assert action.title == "Audit naaiatelier Dhaka" and only_plan(session).status is PlanStatus.DRAFT
+
+
+def test_a_different_action_or_the_same_one_a_minute_later_is_a_second_action(
+    session: Session, parties: Parties
+) -> None:
+    first = propose_as(session, parties)
+    assert propose_as(session, parties).id == first.id  # a double click, one after the other
+    second = propose_as(session, parties, title="Audit naaiatelier Chittagong")
+    assert second.id != first.id
+    session.refresh(second)
+    second.created_at = second.created_at - plan_service.REPEAT_WINDOW - timedelta(seconds=1)
+    session.add(second)
+    session.commit()
+    third = propose_as(session, parties, title="Audit naaiatelier Chittagong")
+    assert third.id not in (first.id, second.id) and count(session, PlanAction) == 3

@@ -34,13 +34,25 @@ The rules:
 
 Every service raises PermissionError for a user who may not, FormInvalid with every problem by field
 (the key of a web text) otherwise; nothing is saved unless everything is.
+
+Two requests at once (a double click, a second tab, two colleagues) must not both make one transition:
+each status change is one conditional update (`... WHERE id = :id AND status IN (:allowed)`), whose row
+count says whether this request made it, and only the request that made it writes the audit event. This
+holds on SQLite, where the contract lock (`_lock`, SELECT ... FOR UPDATE) does nothing, as on PostgreSQL,
+where the lock also makes a second request wait for the first one's commit. A request that finds the
+transition made (by the other request, or just before it) is refused as that state is refused, except the
+same request repeated by the same user (the same decision with the same comment, the plan submitted, the
+same verification), which answers as done without a second event: after a double click the browser shows
+the second answer, and refusing there would tell the user that what they did failed.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
+from sqlalchemy import Update, func, or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from chainmap.analysis import Hotspot
@@ -107,6 +119,8 @@ TEXT: Final = "text"
 VERIFICATION: Final = "verification"
 # The plan statuses in which the supplier proposes and edits actions.
 EDITABLE: Final = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED, PlanStatus.APPROVED})
+# How long after proposing an action the same proposal again is taken for a double click.
+REPEAT_WINDOW: Final = timedelta(minutes=1)
 
 
 def may_edit_plan(*, user: User, contract: Contract) -> bool:
@@ -150,6 +164,12 @@ def contract_action(*, session: Session, contract: Contract, action_id: int) -> 
 def _lock(session: Session, contract: Contract) -> None:
     """Lock the contract's row so that two changes of one plan at once are checked one after the other."""
     session.exec(select(Contract.id).where(Contract.id == contract.id).with_for_update()).first()
+
+
+def _made(session: Session, statement: Update) -> bool:
+    """Run a conditional update in the session's transaction; whether it changed the row, that is,
+    whether this request made the transition (not another one first)."""
+    return session.connection().execute(statement).rowcount == 1
 
 
 def _own_action_id(contract: Contract, action: PlanAction) -> int:
@@ -198,7 +218,12 @@ def propose_action(
 ) -> PlanAction:
     """Add the supplier's action to the plan (made on the first action) by the rules in the module's
     docstring: `kind` a value of ActionKind, `due_on` an ISO date not before `today`, `risks` checkbox
-    values (`risk_value`) of prioritised risks of the monitored version, at least one."""
+    values (`risk_value`) of prioritised risks of the monitored version, at least one.
+
+    The same proposal again (see `_repeated_proposal`) returns the action already made instead of a copy:
+    a double click on "Actie toevoegen" sends the form twice. A form token would tell a repeat from a
+    second action exactly, but needs a stored token (a schema change); two equal actions within a minute
+    are a double click in practice, and one proposed on purpose differs in a field or comes later."""
     if not may_edit_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier proposes actions")
     version = monitored_version(session=session, contract_id=contract.id)
@@ -235,6 +260,48 @@ def propose_action(
     if plan is None:
         plan = ActionPlan(contract_id=contract.id, version_id=version.id)
         session.add(plan)
+        try:
+            session.flush()
+        except IntegrityError:  # the first action proposed twice at once: the other request made the plan
+            session.rollback()
+            return propose_action(
+                session=session,
+                contract=contract,
+                user=user,
+                title=title,
+                description=description,
+                kind=kind,
+                owner=owner,
+                due_on=due_on,
+                risks=risks,
+                today=today,
+                reference=reference,
+            )
+    else:
+        # Still editable, checked in the update that also makes this request the plan's only writer on
+        # SQLite until it commits, so that the check for a repeat below sees every action made before.
+        editable = update(ActionPlan).where(
+            col(ActionPlan.id) == plan.id, col(ActionPlan.status).in_(EDITABLE)
+        )
+        if not _made(session, editable.values(status=col(ActionPlan.status))):
+            raise _refuse(session, {FORM: "plan.error.awaiting_decision"})
+        repeated = _repeated_proposal(
+            session=session,
+            contract_id=contract.id,
+            proposal=PlanAction(
+                contract_id=contract.id,
+                title=title,
+                description=description,
+                kind=action_kind,
+                owner=owner,
+                due_on=due,
+                created_by_user_id=user.id,
+            ),
+            risks=chosen,
+        )
+        if repeated is not None:
+            session.rollback()
+            return repeated
     action = PlanAction(
         contract_id=contract.id,
         title=title,
@@ -263,6 +330,30 @@ def propose_action(
     session.commit()
     session.refresh(action)
     return action
+
+
+def _repeated_proposal(
+    *, session: Session, contract_id: int, proposal: PlanAction, risks: set[RiskKey]
+) -> PlanAction | None:
+    """The plan's newest action when `proposal` repeats it: the same user, title, kind, owner, due date,
+    description and risks, made within REPEAT_WINDOW of the proposal."""
+    newest = session.exec(
+        select(PlanAction)
+        .where(PlanAction.contract_id == contract_id)
+        .order_by(col(PlanAction.id).desc())
+        .limit(1)
+    ).first()
+    if newest is None or newest.id is None:
+        return None
+    made = newest.created_at if newest.created_at.tzinfo else newest.created_at.replace(tzinfo=UTC)
+    same = (
+        newest.created_by_user_id == proposal.created_by_user_id
+        and (newest.title, newest.kind, newest.owner, newest.due_on, newest.description)
+        == (proposal.title, proposal.kind, proposal.owner, proposal.due_on, proposal.description)
+        and proposal.created_at - made <= REPEAT_WINDOW
+        and set(action_risks(session=session, action_ids=[newest.id])[newest.id]) == risks
+    )
+    return newest if same else None
 
 
 def update_action(
@@ -341,7 +432,9 @@ def update_action(
 
 
 def submit_plan(*, session: Session, contract: Contract, user: User) -> ActionPlan:
-    """Submit the plan (draft or returned, with at least one action) for the buyer side's decision."""
+    """Submit the plan (draft or returned, with at least one action) for the buyer side's decision; a
+    plan this user submitted already (a double click) is answered as submitted, see the module's
+    docstring."""
     if not may_edit_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier submits the plan")
     _lock(session, contract)
@@ -349,12 +442,16 @@ def submit_plan(*, session: Session, contract: Contract, user: User) -> ActionPl
     actions = len(plan_actions(session=session, contract_id=contract.id))
     if plan is None or actions == 0:
         raise _refuse(session, {FORM: "plan.error.no_actions"})
-    if plan.status not in (PlanStatus.DRAFT, PlanStatus.RETURNED):
-        raise _refuse(session, {FORM: "plan.error.not_submittable"})
-    plan.status = PlanStatus.SUBMITTED
-    plan.submitted_at = datetime.now(UTC)
-    plan.submitted_by_user_id = user.id
-    session.add(plan)
+    submittable = (PlanStatus.DRAFT, PlanStatus.RETURNED)
+    if plan.status not in submittable:
+        return _submitted_before(session, plan=plan, user=user)
+    submitting = (
+        update(ActionPlan)
+        .where(col(ActionPlan.id) == plan.id, col(ActionPlan.status).in_(submittable))
+        .values(status=PlanStatus.SUBMITTED, submitted_at=datetime.now(UTC), submitted_by_user_id=user.id)
+    )
+    if not _made(session, submitting):
+        return _submitted_before(session, plan=plan, user=user)
     record(
         session=session,
         contract_id=contract.id,
@@ -367,10 +464,23 @@ def submit_plan(*, session: Session, contract: Contract, user: User) -> ActionPl
     return plan
 
 
+def _submitted_before(session: Session, *, plan: ActionPlan, user: User) -> ActionPlan:
+    """The answer to a submit that finds the plan no longer draft or returned: done when this user
+    submitted it (the same request twice), the refusal of a plan already submitted or approved otherwise.
+    Read anew, as it stands after the other request's commit."""
+    session.rollback()
+    if plan.status is PlanStatus.SUBMITTED and plan.submitted_by_user_id == user.id:
+        return plan
+    raise FormInvalid({FORM: "plan.error.not_submittable"})
+
+
 def decide_plan(
     *, session: Session, contract: Contract, user: User, outcome: str, comment: str
 ) -> ActionPlan:
-    """The buyer side's decision on the submitted plan: `outcome` "approved", or "returned" with a comment."""
+    """The buyer side's decision on the submitted plan: `outcome` "approved", or "returned" with a
+    comment. The same decision with the same comment by the same user again (a double click) is answered
+    as done; any other decision on a plan no longer submitted is refused, so that a second decision
+    never overwrites the first."""
     if not may_decide_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's buyer side decides on the plan")
     _lock(session, contract)
@@ -384,19 +494,37 @@ def decide_plan(
     comment = _checked_text(
         errors, COMMENT, comment, limit=MAX_TEXT, required=decision is PlanStatus.RETURNED
     )
+    if plan is not None and decision is not None and set(errors) == {FORM}:
+        return _decided_before(session, plan=plan, user=user, decision=decision, comment=comment)
     if errors or plan is None or decision is None:
         raise _refuse(session, errors)
     now = datetime.now(UTC)
-    plan.status, plan.comment = decision, comment
-    plan.decided_at, plan.decided_by_user_id = now, user.id
-    if decision is PlanStatus.APPROVED and plan.first_approved_at is None:
-        plan.first_approved_at = now
-    session.add(plan)
+    deciding = (
+        update(ActionPlan)
+        .where(col(ActionPlan.id) == plan.id, col(ActionPlan.status) == PlanStatus.SUBMITTED)
+        .values(status=decision, comment=comment, decided_at=now, decided_by_user_id=user.id)
+    )
+    if decision is PlanStatus.APPROVED:
+        deciding = deciding.values(first_approved_at=func.coalesce(col(ActionPlan.first_approved_at), now))
+    if not _made(session, deciding):
+        return _decided_before(session, plan=plan, user=user, decision=decision, comment=comment)
     kind = AuditKind.PLAN_APPROVED if decision is PlanStatus.APPROVED else AuditKind.PLAN_RETURNED
     record(session=session, contract_id=contract.id, user=user, kind=kind, comment=comment)
     session.commit()
     session.refresh(plan)
     return plan
+
+
+def _decided_before(
+    session: Session, *, plan: ActionPlan, user: User, decision: PlanStatus, comment: str
+) -> ActionPlan:
+    """The answer to a decision that finds the plan no longer submitted: done when it is this user's same
+    decision with the same comment (the same request twice), the refusal of a plan not submitted
+    otherwise. Read anew, as it stands after the other request's commit."""
+    session.rollback()
+    if (plan.status, plan.decided_by_user_id, plan.comment) == (decision, user.id, comment):
+        return plan
+    raise FormInvalid({FORM: "plan.error.not_submitted"})
 
 
 def add_note(
@@ -428,7 +556,10 @@ def add_note(
 def verify_action(
     *, session: Session, contract: Contract, user: User, action: PlanAction, verification: str, comment: str
 ) -> PlanAction:
-    """The contract manager's judgement of a done action: verified, or not sufficient with a comment."""
+    """The contract manager's judgement of a done action: verified, or not sufficient with a comment. A
+    later judgement replaces an earlier one, each recorded; the same judgement by the same user again (a
+    double click) changes nothing and records nothing. An action the supplier moved from done meanwhile
+    is refused as one that is not done."""
     if not may_decide_plan(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's buyer side verifies actions")
     action_id = _own_action_id(contract, action)
@@ -445,9 +576,31 @@ def verify_action(
     )
     if errors or verdict is None:
         raise _refuse(session, errors)
-    action.verification, action.verification_comment = verdict, comment
-    action.verified_at, action.verified_by_user_id = datetime.now(UTC), user.id
-    session.add(action)
+    verifying = (
+        update(PlanAction)
+        .where(
+            col(PlanAction.id) == action_id,
+            col(PlanAction.status) == ActionStatus.DONE,
+            or_(  # not already this user's same judgement
+                col(PlanAction.verification).is_(None),
+                col(PlanAction.verification) != verdict,
+                col(PlanAction.verification_comment) != comment,
+                col(PlanAction.verified_by_user_id).is_(None),
+                col(PlanAction.verified_by_user_id) != user.id,
+            ),
+        )
+        .values(
+            verification=verdict,
+            verification_comment=comment,
+            verified_at=datetime.now(UTC),
+            verified_by_user_id=user.id,
+        )
+    )
+    if not _made(session, verifying):
+        session.rollback()  # read anew: moved from done, or judged so already
+        if action.status is not ActionStatus.DONE:
+            raise FormInvalid({FORM: "plan.error.not_done"})
+        return action
     record(
         session=session,
         contract_id=contract.id,
