@@ -4,10 +4,10 @@ narrative), the buyer side's review and a report submitted again after more info
 overdue reports over many contracts in a fixed number of queries, and who may do what."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 import pytest
 from fastapi.testclient import TestClient
@@ -33,11 +33,14 @@ from tests.factories.contracts import make_contract
 from tests.factories.plan import make_plan_action
 from tests.factories.users import make_user
 from tests.web.test_contracts import csrf, log_in
+from web.services import progress_reports
+from web.services.errors import FormInvalid
 from web.services.progress_reports import (
     ReportState,
     overdue_reports,
     period_numbered,
     report_states,
+    review_report,
     submit_report,
 )
 
@@ -472,3 +475,124 @@ def test_overdue_reports_over_many_contracts_take_two_queries(
     assert counts == {parties.contract_id: 2, **{contract_id: 0 for contract_id in ids[1:]}}
     assert overdue_reports(session=session, contract_ids=ids, today=date(2028, 2, 1))[ids[1]] == 1
     assert overdue_reports(session=session, contract_ids=[], today=TODAY) == {}
+
+
+def at_once(monkeypatch: pytest.MonkeyPatch, engine: Engine, rival: Callable[[Session], object]) -> None:
+    """Let `rival`, another request in a session of its own, run to its commit once the next submit or
+    review has read and checked the report, just before its update: two requests at once that both
+    passed the checks. The contract lock is taken away, as SQLite has it (on PostgreSQL it would make
+    the rival wait for this request's commit, which one thread cannot show)."""
+    original = progress_reports._made
+    ran: list[bool] = []
+
+    def rival_first(session: Session, report_id: int, allowed: ReportStatus, **values: Any) -> bool:
+        if not ran:
+            ran.append(True)
+            with Session(engine) as other:
+                rival(other)
+        return original(session, report_id, allowed, **values)
+
+    monkeypatch.setattr(progress_reports, "_lock", lambda session, contract_id: None)
+    monkeypatch.setattr(progress_reports, "_made", rival_first)
+
+
+def review_as(session: Session, parties: Parties, decision: str, comment: str = "") -> ProgressReport:
+    manager = session.get(User, parties.manager.id)
+    contract = session.get(Contract, parties.contract_id)
+    period = period_numbered(parties.contract, 1)
+    assert manager is not None and contract is not None and period is not None
+    return review_report(
+        session=session, contract=contract, user=manager, period=period, decision=decision, comment=comment
+    )
+
+
+def submit_as(session: Session, parties: Parties, narrative: str = NARRATIVE) -> ProgressReport:
+    supplier = session.get(User, parties.supplier.id)
+    contract = session.get(Contract, parties.contract_id)
+    period = period_numbered(parties.contract, 1)
+    assert supplier is not None and contract is not None and period is not None
+    return submit_report(
+        session=session, contract=contract, user=supplier, period=period, narrative=narrative, today=TODAY
+    )
+
+
+def reviewed_events(session: Session, kind: AuditKind) -> int:
+    session.expire_all()
+    return session.exec(select(func.count()).select_from(AuditEvent).where(AuditEvent.kind == kind)).one()
+
+
+@pytest.mark.parametrize(
+    ("decision", "comment", "answer"),
+    [("accepted", "", "done"), ("more_information_needed", "Wanneer is de audit?", "refused")],
+)
+def test_of_two_reviews_at_once_only_the_first_is_made(
+    session: Session,
+    engine: Engine,
+    parties: Parties,
+    monkeypatch: pytest.MonkeyPatch,
+    decision: str,
+    comment: str,
+    answer: str,
+) -> None:
+    """The same review again (a double click) is done; another one (a second tab) is refused and does
+    not overwrite the first."""
+    make_version(session, contract=parties.contract, supplier=parties.supplier)
+    submit_as(session, parties)
+    at_once(monkeypatch, engine, lambda other: review_as(other, parties, "accepted"))
+    if answer == "done":
+        assert review_as(session, parties, decision, comment).status is ReportStatus.ACCEPTED
+    else:
+        with pytest.raises(FormInvalid) as refused:
+            review_as(session, parties, decision, comment)
+        assert refused.value.errors == {"form": "reports.error.already_reviewed"}
+    report = stored(session, parties, 1)
+    assert report is not None and report.status is ReportStatus.ACCEPTED and report.review_comment == ""
+    assert reviewed_events(session, AuditKind.REPORT_REVIEWED) == 1
+
+
+@pytest.mark.parametrize(
+    ("narrative", "answer"), [(NARRATIVE, "done"), ("Een andere toelichting", "refused")]
+)
+def test_a_report_submitted_again_twice_at_once_is_submitted_once(
+    session: Session,
+    engine: Engine,
+    parties: Parties,
+    monkeypatch: pytest.MonkeyPatch,
+    narrative: str,
+    answer: str,
+) -> None:
+    make_version(session, contract=parties.contract, supplier=parties.supplier)
+    submit_as(session, parties, "Eerste toelichting")
+    review_as(session, parties, "more_information_needed", "Wanneer is de audit?")
+    at_once(monkeypatch, engine, lambda other: submit_as(other, parties))
+    if answer == "done":
+        assert submit_as(session, parties, narrative).status is ReportStatus.SUBMITTED
+    else:
+        with pytest.raises(FormInvalid) as refused:
+            submit_as(session, parties, narrative)
+        assert refused.value.errors == {"form": "reports.error.already_submitted"}
+    report = stored(session, parties, 1)
+    assert report is not None and report.narrative == NARRATIVE and report.status is ReportStatus.SUBMITTED
+    assert reviewed_events(session, AuditKind.REPORT_SUBMITTED) == 2  # the first submit and one again
+
+
+def test_a_first_report_submitted_twice_at_once_is_one_report(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_version(session, contract=parties.contract, supplier=parties.supplier)
+    original = progress_reports.newest_version
+    ran: list[bool] = []
+
+    def rival_first(*, session: Session, contract_id: int) -> Any:
+        """Both requests found no report; the rival submits while this one reads the version."""
+        if not ran:
+            ran.append(True)
+            with Session(engine) as other:
+                submit_as(other, parties)
+        return original(session=session, contract_id=contract_id)
+
+    monkeypatch.setattr(progress_reports, "_lock", lambda session, contract_id: None)
+    monkeypatch.setattr(progress_reports, "newest_version", rival_first)
+    assert submit_as(session, parties).narrative == NARRATIVE
+    assert session.exec(select(func.count()).select_from(ProgressReport)).one() == 1
+    assert reviewed_events(session, AuditKind.REPORT_SUBMITTED) == 1

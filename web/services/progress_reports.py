@@ -16,6 +16,16 @@ The rules:
 - A period's report is overdue when none was submitted and its due date has passed
   (`chainmap.monitoring.report_overdue`); a report sent back for more information counts as submitted.
 Submitting and reviewing each write an audit event in the same transaction.
+
+Two requests at once (a double click, a second tab) must not both make one transition: a report is
+submitted anew and reviewed by one conditional update (`... WHERE id = :id AND status = :allowed`), a first
+report is one insert that the unique period makes the only one, and only the request that made the change
+writes the audit event. This holds on SQLite, where the contract lock (`_lock`, SELECT ... FOR UPDATE) does
+nothing, as on PostgreSQL, where the lock also makes the second request wait for the first one's commit. A
+request that finds the change made is refused as that state is refused, except the same request repeated
+by the same user (the same narrative submitted, the same decision with the same comment), which answers as
+done without a second event: after a double click the browser shows the second answer, and a refusal
+there would tell the user that what they did failed.
 """
 
 from dataclasses import dataclass
@@ -23,6 +33,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Final
 
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -214,6 +225,34 @@ def _lock(session: Session, contract_id: int) -> None:
     session.exec(select(Contract.id).where(Contract.id == contract_id).with_for_update()).first()
 
 
+def _made(session: Session, report_id: int, allowed: ReportStatus, **values: Any) -> bool:
+    """Set `values` on the report if it still has status `allowed`, in the session's transaction; whether
+    this request made the change (not another one first)."""
+    statement = (
+        update(ProgressReport)
+        .where(col(ProgressReport.id) == report_id, col(ProgressReport.status) == allowed)
+        .values(**values)
+    )
+    return session.connection().execute(statement).rowcount == 1
+
+
+def _submitted_before(
+    session: Session, *, contract_id: int, number: int, user: User, narrative: str
+) -> ProgressReport:
+    """The answer to a submit that finds the period's report submitted: done when it is this user's
+    report with this narrative (the same request twice), the refusal of a report submitted already
+    otherwise. Read anew, as it stands after the other request's commit."""
+    session.rollback()
+    report = _report_numbered(session, contract_id, number)
+    if (
+        report is not None
+        and report.status is ReportStatus.SUBMITTED
+        and (report.submitted_by_user_id, report.narrative) == (user.id, narrative)
+    ):
+        return report
+    raise FormInvalid({FORM: "reports.error.already_submitted"})
+
+
 def _report_numbered(session: Session, contract_id: int, number: int) -> ProgressReport | None:
     query = select(ProgressReport).where(
         ProgressReport.contract_id == contract_id, ProgressReport.period_number == number
@@ -233,7 +272,8 @@ def submit_report(
     """Submit the report of `period` (one of the contract's) with `narrative`, by the rules in the
     module's docstring: it covers the newest chain version and keeps the plan actions as they stand
     `today`. Raises PermissionError for a user who may not, FormInvalid with every problem by field;
-    nothing is saved unless everything is."""
+    nothing is saved unless everything is. The same narrative submitted again by the same user (a double
+    click) is answered as done, see the module's docstring."""
     if not may_submit_report(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's supplier submits progress reports")
     _lock(session, contract.id)
@@ -251,29 +291,49 @@ def submit_report(
         errors[NARRATIVE] = "reports.error.narrative_required"
     elif len(narrative) > MAX_NARRATIVE:
         errors[NARRATIVE] = "reports.error.narrative_too_long"
+    if errors == {FORM: "reports.error.already_submitted"}:
+        return _submitted_before(
+            session, contract_id=contract.id, number=period.number, user=user, narrative=narrative
+        )
     if errors or version is None or version.id is None:
         session.rollback()
         raise FormInvalid(errors)
     previous = previous_report(session=session, contract_id=contract.id, number=period.number)
-    report = existing or ProgressReport(
-        contract_id=contract.id,
-        period_number=period.number,
-        period_start=period.start,
-        period_end=period.end,
-        version_id=version.id,
-        submitted_by_user_id=user.id,
-    )
-    report.version_id = version.id
-    report.previous_version_id = previous.version_id if previous is not None else None
-    report.narrative = narrative
-    report.actions = action_snapshot(session=session, contract_id=contract.id, today=today)
-    report.status = ReportStatus.SUBMITTED
-    report.submitted_at = datetime.now(UTC)
-    report.submitted_by_user_id = user.id
-    report.reviewed_at = None
-    report.reviewed_by_user_id = None
-    report.review_comment = ""
-    session.add(report)
+    submitted: dict[str, Any] = {
+        "version_id": version.id,
+        "previous_version_id": previous.version_id if previous is not None else None,
+        "narrative": narrative,
+        "actions": action_snapshot(session=session, contract_id=contract.id, today=today),
+        "status": ReportStatus.SUBMITTED,
+        "submitted_at": datetime.now(UTC),
+        "submitted_by_user_id": user.id,
+        "reviewed_at": None,
+        "reviewed_by_user_id": None,
+        "review_comment": "",
+    }
+    if existing is None:
+        report = ProgressReport(
+            contract_id=contract.id,
+            period_number=period.number,
+            period_start=period.start,
+            period_end=period.end,
+            **submitted,
+        )
+        session.add(report)
+        try:
+            session.flush()
+        except IntegrityError:  # the same period's report submitted by another request meanwhile
+            session.rollback()
+            return _submitted_before(
+                session, contract_id=contract.id, number=period.number, user=user, narrative=narrative
+            )
+    else:
+        assert existing.id is not None  # noqa: S101 - a stored report
+        if not _made(session, existing.id, ReportStatus.MORE_INFORMATION_NEEDED, **submitted):
+            return _submitted_before(
+                session, contract_id=contract.id, number=period.number, user=user, narrative=narrative
+            )
+        report = existing
     record(
         session=session,
         contract_id=contract.id,
@@ -282,11 +342,7 @@ def submit_report(
         number=period.number,
         version=version.number,
     )
-    try:
-        session.commit()
-    except IntegrityError:  # the same period's report submitted by another request meanwhile
-        session.rollback()
-        raise FormInvalid({FORM: "reports.error.already_submitted"}) from None
+    session.commit()
     session.refresh(report)
     return report
 
@@ -302,7 +358,9 @@ def review_report(
 ) -> ProgressReport:
     """Accept the submitted report of `period` or ask for more information (`decision`, a value of
     ReportStatus other than submitted; the comment is required for more information). Raises
-    PermissionError for a user who may not, FormInvalid with every problem by field."""
+    PermissionError for a user who may not, FormInvalid with every problem by field. The same decision
+    with the same comment by the same user again (a double click) is answered as done; any other review
+    of a report no longer submitted is refused, so that a second review never overwrites the first."""
     if not may_review_report(user=user, contract=contract) or contract.id is None or user.id is None:
         raise PermissionError("only the contract's buyer side reviews progress reports")
     _lock(session, contract.id)
@@ -323,14 +381,19 @@ def review_report(
         errors[COMMENT] = "reports.error.comment_too_long"
     elif not comment and status is ReportStatus.MORE_INFORMATION_NEEDED:
         errors[COMMENT] = "reports.error.comment_required"
-    if errors or report is None:
+    if errors == {FORM: "reports.error.already_reviewed"}:
+        return _reviewed_before(session, report=report, user=user, status=status, comment=comment)
+    if errors or report is None or report.id is None:
         session.rollback()
         raise FormInvalid(errors)
-    report.status = status
-    report.reviewed_at = datetime.now(UTC)
-    report.reviewed_by_user_id = user.id
-    report.review_comment = comment
-    session.add(report)
+    reviewed = {
+        "status": status,
+        "reviewed_at": datetime.now(UTC),
+        "reviewed_by_user_id": user.id,
+        "review_comment": comment,
+    }
+    if not _made(session, report.id, ReportStatus.SUBMITTED, **reviewed):
+        return _reviewed_before(session, report=report, user=user, status=status, comment=comment)
     record(
         session=session,
         contract_id=contract.id,
@@ -343,6 +406,22 @@ def review_report(
     session.commit()
     session.refresh(report)
     return report
+
+
+def _reviewed_before(
+    session: Session, *, report: ProgressReport | None, user: User, status: ReportStatus, comment: str
+) -> ProgressReport:
+    """The answer to a review that finds the report no longer submitted: done when it is this user's same
+    decision with the same comment (the same request twice), the refusal of a report reviewed already
+    otherwise. Read anew, as it stands after the other request's commit."""
+    session.rollback()
+    if report is not None and (report.status, report.reviewed_by_user_id, report.review_comment) == (
+        status,
+        user.id,
+        comment,
+    ):
+        return report
+    raise FormInvalid({FORM: "reports.error.already_reviewed"})
 
 
 @dataclass(frozen=True)
