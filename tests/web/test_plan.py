@@ -679,3 +679,49 @@ def test_a_different_action_or_the_same_one_a_minute_later_is_a_second_action(
     session.commit()
     third = propose_as(session, parties, title="Audit naaiatelier Chittagong")
     assert third.id not in (first.id, second.id) and count(session, PlanAction) == 3
+
+
+def mark_done(session: Session, parties: Parties, action_id: int) -> PlanAction:
+    """The supplier saves the action as done, as the edit form sends it."""
+    supplier = session.get(User, parties.supplier.id)
+    contract = session.get(Contract, parties.id)
+    action = session.get(PlanAction, action_id)
+    assert supplier is not None and contract is not None and action is not None
+    return update_action(
+        session=session,
+        contract=contract,
+        user=supplier,
+        action=action,
+        title=action.title,
+        description=action.description,
+        owner=action.owner,
+        due_on=action.due_on.isoformat(),
+        status="done",
+        cancel_reason="",
+        today=TODAY,
+    )
+
+
+def test_a_status_change_saved_twice_at_once_is_recorded_once(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = make_plan_action(session, contract=parties.contract, user=parties.supplier)
+    make_plan(session, contract=parties.contract, version=parties.version, status=PlanStatus.APPROVED)
+    assert action.id is not None
+    action_id = action.id
+    at_once(monkeypatch, engine, lambda other: mark_done(other, parties, action_id), at="plan_of")
+    assert mark_done(session, parties, action_id).status is ActionStatus.DONE  # the double click's second
+    assert events(session, AuditKind.ACTION_CHANGED) == 1
+
+
+def test_an_edit_while_the_plan_is_submitted_is_refused(
+    session: Session, engine: Engine, parties: Parties, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = make_plan_action(session, contract=parties.contract, user=parties.supplier)
+    assert action.id is not None
+    action_id = action.id
+    at_once(monkeypatch, engine, lambda other: submit_as(other, parties, SUPPLIER))
+    with pytest.raises(FormInvalid) as refused:
+        mark_done(session, parties, action_id)
+    assert refused.value.errors == {"form": "plan.error.awaiting_decision"}
+    assert reread(session, action).status is ActionStatus.PLANNED

@@ -377,11 +377,20 @@ def update_action(
         raise PermissionError("only the contract's supplier edits actions")
     action_id = _own_action_id(contract, action)
     _lock(session, contract)
-    session.refresh(action)
     plan = plan_of(session=session, contract_id=contract.id)
+    # Still editable, checked in an update that also makes this request the plan's only writer on SQLite
+    # until it commits (as in propose_action); the action is read after it, as the last edit left it, so
+    # a double click records its change of status or due date once, and an edit never lands on a plan
+    # that was submitted meanwhile.
+    if plan is None or not _made(
+        session,
+        update(ActionPlan)
+        .where(col(ActionPlan.id) == plan.id, col(ActionPlan.status).in_(EDITABLE))
+        .values(status=col(ActionPlan.status)),
+    ):
+        raise _refuse(session, {FORM: "plan.error.awaiting_decision"})
+    session.refresh(action)
     errors: dict[str, str] = {}
-    if plan is None or plan.status not in EDITABLE:
-        errors[FORM] = "plan.error.awaiting_decision"
     title = _checked_text(errors, TITLE, title, limit=MAX_TITLE, required=True)
     description = _checked_text(errors, DESCRIPTION, description, limit=MAX_TEXT)
     owner = _checked_text(errors, OWNER, owner, limit=MAX_OWNER, required=True)
@@ -396,7 +405,7 @@ def update_action(
         errors[DUE_ON] = "plan.error.due_invalid"
     elif due != action.due_on and due < today:
         errors[DUE_ON] = "plan.error.due_in_past"
-    if errors or plan is None or new_status is None or due is None:
+    if errors or new_status is None or due is None:
         raise _refuse(session, errors)
     changes: list[tuple[str, str, str]] = []
     if due != action.due_on:
