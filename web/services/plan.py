@@ -172,6 +172,14 @@ def _made(session: Session, statement: Update) -> bool:
     return session.connection().execute(statement).rowcount == 1
 
 
+def _still_editable(session: Session, plan: ActionPlan) -> bool:
+    """Whether the plan is still open to the supplier's changes (draft, returned or approved), checked in
+    a conditional update of its row that, on SQLite, also makes this request its only writer until it
+    commits; PostgreSQL has the contract's lock for that."""
+    editable = update(ActionPlan).where(col(ActionPlan.id) == plan.id, col(ActionPlan.status).in_(EDITABLE))
+    return _made(session, editable.values(status=col(ActionPlan.status)))
+
+
 def _own_action_id(contract: Contract, action: PlanAction) -> int:
     """The action's id; PermissionError for an action of another contract."""
     if action.contract_id != contract.id or action.id is None:
@@ -257,6 +265,7 @@ def propose_action(
         errors[RISKS] = "plan.error.risk_unknown"
     if errors or action_kind is None or due is None:
         raise _refuse(session, errors)
+    first_action = plan is None
     if plan is None:
         plan = ActionPlan(contract_id=contract.id, version_id=version.id)
         session.add(plan)
@@ -277,31 +286,6 @@ def propose_action(
                 today=today,
                 reference=reference,
             )
-    else:
-        # Still editable, checked in the update that also makes this request the plan's only writer on
-        # SQLite until it commits, so that the check for a repeat below sees every action made before.
-        editable = update(ActionPlan).where(
-            col(ActionPlan.id) == plan.id, col(ActionPlan.status).in_(EDITABLE)
-        )
-        if not _made(session, editable.values(status=col(ActionPlan.status))):
-            raise _refuse(session, {FORM: "plan.error.awaiting_decision"})
-        repeated = _repeated_proposal(
-            session=session,
-            contract_id=contract.id,
-            proposal=PlanAction(
-                contract_id=contract.id,
-                title=title,
-                description=description,
-                kind=action_kind,
-                owner=owner,
-                due_on=due,
-                created_by_user_id=user.id,
-            ),
-            risks=chosen,
-        )
-        if repeated is not None:
-            session.rollback()
-            return repeated
     action = PlanAction(
         contract_id=contract.id,
         title=title,
@@ -311,6 +295,15 @@ def propose_action(
         due_on=due,
         created_by_user_id=user.id,
     )
+    if not first_action:
+        # Still editable, checked in the update that also makes this request the plan's only writer on
+        # SQLite until it commits, so that the check for a repeat below sees every action made before.
+        if not _still_editable(session, plan):
+            raise _refuse(session, {FORM: "plan.error.awaiting_decision"})
+        repeated = _repeated_proposal(session=session, contract_id=contract.id, proposal=action, risks=chosen)
+        if repeated is not None:
+            session.rollback()
+            return repeated
     session.add(action)
     session.flush()
     assert action.id is not None  # noqa: S101 - flushed
@@ -382,12 +375,7 @@ def update_action(
     # until it commits (as in propose_action); the action is read after it, as the last edit left it, so
     # a double click records its change of status or due date once, and an edit never lands on a plan
     # that was submitted meanwhile.
-    if plan is None or not _made(
-        session,
-        update(ActionPlan)
-        .where(col(ActionPlan.id) == plan.id, col(ActionPlan.status).in_(EDITABLE))
-        .values(status=col(ActionPlan.status)),
-    ):
+    if plan is None or not _still_editable(session, plan):
         raise _refuse(session, {FORM: "plan.error.awaiting_decision"})
     session.refresh(action)
     errors: dict[str, str] = {}
