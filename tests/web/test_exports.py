@@ -154,6 +154,24 @@ def test_the_pdf_report_holds_the_contract_hotspots_plan_coverage_and_escalation
     assert "verlopen" in text  # the formula-titled action is overdue on TODAY
 
 
+def test_the_report_and_the_public_summary_write_coverage_as_the_plan_page_does(
+    client: TestClient, world: World
+) -> None:
+    contract_id = world.contract.id
+    log_in(client, "inkoper@testdorp.nl")
+    found = re.search(r"Dekking: (\d+%)", client.get(f"/contracts/{contract_id}/plan").text)
+    assert found is not None and found.group(1) not in ("0%", "1%")  # a share that a fraction would hide
+    coverage = found.group(1)
+    report = pdf_text(client.get(f"/contracts/{contract_id}/report.pdf").content)
+    assert f"hebben een actie: {coverage}" in report
+    assert publish(client, contract_id, "publish") == 303
+    page = client.get(f"/contracts/{contract_id}").text
+    token = re.search(r"/public/([A-Za-z0-9_-]+)", page)
+    assert token is not None
+    client.cookies.clear()
+    assert f"Dekking: {coverage}" in client.get(f"/public/{token.group(1)}").text
+
+
 @pytest.mark.skipif(not (DEJAVU / "DejaVuSans.ttf").is_file(), reason="DejaVu Sans is not installed")
 def test_the_pdf_prints_site_names_beyond_western_european_letters(
     client: TestClient, session: Session, world: World

@@ -180,7 +180,7 @@ class ContractReport:
 
     def percent(self, share: float) -> str:
         """A share (0-1) as a percentage written as the report's language writes it."""
-        return percent_text(share, self.lang)
+        return percent_text(share * 100, self.lang)
 
 
 def _chain_summary(

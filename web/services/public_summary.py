@@ -56,7 +56,7 @@ class PublicSummary:
 
     def coverage_text(self, lang: Lang) -> str:
         """The coverage share as a percentage, or a dash without an analysed chain."""
-        return "–" if self.coverage_share is None else percent_text(self.coverage_share, lang)
+        return "–" if self.coverage_share is None else percent_text(self.coverage_share * 100, lang)
 
 
 def may_publish(*, user: User, contract: Contract) -> bool:
