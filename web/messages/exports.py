@@ -121,9 +121,9 @@ EXPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "contract_report.verified_on": {"en": "Verified on", "nl": "Geverifieerd op"},
     "contract_report.coverage": {"en": "Coverage and residual risk", "nl": "Dekking en restrisico"},
     "contract_report.coverage_share": {
-        "en": "{covered} of {prioritised} prioritised risks have an action: {share} of their salience.",
-        "nl": "{covered} van de {prioritised} geprioriteerde risico's hebben een actie: {share} van hun "
-        "gewicht.",
+        "en": "{covered} of {prioritised} prioritised risks have an action: {share}, weighted by salience.",
+        "nl": "{covered} van de {prioritised} geprioriteerde risico's hebben een actie: {share}, gewogen "
+        "naar prioriteit.",
     },
     "contract_report.residual_count": {
         "en": "{reduced} risks are one level lower after done and verified actions.",
@@ -189,8 +189,8 @@ EXPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "public_summary.risks": {"en": "Prioritised risks", "nl": "Geprioriteerde risico's"},
     "public_summary.no_themes": {"en": "No risk is prioritised.", "nl": "Er is geen risico geprioriteerd."},
     "public_summary.coverage": {
-        "en": "Coverage: {share} of the prioritised risks (by weight) have an action.",
-        "nl": "Dekking: {share} van de geprioriteerde risico's (naar gewicht) heeft een actie.",
+        "en": "Coverage: {share} of the prioritised risks have an action, weighted by how serious they are.",
+        "nl": "Dekking: {share} van de geprioriteerde risico's heeft een actie, gewogen naar prioriteit.",
     },
     "public_summary.actions": {"en": "State of the actions", "nl": "Stand van de acties"},
     "public_summary.no_actions": {"en": "No actions yet.", "nl": "Nog geen acties."},

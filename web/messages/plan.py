@@ -32,16 +32,45 @@ PLAN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "plan.status.submitted": {"en": "submitted", "nl": "ingediend"},
     "plan.status.approved": {"en": "approved", "nl": "goedgekeurd"},
     "plan.status.returned": {"en": "sent back", "nl": "teruggestuurd"},
+    "plan.status_help.draft": {
+        "en": "The supplier is writing the plan. Once it is submitted, the buyer side approves it or sends "
+        "it back with a comment.",
+        "nl": "De leverancier stelt het plan op. Na indienen keurt de inkopende partij het goed of stuurt "
+        "het terug met een opmerking.",
+    },
+    "plan.status_help.submitted": {
+        "en": "The buyer side is reviewing the plan and approves it or sends it back. Until then the "
+        "actions cannot be changed.",
+        "nl": "De inkopende partij beoordeelt het plan en keurt het goed of stuurt het terug. Tot dan "
+        "kunnen de acties niet wijzigen.",
+    },
+    "plan.status_help.approved": {
+        "en": "The supplier carries out the actions and keeps their status up to date; changes of due date "
+        "and status are recorded. The contract manager verifies each action once it is done.",
+        "nl": "De leverancier voert de acties uit en houdt hun status bij; wijzigingen van uiterste datum en "
+        "status worden vastgelegd. De contractmanager verifieert elke actie zodra die is afgerond.",
+    },
+    "plan.status_help.returned": {
+        "en": "The supplier changes the plan as the comment below asks and submits it again.",
+        "nl": "De leverancier past het plan aan zoals de opmerking hieronder vraagt en dient het opnieuw in.",
+    },
     "plan.submitted_by": {"en": "Submitted {when} by {name}", "nl": "Ingediend {when} door {name}"},
     "plan.decided_by": {"en": "Decided {when} by {name}", "nl": "Besloten {when} door {name}"},
     "plan.returned_comment": {"en": "Comment of the buyer side", "nl": "Opmerking van de inkopende partij"},
     "plan.coverage": {
-        "en": "Coverage: {share} of the salience of the prioritised risks has an action.",
-        "nl": "Dekking: {share} van de ernst van de geprioriteerde risico's heeft een actie.",
+        "en": "Coverage: {share} of the prioritised risks have an action, weighted by salience.",
+        "nl": "Dekking: {share} van de geprioriteerde risico's heeft een actie, gewogen naar prioriteit.",
     },
     "plan.risks_caption": {
         "en": "Prioritised risks, highest salience first",
-        "nl": "Geprioriteerde risico's, hoogste ernst eerst",
+        "nl": "Geprioriteerde risico's, hoogste prioriteit eerst",
+    },
+    "plan.residual_help": {
+        "en": "Residual risk is the level that remains: a risk with a done action that the contract manager "
+        "verified goes one level down, never below low. Other actions lower nothing yet.",
+        "nl": "Het restrisico is het niveau dat overblijft: een risico met een afgeronde actie die de "
+        "contractmanager heeft geverifieerd gaat één niveau omlaag, nooit lager dan laag. Andere acties "
+        "verlagen nog niets.",
     },
     "plan.site": {"en": "Site", "nl": "Locatie"},
     "plan.country": {"en": "Country", "nl": "Land"},
@@ -71,7 +100,7 @@ PLAN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "plan.kind.supplier_engagement": {"en": "supplier engagement", "nl": "dialoog met de leverancier"},
     "plan.kind.training": {"en": "training", "nl": "training"},
     "plan.kind.remediation": {"en": "remediation", "nl": "herstel"},
-    "plan.kind.supplier_change": {"en": "changing supplier", "nl": "andere leverancier"},
+    "plan.kind.supplier_change": {"en": "change of supplier", "nl": "andere leverancier"},
     "plan.kind.certification": {"en": "certification", "nl": "certificering"},
     "plan.kind.grievance_mechanism": {"en": "grievance mechanism", "nl": "klachtenmechanisme"},
     "plan.kind.other": {"en": "other", "nl": "anders"},
@@ -145,10 +174,10 @@ PLAN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "action.note_by": {"en": "{when} · {name}", "nl": "{when} · {name}"},
     "action.changes_title": {"en": "Changes since approval", "nl": "Wijzigingen sinds goedkeuring"},
     "action.no_changes": {
-        "en": "No changes recorded. Changes of the due date or status are recorded once the plan is "
-        "approved.",
-        "nl": "Geen wijzigingen vastgelegd. Wijzigingen van de uiterste datum of status worden vastgelegd "
-        "zodra het plan is goedgekeurd.",
+        "en": "No change of the due date or status since the plan's approval. Before the approval, changes "
+        "are not recorded.",
+        "nl": "Geen wijziging van de uiterste datum of status sinds de goedkeuring van het plan. Vóór de "
+        "goedkeuring worden wijzigingen niet vastgelegd.",
     },
     "action.added_after_approval": {
         "en": "Added after the plan's approval, {when} by {name}.",
