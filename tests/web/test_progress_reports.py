@@ -141,11 +141,11 @@ def test_the_periods_are_listed_with_their_states_on_fixed_days(
     assert state_cells(page)[:2] == ["nog niet aan de beurt", "nog niet aan de beurt"]
     assert len(state_cells(page)) == 8  # quarterly over two years
     set_today(client, date(2027, 4, 30))  # the due date itself: due, not yet overdue
-    assert state_cells(client.get(reports_url(parties)).text)[:2] == ["te doen", "nog niet aan de beurt"]
+    assert state_cells(client.get(reports_url(parties)).text)[:2] == ["in te dienen", "nog niet aan de beurt"]
     set_today(client, date(2027, 5, 1))
     page = client.get(reports_url(parties)).text
-    assert state_cells(page)[:2] == ["te laat", "nog niet aan de beurt"]
-    assert '<strong class="overdue">te laat</strong>' in page
+    assert state_cells(page)[:2] == ["verlopen", "nog niet aan de beurt"]
+    assert '<strong class="overdue">verlopen</strong>' in page
     english = client.get(reports_url(parties), headers=EN).text
     assert state_cells(english)[:2] == ["overdue", "not yet due"] and "30 April 2027" in english
 
@@ -157,7 +157,7 @@ def test_the_contract_page_shows_each_report_state_and_links_to_it(
     page = client.get(f"/contracts/{parties.contract_id}").text
     section = page.split('<section id="reporting"', 1)[1].split("</section>", 1)[0]
     assert f'<a href="{reports_url(parties, 1)}">Rapportage 1</a>' in section
-    assert state_cells(section)[:3] == ["te laat", "te doen", "nog niet aan de beurt"]
+    assert state_cells(section)[:3] == ["verlopen", "in te dienen", "nog niet aan de beurt"]
     assert f'href="{reports_url(parties)}"' in section
 
 
@@ -219,7 +219,7 @@ def test_the_supplier_submits_a_report_with_a_snapshot_of_the_actions(
     session.commit()
     page = client.get(reports_url(parties, 2)).text
     assert 'name="narrative"' not in page and NARRATIVE in page
-    assert 'gepland · <strong class="overdue">te laat</strong>' in page
+    assert 'gepland · <strong class="overdue">verlopen</strong>' in page
     assert "ingediend" in page
 
 

@@ -77,6 +77,13 @@ DASHBOARD_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "dashboard.no_report_due": {"en": "none", "nl": "geen"},
     "dashboard.no_chain": {"en": "no chain yet", "nl": "nog geen keten"},
     "dashboard.version": {"en": "version {number}", "nl": "versie {number}"},
-    "dashboard.residual_high": {"en": "{count} high or very high", "nl": "{count} hoog of zeer hoog"},
+    "dashboard.residual_high": {
+        "en": "still high or very high: {count}",
+        "nl": "nog hoog of zeer hoog: {count}",
+    },
+    "dashboard.caption": {
+        "en": "Contracts and where their monitoring stands",
+        "nl": "Contracten en de stand van hun monitoring",
+    },
     "dashboard.no_prioritised": {"en": "no prioritised risks", "nl": "geen geprioriteerde risico's"},
 }

@@ -10,7 +10,7 @@ PROGRESS_REPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "reports.intro": {
         "en": "For each reporting period the supplier reports on its plan of action: the chain version the "
         "report covers, the status of every action, what changed in the chain since the previous report, "
-        "and an account in its own words. The contract manager reviews each report.",
+        "and a narrative in its own words. The contract manager reviews each report.",
         "nl": "Per rapportageperiode rapporteert de leverancier over zijn plan van aanpak: de ketenversie "
         "waarover de rapportage gaat, de stand van elke actie, wat er sinds de vorige rapportage in de keten "
         "is veranderd, en een toelichting in eigen woorden. De contractmanager beoordeelt elke rapportage.",
@@ -27,13 +27,40 @@ PROGRESS_REPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Rapportageperiode {start} – {end}, uiterlijk {due}",
     },
     "reports.state.not_yet_due": {"en": "not yet due", "nl": "nog niet aan de beurt"},
-    "reports.state.due": {"en": "due", "nl": "te doen"},
-    "reports.state.overdue": {"en": "overdue", "nl": "te laat"},
+    "reports.state.due": {"en": "due", "nl": "in te dienen"},
+    "reports.state.overdue": {"en": "overdue", "nl": "verlopen"},
     "reports.state.submitted": {"en": "submitted", "nl": "ingediend"},
     "reports.state.accepted": {"en": "accepted", "nl": "geaccepteerd"},
     "reports.state.more_information_needed": {
         "en": "more information needed",
         "nl": "meer informatie nodig",
+    },
+    "reports.state_help.not_yet_due": {
+        "en": "The period has not ended yet. The supplier submits the report after it ends, by {due}.",
+        "nl": "De periode loopt nog. De leverancier dient de rapportage in na afloop, uiterlijk {due}.",
+    },
+    "reports.state_help.due": {
+        "en": "The period has ended: the supplier submits the report by {due}.",
+        "nl": "De periode is afgelopen: de leverancier dient de rapportage uiterlijk {due} in.",
+    },
+    "reports.state_help.overdue": {
+        "en": "The report was due on {due} and has not been submitted. The supplier submits it as soon as "
+        "possible.",
+        "nl": "De rapportage moest er uiterlijk {due} zijn en is niet ingediend. De leverancier dient hem zo "
+        "snel mogelijk in.",
+    },
+    "reports.state_help.submitted": {
+        "en": "The contract manager reviews the report: accepts it or asks for more information.",
+        "nl": "De contractmanager beoordeelt de rapportage: accepteert hem of vraagt om meer informatie.",
+    },
+    "reports.state_help.accepted": {
+        "en": "The contract manager accepted the report. Nothing more is needed for this period.",
+        "nl": "De contractmanager heeft de rapportage geaccepteerd. Voor deze periode is niets meer nodig.",
+    },
+    "reports.state_help.more_information_needed": {
+        "en": "The supplier answers the contract manager's comment below and submits the report again.",
+        "nl": "De leverancier beantwoordt de opmerking van de contractmanager hieronder en dient de "
+        "rapportage opnieuw in.",
     },
     "reports.not_started": {
         "en": "This period starts on {start}; the report can be written from then on.",
@@ -85,7 +112,7 @@ PROGRESS_REPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "reports.action.in_progress": {"en": "in progress", "nl": "in uitvoering"},
     "reports.action.done": {"en": "done", "nl": "afgerond"},
     "reports.action.cancelled": {"en": "cancelled", "nl": "geannuleerd"},
-    "reports.action.overdue": {"en": "overdue", "nl": "te laat"},
+    "reports.action.overdue": {"en": "overdue", "nl": "verlopen"},
     "reports.verification.verified": {"en": "verified", "nl": "geverifieerd"},
     "reports.verification.not_sufficient": {"en": "not sufficient", "nl": "onvoldoende"},
     "reports.verification.none": {"en": "not verified", "nl": "niet geverifieerd"},
@@ -144,11 +171,11 @@ PROGRESS_REPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Dien eerst de keten in: een rapportage gaat over een ingediende ketenversie.",
     },
     "reports.error.narrative_required": {
-        "en": "Write the account of this period.",
+        "en": "Write the narrative of this period.",
         "nl": "Schrijf de toelichting over deze periode.",
     },
     "reports.error.narrative_too_long": {
-        "en": "The account is too long (at most 20,000 characters).",
+        "en": "The narrative is too long (at most 20,000 characters).",
         "nl": "De toelichting is te lang (hoogstens 20.000 tekens).",
     },
     "reports.error.nothing_to_review": {
