@@ -8,32 +8,35 @@ reports overdue, when the chain last changed (the newest version's submission), 
 
 Each column is read for all contracts at once, so the number of queries does not grow with the number of
 contracts: the contracts (and their suppliers' names), the escalation steps, the versions with their
-reviews, the stored prioritised risks of the monitored versions, the actions, their risks, and the
-reports are a fixed number of queries. A monitored version whose prioritised risks were never stored is
+reviews, the stored prioritised risks of the monitored versions, the open and overdue actions counted per
+contract, the risks the actions cover or lower, and the reports are a fixed number of queries. A monitored version whose prioritised risks were never stored is
 analysed here (`web.services.monitoring.prioritised_hotspots`, which stores them), but at most
 `ANALYSED_PER_REQUEST` per request so that the page stays fast; the others show as not analysed yet
 until a later request, or the review decision that accepted them, has stored theirs. The rules
 themselves (coverage, residual risk, overdue, reporting periods) are `chainmap.monitoring`'s.
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Final
 
+from sqlalchemy import and_, case, func
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from chainmap.analysis import Hotspot
 from chainmap.monitoring import (
+    OPEN_STATUSES,
+    ActionStatus,
     PlannedAction,
-    coverage,
-    is_overdue,
+    RiskKey,
+    prioritised_risks,
     report_overdue,
     reporting_periods,
-    residual_risk,
+    residual_level,
+    risk_key,
 )
 from chainmap.reference import ReferenceData
 from chainmap.themes import Level
@@ -204,41 +207,87 @@ def _versions(*, session: Session, contract_ids: list[int]) -> dict[int, list[_V
     return versions
 
 
-def _planned_actions(*, session: Session, contract_ids: list[int]) -> dict[int, list[PlannedAction]]:
-    """The actions of these contracts as the core's `PlannedAction`s, by contract, in two queries (the
-    actions' columns the rules read, and their risks), as plain rows: no titles, descriptions or ORM
-    objects, as there are some twenty thousand on a large organisation's dashboard."""
-    in_contracts = col(PlanAction.contract_id).in_(contract_ids)
-    connection = session.connection()
-    risk_query = (
-        sql_select(col(ActionRisk.action_id), col(ActionRisk.node_id), col(ActionRisk.theme))
-        .join(PlanAction, col(PlanAction.id) == col(ActionRisk.action_id))
-        .where(in_contracts)
-    )
-    risks: defaultdict[int, list[tuple[str, str]]] = defaultdict(list)
-    for risky_action, node_id, theme in connection.execute(risk_query).all():
-        risks[risky_action].append((node_id, theme))
-    action_query = sql_select(
-        col(PlanAction.id),
-        col(PlanAction.contract_id),
-        col(PlanAction.status),
-        col(PlanAction.due_on),
-        col(PlanAction.verification),
-    ).where(in_contracts)
-    actions: defaultdict[int, list[PlannedAction]] = defaultdict(list)
-    for action_id, contract_id, status, due_on, verification in connection.execute(action_query).all():
-        if action_id is None:  # a stored row always has its id; the column's type allows None
-            continue
-        actions[contract_id].append(
-            PlannedAction(
-                id=action_id,
-                risks=frozenset(risks.get(action_id, ())),
-                status=status,
-                due=due_on,
-                verified=None if verification is None else verification is Verification.VERIFIED,
-            )
+@dataclass(frozen=True)
+class _ActionCounts:
+    open: int
+    overdue: int
+
+
+def _action_counts(*, session: Session, contract_ids: list[int], today: date) -> dict[int, _ActionCounts]:
+    """How many actions of each of these contracts are open and how many overdue, counted in one query
+    (GROUP BY) rather than read one by one: the dashboard shows only the counts. Open are the core's
+    `OPEN_STATUSES`; overdue is `chainmap.monitoring.is_overdue`'s rule, an open action due before
+    `today` (on the due date itself it is not yet overdue)."""
+    is_open = col(PlanAction.status).in_(sorted(OPEN_STATUSES))
+    query = (
+        sql_select(
+            col(PlanAction.contract_id),
+            func.sum(case((is_open, 1), else_=0)),
+            func.sum(case((and_(is_open, col(PlanAction.due_on) < today), 1), else_=0)),
         )
-    return actions
+        .where(col(PlanAction.contract_id).in_(contract_ids))
+        .group_by(col(PlanAction.contract_id))
+    )
+    return {
+        contract_id: _ActionCounts(open=int(open_count or 0), overdue=int(overdue or 0))
+        for contract_id, open_count, overdue in session.connection().execute(query)
+    }
+
+
+@dataclass(frozen=True)
+class _Cover:
+    """The risks of a contract that some action covers (`PlannedAction.counts_as_cover`) and those that a
+    done and verified action lowers (`PlannedAction.reduces_risk`): all that coverage and residual risk
+    read of the plan of action."""
+
+    covered: set[RiskKey]
+    reduced: set[RiskKey]
+
+
+def _state_effects(status: ActionStatus, verification: Verification | None) -> tuple[bool, bool]:
+    """Whether an action in this state covers its risks and whether it lowers them, by the core's rules."""
+    action = PlannedAction(
+        id=0,
+        risks=frozenset(),
+        status=status,
+        due=date.min,
+        verified=None if verification is None else verification is Verification.VERIFIED,
+    )
+    return action.counts_as_cover, action.reduces_risk
+
+
+def _covers(*, session: Session, contract_ids: list[int]) -> dict[int, _Cover]:
+    """What the actions of these contracts cover and lower (`_Cover`), in one query over the action risks
+    with their action's state, as plain rows: no `PlannedAction` per action, as there are some twenty
+    thousand on a large organisation's dashboard and only the two sets of risks per contract matter."""
+    query = (
+        sql_select(
+            col(PlanAction.contract_id),
+            col(PlanAction.status),
+            col(PlanAction.verification),
+            col(ActionRisk.node_id),
+            col(ActionRisk.theme),
+        )
+        .join(PlanAction, col(PlanAction.id) == col(ActionRisk.action_id))
+        .where(col(PlanAction.contract_id).in_(contract_ids))
+    )
+    effects: dict[tuple[ActionStatus, Verification | None], tuple[bool, bool]] = {}
+    covers: dict[int, _Cover] = {}
+    for contract_id, status, verification, node_id, theme in session.connection().execute(query):
+        state = (status, verification)
+        if state not in effects:
+            effects[state] = _state_effects(status, verification)
+        covers_risk, reduces_risk = effects[state]
+        if not (covers_risk or reduces_risk):
+            continue
+        cover = covers.get(contract_id)
+        if cover is None:
+            cover = covers[contract_id] = _Cover(covered=set(), reduced=set())
+        if covers_risk:
+            cover.covered.add((node_id, theme))
+        if reduces_risk:
+            cover.reduced.add((node_id, theme))
+    return covers
 
 
 def _reported_periods(*, session: Session, contract_ids: list[int]) -> dict[int, set[int]]:
@@ -253,16 +302,26 @@ def _reported_periods(*, session: Session, contract_ids: list[int]) -> dict[int,
     return reported
 
 
-def _monitored_risks(hotspots: list[Hotspot], actions: Iterable[PlannedAction]) -> MonitoredRisks:
-    actions = list(actions)
-    covered = coverage(hotspots, actions)
-    residual = residual_risk(covered.prioritised, actions)
+def _monitored_risks(hotspots: list[Hotspot], cover: _Cover) -> MonitoredRisks:
+    """Coverage and residual risk of the ranked `hotspots` as `chainmap.monitoring.coverage` and
+    `residual_risk` give them, from the covered and lowered risks alone: the prioritised risks
+    (`prioritised_risks`), those no action covers, and each one's residual level (`residual_level` where
+    a verified action lowers it)."""
+    prioritised = prioritised_risks(hotspots)
+    residual = [
+        residual_level(hotspot.level) if risk_key(hotspot) in cover.reduced else hotspot.level
+        for hotspot in prioritised
+    ]
     return MonitoredRisks(
-        prioritised=len(covered.prioritised),
-        uncovered=len(covered.uncovered),
-        residual_level=max((item.level for item in residual), default=None),
-        residual_high=sum(1 for item in residual if item.level >= Level.HIGH),
+        prioritised=len(prioritised),
+        uncovered=sum(1 for hotspot in prioritised if risk_key(hotspot) not in cover.covered),
+        residual_level=max(residual, default=None),
+        residual_high=sum(1 for level in residual if level >= Level.HIGH),
     )
+
+
+_NO_ACTIONS: Final = _ActionCounts(open=0, overdue=0)
+_NO_COVER: Final = _Cover(covered=set(), reduced=set())
 
 
 def _analyse_missing(
@@ -320,15 +379,16 @@ def dashboard_rows(
     missing = [version_id for version_id in monitored_ids if version_id not in hotspots]
     if missing:
         hotspots |= _analyse_missing(session=session, version_ids=missing, reference=reference)
-    actions = _planned_actions(session=session, contract_ids=ids)
+    counts = _action_counts(session=session, contract_ids=ids, today=today)
+    covers = _covers(session=session, contract_ids=ids)
     reported = _reported_periods(session=session, contract_ids=ids)
 
     rows = []
     for contract_id, reference_text, title, supplier_id, periods in shown:
-        own_actions = actions.get(contract_id, [])
+        own_counts = counts.get(contract_id, _NO_ACTIONS)
         version = monitored.get(contract_id)
         risks = (
-            _monitored_risks(hotspots[version.id], own_actions)
+            _monitored_risks(hotspots[version.id], covers.get(contract_id, _NO_COVER))
             if version is not None and version.id in hotspots
             else None
         )
@@ -344,8 +404,8 @@ def dashboard_rows(
                 step=steps.get(contract_id),
                 monitored_version=None if version is None else version.number,
                 risks=risks,
-                overdue_actions=sum(1 for action in own_actions if is_overdue(action, today=today)),
-                open_actions=sum(1 for action in own_actions if action.is_open),
+                overdue_actions=own_counts.overdue,
+                open_actions=own_counts.open,
                 next_report_due=min((p.due for p in unreported if p.due >= today), default=None),
                 overdue_reports=sum(
                     1 for period in unreported if report_overdue(period, submitted=False, today=today)
