@@ -215,7 +215,7 @@ def _hotspot_section(report: ContractReport) -> list[Flowable]:
         ]
         for hotspot in report.hotspots
     ]
-    return [*story, _table(header, rows, (0.03, 0.17, 0.09, 0.12, 0.07, 0.07, 0.06, 0.39))]
+    return [*story, _table(header, rows, (0.03, 0.17, 0.08, 0.12, 0.07, 0.07, 0.08, 0.38))]
 
 
 def _plan_section(report: ContractReport) -> list[Flowable]:
