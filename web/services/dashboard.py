@@ -9,11 +9,13 @@ reports overdue, when the chain last changed (the newest version's submission), 
 Each column is read for all contracts at once, so the number of queries does not grow with the number of
 contracts: the contracts (and their suppliers' names), the escalation steps, the versions with their
 reviews, the stored prioritised risks of the monitored versions, the open and overdue actions counted per
-contract, the risks the actions cover or lower, and the reports are a fixed number of queries. A monitored version whose prioritised risks were never stored is
-analysed here (`web.services.monitoring.prioritised_hotspots`, which stores them), but at most
-`ANALYSED_PER_REQUEST` per request so that the page stays fast; the others show as not analysed yet
-until a later request, or the review decision that accepted them, has stored theirs. The rules
-themselves (coverage, residual risk, overdue, reporting periods) are `chainmap.monitoring`'s.
+contract, the risks the actions cover or lower, and the reports are a fixed number of queries. A
+monitored version whose prioritised risks were never stored is analysed here
+(`web.services.monitoring.prioritised_hotspots`, which stores them), but at most `ANALYSED_PER_REQUEST`
+per request so that the page stays fast; the others show as not analysed yet until a later request, or
+the review decision that accepted them, has stored theirs. The rules themselves (coverage, residual
+risk, overdue, reporting periods) are `chainmap.monitoring`'s; an action's effect is read per state, not
+per action (`_covers`), and the overdue count is the one rule also written in SQL (`_action_counts`).
 """
 
 from collections.abc import Callable
@@ -31,6 +33,7 @@ from chainmap.monitoring import (
     OPEN_STATUSES,
     ActionStatus,
     PlannedAction,
+    ReportingPeriod,
     RiskKey,
     prioritised_risks,
     report_overdue,
@@ -324,6 +327,21 @@ _NO_ACTIONS: Final = _ActionCounts(open=0, overdue=0)
 _NO_COVER: Final = _Cover(covered=set(), reduced=set())
 
 
+class _Terms:
+    """The reporting periods of contract terms, each term worked out once: many contracts (the lots of a
+    framework agreement, contracts starting on 1 January) share their start, end and schedule."""
+
+    def __init__(self) -> None:
+        self._periods: dict[tuple[date, date, str], list[ReportingPeriod]] = {}
+
+    def periods(self, *, start: date, end: date, schedule: str) -> list[ReportingPeriod]:
+        """`chainmap.monitoring.reporting_periods` of the term (the list is shared: do not change it)."""
+        term = (start, end, schedule)
+        if term not in self._periods:
+            self._periods[term] = reporting_periods(start=start, end=end, schedule=schedule)
+        return self._periods[term]
+
+
 def _analyse_missing(
     *, session: Session, version_ids: list[int], reference: ReferenceData
 ) -> dict[int, list[Hotspot]]:
@@ -349,6 +367,7 @@ def dashboard_rows(
     contracts = [
         (contract.id, contract) for contract in visible_contracts(session=session, user=user) if contract.id
     ]
+    terms = _Terms()
     # Plain values first: analysing a missing version commits the session, which expires ORM objects.
     shown = [
         (
@@ -356,7 +375,7 @@ def dashboard_rows(
             contract.reference,
             contract.title,
             contract.supplier_organisation_id,
-            reporting_periods(
+            terms.periods(
                 start=contract.start_date, end=contract.end_date, schedule=contract.reporting_schedule
             ),
         )
