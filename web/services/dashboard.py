@@ -24,7 +24,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Final
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import ColumnElement, and_, case, false, func, or_
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
@@ -259,30 +259,47 @@ def _state_effects(status: ActionStatus, verification: Verification | None) -> t
     return action.counts_as_cover, action.reduces_risk
 
 
+_STATES: Final = [(status, verification) for status in ActionStatus for verification in (None, *Verification)]
+
+
+def _in_states(states: list[tuple[ActionStatus, Verification | None]]) -> ColumnElement[bool]:
+    """SQL: the action is in one of these states (status and verification)."""
+    return or_(
+        false(),
+        *(
+            and_(
+                col(PlanAction.status) == status,
+                col(PlanAction.verification).is_(None)
+                if verification is None
+                else col(PlanAction.verification) == verification,
+            )
+            for status, verification in states
+        ),
+    )
+
+
 def _covers(*, session: Session, contract_ids: list[int]) -> dict[int, _Cover]:
-    """What the actions of these contracts cover and lower (`_Cover`), in one query over the action risks
-    with their action's state, as plain rows: no `PlannedAction` per action, as there are some twenty
-    thousand on a large organisation's dashboard and only the two sets of risks per contract matter."""
+    """What the actions of these contracts cover and lower (`_Cover`), in one query over the risks of the
+    actions in a state that does either, as plain rows: no `PlannedAction` per action, as there are some
+    twenty thousand on a large organisation's dashboard and only the two sets of risks per contract
+    matter. Which states cover and which lower is the core's rule (`_state_effects`, for every state);
+    the query only picks the states out."""
+    effects = {state: _state_effects(*state) for state in _STATES}
+    covering = [state for state, (covers_risk, _) in effects.items() if covers_risk]
+    reducing = [state for state, (_, reduces_risk) in effects.items() if reduces_risk]
     query = (
         sql_select(
             col(PlanAction.contract_id),
-            col(PlanAction.status),
-            col(PlanAction.verification),
             col(ActionRisk.node_id),
             col(ActionRisk.theme),
+            _in_states(covering),
+            _in_states(reducing),
         )
         .join(PlanAction, col(PlanAction.id) == col(ActionRisk.action_id))
-        .where(col(PlanAction.contract_id).in_(contract_ids))
+        .where(col(PlanAction.contract_id).in_(contract_ids), _in_states(covering + reducing))
     )
-    effects: dict[tuple[ActionStatus, Verification | None], tuple[bool, bool]] = {}
     covers: dict[int, _Cover] = {}
-    for contract_id, status, verification, node_id, theme in session.connection().execute(query):
-        state = (status, verification)
-        if state not in effects:
-            effects[state] = _state_effects(status, verification)
-        covers_risk, reduces_risk = effects[state]
-        if not (covers_risk or reduces_risk):
-            continue
+    for contract_id, node_id, theme, covers_risk, reduces_risk in session.connection().execute(query):
         cover = covers.get(contract_id)
         if cover is None:
             cover = covers[contract_id] = _Cover(covered=set(), reduced=set())
