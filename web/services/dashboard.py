@@ -280,10 +280,11 @@ def _in_states(states: list[tuple[ActionStatus, Verification | None]]) -> Column
 
 def _covers(*, session: Session, contract_ids: list[int]) -> dict[int, _Cover]:
     """What the actions of these contracts cover and lower (`_Cover`), in one query over the risks of the
-    actions in a state that does either, as plain rows: no `PlannedAction` per action, as there are some
-    twenty thousand on a large organisation's dashboard and only the two sets of risks per contract
-    matter. Which states cover and which lower is the core's rule (`_state_effects`, for every state);
-    the query only picks the states out."""
+    actions in a state that does either, as plain rows, each risk once per contract and effect
+    (DISTINCT): no `PlannedAction` per action, as there are some twenty thousand on a large
+    organisation's dashboard and only the two sets of risks per contract matter. Which states cover
+    and which lower is the core's rule (`_state_effects`, for every state); the query only picks the
+    states out."""
     effects = {state: _state_effects(*state) for state in _STATES}
     covering = [state for state, (covers_risk, _) in effects.items() if covers_risk]
     reducing = [state for state, (_, reduces_risk) in effects.items() if reduces_risk]
@@ -297,6 +298,7 @@ def _covers(*, session: Session, contract_ids: list[int]) -> dict[int, _Cover]:
         )
         .join(PlanAction, col(PlanAction.id) == col(ActionRisk.action_id))
         .where(col(PlanAction.contract_id).in_(contract_ids), _in_states(covering + reducing))
+        .distinct()
     )
     covers: dict[int, _Cover] = {}
     for contract_id, node_id, theme, covers_risk, reduces_risk in session.connection().execute(query):
