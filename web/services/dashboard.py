@@ -297,7 +297,10 @@ def _covers(*, session: Session, contract_ids: list[int]) -> dict[int, _Cover]:
             _in_states(reducing),
         )
         .join(PlanAction, col(PlanAction.id) == col(ActionRisk.action_id))
-        .where(col(PlanAction.contract_id).in_(contract_ids), _in_states(covering + reducing))
+        .where(
+            col(PlanAction.contract_id).in_(contract_ids),
+            _in_states([state for state, effect in effects.items() if any(effect)]),
+        )
         .distinct()
     )
     covers: dict[int, _Cover] = {}
