@@ -30,12 +30,17 @@ _DOCX_ENTRIES: Final = {
 }
 
 
+ENTRY_TIME: Final = (2027, 1, 1, 0, 0, 0)
+
+
 def zip_of(entries: dict[str, str | bytes]) -> bytes:
-    """A zip archive of these entries (deflated)."""
+    """A zip archive of these entries (deflated), the same bytes on every call: each entry has a fixed
+    time, where the clock's would differ between two calls a second apart."""
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in entries.items():
-            archive.writestr(name, content)
+            entry = zipfile.ZipInfo(name, date_time=ENTRY_TIME)
+            archive.writestr(entry, content, compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
