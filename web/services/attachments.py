@@ -95,6 +95,8 @@ def _office_type(content: bytes) -> str | None:
     try:
         with zipfile.ZipFile(BytesIO(content)) as archive:
             entries = archive.infolist()
+    # Not a readable zip, in every way zipfile reports it; NotImplementedError is its answer to an
+    # archive in a compression method or encryption it does not know, which no Office file uses.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return None
     if len(entries) > MAX_ZIP_ENTRIES or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
