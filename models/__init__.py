@@ -16,6 +16,8 @@ from models.contract import (
 )
 from models.escalation import EscalationLevel, EscalationStep
 from models.invitation import Invitation
+from models.login_session import LoginFailure, LoginSession
+from models.membership import MembershipRequest, MembershipStatus
 from models.notification import Notification, NotificationKind
 from models.organisation import Organisation, OrganisationCreate, OrganisationKind, OrganisationPublic
 from models.plan import (
@@ -52,6 +54,10 @@ __all__ = [
     "EscalationLevel",
     "EscalationStep",
     "Invitation",
+    "LoginFailure",
+    "LoginSession",
+    "MembershipRequest",
+    "MembershipStatus",
     "Notification",
     "NotificationKind",
     "Organisation",

@@ -22,6 +22,7 @@ class NotificationKind(StrEnum):
     REPORT_SUBMITTED = "report_submitted"
     REVISION_REQUESTED = "revision_requested"
     ESCALATION_RECORDED = "escalation_recorded"
+    MEMBERSHIP_REQUESTED = "membership_requested"
 
 
 class Notification(SQLModel, table=True):

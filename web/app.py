@@ -30,6 +30,7 @@ from web.routes import (
     health,
     invitations,
     notifications,
+    organisation,
     plan,
     progress_reports,
     review,
@@ -81,6 +82,7 @@ def create_app(
         attachments,
         timeline,
         notifications,
+        organisation,
         progress_reports,
         dashboard,
     ):

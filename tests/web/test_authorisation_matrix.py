@@ -148,6 +148,10 @@ OUTSIDE_THE_MATRIX: Final = {
     "organisation_id": ("/admin/", "the admin's pages: admin only (tests/web/test_admin.py)"),
     "user_id": ("/admin/", "the admin's pages: admin only (tests/web/test_admin.py)"),
     "token": ("/invitations/", "an invitation's link: the token is the authorisation"),
+    "request_id": (
+        "/organisation/",
+        "a request to join an organisation: its members and the admin decide (test_organisation_consent.py)",
+    ),
     "summary_token": ("/public/", "a published public summary's link: open to anyone"),
 }
 
@@ -197,6 +201,7 @@ PATH_VALUES: Final[dict[str, PathValue]] = {
     "organisation_id": PathValue(lambda world: (world.buyer_organisation_id,)),
     "user_id": PathValue(lambda world: (world.buyer_user_id,)),
     "token": PathValue(lambda world: (world.invitation_token,)),
+    "request_id": PathValue(lambda _world: (1,)),
     "summary_token": PathValue(lambda _world: (SUMMARY_TOKEN,)),
 }
 

@@ -304,8 +304,8 @@ def test_the_invitation_is_emailed_in_english_and_dutch_through_smtp(
     response = invite(buyer_client, contract)
     assert response.status_code == 200
     assert f"De uitnodiging is gemaild naar {INVITEE}" in response.text
-    link, token = link_in(response.text)
-    assert link == f"https://chainmap.example.nl/invitations/{token}"
+    # An e-mailed link goes only to the address: the buyer does not see it.
+    assert LINK.search(response.text) is None and "/invitations/" not in response.text.split("<form")[0]
     [connection] = fake_smtp.connections
     assert (connection.host, connection.port, connection.starttls) == ("smtp.example.nl", 2525, True)
     assert connection.login == ("chainmap", "smtp-secret")
@@ -314,6 +314,9 @@ def test_the_invitation_is_emailed_in_english_and_dutch_through_smtp(
     title = "Werkkleding buitendienst"
     assert message["Subject"] == f"Invitation to chainmap: {title} / Uitnodiging voor chainmap: {title}"
     body = message.get_content()
+    mailed = re.search(r"https://chainmap\.example\.nl/invitations/[A-Za-z0-9_-]+", body)
+    assert mailed is not None
+    link = mailed.group(0)
     english = body.index(
         "Gemeente Testdorp invites you to chainmap for the contract “Werkkleding buitendienst”"
     )
@@ -359,25 +362,11 @@ def test_a_mail_server_without_a_sender_is_refused_at_start() -> None:
         ("", "Vul een e-mailadres in."),
         ("geen-adres", "Dit is geen e-mailadres (naam@domein.nl)."),
         ("iemand@voorbeeld", "Dit is geen e-mailadres (naam@domein.nl)."),
-        ("inkoper@elders.nl", "is van een chainmap-gebruiker van een andere organisatie"),
-        ("verkoop@andere.nl", "is van een chainmap-gebruiker van een andere organisatie"),
-        ("beheer@chainmap.nl", "is van een chainmap-gebruiker van een andere organisatie"),
-        ("inkoper@werkkleding.nl", "zonder de rol leverancier"),
     ],
 )
 def test_a_refused_address_shows_at_its_field_and_nothing_is_saved(
     buyer_client: TestClient, session: Session, contract: Contract, email: str, message: str
 ) -> None:
-    make_user(session, email="inkoper@elders.nl", role=Role.BUYER, organisation="Gemeente Elders")
-    make_user(session, email="verkoop@andere.nl", role=Role.SUPPLIER, organisation="Andere BV")
-    make_user(session, email="beheer@chainmap.nl", role=Role.ADMIN, organisation=None)
-    supplier = session.get(Organisation, contract.supplier_organisation_id)
-    assert supplier is not None and supplier.id is not None
-    odd = make_user(session, email="inkoper@werkkleding.nl", role=Role.BUYER, organisation=None)
-    odd.organisation_id = supplier.id  # a buyer-role user inside the supplier organisation
-    session.add(odd)
-    session.commit()
-
     response = invite(buyer_client, contract, email=email)
     assert response.status_code == 400
     assert "De uitnodiging is niet gemaakt" in response.text and message in response.text
@@ -394,7 +383,7 @@ def test_field_errors_in_english(buyer_client: TestClient, contract: Contract) -
     assert "The invitation was not made; see the fields below." in response.text
 
 
-def test_a_contract_without_a_supplier_asks_for_its_name_and_reuses_an_existing_one(
+def test_a_contract_without_a_supplier_asks_for_its_name_and_makes_a_new_one_even_when_the_name_exists(
     buyer_client: TestClient, session: Session
 ) -> None:
     contract = make_contract(session, supplier=None, reference="ZONDER-1")
@@ -410,9 +399,9 @@ def test_a_contract_without_a_supplier_asks_for_its_name_and_reuses_an_existing_
     assert response.status_code == 200
     session.expire_all()
     contract_now = session.get(Contract, contract.id)
-    assert contract_now is not None and contract_now.supplier_organisation_id == existing.organisation_id
+    assert contract_now is not None and contract_now.supplier_organisation_id != existing.organisation_id
     suppliers = session.exec(select(Organisation).where(Organisation.kind == OrganisationKind.SUPPLIER)).all()
-    assert [organisation.name for organisation in suppliers] == ["Textiel BV"]
+    assert [organisation.name for organisation in suppliers] == ["Textiel BV", "Textiel BV"]
     assert 'name="supplier_name"' not in buyer_client.get(f"/contracts/{contract.id}").text
 
 
@@ -429,10 +418,6 @@ def supplier_of(session: Session, contract: Contract) -> Organisation | None:
 
 def test_a_new_supplier_organisation_is_made_by_name(buyer_client: TestClient, session: Session) -> None:
     contract = make_contract(session, supplier=None, reference="ZONDER-2")
-    make_user(session, email="baas@textiel.nl", role=Role.SUPPLIER, organisation="Textiel BV")
-    # an address of another supplier organisation is refused, and the contract keeps no supplier
-    response = invite(buyer_client, contract, email="baas@textiel.nl", supplier_name="Nieuw Textiel BV")
-    assert response.status_code == 400 and "andere organisatie" in response.text
     assert supplier_of(session, contract) is None
     assert invite(buyer_client, contract, supplier_name="Nieuw Textiel BV").status_code == 200
     supplier = supplier_of(session, contract)

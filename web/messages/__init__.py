@@ -15,6 +15,7 @@ from web.messages.dashboard import DASHBOARD_MESSAGES
 from web.messages.escalation import ESCALATION_MESSAGES
 from web.messages.exports import EXPORT_MESSAGES
 from web.messages.invitations import INVITATION_MESSAGES
+from web.messages.membership import MEMBERSHIP_MESSAGES
 from web.messages.notifications import NOTIFICATION_MESSAGES
 from web.messages.plan import PLAN_MESSAGES
 from web.messages.progress_reports import PROGRESS_REPORT_MESSAGES
@@ -27,6 +28,7 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **CHAIN_FORM_MESSAGES,
     **CHAIN_FILE_MESSAGES,
     **INVITATION_MESSAGES,
+    **MEMBERSHIP_MESSAGES,
     **REVIEW_MESSAGES,
     **ESCALATION_MESSAGES,
     **EXPORT_MESSAGES,

@@ -18,10 +18,15 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "admin.buyers": {"en": "Contracting authorities", "nl": "Aanbestedende diensten"},
     "admin.suppliers": {"en": "Suppliers", "nl": "Leveranciers"},
     "admin.suppliers_intro": {
-        "en": "Suppliers join through a buyer's invitation to a contract; they are shown here, not managed.",
-        "nl": "Leveranciers komen binnen via de uitnodiging van een inkoper voor een contract; ze staan hier "
-        "ter informatie en worden hier niet beheerd.",
+        "en": "Suppliers join through a buyer's invitation to a contract. A buyer who types a supplier's "
+        "name makes a new organisation every time, so one company may be listed more than once: check its "
+        "members and contracts, then merge the duplicates on the organisation's page.",
+        "nl": "Leveranciers komen binnen via de uitnodiging van een inkoper voor een contract. Een inkoper "
+        "die de naam van een leverancier typt, maakt steeds een nieuwe organisatie, dus een bedrijf kan "
+        "meer dan eens in de lijst staan: controleer de leden en contracten en voeg dubbele samen op de "
+        "pagina van de organisatie.",
     },
+    "admin.contracts_count": {"en": "Contracts", "nl": "Contracten"},
     "admin.none": {"en": "None yet.", "nl": "Nog geen."},
     "admin.name": {"en": "Name", "nl": "Naam"},
     "admin.users_count": {"en": "Users", "nl": "Gebruikers"},
@@ -59,9 +64,30 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "Give {email} a new password? The current one stops working.",
         "nl": "{email} een nieuw wachtwoord geven? Het huidige werkt dan niet meer.",
     },
-    "admin.supplier_read_only": {
-        "en": "A supplier's users are shown here, not managed.",
-        "nl": "De gebruikers van een leverancier staan hier ter informatie en worden hier niet beheerd.",
+    "admin.supplier_members": {
+        "en": "A supplier's members join by invitation and with the approval of a member (or yours).",
+        "nl": "Leden van een leverancier komen erbij via een uitnodiging en met goedkeuring van een lid (of "
+        "van u).",
+    },
+    "admin.remove": {"en": "Remove from organisation", "nl": "Uit organisatie halen"},
+    "admin.remove_label": {
+        "en": "Remove {email} from the organisation",
+        "nl": "{email} uit de organisatie halen",
+    },
+    "admin.merge": {"en": "Merge with another supplier", "nl": "Samenvoegen met een andere leverancier"},
+    "admin.merge_intro": {
+        "en": "When {name} is the same company as another supplier organisation, merge it into that one: "
+        "its contracts, members and requests to join move there and this organisation is deleted. Every "
+        "member of either then works on the contracts of both, so check the members first.",
+        "nl": "Is {name} hetzelfde bedrijf als een andere leveranciersorganisatie, voeg het daar dan mee "
+        "samen: de contracten, leden en verzoeken gaan daarheen en deze organisatie verdwijnt. Elk lid van "
+        "beide werkt daarna aan de contracten van beide, dus controleer eerst de leden.",
+    },
+    "admin.merge_into": {"en": "Merge into", "nl": "Samenvoegen met"},
+    "admin.merge_submit": {"en": "Merge", "nl": "Samenvoegen"},
+    "admin.error.merge_target": {
+        "en": "Choose another supplier organisation to merge into.",
+        "nl": "Kies een andere leveranciersorganisatie om mee samen te voegen.",
     },
     "admin.error.name_required": {"en": "Fill in a name.", "nl": "Vul een naam in."},
     "admin.error.name_too_long": {

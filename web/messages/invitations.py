@@ -30,8 +30,18 @@ INVITATION_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "De uitnodiging is niet gemaakt; zie de velden hieronder.",
     },
     "invitation.sent": {
-        "en": "The invitation was e-mailed to {email}. Its link, shown only this once:",
-        "nl": "De uitnodiging is gemaild naar {email}. De link, die alleen nu wordt getoond:",
+        "en": "The invitation was e-mailed to {email}. Its link goes only to that address, so that only "
+        "the person who reads its mail can use it.",
+        "nl": "De uitnodiging is gemaild naar {email}. De link gaat alleen naar dat adres, zodat alleen wie "
+        "die mail leest hem kan gebruiken.",
+    },
+    "invitation.accept.pending": {
+        "en": "Thank you. {organisation} already has members in chainmap, and one of them (or the "
+        "administrator) approves who joins it. You will be able to log in with this e-mail address and "
+        "the password you chose as soon as your request is approved.",
+        "nl": "Dank u. {organisation} heeft al leden in chainmap, en een van hen (of de beheerder) keurt "
+        "goed wie erbij komt. U kunt inloggen met dit e-mailadres en het gekozen wachtwoord zodra uw "
+        "verzoek is goedgekeurd.",
     },
     "invitation.not_sent": {
         "en": "E-mail is not set up in chainmap, so the link was not e-mailed: pass it on to {email} "
@@ -62,24 +72,16 @@ INVITATION_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Dit is geen e-mailadres (naam@domein.nl).",
     },
     "invitation.error.email_other_organisation": {
-        "en": "This e-mail address belongs to a chainmap user of another organisation, and a user belongs "
-        "to one organisation. Invite another address of the supplier.",
-        "nl": "Dit e-mailadres is van een chainmap-gebruiker van een andere organisatie, en een gebruiker "
-        "hoort bij één organisatie. Nodig een ander adres van de leverancier uit.",
-    },
-    "invitation.error.email_not_supplier": {
-        "en": "This e-mail address belongs to a user of the supplier without the supplier role.",
-        "nl": "Dit e-mailadres is van een gebruiker van de leverancier zonder de rol leverancier.",
+        "en": "This e-mail address already has a chainmap account with another organisation, and a user "
+        "belongs to one organisation. Ask whoever invited you to invite another address of yours.",
+        "nl": "Dit e-mailadres heeft al een chainmap-account bij een andere organisatie, en een gebruiker "
+        "hoort bij één organisatie. Vraag wie u uitnodigde een ander adres van u uit te nodigen.",
     },
     "invitation.error.supplier_name_required": {
         "en": "Fill in the supplier's name: the contract has none yet.",
         "nl": "Vul de naam van de leverancier in: het contract heeft er nog geen.",
     },
     "invitation.error.too_long": {"en": "At most 200 characters.", "nl": "Hoogstens 200 tekens."},
-    "invitation.error.try_again": {
-        "en": "Someone saved this supplier at the same moment; send the form again.",
-        "nl": "Iemand sloeg deze leverancier op hetzelfde moment op; verstuur het formulier opnieuw.",
-    },
     "invitation.error.full_name_required": {"en": "Fill in your name.", "nl": "Vul uw naam in."},
     "invitation.error.password_too_short": {
         "en": "The password needs at least {min} characters.",

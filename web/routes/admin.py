@@ -1,6 +1,7 @@
-"""The admin's pages: contracting authorities and their users (suppliers shown read-only). Every route
-needs the admin role: others get 403, visitors the login page. Forms are all-or-nothing with a message
-next to each field; activating and deactivating a user updates its row in place (htmx)."""
+"""The admin's pages: contracting authorities and their users, supplier organisations with their members
+and requests to join, and merging duplicate suppliers. Every route needs the admin role: others get 403,
+visitors the login page. Forms are all-or-nothing with a message next to each field; activating and
+deactivating a user updates its row in place (htmx)."""
 
 from typing import Annotated, Any
 
@@ -15,15 +16,20 @@ from web.messages import web_text
 from web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
 from web.services.admin import (
     BUYER_ROLES,
+    contract_counts,
     create_buyer_organisation,
     create_buyer_user,
+    merge_candidates,
+    merge_suppliers,
     organisation_users,
     organisations,
+    remove_from_organisation,
     reset_password,
     set_user_active,
     user_counts,
 )
 from web.services.errors import FormInvalid
+from web.services.membership import pending_requests
 from web.templating import is_htmx, templates
 
 router = APIRouter(prefix="/admin")
@@ -49,6 +55,7 @@ def _organisations_page(
         "buyers": organisations(session=session, kind=OrganisationKind.BUYER),
         "suppliers": organisations(session=session, kind=OrganisationKind.SUPPLIER),
         "counts": user_counts(session=session),
+        "contract_counts": contract_counts(session=session),
         "name": name,
         "errors": errors or {},
     }
@@ -100,6 +107,8 @@ def _organisation_page(
     context: dict[str, Any] = {
         "organisation": organisation,
         "users": organisation_users(session=session, organisation_id=organisation.id),
+        "requests": pending_requests(session=session, organisation_id=organisation.id),
+        "merge_into": merge_candidates(session=session, organisation=organisation),
         "roles": BUYER_ROLES,
         "form": form or {"email": "", "full_name": "", "role": Role.BUYER.value},
         "errors": errors or {},
@@ -156,14 +165,11 @@ def create_user(
 
 
 def _managed_user(session: Session, user_id: int) -> tuple[User, Organisation]:
-    """A user the admin manages: one of a buyer organisation (404 when missing, 403 for a supplier's)."""
+    """A user of an organisation, buyer or supplier (404 when missing or in none)."""
     user = session.get(User, user_id)
     if user is None or user.organisation_id is None:
         raise HTTPException(status_code=404)
-    organisation = _organisation(session, user.organisation_id)
-    if organisation.kind is not OrganisationKind.BUYER:
-        raise Forbidden
-    return user, organisation
+    return user, _organisation(session, user.organisation_id)
 
 
 def _toggle(
@@ -218,3 +224,42 @@ def new_password(
     return _organisation_page(
         request, session, organisation, created=(user, password), notice="admin.password_reset"
     )
+
+
+@router.post("/users/{user_id}/remove", response_class=HTMLResponse)
+def remove_user(
+    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+) -> Response:
+    """Take a user out of their organisation (they then see no contract; their sessions end)."""
+    user, organisation = _managed_user(session, user_id)
+    if not csrf_valid(request, csrf_token):
+        return _organisation_page(request, session, organisation, errors=_csrf_error(request))
+    if user.id == admin.id:
+        errors = _translated(request, {"form": "admin.error.own_account"})
+        return _organisation_page(request, session, organisation, errors=errors)
+    remove_from_organisation(session=session, user=user)
+    return RedirectResponse(f"/admin/organisations/{organisation.id}", status_code=303)
+
+
+@router.post("/organisations/{organisation_id}/merge", response_class=HTMLResponse)
+def merge_organisation(
+    request: Request,
+    session: SessionDep,
+    _admin: Admin,
+    organisation_id: int,
+    target_id: Annotated[str, Form(max_length=30)] = "",
+    csrf_token: CsrfForm = "",
+) -> Response:
+    """Merge this supplier organisation into another (a duplicate made when a buyer typed its name)."""
+    source = _organisation(session, organisation_id)
+    if source.kind is not OrganisationKind.SUPPLIER:
+        raise Forbidden
+    if not csrf_valid(request, csrf_token):
+        return _organisation_page(request, session, source, errors=_csrf_error(request))
+    targets = {str(other.id): other for other in merge_candidates(session=session, organisation=source)}
+    target = targets.get(target_id.strip())
+    if target is None:
+        errors = _translated(request, {"form": "admin.error.merge_target"})
+        return _organisation_page(request, session, source, errors=errors)
+    merge_suppliers(session=session, source=source, target=target)
+    return RedirectResponse(f"/admin/organisations/{target.id}", status_code=303)

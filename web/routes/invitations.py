@@ -134,7 +134,15 @@ def invite(
         MailOutcome.NOT_CONFIGURED: "invitation.not_sent",
         MailOutcome.FAILED: "invitation.mail_failed",
     }[outcome]
-    created = {"email": invitation.email, "link": link, "notice": notice, "expires_at": invitation.expires_at}
+    # An e-mailed link goes only to the address's owner: the buyer does not see it, so it cannot open the
+    # invitee's page (which tells whether the address has an account) or use it for an address of its own.
+    shown = None if outcome is MailOutcome.SENT else link
+    created = {
+        "email": invitation.email,
+        "link": shown,
+        "notice": notice,
+        "expires_at": invitation.expires_at,
+    }
     return _invitations_answer(request, session, user, contract, created=created)
 
 
@@ -212,6 +220,11 @@ def accept(
     except FormInvalid as invalid:
         errors = {field: web_text(key, lang, min=PASSWORD_MIN) for field, key in invalid.errors.items()}
         return _accept_page(request, session, token, full_name=full_name, errors=errors)
+    if accepted.pending or accepted.user is None:
+        contract = session.get(Contract, accepted.contract_id)
+        supplier = session.get(Organisation, contract.supplier_organisation_id) if contract else None
+        context = {"pending_organisation": supplier.name if supplier else ""}
+        return templates.TemplateResponse(request, "invitation_accept.html", context, headers=PRIVATE)
     if accepted.existed:
         context = {"accepted_email": accepted.user.email}
         return templates.TemplateResponse(request, "invitation_accept.html", context, headers=PRIVATE)

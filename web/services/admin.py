@@ -1,16 +1,17 @@
-"""What the admin does: buyer organisations and their users (suppliers come in through invitations and
-are only shown). A new user gets a generated password that the admin sees once and passes on; the user
-changes it at /account. Only its Argon2 hash is kept. The admin can give a user a new generated password
-the same way, which ends the user's open sessions."""
+"""What the admin does: buyer organisations and their users (suppliers come in through invitations). A new
+user gets a generated password that the admin sees once and passes on; the user changes it at /account.
+Only its Argon2 hash is kept. The admin can give a user a new generated password the same way, which ends
+the user's open sessions, deactivate any user, remove a user from their organisation, and merge two
+supplier organisations that are the same company (buyers make a new one whenever they type a name)."""
 
 import re
 import secrets
 from typing import Final
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from models import Organisation, OrganisationKind, Role, User, UserCreate
+from models import Contract, MembershipRequest, Organisation, OrganisationKind, Role, User, UserCreate
 from web.security import hash_password
 from web.services.errors import FormInvalid
 from web.services.users import create_user, normalise_email, user_by_email
@@ -139,3 +140,66 @@ def set_user_active(*, session: Session, user: User, active: bool) -> User:
     session.commit()
     session.refresh(user)
     return user
+
+
+def remove_from_organisation(*, session: Session, user: User) -> User:
+    """Take a user out of their organisation: the account stays (its address stays taken, its past
+    actions keep their author) but sees no contract any more, and its open sessions end."""
+    user.organisation_id = None
+    session.add(user)
+    session.commit()
+    session.refresh(user)
+    return user
+
+
+def contract_counts(*, session: Session) -> dict[int, int]:
+    """The number of contracts each supplier organisation is party to, by organisation id."""
+    rows = session.exec(
+        select(Contract.supplier_organisation_id, func.count())
+        .where(col(Contract.supplier_organisation_id).is_not(None))
+        .group_by(col(Contract.supplier_organisation_id))
+    )
+    return {organisation_id: count for organisation_id, count in rows if organisation_id is not None}
+
+
+def merge_candidates(*, session: Session, organisation: Organisation) -> list[Organisation]:
+    """The other supplier organisations `organisation` could be merged into: those of the same name
+    (whatever its case and blanks) first, then the rest, each by name."""
+    if organisation.kind is not OrganisationKind.SUPPLIER:
+        return []
+    others = [
+        other
+        for other in organisations(session=session, kind=OrganisationKind.SUPPLIER)
+        if other.id != organisation.id
+    ]
+    same = " ".join(organisation.name.split()).lower()
+    return sorted(others, key=lambda other: (" ".join(other.name.split()).lower() != same, other.name))
+
+
+def merge_suppliers(*, session: Session, source: Organisation, target: Organisation) -> Organisation:
+    """Merge the supplier organisation `source` into `target`: its contracts, users and requests to join
+    move to `target`, and `source` is deleted, in one transaction. Only the admin does this, after
+    checking that the two are the same company: every member of either then works on the contracts of
+    both."""
+    if source.kind is not OrganisationKind.SUPPLIER or target.kind is not OrganisationKind.SUPPLIER:
+        raise ValueError("only supplier organisations are merged")
+    if source.id is None or target.id is None or source.id == target.id:
+        raise ValueError("merge two different stored organisations")
+    connection = session.connection()
+    connection.execute(
+        update(Contract)
+        .where(col(Contract.supplier_organisation_id) == source.id)
+        .values(supplier_organisation_id=target.id)
+    )
+    connection.execute(
+        update(User).where(col(User.organisation_id) == source.id).values(organisation_id=target.id)
+    )
+    connection.execute(
+        update(MembershipRequest)
+        .where(col(MembershipRequest.organisation_id) == source.id)
+        .values(organisation_id=target.id)
+    )
+    session.delete(source)
+    session.commit()
+    session.refresh(target)
+    return target

@@ -174,8 +174,8 @@ def create_contract(
     """A new contract of the user's organisation from the form, with status "no chain"; all or nothing.
 
     Raises PermissionError when the user may not create contracts and ContractInvalid with every problem
-    by field. The supplier is one of `supplier_choices`, a new supplier organisation by name (an existing
-    supplier organisation of exactly that name is reused), or none yet.
+    by field. The supplier is one of `supplier_choices`, a new supplier organisation by name (always new,
+    whatever other organisations are called), or none yet.
     """
     if not may_create_contracts(session=session, user=user) or user.organisation_id is None:
         raise PermissionError("only a buyer of an organisation creates contracts")
@@ -235,11 +235,9 @@ def create_contract(
     elif len(supplier_name) > 200:
         errors["supplier"] = ("contract.error.too_long", {"limit": 200})
     elif supplier_name:
-        supplier = session.exec(
-            select(Organisation).where(
-                Organisation.name == supplier_name, Organisation.kind == OrganisationKind.SUPPLIER
-            )
-        ).first() or Organisation(name=supplier_name, kind=OrganisationKind.SUPPLIER)
+        # Always a new organisation, even when one of this name exists: a typed name must never attach
+        # an organisation this buyer does not already work with (that one is picked by `supplier_id`).
+        supplier = Organisation(name=supplier_name, kind=OrganisationKind.SUPPLIER)
 
     if errors or start is None or end is None:
         raise ContractInvalid(errors)

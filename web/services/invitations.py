@@ -3,9 +3,13 @@ name and password through the invitation's link.
 
 The link carries a random token (`secrets.token_urlsafe(32)`, 256 bits); only its SHA-256 is stored, so
 the table alone lets nobody in. A link works once and until it expires (`Settings.invitation_days`).
-The invitee becomes a user with role supplier in the contract's supplier organisation; an address that
-already belongs to a user of that organisation needs no new account (the link is then just used up), and
-one of another organisation is refused, since a user belongs to one organisation.
+The invitee becomes a user with role supplier in the contract's supplier organisation: at once while that
+organisation has no members yet, and otherwise only when a member (or the admin) approves the request to
+join (web.services.membership), since nobody joins an organisation that has members without its consent.
+An address that already belongs to a user of that organisation needs no new account (the link is then
+just used up), and one of another organisation is refused on the link's page, since a user belongs to one
+organisation. The buyer's form answers the same for every well-formed address, so it tells nobody
+whether an address has an account.
 """
 
 import hashlib
@@ -29,6 +33,7 @@ from web.services.admin import EMAIL_MAX, EMAIL_PATTERN, NAME_MAX
 from web.services.audit import record
 from web.services.contracts import on_buyer_side
 from web.services.errors import FormInvalid
+from web.services.membership import has_members, request_membership
 from web.services.users import normalise_email, user_by_email
 
 TOKEN_BYTES: Final = 32
@@ -83,12 +88,14 @@ class InvitationsView:
 
 @dataclass(frozen=True)
 class AcceptedInvitation:
-    """The user an invitation let in, the contract it is for, and whether the account existed already
-    (then the user logs in with their own password: an invitation does not change it)."""
+    """What accepting an invitation did: the user it let in (None while a request to join awaits the
+    organisation's approval), the contract it is for, and whether the account existed already (then the
+    user logs in with their own password: an invitation does not change it)."""
 
-    user: User
+    user: User | None
     contract_id: int
     existed: bool
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,14 +146,6 @@ def invitations_view(*, session: Session, contract: Contract, user: User) -> Inv
     return InvitationsView(asks_supplier_name=contract.supplier_organisation_id is None, rows=rows)
 
 
-def _supplier_named(*, session: Session, name: str) -> Organisation:
-    """The supplier organisation of exactly this name, or a new one (not saved yet)."""
-    found = session.exec(
-        select(Organisation).where(Organisation.name == name, Organisation.kind == OrganisationKind.SUPPLIER)
-    ).first()
-    return found or Organisation(name=name, kind=OrganisationKind.SUPPLIER)
-
-
 def create_invitation(
     *,
     session: Session,
@@ -160,9 +159,11 @@ def create_invitation(
     """A new invitation to `contract` for `email`, valid for `valid_for`; returns it with its token, which
     is not kept anywhere (the link is shown once and mailed). All or nothing.
 
-    A contract without a supplier organisation gets one here: `supplier_name` names it (an existing
-    supplier organisation of exactly that name is reused). Raises PermissionError when `user` is not the
-    contract's buyer side, and FormInvalid with every problem by field.
+    A contract without a supplier organisation gets a new one here, named `supplier_name`: never an
+    existing one of the same name, which would let a buyer into a supplier it does not work with. Whether
+    the address has an account is not checked here (the answer would tell the buyer); the link's page
+    deals with it. Raises PermissionError when `user` is not the contract's buyer side, and FormInvalid
+    with every problem by field.
     """
     if not may_invite(user=user, contract=contract) or user.id is None:
         raise PermissionError("only the contract's buyer side invites")
@@ -177,7 +178,7 @@ def create_invitation(
         elif len(name) > NAME_MAX:
             errors[SUPPLIER_NAME] = "invitation.error.too_long"
         else:
-            supplier = _supplier_named(session=session, name=name)
+            supplier = Organisation(name=name, kind=OrganisationKind.SUPPLIER)
     else:
         supplier = session.get(Organisation, contract.supplier_organisation_id)
     email = normalise_email(email)
@@ -185,13 +186,6 @@ def create_invitation(
         errors[EMAIL] = "invitation.error.email_required"
     elif len(email) > EMAIL_MAX or not EMAIL_PATTERN.match(email):
         errors[EMAIL] = "invitation.error.email_invalid"
-    elif (
-        existing := user_by_email(session=session, email=email)
-    ) is not None and SUPPLIER_NAME not in errors:
-        if supplier is None or supplier.id is None or existing.organisation_id != supplier.id:
-            errors[EMAIL] = "invitation.error.email_other_organisation"
-        elif existing.role is not Role.SUPPLIER:
-            errors[EMAIL] = "invitation.error.email_not_supplier"
     if errors or supplier is None:
         raise FormInvalid(errors)
 
@@ -212,11 +206,7 @@ def create_invitation(
     )
     session.add(invitation)
     record(session=session, contract_id=contract.id, user=user, kind=AuditKind.INVITATION_SENT, email=email)
-    try:
-        session.commit()
-    except IntegrityError:  # a supplier organisation of this name saved by another request meanwhile
-        session.rollback()
-        raise FormInvalid({SUPPLIER_NAME: "invitation.error.try_again"}) from None
+    session.commit()
     session.refresh(invitation)
     return invitation, token
 
@@ -293,7 +283,11 @@ def accept_invitation(
 
     existing = user_by_email(session=session, email=invitation.email)
     if existing is not None:
-        if existing.organisation_id != contract.supplier_organisation_id or existing.id is None:
+        if (
+            existing.organisation_id != contract.supplier_organisation_id
+            or existing.id is None
+            or existing.role is not Role.SUPPLIER
+        ):
             raise FormInvalid({"form": "invitation.error.email_other_organisation"})
         _use(session=session, invitation=invitation, now=now)
         invitation.user_id = existing.id
@@ -323,6 +317,21 @@ def accept_invitation(
         errors[PASSWORD_REPEAT] = "invitation.error.password_mismatch"
     if errors:
         raise FormInvalid(errors)
+
+    assert contract.id is not None  # noqa: S101 - a stored contract
+    if has_members(session=session, organisation_id=contract.supplier_organisation_id):
+        # The organisation has members: they decide whether this address joins it.
+        _use(session=session, invitation=invitation, now=now)
+        request_membership(
+            session=session,
+            invitation=invitation,
+            contract=contract,
+            full_name=full_name,
+            hashed_password=hash_password(password),
+            now=now,
+        )
+        session.commit()
+        return AcceptedInvitation(user=None, contract_id=contract.id, existed=False, pending=True)
 
     # Built here rather than with web.services.users.create_user, which commits on its own: the user and
     # the used invitation are saved together or not at all.

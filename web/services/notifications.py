@@ -392,6 +392,8 @@ def notification_path(notification: Notification | Planned) -> str:
         return f"{base}/plan"
     if notification.kind is NotificationKind.ESCALATION_RECORDED:
         return f"{base}#escalation"
+    if notification.kind is NotificationKind.MEMBERSHIP_REQUESTED:
+        return "/organisation#membership-requests"
     return base
 
 
