@@ -15,6 +15,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from models.db import make_engine
 from web.clock import netherlands_today
 from web.deps import Forbidden, LoginRequired
+from web.security import hasher_is_strong
 from web.routes import (
     account,
     admin,
@@ -52,6 +53,8 @@ def create_app(
     """The app for `settings` (from the environment when None), on `engine` (made from them when None),
     taking the date from `today` (web.clock)."""
     settings = settings or get_settings()
+    if settings.environment == "production" and not hasher_is_strong():
+        raise RuntimeError("passwords must be hashed with Argon2 at least as strong as RFC 9106's profile")
     app = FastAPI(title="chainmap", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)

@@ -8,8 +8,9 @@ from sqlmodel import Session
 
 from models import Contract, Role, User
 from models.db import sessions
-from web.security import SESSION_STAMP_KEY, password_stamp
+from web.security import LOGIN_SESSION_KEY
 from web.services.contracts import contract_for
+from web.services.login_sessions import active_login
 
 
 class LoginRequired(Exception):
@@ -29,15 +30,15 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def get_current_user(request: Request, session: SessionDep) -> User:
-    """The logged-in, active user; otherwise `LoginRequired`."""
-    user_id = request.session.get("user_id")
-    user = session.get(User, user_id) if isinstance(user_id, int) else None
-    if user is None or not user.is_active:
+    """The logged-in, active user of a session that has not ended or expired (web.services.
+    login_sessions); otherwise `LoginRequired`."""
+    token = request.session.get(LOGIN_SESSION_KEY)
+    found = active_login(session=session, token=token) if isinstance(token, str) else None
+    if found is None:
         raise LoginRequired
-    if request.session.get(SESSION_STAMP_KEY) != password_stamp(user.hashed_password):
-        raise LoginRequired  # the password changed since this session logged in
-    request.state.user = user
-    return user
+    request.state.user = found.user
+    request.state.login_session_id = found.login.id
+    return found.user
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -131,6 +131,29 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Minstens {min} tekens; een paar woorden achter elkaar zijn makkelijk te onthouden.",
     },
     "account.save": {"en": "Change password", "nl": "Wachtwoord wijzigen"},
+    "account.sessions": {"en": "Where you are logged in", "nl": "Waar u bent ingelogd"},
+    "account.sessions_intro": {
+        "en": "Each browser you logged in with, until you log out there or its session ends. End any you "
+        "do not recognise, and change your password.",
+        "nl": "Elke browser waarmee u bent ingelogd, tot u daar uitlogt of de sessie afloopt. Beëindig "
+        "elke sessie die u niet herkent, en wijzig uw wachtwoord.",
+    },
+    "account.session_browser": {"en": "Browser", "nl": "Browser"},
+    "account.session_client": {"en": "Address", "nl": "Adres"},
+    "account.session_started": {"en": "Logged in", "nl": "Ingelogd"},
+    "account.session_seen": {"en": "Last used", "nl": "Laatst gebruikt"},
+    "account.session_ends": {"en": "Ends at the latest", "nl": "Eindigt uiterlijk"},
+    "account.session_this": {"en": "this browser", "nl": "deze browser"},
+    "account.session_end": {"en": "End", "nl": "Beëindigen"},
+    "account.session_end_label": {
+        "en": "End the session logged in on {started}",
+        "nl": "Beëindig de sessie ingelogd op {started}",
+    },
+    "account.sessions_end_others": {
+        "en": "End all other sessions",
+        "nl": "Alle andere sessies beëindigen",
+    },
+    "account.sessions_ended": {"en": "Sessions ended: {count}.", "nl": "Beëindigde sessies: {count}."},
     "account.password_changed": {
         "en": "Your password has been changed.",
         "nl": "Uw wachtwoord is gewijzigd.",

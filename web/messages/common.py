@@ -62,6 +62,12 @@ COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "The e-mail address or password is not right.",
         "nl": "Het e-mailadres of wachtwoord klopt niet.",
     },
+    "login.throttled": {
+        "en": "Too many failed logins for this address or from this network. Try again after {time} "
+        "(Dutch time).",
+        "nl": "Te veel mislukte inlogpogingen voor dit adres of vanaf dit netwerk. Probeer het opnieuw na "
+        "{time}.",
+    },
     "home.title": {"en": "Welcome, {name}", "nl": "Welkom, {name}"},
     "home.role": {"en": "You are logged in as {role}.", "nl": "U bent ingelogd als {role}."},
     "role.admin": {"en": "administrator", "nl": "beheerder"},

@@ -1,4 +1,5 @@
-"""The logged-in user's own account: who they are, and changing the password."""
+"""The logged-in user's own account: who they are, changing the password, and their sessions in other
+browsers, each of which they can end."""
 
 from typing import Annotated
 
@@ -10,9 +11,10 @@ from models import Organisation, User
 from web.deps import CurrentUser, SessionDep
 from web.i18n import request_language
 from web.messages import web_text
-from web.security import CSRF_FIELD, SESSION_STAMP_KEY, csrf_valid, password_stamp
+from web.security import CSRF_FIELD, csrf_valid
 from web.services.accounts import PASSWORD_MIN, change_password
 from web.services.errors import FormInvalid
+from web.services.login_sessions import end_user_sessions, open_sessions
 from web.templating import templates
 
 router = APIRouter()
@@ -27,14 +29,19 @@ def _page(
     *,
     errors: dict[str, str] | None = None,
     changed: bool = False,
+    ended: int | None = None,
 ) -> Response:
     organisation = session.get(Organisation, user.organisation_id) if user.organisation_id else None
+    assert user.id is not None  # noqa: S101 - a logged-in user is stored
     context = {
         "user": user,
         "organisation": organisation,
         "password_min": PASSWORD_MIN,
         "errors": errors or {},
         "changed": changed,
+        "sessions": open_sessions(session=session, user_id=user.id),
+        "this_session": getattr(request.state, "login_session_id", None),
+        "ended": ended,
     }
     return templates.TemplateResponse(request, "account.html", context, status_code=400 if errors else 200)
 
@@ -64,5 +71,33 @@ def change_own_password(
     except FormInvalid as invalid:
         errors = {field: web_text(key, lang, min=PASSWORD_MIN) for field, key in invalid.errors.items()}
         return _page(request, session, user, errors=errors)
-    request.session[SESSION_STAMP_KEY] = password_stamp(user.hashed_password)  # this session stays
+    # A new password ends the user's sessions in other browsers (one may be the reason for the change).
+    assert user.id is not None  # noqa: S101 - a logged-in user is stored
+    end_user_sessions(session=session, user_id=user.id, keep=request.state.login_session_id)
+    session.commit()
     return _page(request, session, user, changed=True)
+
+
+@router.post("/account/sessions", response_class=HTMLResponse)
+def end_sessions(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    session_id: Annotated[str, Form(max_length=30)] = "",
+    csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
+) -> Response:
+    """End one of the user's other sessions (`session_id`), or all of them when it is "others"; the
+    browser asking keeps its own (it logs out for that)."""
+    lang = request_language(request)
+    if not csrf_valid(request, csrf_token):
+        return _page(request, session, user, errors={"form": web_text("error.csrf", lang)})
+    assert user.id is not None  # noqa: S101 - a logged-in user is stored
+    this = request.state.login_session_id
+    if session_id == "others":
+        ended = end_user_sessions(session=session, user_id=user.id, keep=this)
+    elif session_id.isdigit() and int(session_id) != this:
+        ended = end_user_sessions(session=session, user_id=user.id, keep=this, only=int(session_id))
+    else:
+        ended = 0
+    session.commit()
+    return _page(request, session, user, ended=ended)

@@ -1,17 +1,24 @@
 """Logging in and out, the start page, and the language switch."""
 
+import math
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Final
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
 
 from models import User
 from web.deps import CurrentUser, SessionDep
+from web.formatting import datetime_text
 from web.i18n import LANGUAGE_COOKIE, request_language
 from web.messages import web_text
-from web.security import CSRF_FIELD, SESSION_STAMP_KEY, csrf_valid, password_stamp
-from web.services.users import authenticate
+from web.security import CSRF_FIELD, LOGIN_SESSION_KEY, csrf_valid
+from web.services.login_sessions import active_login, end_session, start_session
+from web.services.login_throttle import clear_address, record_failure, throttled_until
+from web.services.users import authenticate, normalise_email
+from web.settings import Settings
 from web.templating import templates
 
 router = APIRouter()
@@ -40,6 +47,34 @@ def login_page(request: Request) -> Response:
     return templates.TemplateResponse(request, "login.html", {"email": "", "error": None})
 
 
+def client_address(request: Request) -> str:
+    """The client as the server sees it: behind a reverse proxy, the forwarded address only when the
+    server runs with --proxy-headers (and trusts that proxy), so that a client cannot choose its own."""
+    return request.client.host if request.client else ""
+
+
+def start_login(request: Request, session: Session, user: User) -> None:
+    """Log `user` in on this browser: a new server-side session (web.services.login_sessions) whose id
+    replaces everything in the cookie, so that no session id chosen before the login survives it."""
+    settings: Settings = request.app.state.settings
+    token = start_session(
+        session=session,
+        user=user,
+        max_age=timedelta(seconds=settings.session_max_age),
+        user_agent=request.headers.get("user-agent", ""),
+        client=client_address(request),
+    )
+    request.session.clear()
+    request.session[LOGIN_SESSION_KEY] = token
+
+
+def _login_page(request: Request, email: str, error: str, *, status_code: int, **headers: str) -> Response:
+    context = {"email": email, "error": error}
+    return templates.TemplateResponse(
+        request, "login.html", context, status_code=status_code, headers=headers
+    )
+
+
 @router.post("/login", response_class=HTMLResponse)
 def login(
     request: Request,
@@ -48,17 +83,24 @@ def login(
     password: Annotated[str, Form(max_length=200)],
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
+    """Log in, unless the address or the client failed too often lately (429, saying when to try
+    again, without checking the password: web.services.login_throttle)."""
     lang = request_language(request)
     if not csrf_valid(request, csrf_token):
-        context = {"email": email, "error": web_text("error.csrf", lang)}
-        return templates.TemplateResponse(request, "login.html", context, status_code=400)
+        return _login_page(request, email, web_text("error.csrf", lang), status_code=400)
+    address, client = normalise_email(email), client_address(request)
+    now = datetime.now(UTC)
+    opens = throttled_until(session=session, email=address, client=client, now=now)
+    if opens is not None:
+        wait = max(1, math.ceil((opens - now).total_seconds()))
+        error = web_text("login.throttled", lang, time=datetime_text(opens, lang))
+        return _login_page(request, email, error, status_code=429, **{"Retry-After": str(wait)})
     user = authenticate(session=session, email=email, password=password)
     if user is None:
-        context = {"email": email, "error": web_text("login.failed", lang)}
-        return templates.TemplateResponse(request, "login.html", context, status_code=400)
-    request.session.clear()  # a new session on login: no fixation
-    request.session["user_id"] = user.id
-    request.session[SESSION_STAMP_KEY] = password_stamp(user.hashed_password)
+        record_failure(session=session, email=address, client=client, now=now)
+        return _login_page(request, email, web_text("login.failed", lang), status_code=400)
+    clear_address(session=session, email=address)
+    start_login(request, session, user)
     response = RedirectResponse("/", status_code=303)
     if user.language:
         response.set_cookie(LANGUAGE_COOKIE, user.language, max_age=YEAR, samesite="lax")
@@ -66,8 +108,14 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request, csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "") -> Response:
+def logout(
+    request: Request, session: SessionDep, csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = ""
+) -> Response:
+    """End this browser's session on the server, so that a copy of the cookie no longer works."""
     if csrf_valid(request, csrf_token):
+        token = request.session.get(LOGIN_SESSION_KEY)
+        if isinstance(token, str):
+            end_session(session=session, token=token)
         request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
@@ -85,11 +133,10 @@ def choose_language(
     if not csrf_valid(request, csrf_token):
         return response
     response.set_cookie(LANGUAGE_COOKIE, language, max_age=YEAR, samesite="lax")
-    user_id = request.session.get("user_id")
-    if isinstance(user_id, int):
-        user = session.get(User, user_id)
-        if user is not None:
-            user.language = language
-            session.add(user)
-            session.commit()
+    token = request.session.get(LOGIN_SESSION_KEY)
+    found = active_login(session=session, token=token) if isinstance(token, str) else None
+    if found is not None:
+        found.user.language = language
+        session.add(found.user)
+        session.commit()
     return response

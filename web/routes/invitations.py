@@ -19,7 +19,8 @@ from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
 from web.mail import MailOutcome, send_mail
 from web.messages import web_text
-from web.security import CSRF_FIELD, CSRF_HEADER, SESSION_STAMP_KEY, csrf_valid, password_stamp
+from web.routes.auth import start_login
+from web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
 from web.services.accounts import PASSWORD_MIN
 from web.services.errors import FormInvalid
 from web.services.invitations import (
@@ -228,7 +229,5 @@ def accept(
     if accepted.existed:
         context = {"accepted_email": accepted.user.email}
         return templates.TemplateResponse(request, "invitation_accept.html", context, headers=PRIVATE)
-    request.session.clear()  # a new session on login: no fixation
-    request.session["user_id"] = accepted.user.id
-    request.session[SESSION_STAMP_KEY] = password_stamp(accepted.user.hashed_password)
+    start_login(request, session, accepted.user)
     return RedirectResponse(f"/contracts/{accepted.contract_id}", status_code=303)

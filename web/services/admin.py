@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from models import Contract, MembershipRequest, Organisation, OrganisationKind, Role, User, UserCreate
 from web.security import hash_password
 from web.services.errors import FormInvalid
+from web.services.login_sessions import end_user_sessions
 from web.services.users import create_user, normalise_email, user_by_email
 
 # The roles the admin gives to the users of a buyer organisation.
@@ -25,6 +26,11 @@ EMAIL_PATTERN: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Generated passwords: 16 characters in groups of four, without look-alikes (0/o, 1/l/i), ~79 bits.
 PASSWORD_ALPHABET: Final = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 (an alphabet, not a password)
 PASSWORD_GROUPS: Final = 4
+
+
+def _end_sessions(session: Session, user: User) -> None:
+    if user.id is not None:
+        end_user_sessions(session=session, user_id=user.id)
 
 
 def generate_password() -> str:
@@ -127,6 +133,7 @@ def reset_password(*, session: Session, user: User) -> str:
     password = generate_password()
     user.hashed_password = hash_password(password)
     session.add(user)
+    _end_sessions(session, user)
     session.commit()
     session.refresh(user)
     return password
@@ -134,9 +141,11 @@ def reset_password(*, session: Session, user: User) -> str:
 
 def set_user_active(*, session: Session, user: User, active: bool) -> User:
     """Activate or deactivate a user; a deactivated user can no longer log in, and their open sessions
-    end on their next request."""
+    end for good (activating them again does not bring those back)."""
     user.is_active = active
     session.add(user)
+    if not active:
+        _end_sessions(session, user)  # so that activating again revives no old cookie
     session.commit()
     session.refresh(user)
     return user
@@ -147,6 +156,7 @@ def remove_from_organisation(*, session: Session, user: User) -> User:
     actions keep their author) but sees no contract any more, and its open sessions end."""
     user.organisation_id = None
     session.add(user)
+    _end_sessions(session, user)
     session.commit()
     session.refresh(user)
     return user

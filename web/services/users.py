@@ -3,7 +3,7 @@
 from sqlmodel import Session, select
 
 from models import Organisation, OrganisationKind, User, UserCreate
-from web.security import hash_password, verify_password
+from web.security import hash_password, needs_rehash, verify_dummy_password, verify_password
 
 
 def normalise_email(email: str) -> str:
@@ -33,10 +33,20 @@ def create_user(*, session: Session, user_create: UserCreate) -> User:
 
 
 def authenticate(*, session: Session, email: str, password: str) -> User | None:
-    """The active user with this e-mail address and password, or None."""
+    """The active user with this e-mail address and password, or None. The password is verified in every
+    case (against a dummy hash for an unknown address), so the time taken tells nothing about which
+    addresses have an account or which are deactivated. A hash made with older parameters is renewed."""
     user = user_by_email(session=session, email=email)
-    if user is None or not user.is_active or not verify_password(password, user.hashed_password):
+    if user is None:
+        verify_dummy_password(password)
         return None
+    if not verify_password(password, user.hashed_password) or not user.is_active:
+        return None
+    if needs_rehash(user.hashed_password):
+        user.hashed_password = hash_password(password)
+        session.add(user)
+        session.commit()
+        session.refresh(user)
     return user
 
 
