@@ -15,7 +15,6 @@ from starlette.middleware.sessions import SessionMiddleware
 from models.db import make_engine
 from web.clock import netherlands_today
 from web.deps import Forbidden, LoginRequired
-from web.security import hasher_is_strong
 from web.routes import (
     account,
     admin,
@@ -37,6 +36,7 @@ from web.routes import (
     review,
     timeline,
 )
+from web.security import hasher_is_strong
 from web.services.review import VersionNoLongerValid
 from web.settings import Settings, get_settings
 from web.templating import templates

@@ -4,8 +4,9 @@ name and password through the invitation's link.
 The link carries a random token (`secrets.token_urlsafe(32)`, 256 bits); only its SHA-256 is stored, so
 the table alone lets nobody in. A link works once and until it expires (`Settings.invitation_days`).
 The invitee becomes a user with role supplier in the contract's supplier organisation: at once while that
-organisation has no members yet, and otherwise only when a member (or the admin) approves the request to
-join (web.services.membership), since nobody joins an organisation that has members without its consent.
+organisation has no members yet and no other buyer's contract names it, and otherwise only when a member
+(or the admin) approves the request to join (web.services.membership), since nobody joins an organisation
+that has members, or works for other buyers, without its consent.
 An address that already belongs to a user of that organisation needs no new account (the link is then
 just used up), and one of another organisation is refused on the link's page, since a user belongs to one
 organisation. The buyer's form answers the same for every well-formed address, so it tells nobody
@@ -33,7 +34,7 @@ from web.services.admin import EMAIL_MAX, EMAIL_PATTERN, NAME_MAX
 from web.services.audit import record
 from web.services.contracts import on_buyer_side
 from web.services.errors import FormInvalid
-from web.services.membership import has_members, request_membership
+from web.services.membership import joins_at_once, lock_organisation, request_membership
 from web.services.users import normalise_email, user_by_email
 
 TOKEN_BYTES: Final = 32
@@ -319,15 +320,22 @@ def accept_invitation(
         raise FormInvalid(errors)
 
     assert contract.id is not None  # noqa: S101 - a stored contract
-    if has_members(session=session, organisation_id=contract.supplier_organisation_id):
-        # The organisation has members: they decide whether this address joins it.
+    hashed_password = hash_password(password)  # before taking the lock: Argon2 takes its time
+    lock_organisation(session=session, organisation_id=contract.supplier_organisation_id)
+    if not joins_at_once(
+        session=session,
+        organisation_id=contract.supplier_organisation_id,
+        buyer_organisation_id=contract.buyer_organisation_id,
+    ):
+        # The organisation has members, or works for other buyers: they (or the admin) decide whether
+        # this address joins it.
         _use(session=session, invitation=invitation, now=now)
         request_membership(
             session=session,
             invitation=invitation,
             contract=contract,
             full_name=full_name,
-            hashed_password=hash_password(password),
+            hashed_password=hashed_password,
             now=now,
         )
         session.commit()
@@ -344,7 +352,7 @@ def accept_invitation(
     )
     user = User.model_validate(
         user_create,
-        update={"email": normalise_email(invitation.email), "hashed_password": hash_password(password)},
+        update={"email": normalise_email(invitation.email), "hashed_password": hashed_password},
     )
     _use(session=session, invitation=invitation, now=now)
     session.add(user)

@@ -1,10 +1,11 @@
 """Joining an organisation with its consent: requests to join, and their approval or refusal.
 
 An invitee whose address has no account joins the contract's supplier organisation at once only while
-that organisation has no members yet (the buyer made it for this contract, so there is nobody to ask).
-Once it has members, accepting an invitation makes a request that a member of the organisation, or the
-admin, approves before the account exists: a buyer can invite any address to its own contract, but it
-cannot make anyone a member of an organisation that also works for other buyers.
+that organisation has no members yet and no other buyer's contract names it (the buyer made it for its
+own contracts, so there is nobody to ask). Otherwise accepting an invitation makes a request that a
+member of the organisation, or the admin, approves before the account exists: a buyer can invite any
+address to its own contract, but it cannot make anyone a member of an organisation that also works for
+other buyers.
 """
 
 from dataclasses import dataclass
@@ -57,6 +58,35 @@ def has_members(*, session: Session, organisation_id: int) -> bool:
         select(func.count()).select_from(User).where(User.organisation_id == organisation_id)
     ).one()
     return count > 0
+
+
+def joins_at_once(*, session: Session, organisation_id: int, buyer_organisation_id: int) -> bool:
+    """Whether an invitee of `buyer_organisation_id` joins the organisation without a request: only while
+    it has no members and no other buyer's contract names it. A supplier that has lost its last member
+    (the admin removed them) may still work for other buyers; the first invitee of one of them must not
+    thereby read the supplier's contracts with all the others."""
+    if has_members(session=session, organisation_id=organisation_id):
+        return False
+    others = session.exec(
+        select(func.count())
+        .select_from(Contract)
+        .where(
+            Contract.supplier_organisation_id == organisation_id,
+            Contract.buyer_organisation_id != buyer_organisation_id,
+        )
+    ).one()
+    return others == 0
+
+
+def lock_organisation(*, session: Session, organisation_id: int) -> None:
+    """Hold the organisation for writing until the caller's transaction ends (its row on PostgreSQL, the
+    database on SQLite), so that two invitees accepting at once are told one after the other whether it
+    has members: otherwise both find it empty and both join without anyone's consent."""
+    session.connection().execute(
+        update(Organisation)
+        .where(col(Organisation.id) == organisation_id)
+        .values(name=col(Organisation.name))
+    )
 
 
 def may_decide(*, user: User, organisation_id: int) -> bool:
