@@ -1,6 +1,8 @@
 """The logged-in user's own account: who they are, changing the password, and their sessions in other
 browsers, each of which they can end."""
 
+import math
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -9,12 +11,15 @@ from sqlmodel import Session
 
 from models import Organisation, User
 from web.deps import CurrentUser, SessionDep
+from web.formatting import datetime_text
 from web.i18n import request_language
 from web.messages import web_text
+from web.routes.auth import client_address
 from web.security import CSRF_FIELD, csrf_valid
-from web.services.accounts import PASSWORD_MIN, change_password
+from web.services.accounts import CURRENT, PASSWORD_MIN, change_password
 from web.services.errors import FormInvalid
 from web.services.login_sessions import end_user_sessions, open_sessions
+from web.services.login_throttle import claim_attempt, forget_attempt, throttled_until
 from web.templating import templates
 
 router = APIRouter()
@@ -30,6 +35,8 @@ def _page(
     errors: dict[str, str] | None = None,
     changed: bool = False,
     ended: int | None = None,
+    status_code: int | None = None,
+    retry_after: int | None = None,
 ) -> Response:
     organisation = session.get(Organisation, user.organisation_id) if user.organisation_id else None
     assert user.id is not None  # noqa: S101 - a logged-in user is stored
@@ -43,7 +50,14 @@ def _page(
         "this_session": getattr(request.state, "login_session_id", None),
         "ended": ended,
     }
-    return templates.TemplateResponse(request, "account.html", context, status_code=400 if errors else 200)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return templates.TemplateResponse(
+        request,
+        "account.html",
+        context,
+        status_code=status_code or (400 if errors else 200),
+        headers=headers,
+    )
 
 
 @router.get("/account", response_class=HTMLResponse)
@@ -61,16 +75,31 @@ def change_own_password(
     repeated_password: Password = "",
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
+    """Change the password after checking the current one, which is guessed no more often than at /login:
+    a wrong current password counts as a failed login for the address (web.services.login_throttle),
+    since whoever holds a session cookie could otherwise try passwords here without end."""
     lang = request_language(request)
     if not csrf_valid(request, csrf_token):
         return _page(request, session, user, errors={"form": web_text("error.csrf", lang)})
+    now = datetime.now(UTC)
+    client = client_address(request)
+    claimed = throttled_until(session=session, email=user.email, client=client, now=now) or claim_attempt(
+        session=session, email=user.email, client=client, now=now
+    )
+    if isinstance(claimed, datetime):
+        wait = max(1, math.ceil((claimed - now).total_seconds()))
+        error = web_text("login.throttled", lang, time=datetime_text(claimed, lang))
+        return _page(request, session, user, errors={"form": error}, status_code=429, retry_after=wait)
     try:
         change_password(
             session=session, user=user, current=current_password, new=new_password, repeated=repeated_password
         )
     except FormInvalid as invalid:
+        if CURRENT not in invalid.errors:  # the current password was right: no failure
+            forget_attempt(session=session, attempt_id=claimed)
         errors = {field: web_text(key, lang, min=PASSWORD_MIN) for field, key in invalid.errors.items()}
         return _page(request, session, user, errors=errors)
+    forget_attempt(session=session, attempt_id=claimed)
     # A new password ends the user's sessions in other browsers (one may be the reason for the change).
     assert user.id is not None  # noqa: S101 - a logged-in user is stored
     end_user_sessions(session=session, user_id=user.id, keep=request.state.login_session_id)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
+from chainmap.themes import Lang
 from models import User
 from web.deps import CurrentUser, SessionDep
 from web.formatting import datetime_text
@@ -16,7 +17,7 @@ from web.i18n import LANGUAGE_COOKIE, request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, LOGIN_SESSION_KEY, csrf_valid
 from web.services.login_sessions import active_login, end_session, start_session
-from web.services.login_throttle import clear_address, record_failure, throttled_until
+from web.services.login_throttle import claim_attempt, clear_address, throttled_until
 from web.services.users import authenticate, normalise_email
 from web.settings import Settings
 from web.templating import templates
@@ -75,6 +76,12 @@ def _login_page(request: Request, email: str, error: str, *, status_code: int, *
     )
 
 
+def _throttled(request: Request, email: str, lang: Lang, opens: datetime, now: datetime) -> Response:
+    wait = max(1, math.ceil((opens - now).total_seconds()))
+    error = web_text("login.throttled", lang, time=datetime_text(opens, lang))
+    return _login_page(request, email, error, status_code=429, **{"Retry-After": str(wait)})
+
+
 @router.post("/login", response_class=HTMLResponse)
 def login(
     request: Request,
@@ -92,14 +99,14 @@ def login(
     now = datetime.now(UTC)
     opens = throttled_until(session=session, email=address, client=client, now=now)
     if opens is not None:
-        wait = max(1, math.ceil((opens - now).total_seconds()))
-        error = web_text("login.throttled", lang, time=datetime_text(opens, lang))
-        return _login_page(request, email, error, status_code=429, **{"Retry-After": str(wait)})
+        return _throttled(request, email, lang, opens, now)
+    claimed = claim_attempt(session=session, email=address, client=client, now=now)
+    if isinstance(claimed, datetime):  # guesses sent at the same moment: this one is over the limit
+        return _throttled(request, email, lang, claimed, now)
     user = authenticate(session=session, email=email, password=password)
-    if user is None:
-        record_failure(session=session, email=address, client=client, now=now)
+    if user is None:  # counted already
         return _login_page(request, email, web_text("login.failed", lang), status_code=400)
-    clear_address(session=session, email=address)
+    clear_address(session=session, email=address)  # this attempt's count too
     start_login(request, session, user)
     response = RedirectResponse("/", status_code=303)
     if user.language:

@@ -2,8 +2,10 @@
 client, within WINDOW, further attempts are refused until enough of them are older than WINDOW.
 
 Failures are kept in the database (models.LoginFailure), so every worker of the server counts the same.
-An attempt that is refused is not checked at all (no password is verified, so nothing is learnt from
-it) and not counted again: a locked address opens WINDOW after its last counted failures, whatever an
+Each attempt is counted as a failure before its password is checked (`claim_attempt`) and forgotten
+when it succeeds, so that guesses sent at the same moment are counted against each other. An attempt
+that is refused is not checked at all (no password is verified, so nothing is learnt from it) and not
+counted again: a locked address opens WINDOW after its last counted failures, whatever an
 attacker keeps sending. A successful login clears its address's count, not its client's. The client is
 `request.client.host`: behind a reverse proxy, run the server with --proxy-headers so that it is the
 real client (README, Production).
@@ -52,11 +54,34 @@ def throttled_until(
     return max(found) if found else None
 
 
-def record_failure(*, session: Session, email: str, client: str, now: datetime | None = None) -> None:
-    """Count a failed login, and forget the failures that left the window."""
+def claim_attempt(
+    *, session: Session, email: str, client: str, now: datetime | None = None
+) -> int | datetime:
+    """Count this attempt as a failure before its password is checked, and then look whether it is one too
+    many: guesses sent at the same moment each find the count as it was before any of them failed, so a
+    count taken before the check lets as many through as the server has threads. Returns the attempt's id
+    (`forget_attempt` it, or `clear_address`, when it succeeds) or, when it is over a limit, the moment
+    attempts open again; such an attempt is forgotten here, so that it is not counted."""
     now = now or datetime.now(UTC)
     session.connection().execute(delete(LoginFailure).where(col(LoginFailure.at) <= now - WINDOW))
-    session.add(LoginFailure(email=email[:254], client=client[:64], at=now))
+    attempt = LoginFailure(email=email[:254], client=client[:64], at=now)
+    session.add(attempt)
+    session.commit()
+    assert attempt.id is not None  # noqa: S101 - stored
+    over = [
+        _opens_at(session, col(LoginFailure.email) == email[:254], MAX_PER_ADDRESS + 1, now),
+        _opens_at(session, col(LoginFailure.client) == client[:64], MAX_PER_CLIENT + 1, now),
+    ]
+    found = [moment for moment in over if moment is not None]
+    if not found:
+        return attempt.id
+    forget_attempt(session=session, attempt_id=attempt.id)
+    return throttled_until(session=session, email=email, client=client, now=now) or max(found)
+
+
+def forget_attempt(*, session: Session, attempt_id: int) -> None:
+    """Forget an attempt counted by `claim_attempt` that did not fail after all."""
+    session.connection().execute(delete(LoginFailure).where(col(LoginFailure.id) == attempt_id))
     session.commit()
 
 
