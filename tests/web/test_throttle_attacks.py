@@ -12,7 +12,7 @@ from models import User
 from tests.factories.users import PASSWORD, make_user
 from tests.web.test_auth import csrf, log_in
 from web.routes import auth as auth_routes
-from web.services.login_throttle import MAX_PER_ADDRESS
+from web.services.login_throttle import MAX_PER_ADDRESS, MAX_PER_CLIENT
 from web.services.users import user_by_email
 
 EMAIL = "inkoper@testdorp.nl"
@@ -77,3 +77,15 @@ def test_the_current_password_on_the_account_page_is_no_unthrottled_oracle(
     assert user is not None
     client.cookies.clear()
     assert log_in(client, EMAIL, NEW_PASSWORD) == 429  # locked, and the password did not change
+
+
+def test_the_addresses_of_one_ipv6_network_count_as_one_client(client: TestClient, session: Session) -> None:
+    """An IPv6 subscriber or server has a whole /64: spraying one guess at each of many addresses from a
+    new address of it each time must still meet the limit of fifty per client."""
+    for number in range(MAX_PER_CLIENT):
+        with TestClient(client.app, client=(f"2001:db8:1:2::{number + 1:x}", 50000)) as rotating:
+            assert log_in(rotating, f"gok{number}@voorbeeld.nl", WRONG) == 400
+    with TestClient(client.app, client=("2001:db8:1:2:ffff::1", 50000)) as rotating:
+        assert log_in(rotating, "nog-een@voorbeeld.nl", WRONG) == 429
+    with TestClient(client.app, client=("2001:db8:1:3::1", 50000)) as neighbour:
+        assert log_in(neighbour, "nog-een@voorbeeld.nl", WRONG) == 400  # another network

@@ -7,10 +7,14 @@ when it succeeds, so that guesses sent at the same moment are counted against ea
 that is refused is not checked at all (no password is verified, so nothing is learnt from it) and not
 counted again: a locked address opens WINDOW after its last counted failures, whatever an
 attacker keeps sending. A successful login clears its address's count, not its client's. The client is
-`request.client.host`: behind a reverse proxy, run the server with --proxy-headers so that it is the
-real client (README, Production).
+`request.client.host`, an IPv6 address counted by its /64 network (`client_key`). Behind a reverse proxy
+that must be the real client, not the proxy (or 50 failures from anyone lock everyone out): `chainmap
+serve` (uvicorn) takes it from X-Forwarded-For only when the proxy connects from 127.0.0.1 or from an
+address in the environment's FORWARDED_ALLOW_IPS, and the proxy must append to that header, not pass on
+the client's own.
 """
 
+import ipaddress
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
@@ -26,6 +30,21 @@ MAX_PER_CLIENT: Final = 50
 
 def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def client_key(client: str) -> str:
+    """The client as the throttle counts it: an IPv6 address by its /64 network, since a subscriber or a
+    server is commonly given a whole /64 and could otherwise make MAX_PER_CLIENT guesses from each of its
+    2^64 addresses; anything else as it is."""
+    try:
+        address = ipaddress.ip_address(client)
+    except ValueError:
+        return client[:64]
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 def _opens_at(session: Session, condition: ColumnElement[bool], limit: int, now: datetime) -> datetime | None:
@@ -46,6 +65,7 @@ def throttled_until(
 ) -> datetime | None:
     """The moment login attempts for `email` from `client` are allowed again, or None when they are now."""
     now = now or datetime.now(UTC)
+    client = client_key(client)
     moments = [
         _opens_at(session, col(LoginFailure.email) == email, MAX_PER_ADDRESS, now),
         _opens_at(session, col(LoginFailure.client) == client, MAX_PER_CLIENT, now),
@@ -63,14 +83,15 @@ def claim_attempt(
     (`forget_attempt` it, or `clear_address`, when it succeeds) or, when it is over a limit, the moment
     attempts open again; such an attempt is forgotten here, so that it is not counted."""
     now = now or datetime.now(UTC)
+    key = client_key(client)
     session.connection().execute(delete(LoginFailure).where(col(LoginFailure.at) <= now - WINDOW))
-    attempt = LoginFailure(email=email[:254], client=client[:64], at=now)
+    attempt = LoginFailure(email=email[:254], client=key, at=now)
     session.add(attempt)
     session.commit()
     assert attempt.id is not None  # noqa: S101 - stored
     over = [
         _opens_at(session, col(LoginFailure.email) == email[:254], MAX_PER_ADDRESS + 1, now),
-        _opens_at(session, col(LoginFailure.client) == client[:64], MAX_PER_CLIENT + 1, now),
+        _opens_at(session, col(LoginFailure.client) == key, MAX_PER_CLIENT + 1, now),
     ]
     found = [moment for moment in over if moment is not None]
     if not found:
