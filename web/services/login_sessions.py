@@ -5,7 +5,9 @@ or removing the user, by a new password, or by the user from /account.
 The cookie holds only the id; its SHA-256 is stored, so the table alone lets nobody in. A session's
 `expires_at` is set once at login (`Settings.session_max_age`): activity never moves it, so a stolen
 cookie works at most that long. `last_seen_at` is written at most once a minute, to show the user when
-each session was last used without a write on every request.
+each session was last used without a write on every request, and not at all while the database is busy
+writing for another request (SQLite has one writer at a time): a page that only reads is not to fail
+for it.
 """
 
 import hashlib
@@ -15,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
 from models import LoginSession, User
@@ -87,9 +90,17 @@ def active_login(*, session: Session, token: str, now: datetime | None = None) -
     if _utc(login.expires_at) <= now or not user.is_active:
         return None
     if now - _utc(login.last_seen_at) >= LAST_SEEN_EVERY:
-        login.last_seen_at = now
-        session.add(login)
-        session.commit()
+        try:
+            session.connection().execute(
+                update(LoginSession).where(col(LoginSession.id) == login.id).values(last_seen_at=now)
+            )
+            session.commit()
+        except (
+            OperationalError
+        ):  # the database is busy writing (SQLite): the note is worth less than the page
+            session.rollback()
+        else:
+            login.last_seen_at = now
     return ActiveLogin(user=user, login=login)
 
 
