@@ -64,3 +64,11 @@ def test_no_common_password_has_the_form_of_a_generated_one() -> None:
     generated = re.compile("-".join([group] * PASSWORD_GROUPS))
     assert generated.fullmatch(generate_password())
     assert not [password for password in listed() if generated.fullmatch(password)]
+
+
+def test_every_problem_has_a_message_in_both_languages_on_both_forms() -> None:
+    from web.messages import web_text
+
+    for problem in PasswordProblem:
+        for key in (f"account.error.{problem}", f"invitation.error.password_{problem}"):
+            assert web_text(key, "nl", min=PASSWORD_MIN) != web_text(key, "en", min=PASSWORD_MIN)

@@ -11,6 +11,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import Organisation, OrganisationKind, Role, User, UserCreate
+from web.passwords import password_problem
 from web.security import hash_password
 from web.services.errors import FormInvalid
 from web.services.users import create_user, normalise_email, user_by_email
@@ -27,10 +28,15 @@ PASSWORD_GROUPS: Final = 4
 
 
 def generate_password() -> str:
-    """A random password that is easy to read out and type, e.g. `k7dm-x2qa-9fhe-w3tp`."""
-    return "-".join(
-        "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4)) for _ in range(PASSWORD_GROUPS)
-    )
+    """A random password that is easy to read out and type, e.g. `k7dm-x2qa-9fhe-w3tp`, and meets the
+    rules for one a person chooses: no common password has this form (a test checks the list), but
+    should one ever, another is drawn."""
+    while True:
+        password = "-".join(
+            "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4)) for _ in range(PASSWORD_GROUPS)
+        )
+        if password_problem(password) is None:
+            return password
 
 
 def organisations(*, session: Session, kind: OrganisationKind) -> list[Organisation]:
