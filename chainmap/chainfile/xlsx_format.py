@@ -7,8 +7,13 @@ enough entries, not too much unpacked), a part that openpyxl parses whole into a
 the workbook, its relations, the styles) may declare at most `XlsxLimits.whole_part` bytes, only the
 first sheet is opened (openpyxl's own loading opens every sheet the workbook lists, as often as it lists
 it, and follows its external links), rows beyond Excel's last row and cells beyond `MAX_COLUMNS` are not
-read. With defusedxml installed (a dependency) openpyxl parses every part with it, so an XML entity
-declaration (the "billion laughs") refuses the file.
+read. The parts openpyxl streams, the sheet and the shared strings, are streamed through expat once
+first, keeping nothing (`_check_streamed_part`): openpyxl holds a whole row or shared string in memory
+at a time, and everything outside them until the end, some 400 bytes for each element, so a row of a
+million cells (a 15 MB part that zips to 40 kB) would take 400 MB; a part in which any of those holds
+more than MAX_HELD_ELEMENTS elements is refused. With defusedxml installed (a dependency) openpyxl
+parses every part with it, and that first pass refuses them too, so an XML entity declaration (the
+"billion laughs") refuses the file.
 
 Cells are turned into the text a spreadsheet shows: whole numbers without ".0" (an id typed as 1001
 stays "1001"), and a number formatted as a percentage (Excel stores 40% as 0.4) as "40%".
@@ -28,16 +33,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, BinaryIO, Final
+from xml.parsers import expat
 
 import networkx as nx
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.packaging.manifest import Override
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.constants import SHARED_STRINGS
 
 from chainmap.archives import ArchiveLimits, ArchiveProblem, archive_problem, read_limited_part
 from chainmap.chain import COLUMNS, ChainRow
@@ -60,6 +68,12 @@ EXCEL_MAX_ROWS: Final = 1_048_576
 # Cells beyond this column are not read: the chain has 7 columns, and a sheet's row may reach column
 # 18,278 (ZZZ), each cell of which openpyxl would hand over.
 MAX_COLUMNS: Final = 64
+# The most XML elements openpyxl may hold at once while it streams a part: one row of the sheet or one
+# shared string, or what lies outside them (the sheet's properties, merged cells, validations...).
+# Excel's widest row, 16,384 cells of up to three elements each, fits; a few MB of memory each time.
+MAX_HELD_ELEMENTS: Final = 65_536
+# The elements openpyxl reads one at a time, and clears, in each streamed part.
+_STREAMED_GROUPS: Final = frozenset({"row", "si"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,54 @@ class _UnreadableSheet(Exception):
 
 class _PartTooLarge(Exception):
     """A part that would be parsed whole declares more than the limit."""
+
+
+class _TooManyElements(Exception):
+    """A streamed part would have openpyxl hold more than MAX_HELD_ELEMENTS elements at once."""
+
+
+class _EntityDeclared(Exception):
+    """An XML part declares an entity: no workbook does, and expanding them is an attack."""
+
+
+def _check_streamed_part(archive: zipfile.ZipFile, name: str) -> None:
+    """Stream the part through expat, keeping nothing but counts, and raise _TooManyElements when one
+    row or shared string holds more than MAX_HELD_ELEMENTS elements, or the part does outside them;
+    _EntityDeclared for an entity declaration; expat's ExpatError for XML that is not well formed."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    depth = 0  # within a row or shared string; 0 outside them
+    held = 0
+    outside = 0
+
+    def start(tag: str, _attributes: dict[str, str]) -> None:
+        nonlocal depth, held, outside
+        if depth:
+            depth += 1
+            held += 1
+            if held > MAX_HELD_ELEMENTS:
+                raise _TooManyElements(name)
+        elif tag.rpartition(":")[2] in _STREAMED_GROUPS:
+            depth, held = 1, 0
+        else:
+            outside += 1
+            if outside > MAX_HELD_ELEMENTS:
+                raise _TooManyElements(name)
+
+    def end(_tag: str) -> None:
+        nonlocal depth
+        depth = max(depth - 1, 0)
+
+    def entity(*_declaration: object) -> None:
+        raise _EntityDeclared(name)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.EntityDeclHandler = entity
+    with archive.open(name) as stream:
+        while chunk := stream.read(io.DEFAULT_BUFFER_SIZE * 8):
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
 
 
 class _PartLimitedZip(zipfile.ZipFile):
@@ -137,14 +199,21 @@ class _StreamedSheet(ReadOnlyWorksheet):
 
 
 def _first_sheet(reader: _WorkbookReader) -> _StreamedSheet | None:
-    """The workbook's first worksheet (a chart sheet is none), as openpyxl's `worksheets[0]`; reads the
-    manifest, the shared strings, the workbook and the styles (for number formats) on the way."""
+    """The workbook's first worksheet (a chart sheet is none), as openpyxl's `worksheets[0]`, checked
+    for streaming; reads the manifest, the shared strings (checked first), the workbook and the styles
+    (for number formats) on the way."""
     reader.read_manifest()
+    # The part that openpyxl's read_strings streams: the first of the shared strings' content type.
+    overrides: list[Override] = list(reader.package.Override)
+    strings = next((part.PartName[1:] for part in overrides if part.ContentType == SHARED_STRINGS), None)
+    if strings is not None and strings in reader.valid_files:
+        _check_streamed_part(reader.archive, strings)
     reader.read_strings()
     reader.read_workbook()
     apply_stylesheet(reader.archive, reader.wb)
     for sheet, relation in reader.parser.find_sheets():
         if relation.target in reader.valid_files and "chartsheet" not in relation.Type:
+            _check_streamed_part(reader.archive, relation.target)
             return _StreamedSheet(reader.wb, sheet.name, relation.target, reader.shared_strings)
     return None
 
@@ -203,6 +272,8 @@ def read_xlsx(data: BinaryIO, *, max_rows: int, limits: XlsxLimits = DEFAULT_LIM
             sheet = _first_sheet(_WorkbookReader(archive))
         except _PartTooLarge:
             return file_error("chain.file_part_too_large", limit=limits.whole_part // MEBIBYTE)
+        except _TooManyElements:
+            return file_error("chain.file_too_many_elements", limit=MAX_HELD_ELEMENTS)
         except Exception:  # zipfile, XML (defusedxml's refusals too) and openpyxl errors: "not a workbook"
             return file_error("chain.file_not_spreadsheet")
         if sheet is None:

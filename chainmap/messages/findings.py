@@ -68,6 +68,13 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Een deel van de werkmap dat geen werkblad is (zoals de opmaak) is uitgepakt groter dan "
         "{limit} MB. Sla alleen het ketenblad op in een nieuwe werkmap, of als CSV.",
     },
+    "chain.file_too_many_elements": {
+        "en": "A row of the sheet, or the sheet outside its rows, holds more than {limit} XML elements, "
+        "more than Excel writes. Save the chain sheet alone in a new workbook, or as CSV.",
+        "nl": "Een rij van het werkblad, of het werkblad buiten zijn rijen, bevat meer dan {limit} "
+        "XML-elementen, meer dan Excel schrijft. Sla alleen het ketenblad op in een nieuwe werkmap, of "
+        "als CSV.",
+    },
     "chain.file_too_many_parts": {
         "en": "The workbook consists of more than {limit} parts, far more than a chain needs. Save the "
         "chain sheet alone in a new workbook, or as CSV.",

@@ -14,7 +14,7 @@ import pytest
 from chainmap.archives import ArchiveLimits
 from chainmap.chain import COLUMNS, ChainRow
 from chainmap.chainfile import ChainFile, XlsxLimits, chain_to_xlsx, parse_xlsx
-from chainmap.chainfile.xlsx_format import MAX_COLUMNS, cell_text
+from chainmap.chainfile.xlsx_format import MAX_COLUMNS, MAX_HELD_ELEMENTS, cell_text
 from chainmap.findings import Severity
 from chainmap.validation import build_chain
 from tests.factories.chainfiles import GARMENT_LINES, chain_reference, garment_rows
@@ -160,6 +160,8 @@ def test_xlsx_round_trip_gives_an_equal_graph() -> None:
 SHEET = "xl/worksheets/sheet1.xml"
 SECOND_SHEET = "xl/worksheets/sheet2.xml"
 STYLES = "xl/styles.xml"
+MANIFEST = "[Content_Types].xml"
+SHARED = "xl/sharedStrings.xml"
 SHEET_START = (
     b'<?xml version="1.0" encoding="UTF-8"?>{doctype}<worksheet '
     b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
@@ -168,7 +170,7 @@ SHEET_END = b"</sheetData></worksheet>"
 
 
 def replaced(workbook: bytes, parts: dict[str, bytes]) -> bytes:
-    """`workbook` with the parts named in `parts` holding their bytes instead."""
+    """`workbook` with the parts named in `parts` holding their bytes instead, or added."""
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(workbook)) as source,
@@ -176,7 +178,21 @@ def replaced(workbook: bytes, parts: dict[str, bytes]) -> bytes:
     ):
         for info in source.infolist():
             target.writestr(info.filename, parts.get(info.filename, source.read(info)))
+        for name in parts.keys() - set(source.namelist()):
+            target.writestr(name, parts[name])
     return buffer.getvalue()
+
+
+def with_shared_strings(workbook: bytes, strings: bytes) -> bytes:
+    """`workbook` with a shared strings part holding `strings` (the <si> elements), in its manifest."""
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        manifest = archive.read(MANIFEST)
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    table = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + strings + b"</sst>"
+    return replaced(workbook, {MANIFEST: manifest.replace(b"</Types>", override), SHARED: table})
 
 
 def text_row(number: int, *texts: str) -> bytes:
@@ -273,3 +289,57 @@ def test_rows_beyond_excels_last_and_cells_beyond_the_last_column_read_are_not_r
     assert [row.id for row in chain_file.rows] == ["WN"]
     assert MAX_COLUMNS == 64  # column BL; ZZZ is column 18,278
     assert [(f.code, f.row) for f in chain_file.findings] == [("chain.cell_beyond_header", 4)]
+
+
+def part(workbook: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        return archive.read(name)
+
+
+def test_shared_strings_are_read_from_their_part() -> None:
+    site = b'<row r="2"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><t>NL</t></is></c>'
+    site += b'<c t="inlineStr"><is><t>trading</t></is></c></row>'
+    strings = b"<si><t>WN</t></si><si><r><t>Werkkleding </t></r><r><t>Nederland BV</t></r></si>"
+    data = with_shared_strings(replaced(workbook_bytes([]), {SHEET: sheet_xml(HEADER_ROW, site)}), strings)
+    chain_file = parse(data)
+    assert chain_file.findings == []
+    assert [(row.id, row.name) for row in chain_file.rows] == [("WN", "Werkkleding Nederland BV")]
+
+
+def test_a_row_as_wide_as_excels_widest_is_read() -> None:
+    cells = b"".join(b'<c t="inlineStr"><is><t>x</t></is></c>' for _ in range(16_384))
+    wide = b'<row r="3">' + cells + b"</row>"
+    chain_file = parse(replaced(workbook_bytes([]), {SHEET: sheet_xml(HEADER_ROW, SITE_ROW, wide)}))
+    assert [row.id for row in chain_file.rows] == ["WN", "x"]
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        sheet_xml(HEADER_ROW, b'<row r="2">' + b"<c><v>1</v></c>" * (MAX_HELD_ELEMENTS + 1) + b"</row>"),
+        # The same number of elements outside the rows, which openpyxl keeps to the sheet's end.
+        sheet_xml(HEADER_ROW).replace(
+            b"<sheetData>", b"<sheetPr/>" * (MAX_HELD_ELEMENTS + 1) + b"<sheetData>"
+        ),
+    ],
+    ids=["one-row", "outside-the-rows"],
+)
+def test_a_sheet_that_would_have_openpyxl_hold_too_many_elements_at_once_is_refused(sheet: bytes) -> None:
+    """A row of a million cells zips to 40 kB and would take openpyxl 400 MB to hand over."""
+    data = replaced(workbook_bytes([]), {SHEET: sheet})
+    assert len(data) < 100_000
+    chain_file, cost = measured(lambda: parse(data))
+    assert [(f.code, f.params) for f in chain_file.findings] == [
+        ("chain.file_too_many_elements", {"limit": MAX_HELD_ELEMENTS})
+    ]
+    assert cost.peak_bytes < 4 * MEBIBYTE
+
+
+def test_a_shared_string_of_too_many_elements_or_with_an_entity_is_refused() -> None:
+    runs = b"<si>" + b"<r><t>a</t></r>" * (MAX_HELD_ELEMENTS // 2 + 1) + b"</si>"
+    data = with_shared_strings(workbook_bytes(GARMENT_LINES), runs)
+    assert [f.code for f in parse(data).findings] == ["chain.file_too_many_elements"]
+    laughs = b'<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    data = with_shared_strings(workbook_bytes(GARMENT_LINES), b"<si><t>&b;</t></si>")
+    data = replaced(data, {SHARED: laughs + part(data, SHARED)})
+    assert [f.code for f in parse(data).findings] == ["chain.file_not_spreadsheet"]
