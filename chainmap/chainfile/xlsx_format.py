@@ -1,9 +1,22 @@
 """Chain files as Excel workbooks (.xlsx): the first sheet holds the chain table.
 
 Reading streams the sheet with openpyxl in read-only mode, so a large workbook is never held in memory
-whole, and stops at the row limit. Cells are turned into the text a spreadsheet shows: whole numbers
-without ".0" (an id typed as 1001 stays "1001"), and a number formatted as a percentage (Excel stores
-40% as 0.4) as "40%".
+whole, and stops at the row limit. What reading may allocate is bounded before and while it reads
+(`XlsxLimits`): the archive is checked by its directory first (`chainmap.archives`: a clean zip, few
+enough entries, not too much unpacked), a part that openpyxl parses whole into a tree (the manifest,
+the workbook, its relations, the styles) may declare at most `XlsxLimits.whole_part` bytes, only the
+first sheet is opened (openpyxl's own loading opens every sheet the workbook lists, as often as it lists
+it, and follows its external links), rows beyond Excel's last row and cells beyond `MAX_COLUMNS` are not
+read. The parts openpyxl streams, the sheet and the shared strings, are streamed through expat once
+first, keeping nothing (`_check_streamed_part`): openpyxl holds a whole row or shared string in memory
+at a time, and everything outside them until the end, some 400 bytes for each element, so a row of a
+million cells (a 15 MB part that zips to 40 kB) would take 400 MB; a part in which any of those holds
+more than MAX_HELD_ELEMENTS elements is refused. With defusedxml installed (a dependency) openpyxl
+parses every part with it, and that first pass refuses them too, so an XML entity declaration (the
+"billion laughs") refuses the file.
+
+Cells are turned into the text a spreadsheet shows: whole numbers without ".0" (an id typed as 1001
+stays "1001"), and a number formatted as a percentage (Excel stores 40% as 0.4) as "40%".
 
 Writing uses openpyxl's write-only mode: the header row frozen, ids and names always as text cells, a
 single share as a number and several shares as `;`-separated text. A text that starts like a formula is
@@ -14,19 +27,27 @@ as text, as the supplier typed it.
 """
 
 import io
-from collections.abc import Iterable, Iterator
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Final
+from xml.parsers import expat
 
 import networkx as nx
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.packaging.manifest import Override
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.constants import SHARED_STRINGS
 
+from chainmap.archives import ArchiveLimits, ArchiveProblem, archive_problem, read_limited_part
 from chainmap.chain import COLUMNS, ChainRow
 from chainmap.chainfile.table import (
     ChainFile,
@@ -40,10 +61,161 @@ from chainmap.findings import Severity
 from chainmap.spreadsheets import defused, restored
 
 SHEET_TITLE = "chain"
+MEBIBYTE: Final = 1024 * 1024
+# Excel's last row: a row numbered beyond it is no spreadsheet's, and reading stops there (the rows
+# between the last one read and a row far beyond would each be read as empty).
+EXCEL_MAX_ROWS: Final = 1_048_576
+# Cells beyond this column are not read: the chain has 7 columns, and a sheet's row may reach column
+# 18,278 (ZZZ), each cell of which openpyxl would hand over.
+MAX_COLUMNS: Final = 64
+# The most XML elements openpyxl may hold at once while it streams a part: one row of the sheet or one
+# shared string, or what lies outside them (the sheet's properties, merged cells, validations...).
+# Excel's widest row, 16,384 cells of up to three elements each, fits; a few MB of memory each time.
+MAX_HELD_ELEMENTS: Final = 65_536
+# The elements openpyxl reads one at a time, and clears, in each streamed part.
+_STREAMED_GROUPS: Final = frozenset({"row", "si"})
+
+
+@dataclass(frozen=True)
+class XlsxLimits:
+    """What reading a workbook may unpack: the archive's limits and the most one part that is parsed
+    whole (everything but the sheet and the shared strings, which are streamed) may declare; a tree
+    of tiny XML elements takes some 20 times its size in memory."""
+
+    archive: ArchiveLimits
+    whole_part: int
+
+
+# For the command line, which reads up to MAX_ROWS sites from a file on disk; the web passes its own.
+DEFAULT_LIMITS: Final = XlsxLimits(
+    archive=ArchiveLimits(unpacked=1024 * MEBIBYTE, entries=10_000), whole_part=16 * MEBIBYTE
+)
+_ARCHIVE_FINDINGS: Final = {
+    ArchiveProblem.NOT_A_ZIP: "chain.file_not_spreadsheet",
+    ArchiveProblem.UNSUPPORTED: "chain.file_not_spreadsheet",
+    ArchiveProblem.NOT_CLEAN: "chain.file_not_clean_zip",
+    ArchiveProblem.TOO_MANY_ENTRIES: "chain.file_too_many_parts",
+    ArchiveProblem.TOO_LARGE: "chain.file_unpacks_too_large",
+}
 
 
 class _UnreadableSheet(Exception):
     """openpyxl failed while streaming the sheet: the workbook is damaged."""
+
+
+class _PartTooLarge(Exception):
+    """A part that would be parsed whole declares more than the limit."""
+
+
+class _TooManyElements(Exception):
+    """A streamed part would have openpyxl hold more than MAX_HELD_ELEMENTS elements at once."""
+
+
+class _EntityDeclared(Exception):
+    """An XML part declares an entity: no workbook does, and expanding them is an attack."""
+
+
+def _check_streamed_part(archive: zipfile.ZipFile, name: str) -> None:
+    """Stream the part through expat, keeping nothing but counts, and raise _TooManyElements when one
+    row or shared string holds more than MAX_HELD_ELEMENTS elements, or the part does outside them;
+    _EntityDeclared for an entity declaration; expat's ExpatError for XML that is not well formed."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    depth = 0  # within a row or shared string; 0 outside them
+    held = 0
+    outside = 0
+
+    def start(tag: str, _attributes: dict[str, str]) -> None:
+        nonlocal depth, held, outside
+        if depth:
+            depth += 1
+            held += 1
+            if held > MAX_HELD_ELEMENTS:
+                raise _TooManyElements(name)
+        elif tag.rpartition(":")[2] in _STREAMED_GROUPS:
+            depth, held = 1, 0
+        else:
+            outside += 1
+            if outside > MAX_HELD_ELEMENTS:
+                raise _TooManyElements(name)
+
+    def end(_tag: str) -> None:
+        nonlocal depth
+        depth = max(depth - 1, 0)
+
+    def entity(*_declaration: object) -> None:
+        raise _EntityDeclared(name)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.EntityDeclHandler = entity
+    with archive.open(name) as stream:
+        while chunk := stream.read(io.DEFAULT_BUFFER_SIZE * 8):
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+class _PartLimitedZip(zipfile.ZipFile):
+    """A zip archive whose parts are read whole (`read`, what openpyxl parses into a tree) only up to
+    `whole_part` declared bytes, and inflated in small chunks (`chainmap.archives.read_limited_part`);
+    streamed parts (`open`, the sheet and the shared strings) are read in small chunks by openpyxl, and
+    bounded by the archive's check."""
+
+    def __init__(self, data: bytes, *, whole_part: int) -> None:
+        super().__init__(io.BytesIO(data))
+        self.whole_part = whole_part
+
+    def read(self, name: str | zipfile.ZipInfo, pwd: bytes | None = None) -> bytes:
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        if info.file_size > self.whole_part:
+            raise _PartTooLarge(info.filename)
+        if pwd is not None:
+            raise NotImplementedError("encrypted parts are refused by the archive's check")
+        return read_limited_part(self, info)
+
+
+class _WorkbookReader(ExcelReader):
+    """openpyxl's reader in read-only mode over an archive that is already open and checked, for the
+    steps `_first_sheet` takes."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:  # not openpyxl's, which would open it again
+        self.archive = archive
+        self.valid_files = archive.namelist()
+        self.read_only = True
+        self.keep_vba = False
+        self.data_only = True
+        self.keep_links = False  # external links hold cached copies of other workbooks: not read
+        self.rich_text = False
+        self.shared_strings = []
+
+
+class _StreamedSheet(ReadOnlyWorksheet):
+    """A sheet streamed row by row whose dimension record is never read: some programs write a wrong
+    one, so every row in the file is read anyway, and finding it means parsing the whole sheet once
+    more when it is missing."""
+
+    def _get_size(self) -> None:
+        return None
+
+
+def _first_sheet(reader: _WorkbookReader) -> _StreamedSheet | None:
+    """The workbook's first worksheet (a chart sheet is none), as openpyxl's `worksheets[0]`, checked
+    for streaming; reads the manifest, the shared strings (checked first), the workbook and the styles
+    (for number formats) on the way."""
+    reader.read_manifest()
+    # The part that openpyxl's read_strings streams: the first of the shared strings' content type.
+    overrides: list[Override] = list(reader.package.Override)
+    strings = next((part.PartName[1:] for part in overrides if part.ContentType == SHARED_STRINGS), None)
+    if strings is not None and strings in reader.valid_files:
+        _check_streamed_part(reader.archive, strings)
+    reader.read_strings()
+    reader.read_workbook()
+    apply_stylesheet(reader.archive, reader.wb)
+    for sheet, relation in reader.parser.find_sheets():
+        if relation.target in reader.valid_files and "chartsheet" not in relation.Type:
+            _check_streamed_part(reader.archive, relation.target)
+            return _StreamedSheet(reader.wb, sheet.name, relation.target, reader.shared_strings)
+    return None
 
 
 def cell_text(value: Any, number_format: str = "General") -> str:
@@ -63,17 +235,20 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     return restored(str(value))
 
 
-def _records(sheet: ReadOnlyWorksheet) -> Iterator[list[str]]:
-    """The sheet's rows as cell texts. The sheet's own dimension record is ignored (some programs
-    write a wrong one), so every row in the file is read."""
+def _records(sheet: ReadOnlyWorksheet) -> Iterator[Sequence[str]]:
+    """The sheet's rows up to Excel's last as cell texts, up to column MAX_COLUMNS."""
     try:
-        sheet.reset_dimensions()
-        rows = iter(sheet.rows)
+        # The stubs type iter_rows for Worksheet's self only; ReadOnlyWorksheet borrows it.
+        rows = sheet.iter_rows(max_row=EXCEL_MAX_ROWS)  # type: ignore[misc]
     except Exception as error:  # openpyxl raises many kinds on damaged files
         raise _UnreadableSheet from error
     while True:
         try:
-            cells = [(cell.value, cell.number_format or "General") for cell in next(rows)]
+            row = next(rows)
+            if not row:  # a gap between two rows: there may be a million, so they take no work
+                yield ()
+                continue
+            cells = [(cell.value, cell.number_format or "General") for cell in row[:MAX_COLUMNS]]
         except StopIteration:
             return
         except Exception as error:  # as above
@@ -81,21 +256,32 @@ def _records(sheet: ReadOnlyWorksheet) -> Iterator[list[str]]:
         yield [cell_text(value, number_format) for value, number_format in cells]
 
 
-def read_xlsx(data: BinaryIO, *, max_rows: int) -> ChainFile:
-    """Chain rows from the first sheet of a workbook; a damaged or non-xlsx file becomes a finding."""
-    try:
-        workbook = openpyxl.load_workbook(data, read_only=True, data_only=True)
-    except Exception:  # zipfile, XML and openpyxl errors alike: "not a workbook"
-        return file_error("chain.file_not_spreadsheet")
-    try:
-        sheets = workbook.worksheets
-        if not sheets or not isinstance(sheets[0], ReadOnlyWorksheet):
+def read_xlsx(data: BinaryIO, *, max_rows: int, limits: XlsxLimits = DEFAULT_LIMITS) -> ChainFile:
+    """Chain rows from the first sheet of a workbook; a damaged or non-xlsx file, or one that would
+    unpack to more than `limits`, becomes a finding."""
+    content = data.read()
+    problem = archive_problem(content, limits=limits.archive)
+    if problem is ArchiveProblem.TOO_LARGE:
+        return file_error(_ARCHIVE_FINDINGS[problem], limit=limits.archive.unpacked // MEBIBYTE)
+    if problem is ArchiveProblem.TOO_MANY_ENTRIES:
+        return file_error(_ARCHIVE_FINDINGS[problem], limit=limits.archive.entries)
+    if problem is not None:
+        return file_error(_ARCHIVE_FINDINGS[problem])
+    with _PartLimitedZip(content, whole_part=limits.whole_part) as archive:
+        try:
+            sheet = _first_sheet(_WorkbookReader(archive))
+        except _PartTooLarge:
+            return file_error("chain.file_part_too_large", limit=limits.whole_part // MEBIBYTE)
+        except _TooManyElements:
+            return file_error("chain.file_too_many_elements", limit=MAX_HELD_ELEMENTS)
+        except Exception:  # zipfile, XML (defusedxml's refusals too) and openpyxl errors: "not a workbook"
+            return file_error("chain.file_not_spreadsheet")
+        if sheet is None:
             return file_error("chain.file_empty")
-        return read_table(_records(sheets[0]), max_rows=max_rows, beyond_header=Severity.WARNING)
-    except _UnreadableSheet:
-        return file_error("chain.file_not_spreadsheet")
-    finally:
-        workbook.close()
+        try:
+            return read_table(_records(sheet), max_rows=max_rows, beyond_header=Severity.WARNING)
+        except _UnreadableSheet:
+            return file_error("chain.file_not_spreadsheet")
 
 
 def _text_cell(sheet: WriteOnlyWorksheet, text: str) -> Any:

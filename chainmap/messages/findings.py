@@ -49,6 +49,38 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Het bestand is niet te lezen als Excel-werkmap (.xlsx). Open het in Excel en sla het "
         "opnieuw op als “Excel-werkmap (.xlsx)”, of sla het op als CSV.",
     },
+    "chain.file_not_clean_zip": {
+        "en": "The file has data in front of the workbook, which Excel never writes, so it is not read. "
+        "Open it in Excel and save it again as “Excel Workbook (.xlsx)”, or save it as CSV.",
+        "nl": "Het bestand bevat gegevens vóór de werkmap, wat Excel nooit schrijft, en wordt daarom niet "
+        "gelezen. Open het in Excel en sla het opnieuw op als “Excel-werkmap (.xlsx)”, of sla het op als "
+        "CSV.",
+    },
+    "chain.file_unpacks_too_large": {
+        "en": "The workbook unpacks to more than {limit} MB, far more than a chain holds. Save the chain "
+        "sheet alone in a new workbook, or as CSV.",
+        "nl": "De werkmap is uitgepakt groter dan {limit} MB, veel meer dan een keten bevat. Sla alleen "
+        "het ketenblad op in een nieuwe werkmap, of als CSV.",
+    },
+    "chain.file_part_too_large": {
+        "en": "A part of the workbook other than its sheets (such as its styles) unpacks to more than "
+        "{limit} MB. Save the chain sheet alone in a new workbook, or as CSV.",
+        "nl": "Een deel van de werkmap dat geen werkblad is (zoals de opmaak) is uitgepakt groter dan "
+        "{limit} MB. Sla alleen het ketenblad op in een nieuwe werkmap, of als CSV.",
+    },
+    "chain.file_too_many_elements": {
+        "en": "A row of the sheet, or the sheet outside its rows, holds more than {limit} XML elements, "
+        "more than Excel writes. Save the chain sheet alone in a new workbook, or as CSV.",
+        "nl": "Een rij van het werkblad, of het werkblad buiten zijn rijen, bevat meer dan {limit} "
+        "XML-elementen, meer dan Excel schrijft. Sla alleen het ketenblad op in een nieuwe werkmap, of "
+        "als CSV.",
+    },
+    "chain.file_too_many_parts": {
+        "en": "The workbook consists of more than {limit} parts, far more than a chain needs. Save the "
+        "chain sheet alone in a new workbook, or as CSV.",
+        "nl": "De werkmap bestaat uit meer dan {limit} delen, veel meer dan een keten nodig heeft. Sla "
+        "alleen het ketenblad op in een nieuwe werkmap, of als CSV.",
+    },
     "chain.file_not_json": {
         "en": "The file is not valid JSON (line {line}, position {position}).",
         "nl": "Het bestand is geen geldige JSON (regel {line}, positie {position}).",

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.factories import attachments as files
+from tests.factories.zipbombs import MEBIBYTE, measured
 from web.services.attachments import (
     CSV,
     DOCX,
@@ -85,6 +86,24 @@ def test_an_archive_declaring_too_much_unpacked_is_refused_without_unpacking_it(
     assert len(bomb) < MAX_UNPACKED_BYTES // 100
     assert sniffed_media_type(bomb) is None
     assert sniffed_media_type(files.zip_bomb(unpacked=1024)) == DOCX
+
+
+GLUED = files.zip_of({"leesmij.txt": "voorwerk"})  # a zip archive in front: the file starts as one
+
+
+@pytest.mark.parametrize("prefix", [b"\x00", b"MZ" + bytes(4094), GLUED], ids=["one-byte", "4-kB", "zip"])
+def test_an_office_file_with_data_in_front_of_it_is_refused(prefix: bytes) -> None:
+    assert sniffed_media_type(files.docx()) == DOCX
+    assert sniffed_media_type(prefix + files.docx()) is None
+    assert sniffed_media_type(prefix + files.xlsx()) is None
+
+
+@pytest.mark.parametrize("prefix", [b"", b"\x00", GLUED], ids=["none", "one-byte", "zip"])
+def test_a_4_gib_bomb_is_refused_at_once_whatever_is_in_front_of_it(docx_bomb: bytes, prefix: bytes) -> None:
+    media_type, cost = measured(lambda: sniffed_media_type(prefix + docx_bomb))
+    assert media_type is None
+    assert cost.seconds < 0.5
+    assert cost.peak_bytes < 16 * MEBIBYTE  # the file itself is 5 MB
 
 
 @pytest.mark.parametrize(

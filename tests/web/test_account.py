@@ -11,6 +11,8 @@ from tests.web.test_auth import csrf, log_in
 
 EN = {"Accept-Language": "en-GB,en;q=0.9"}
 NEW = "een-nieuw-lang-wachtwoord"
+COMMON_DUTCH = "Dit wachtwoord hoort bij de 100.000 meest gebruikte"
+COMMON_ENGLISH = "This password is among the 100,000 most common ones"
 
 
 def change(
@@ -58,6 +60,8 @@ def test_every_role_sees_its_account_and_changes_its_password(
             "This is not your current password.",
         ),
         (PASSWORD, "kort", "kort", "Gebruik minstens 12 tekens.", "Use at least 12 characters."),
+        (PASSWORD, "password1234", "password1234", COMMON_DUTCH, COMMON_ENGLISH),
+        (PASSWORD, "QwertyUIOP123", "QwertyUIOP123", COMMON_DUTCH, COMMON_ENGLISH),  # case-blind
         (PASSWORD, NEW, NEW + "x", "De twee nieuwe wachtwoorden zijn niet gelijk.", "are not the same"),
         (PASSWORD, PASSWORD, PASSWORD, "Kies een ander wachtwoord", "Choose a password other than"),
     ],

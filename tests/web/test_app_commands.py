@@ -86,6 +86,10 @@ def test_user_create_reads_the_password_from_stdin(
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert main(["user", "create", "--email", "kort@example.nl", "--password-stdin"]) == EXIT_USAGE
     assert "12 characters" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("qwertyuiop123\n"))
+    assert main(["user", "create", "--email", "gewoon@example.nl", "--password-stdin"]) == EXIT_USAGE
+    assert "among the 100,000 most common ones" in capsys.readouterr().err
+    assert len(users(app_database)) == 1
 
 
 def test_db_upgrade_builds_an_empty_database_and_is_repeatable(

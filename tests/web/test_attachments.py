@@ -20,6 +20,7 @@ from tests.factories import attachments as files
 from tests.factories.contracts import make_contract
 from tests.factories.plan import make_accepted_version, make_plan_action
 from tests.factories.users import make_user
+from tests.factories.zipbombs import MEBIBYTE, measured
 from tests.web.test_contracts import csrf, log_in
 from web.services.attachments import CSV, DOCX, GIF, JPEG, PDF, PNG, WEBP, XLSX
 from web.settings import Settings
@@ -174,6 +175,21 @@ def test_a_refused_file_keeps_no_row_and_no_file(
     assert response.status_code == 400
     assert re.search(r'<p class="errors field" id="file-error">[^<]*' + re.escape(message), response.text)
     assert "Het bewijsstuk is niet toegevoegd" in response.text
+    assert attachments(session) == [] and stored(world.upload_dir) == [] and events(session) == 0
+
+
+@pytest.mark.parametrize(
+    "prefix", [b"", b"\x00", files.zip_of({"leesmij.txt": "voorwerk"})], ids=["none", "one-byte", "zip"]
+)
+def test_evidence_that_unpacks_to_4_gib_is_refused_at_once_whatever_is_in_front_of_it(
+    client: TestClient, session: Session, world: World, docx_bomb: bytes, prefix: bytes
+) -> None:
+    log_in(client, SUPPLIER)
+    response, cost = measured(lambda: upload(client, world.evidence_url, "audit.docx", prefix + docx_bomb))
+    assert response.status_code == 400
+    assert "Het bewijsstuk is niet toegevoegd" in response.text
+    assert cost.seconds < 1.0
+    assert cost.peak_bytes < 64 * MEBIBYTE  # the file itself is 5 MB
     assert attachments(session) == [] and stored(world.upload_dir) == [] and events(session) == 0
 
 

@@ -20,9 +20,11 @@ from chainmap.findings import Finding
 from chainmap.reference import load_reference
 from chainmap.validation import build_chain
 from models import ChainVersion, Contract, ContractStatus, Role, User
+from tests.factories import attachments as files
 from tests.factories.chainfiles import csv_text
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
+from tests.factories.zipbombs import BOMB_UNPACKED, MEBIBYTE, measured
 from tests.web.test_contracts import EN, log_in
 from web.services.chain_files import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, filename_part
 from web.services.chains import MAX_WEB_SITES, as_chain_rows, draft_rows, replace_draft, submit_draft
@@ -279,6 +281,41 @@ def test_a_small_workbook_that_unpacks_to_too_much_is_refused_unread(
     assert response.status_code == 400
     assert "De werkmap is uitgepakt groter dan 50 MB" in response.text
     assert cells(session, contract) == before
+
+
+# In front of a zip bomb: nothing, one byte, a few kB, and a small zip archive of its own (whose first
+# bytes are a zip's, as a check of the first bytes wants them).
+BOMB_PREFIXES = [b"", b"\x00", b"MZ" + bytes(4094), files.zip_of({"leesmij.txt": "voorwerk"})]
+TOO_LARGE = "De werkmap is uitgepakt groter dan 50 MB"
+NOT_CLEAN = "Het bestand bevat gegevens vóór de werkmap, wat Excel nooit schrijft"
+
+
+@pytest.mark.parametrize("prefix", BOMB_PREFIXES, ids=["none", "one-byte", "4-kB", "zip"])
+def test_a_workbook_that_unpacks_to_4_gib_is_refused_at_once_whatever_is_in_front_of_it(
+    client: TestClient, session: Session, contract: Contract, supplier: User, xlsx_bomb: bytes, prefix: bytes
+) -> None:
+    with zipfile.ZipFile(io.BytesIO(prefix + xlsx_bomb)) as archive:  # zipfile reads it behind any prefix
+        assert sum(entry.file_size for entry in archive.infolist()) > BOMB_UNPACKED
+    data = prefix + xlsx_bomb
+    assert len(data) < MAX_UPLOAD_BYTES
+    before = cells(session, contract)
+    token = form_token(client, contract)
+    response, cost = measured(lambda: upload(client, contract, "keten.xlsx", data, token=token))
+    assert response.status_code == 400
+    assert (NOT_CLEAN if prefix else TOO_LARGE) in response.text
+    assert cost.seconds < 1.0
+    assert cost.peak_bytes < 64 * MEBIBYTE  # the upload itself is 5 MB; its sheet unpacks to 4 GiB
+    assert cells(session, contract) == before
+
+
+def test_a_workbook_behind_a_prefix_is_refused_with_a_message_in_the_page_language(
+    client: TestClient, contract: Contract, supplier: User
+) -> None:
+    data = b"\x00" + workbook_bytes(VALID)
+    response = upload(client, contract, "keten.xlsx", data, headers=EN)
+    assert response.status_code == 400
+    assert "The file has data in front of the workbook, which Excel never writes" in response.text
+    assert upload(client, contract, "keten.xlsx", data[1:], headers=EN).status_code == 303
 
 
 def test_a_file_with_more_sites_than_the_web_takes_is_refused(

@@ -453,6 +453,10 @@ def test_accepting_without_its_csrf_token_is_refused(
     [
         ({"full_name": "  "}, "Vul uw naam in."),
         ({"password": "kort", "password_repeat": "kort"}, "Het wachtwoord moet minstens 12 tekens hebben."),
+        (
+            {"password": "Password1234", "password_repeat": "Password1234"},
+            "Dit wachtwoord hoort bij de 100.000 meest gebruikte",
+        ),
         ({"password_repeat": "iets-heel-anders-123"}, "De twee wachtwoorden verschillen."),
     ],
 )

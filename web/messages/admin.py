@@ -170,6 +170,13 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "Use at most 200 characters.",
         "nl": "Gebruik hoogstens 200 tekens.",
     },
+    "account.error.too_common": {
+        "en": "This password is among the 100,000 most common ones, which are tried first when an account "
+        "is attacked. Choose another: a few unrelated words in a row are easy to remember.",
+        "nl": "Dit wachtwoord hoort bij de 100.000 meest gebruikte, die bij een aanval op een account als "
+        "eerste worden geprobeerd. Kies een ander: een paar losse woorden achter elkaar zijn makkelijk te "
+        "onthouden.",
+    },
     "account.error.same": {
         "en": "Choose a password other than the current one.",
         "nl": "Kies een ander wachtwoord dan het huidige.",

@@ -88,12 +88,6 @@ CHAIN_FILE_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Het bestand is groter dan {limit} MB, meer dan een keten op deze site bevat. Verwijder wat er "
         "niet bij hoort, of sla het op als CSV, dat kleiner is.",
     },
-    "chain_files.error.unpacks_too_large": {
-        "en": "The workbook unpacks to more than {limit} MB, far more than a chain on this site holds. Save "
-        "the chain sheet alone in a new workbook, or as CSV.",
-        "nl": "De werkmap is uitgepakt groter dan {limit} MB, veel meer dan een keten op deze site bevat. "
-        "Sla alleen het ketenblad op in een nieuwe werkmap, of als CSV.",
-    },
     "chain_files.error.too_long": {
         "en": "Row {row}: the {column} cell is longer than {limit} characters.",
         "nl": "Rij {row}: de cel {column} is langer dan {limit} tekens.",

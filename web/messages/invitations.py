@@ -91,6 +91,13 @@ INVITATION_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "The password may have at most 200 characters.",
         "nl": "Het wachtwoord mag hoogstens 200 tekens hebben.",
     },
+    "invitation.error.password_too_common": {
+        "en": "This password is among the 100,000 most common ones, which are tried first when an account "
+        "is attacked. Choose another: a few unrelated words in a row are easy to remember.",
+        "nl": "Dit wachtwoord hoort bij de 100.000 meest gebruikte, die bij een aanval op een account als "
+        "eerste worden geprobeerd. Kies een ander: een paar losse woorden achter elkaar zijn makkelijk te "
+        "onthouden.",
+    },
     "invitation.error.password_mismatch": {
         "en": "The two passwords differ.",
         "nl": "De twee wachtwoorden verschillen.",

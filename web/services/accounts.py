@@ -5,11 +5,12 @@ from typing import Final
 from sqlmodel import Session
 
 from models import User
+from web.passwords import PASSWORD_MAX as PASSWORD_MAX  # re-exported: the forms' rules, as before
+from web.passwords import PASSWORD_MIN as PASSWORD_MIN
+from web.passwords import password_problem
 from web.security import hash_password, verify_password
 from web.services.errors import FormInvalid
 
-PASSWORD_MIN: Final = 12
-PASSWORD_MAX: Final = 200
 # The form's fields, which the errors name.
 CURRENT: Final = "current_password"
 NEW: Final = "new_password"
@@ -22,10 +23,8 @@ def change_password(*, session: Session, user: User, current: str, new: str, rep
     errors: dict[str, str] = {}
     if not verify_password(current, user.hashed_password):
         errors[CURRENT] = "account.error.current_wrong"
-    if len(new) < PASSWORD_MIN:
-        errors[NEW] = "account.error.too_short"
-    elif len(new) > PASSWORD_MAX:
-        errors[NEW] = "account.error.too_long"
+    if (problem := password_problem(new)) is not None:
+        errors[NEW] = f"account.error.{problem}"
     elif new == current:
         errors[NEW] = "account.error.same"
     elif repeated != new:

@@ -12,6 +12,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from models import Contract, MembershipRequest, Organisation, OrganisationKind, Role, User, UserCreate
+from web.passwords import password_problem
 from web.security import hash_password
 from web.services.errors import FormInvalid
 from web.services.login_sessions import end_user_sessions
@@ -34,10 +35,15 @@ def _end_sessions(session: Session, user: User) -> None:
 
 
 def generate_password() -> str:
-    """A random password that is easy to read out and type, e.g. `k7dm-x2qa-9fhe-w3tp`."""
-    return "-".join(
-        "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4)) for _ in range(PASSWORD_GROUPS)
-    )
+    """A random password that is easy to read out and type, e.g. `k7dm-x2qa-9fhe-w3tp`, and meets the
+    rules for one a person chooses: no common password has this form (a test checks the list), but
+    should one ever, another is drawn."""
+    while True:
+        password = "-".join(
+            "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4)) for _ in range(PASSWORD_GROUPS)
+        )
+        if password_problem(password) is None:
+            return password
 
 
 def organisations(*, session: Session, kind: OrganisationKind) -> list[Organisation]:

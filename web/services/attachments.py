@@ -3,10 +3,11 @@ side's attachments to an escalation step.
 
 The rules, against files that could harm those who open them or the server that keeps them:
 - The type is found from the content, never from the name (`sniffed_media_type`): PDF, PNG, JPEG, GIF,
-  WebP, XLSX and DOCX (zip archives holding the entries those formats need; macro-enabled ones and
+  WebP, XLSX and DOCX (clean zip archives holding the entries those formats need, checked by their
+  directory as `chainmap.archives` does; macro-enabled ones, archives with data in front of them and
   archives that declare more than `MAX_UNPACKED_BYTES` unpacked are refused) and CSV (UTF-8 text without
-  NUL bytes, other control characters or markup). Everything else (HTML, SVG, executables, ...) is
-  refused, and a PDF named `.docx` is kept as the PDF it is.
+  NUL bytes, other control characters or markup). The server never unpacks an attachment. Everything
+  else (HTML, SVG, executables, ...) is refused, and a PDF named `.docx` is kept as the PDF it is.
 - A file is at most `Settings.upload_max_bytes` (10 MiB by default) and not empty.
 - The file lies in `Settings.upload_dir`, outside web/static so that no URL reaches it but the download
   route, which serves it to the contract's parties only; under a random name (`secrets.token_hex(16)`),
@@ -34,6 +35,7 @@ from urllib.parse import quote
 
 from sqlmodel import Session, col, select
 
+from chainmap.archives import LOCAL_HEADER_SIGNATURE, ArchiveLimits, archive_problem
 from chainmap.themes import Lang
 from models import Attachment, AuditKind, Contract, EscalationStep, PlanAction, Role, User
 from web.formatting import number_text
@@ -64,6 +66,7 @@ EXTENSIONS: Final[dict[str, tuple[str, ...]]] = {
 SHOWN_NAME_LENGTH: Final = 100  # of a refused file's name in its message
 MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024  # what an XLSX or DOCX may declare unpacked, in all
 MAX_ZIP_ENTRIES: Final = 10_000
+_ARCHIVE_LIMITS: Final = ArchiveLimits(unpacked=MAX_UNPACKED_BYTES, entries=MAX_ZIP_ENTRIES)
 MAX_FILENAME: Final = 255
 MAX_STEP_FILES: Final = 5  # files attached to one escalation step
 # A request's body over this is cut off (413) before its form is read; a file over the size limit within
@@ -82,7 +85,6 @@ _SIGNATURES: Final = (
     (b"GIF87a", GIF),
     (b"GIF89a", GIF),
 )
-_ZIP_SIGNATURE: Final = b"PK\x03\x04"
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Text that a browser or a viewer could take for markup is no CSV.
 _MARKUP: Final = re.compile(r"<\s*(script|html|svg|!doctype|\?xml|iframe|body|object|embed)\b", re.IGNORECASE)
@@ -91,17 +93,12 @@ _EXTENSION: Final = re.compile(r"[A-Za-z0-9]{1,5}")
 
 def _office_type(content: bytes) -> str | None:
     """XLSX or DOCX when the zip archive holds the entries of one, by its directory only: nothing is
-    unpacked, and an archive that declares too much unpacked or too many entries is refused."""
-    try:
-        with zipfile.ZipFile(BytesIO(content)) as archive:
-            entries = archive.infolist()
-    # Not a readable zip, in every way zipfile reports it; NotImplementedError is its answer to an
-    # archive in a compression method or encryption it does not know, which no Office file uses.
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    unpacked, and an archive that is not a clean zip, or declares too much unpacked or too many entries,
+    is refused (`chainmap.archives.archive_problem`)."""
+    if archive_problem(content, limits=_ARCHIVE_LIMITS) is not None:
         return None
-    if len(entries) > MAX_ZIP_ENTRIES or sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
-        return None
-    names = {entry.filename for entry in entries}
+    with zipfile.ZipFile(BytesIO(content)) as archive:  # its directory was read just now
+        names = set(archive.namelist())
     # A macro project is refused under any case of its name: zip entry names are matched case-blind
     # by Office on Windows.
     if "[Content_Types].xml" not in names or any(name.lower().endswith("vbaproject.bin") for name in names):
@@ -135,7 +132,7 @@ def sniffed_media_type(content: bytes) -> str | None:
             return media_type
     if len(content) >= 12 and content[:4] == b"RIFF" and content[8:12] == b"WEBP":
         return WEBP
-    if content.startswith(_ZIP_SIGNATURE):
+    if content.startswith(LOCAL_HEADER_SIGNATURE):
         return _office_type(content)
     return CSV if _is_csv(content) else None
 

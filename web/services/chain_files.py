@@ -10,7 +10,6 @@ graph as `chainmap convert` would, and JSON needs a valid graph, so a draft with
 
 import re
 import unicodedata
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
@@ -20,9 +19,11 @@ from typing import BinaryIO, Final
 import networkx as nx
 from sqlmodel import Session
 
+from chainmap.archives import LOCAL_HEADER_SIGNATURE, ArchiveLimits
 from chainmap.chain import ChainRow
 from chainmap.chainfile import (
     ChainFile,
+    XlsxLimits,
     chain_template_xlsx,
     chain_to_csv,
     chain_to_json,
@@ -55,11 +56,19 @@ from web.services.chains import (
 # fits easily.
 MAX_UPLOAD_BYTES: Final = 5 * 1024 * 1024
 READ_CHUNK: Final = 64 * 1024
-# Every .xlsx workbook is a zip archive, whatever the file is called.
-ZIP_SIGNATURE: Final = b"PK\x03\x04"
 # A workbook unpacks to at most this much (one of MAX_WEB_SITES sites to about 5 MB): a small archive
-# that unpacks to gigabytes would fill the server's memory when read.
+# that unpacks to gigabytes would fill the server's memory when read. The reader checks it, and more
+# (`chainmap.chainfile.xlsx_format`), for every file it reads as a workbook, whatever it starts with.
 MAX_UNPACKED_BYTES: Final = 50 * 1024 * 1024
+# A workbook Excel or LibreOffice writes has a dozen or two parts, a few hundred with many images.
+MAX_WORKBOOK_PARTS: Final = 1_000
+# A part parsed whole (the styles, the workbook, the manifest): a chain's are a few kB, a workbook with
+# years of copied formatting has styles of a few MB.
+MAX_WHOLE_PART_BYTES: Final = 4 * 1024 * 1024
+XLSX_LIMITS: Final = XlsxLimits(
+    archive=ArchiveLimits(unpacked=MAX_UNPACKED_BYTES, entries=MAX_WORKBOOK_PARTS),
+    whole_part=MAX_WHOLE_PART_BYTES,
+)
 UPLOAD_SUFFIXES: Final = (".csv", ".xlsx", ".json")
 MEDIA_TYPES: Final[dict[str, str]] = {
     "csv": "text/csv; charset=utf-8",
@@ -132,24 +141,14 @@ def read_limited(stream: BinaryIO, *, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def unpacks_too_large(data: bytes, *, limit: int = MAX_UNPACKED_BYTES) -> bool:
-    """Whether `data`, read as a zip archive, declares more than `limit` bytes unpacked in all. The
-    declared sizes are what counts: Python's zipfile never unpacks a member beyond its declared size.
-    Data that is no zip archive is not too large here (the workbook reader says what is wrong with it)."""
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            return sum(member.file_size for member in archive.infolist()) > limit
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return False
-
-
 def parse_upload(*, filename: str, data: bytes) -> ChainFile:
     """The chain rows of an uploaded file, read by its content (a zip archive is a workbook) or else by
     its suffix; at most MAX_WEB_SITES sites. A name without a suffix is read as JSON when it looks like
-    JSON, else as CSV."""
+    JSON, else as CSV. A workbook is read within XLSX_LIMITS, which the reader checks before it unpacks
+    anything."""
     suffix = PurePath(filename).suffix.lower()
-    if data.startswith(ZIP_SIGNATURE) or suffix == ".xlsx":
-        return parse_xlsx(BytesIO(data), max_rows=MAX_WEB_SITES)
+    if data.startswith(LOCAL_HEADER_SIGNATURE) or suffix == ".xlsx":
+        return parse_xlsx(BytesIO(data), max_rows=MAX_WEB_SITES, limits=XLSX_LIMITS)
     if suffix == ".json" or (not suffix and data.lstrip().startswith(b"{")):
         return parse_json(data, max_rows=MAX_WEB_SITES)
     if suffix in ("", ".csv"):
@@ -200,11 +199,6 @@ def upload_chain(
     if data is None:
         limit = MAX_UPLOAD_BYTES // (1024 * 1024)
         raise UploadRefused([FileProblem(True, web_text("chain_files.error.too_large", lang, limit=limit))])
-    if data.startswith(ZIP_SIGNATURE) and unpacks_too_large(data):
-        limit = MAX_UNPACKED_BYTES // (1024 * 1024)
-        raise UploadRefused(
-            [FileProblem(True, web_text("chain_files.error.unpacks_too_large", lang, limit=limit))]
-        )
     chain_file = parse_upload(filename=filename, data=data)
     problems = [_problem(finding, lang) for finding in _findings(chain_file, reference)]
     problems.extend(_long_cells(chain_file.rows, lang))

@@ -28,8 +28,8 @@ from chainmap.themes import Lang
 from models import AuditKind, Contract, Invitation, Organisation, OrganisationKind, Role, User, UserCreate
 from web.formatting import datetime_text
 from web.messages import web_text
+from web.passwords import password_problem
 from web.security import hash_password
-from web.services.accounts import PASSWORD_MAX, PASSWORD_MIN
 from web.services.admin import EMAIL_MAX, EMAIL_PATTERN, NAME_MAX
 from web.services.audit import record
 from web.services.contracts import on_buyer_side
@@ -310,10 +310,8 @@ def accept_invitation(
         errors[FULL_NAME] = "invitation.error.full_name_required"
     elif len(full_name) > NAME_MAX:
         errors[FULL_NAME] = "invitation.error.too_long"
-    if len(password) < PASSWORD_MIN:
-        errors[PASSWORD] = "invitation.error.password_too_short"
-    elif len(password) > PASSWORD_MAX:
-        errors[PASSWORD] = "invitation.error.password_too_long"
+    if (problem := password_problem(password)) is not None:
+        errors[PASSWORD] = f"invitation.error.password_{problem}"
     elif password_repeat != password:
         errors[PASSWORD_REPEAT] = "invitation.error.password_mismatch"
     if errors:

@@ -1,6 +1,9 @@
 """Reading and writing chain files as Excel workbooks."""
 
 import io
+import time
+import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -8,12 +11,14 @@ from typing import Any
 import openpyxl
 import pytest
 
+from chainmap.archives import ArchiveLimits
 from chainmap.chain import COLUMNS, ChainRow
-from chainmap.chainfile import ChainFile, chain_to_xlsx, parse_xlsx
-from chainmap.chainfile.xlsx_format import cell_text
+from chainmap.chainfile import ChainFile, XlsxLimits, chain_to_xlsx, parse_xlsx
+from chainmap.chainfile.xlsx_format import MAX_COLUMNS, MAX_HELD_ELEMENTS, cell_text
 from chainmap.findings import Severity
 from chainmap.validation import build_chain
 from tests.factories.chainfiles import GARMENT_LINES, chain_reference, garment_rows
+from tests.factories.zipbombs import MEBIBYTE, RawEntry, deflated, measured, repeated_entry, zip_archive
 
 REFERENCE = chain_reference()
 
@@ -113,8 +118,6 @@ def test_a_file_that_is_no_workbook_is_one_clear_error(data: bytes) -> None:
 
 
 def test_a_damaged_sheet_is_one_clear_error() -> None:
-    import zipfile
-
     source = zipfile.ZipFile(io.BytesIO(workbook_bytes(GARMENT_LINES)))
     damaged = io.BytesIO()
     with zipfile.ZipFile(damaged, "w") as target:
@@ -150,3 +153,193 @@ def test_xlsx_round_trip_gives_an_equal_graph() -> None:
     assert list(again.graph.nodes(data=True)) == list(graph.nodes(data=True))
     assert sorted(again.graph.edges(data="share")) == sorted(graph.edges(data="share"))
     assert again.graph.graph == graph.graph
+
+
+# What reading may unpack and parse (XlsxLimits, chainmap.archives): the workbooks below are small and
+# each tries to make the reader allocate or work far more than its size.
+SHEET = "xl/worksheets/sheet1.xml"
+SECOND_SHEET = "xl/worksheets/sheet2.xml"
+STYLES = "xl/styles.xml"
+MANIFEST = "[Content_Types].xml"
+SHARED = "xl/sharedStrings.xml"
+SHEET_START = (
+    b'<?xml version="1.0" encoding="UTF-8"?>{doctype}<worksheet '
+    b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
+SHEET_END = b"</sheetData></worksheet>"
+
+
+def replaced(workbook: bytes, parts: dict[str, bytes]) -> bytes:
+    """`workbook` with the parts named in `parts` holding their bytes instead, or added."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(workbook)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(info.filename, parts.get(info.filename, source.read(info)))
+        for name in parts.keys() - set(source.namelist()):
+            target.writestr(name, parts[name])
+    return buffer.getvalue()
+
+
+def with_shared_strings(workbook: bytes, strings: bytes) -> bytes:
+    """`workbook` with a shared strings part holding `strings` (the <si> elements), in its manifest."""
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        manifest = archive.read(MANIFEST)
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    table = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + strings + b"</sst>"
+    return replaced(workbook, {MANIFEST: manifest.replace(b"</Types>", override), SHARED: table})
+
+
+def text_row(number: int, *texts: str) -> bytes:
+    cells = "".join(f'<c t="inlineStr"><is><t>{text}</t></is></c>' for text in texts)
+    return f'<row r="{number}">{cells}</row>'.encode()
+
+
+def sheet_xml(*rows: bytes, doctype: bytes = b"") -> bytes:
+    return SHEET_START.replace(b"{doctype}", doctype) + b"".join(rows) + SHEET_END
+
+
+HEADER_ROW = text_row(1, "id", "name", "country", "activity", "goods", "supplies_to", "share")
+SITE_ROW = text_row(2, "WN", "Werkkleding Nederland BV", "NL", "trading")
+
+
+def test_openpyxl_parses_with_defusedxml_so_an_entity_refuses_the_workbook() -> None:
+    assert openpyxl.DEFUSEDXML is True
+    entity = b'<!DOCTYPE worksheet [<!ENTITY name "Werkkleding Nederland BV">]>'
+    site = text_row(2, "WN", "&name;", "NL", "trading")
+    data = replaced(workbook_bytes([]), {SHEET: sheet_xml(HEADER_ROW, site, doctype=entity)})
+    chain_file = parse(data)
+    assert [f.code for f in chain_file.findings] == ["chain.file_not_spreadsheet"]
+    assert chain_file.rows == []
+
+
+@pytest.mark.parametrize("prefix", [b"\x00", b"PK\x03\x04", b"#" * 4096])
+def test_a_workbook_with_data_in_front_of_it_is_refused(prefix: bytes) -> None:
+    data = prefix + workbook_bytes(GARMENT_LINES)
+    assert [f.code for f in parse(data).findings] == ["chain.file_not_clean_zip"]
+
+
+def test_a_workbook_over_its_limits_is_refused_before_it_is_parsed() -> None:
+    data = workbook_bytes(GARMENT_LINES)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+    unpacked = sum(entry.file_size for entry in entries)
+    # The largest part that is read whole (the theme, larger, is not read at all).
+    largest = next(entry.file_size for entry in entries if entry.filename == STYLES)
+
+    def findings(*, unpacked: int, entries: int, whole_part: int) -> list[tuple[str, dict[str, Any]]]:
+        limits = XlsxLimits(archive=ArchiveLimits(unpacked=unpacked, entries=entries), whole_part=whole_part)
+        return [(f.code, f.params) for f in parse_xlsx(io.BytesIO(data), limits=limits).findings]
+
+    assert findings(unpacked=unpacked, entries=len(entries), whole_part=largest) == []
+    assert findings(unpacked=unpacked - 1, entries=len(entries), whole_part=largest) == [
+        ("chain.file_unpacks_too_large", {"limit": 0})
+    ]
+    assert findings(unpacked=unpacked, entries=len(entries) - 1, whole_part=largest) == [
+        ("chain.file_too_many_parts", {"limit": len(entries) - 1})
+    ]
+    assert findings(unpacked=unpacked, entries=len(entries), whole_part=largest - 1) == [
+        ("chain.file_part_too_large", {"limit": 0})
+    ]
+
+
+def test_a_part_that_inflates_beyond_its_declared_size_is_read_as_declared() -> None:
+    """The styles declare their own size, and then inflate to 256 MiB more: the reader reads the part
+    in small chunks, so it inflates what it declares and not much more (ZipFile.read would inflate it
+    all, chainmap.archives says why)."""
+    workbook = workbook_bytes(GARMENT_LINES)
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == STYLES:
+                lying = repeated_entry(STYLES, head=data, block=bytes(MEBIBYTE), repeats=256, tail=b"")
+                entries.append(RawEntry(STYLES, lying.packed, len(data), zlib.crc32(data)))
+            else:
+                entries.append(RawEntry(info.filename, deflated(data), len(data), zlib.crc32(data)))
+    chain_file, cost = measured(lambda: parse(zip_archive(entries)))
+    assert [row.id for row in chain_file.rows] == [line[0] for line in GARMENT_LINES[1:]]
+    assert cost.peak_bytes < 16 * MEBIBYTE
+
+
+def test_only_the_first_sheet_is_opened() -> None:
+    """openpyxl's loading opens every sheet (and follows every external link); the reader opens the
+    first sheet only, so a damaged or huge second sheet costs nothing."""
+    data = replaced(workbook_bytes(GARMENT_LINES), {SECOND_SHEET: b"<worksheet><sheetData><row"})
+    chain_file = parse(data)
+    assert chain_file.findings == []
+    assert len(chain_file.rows) == len(GARMENT_LINES) - 1
+
+
+def test_rows_beyond_excels_last_and_cells_beyond_the_last_column_read_are_not_read() -> None:
+    far_cell = b'<row r="3"><c r="ZZZ3" t="inlineStr"><is><t>ver weg</t></is></c></row>'
+    note_cell = b'<row r="4"><c r="BL4" t="inlineStr"><is><t>notitie</t></is></c></row>'
+    far_row = text_row(999_999_999_999, "FAR", "Beyond Excel", "NL", "trading")
+    data = replaced(
+        workbook_bytes([]), {SHEET: sheet_xml(HEADER_ROW, SITE_ROW, far_cell, note_cell, far_row)}
+    )
+    started = time.perf_counter()
+    chain_file = parse(data)
+    assert time.perf_counter() - started < 2  # a million empty rows in between, each read as nothing
+    assert [row.id for row in chain_file.rows] == ["WN"]
+    assert MAX_COLUMNS == 64  # column BL; ZZZ is column 18,278
+    assert [(f.code, f.row) for f in chain_file.findings] == [("chain.cell_beyond_header", 4)]
+
+
+def part(workbook: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        return archive.read(name)
+
+
+def test_shared_strings_are_read_from_their_part() -> None:
+    site = b'<row r="2"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><t>NL</t></is></c>'
+    site += b'<c t="inlineStr"><is><t>trading</t></is></c></row>'
+    strings = b"<si><t>WN</t></si><si><r><t>Werkkleding </t></r><r><t>Nederland BV</t></r></si>"
+    data = with_shared_strings(replaced(workbook_bytes([]), {SHEET: sheet_xml(HEADER_ROW, site)}), strings)
+    chain_file = parse(data)
+    assert chain_file.findings == []
+    assert [(row.id, row.name) for row in chain_file.rows] == [("WN", "Werkkleding Nederland BV")]
+
+
+def test_a_row_as_wide_as_excels_widest_is_read() -> None:
+    cells = b"".join(b'<c t="inlineStr"><is><t>x</t></is></c>' for _ in range(16_384))
+    wide = b'<row r="3">' + cells + b"</row>"
+    chain_file = parse(replaced(workbook_bytes([]), {SHEET: sheet_xml(HEADER_ROW, SITE_ROW, wide)}))
+    assert [row.id for row in chain_file.rows] == ["WN", "x"]
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        sheet_xml(HEADER_ROW, b'<row r="2">' + b"<c><v>1</v></c>" * (MAX_HELD_ELEMENTS + 1) + b"</row>"),
+        # The same number of elements outside the rows, which openpyxl keeps to the sheet's end.
+        sheet_xml(HEADER_ROW).replace(
+            b"<sheetData>", b"<sheetPr/>" * (MAX_HELD_ELEMENTS + 1) + b"<sheetData>"
+        ),
+    ],
+    ids=["one-row", "outside-the-rows"],
+)
+def test_a_sheet_that_would_have_openpyxl_hold_too_many_elements_at_once_is_refused(sheet: bytes) -> None:
+    """A row of a million cells zips to 40 kB and would take openpyxl 400 MB to hand over."""
+    data = replaced(workbook_bytes([]), {SHEET: sheet})
+    assert len(data) < 100_000
+    chain_file, cost = measured(lambda: parse(data))
+    assert [(f.code, f.params) for f in chain_file.findings] == [
+        ("chain.file_too_many_elements", {"limit": MAX_HELD_ELEMENTS})
+    ]
+    assert cost.peak_bytes < 4 * MEBIBYTE
+
+
+def test_a_shared_string_of_too_many_elements_or_with_an_entity_is_refused() -> None:
+    runs = b"<si>" + b"<r><t>a</t></r>" * (MAX_HELD_ELEMENTS // 2 + 1) + b"</si>"
+    data = with_shared_strings(workbook_bytes(GARMENT_LINES), runs)
+    assert [f.code for f in parse(data).findings] == ["chain.file_too_many_elements"]
+    laughs = b'<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    data = with_shared_strings(workbook_bytes(GARMENT_LINES), b"<si><t>&b;</t></si>")
+    data = replaced(data, {SHARED: laughs + part(data, SHARED)})
+    assert [f.code for f in parse(data).findings] == ["chain.file_not_spreadsheet"]
