@@ -1,7 +1,8 @@
 """Invitations: a buyer invites a supplier's user to a contract by e-mail address.
 
 The link carries a random token that is stored only as its SHA-256 hash, so the table alone does not
-let anyone in. A link works once (`used_at`) and until `expires_at`.
+let anyone in. A link works once (`used_at`) and until `expires_at`, and `mailed_at` says whether it went
+to the address by e-mail.
 """
 
 from datetime import UTC, datetime
@@ -21,3 +22,6 @@ class Invitation(SQLModel, table=True):
     expires_at: datetime
     used_at: datetime | None = None
     user_id: int | None = Field(default=None, foreign_key="users.id")
+    # When the link was e-mailed to the address (None: it was only shown to the buyer, so whoever uses it
+    # has not shown that they read that address's mail; a request to join says so to the members).
+    mailed_at: datetime | None = None

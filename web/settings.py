@@ -54,6 +54,14 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _require_smtp_in_production(self) -> Self:
+        # Invitation links then go only by e-mail: a link shown to the buyer would let it act as the
+        # invitee (a request to join in someone else's name, or learning whether an address has an account).
+        if self.environment == "production" and not self.smtp_host:
+            raise ValueError("set CHAINMAP_SMTP_HOST: in production invitation links go only by e-mail")
+        return self
+
+    @model_validator(mode="after")
     def _require_sender_with_smtp(self) -> Self:
         if self.smtp_host and not self.smtp_from:
             raise ValueError("set CHAINMAP_SMTP_FROM, the sender's address, with CHAINMAP_SMTP_HOST")

@@ -537,3 +537,32 @@ def test_inviting_needs_a_login(client: TestClient, session: Session, contract: 
         )
         assert (response.status_code, response.headers["location"]) == (303, "/login")
     assert invitations(session) == []
+
+
+def test_an_emailed_link_is_noted_and_in_production_a_failed_one_is_not_shown(
+    buyer_client: TestClient, session: Session, contract: Contract, fake_smtp: type[FakeSMTP]
+) -> None:
+    with_smtp(buyer_client)
+    assert invite(buyer_client, contract).status_code == 200
+    [mailed] = invitations(session)
+    assert mailed.mailed_at is not None
+    configure(buyer_client, environment="production")
+    fake_smtp.refuse = True
+    response = invite(buyer_client, contract, email="tweede@werkkleding.nl")
+    assert response.status_code == 200 and "probeer het later opnieuw" in response.text
+    assert LINK.search(response.text) is None
+    failed = invitations(session)[-1]
+    assert failed.mailed_at is None
+
+
+def test_a_withdrawn_inviters_link_no_longer_works(
+    buyer_client: TestClient, session: Session, contract: Contract
+) -> None:
+    _, token = link_in(invite(buyer_client, contract).text)
+    inviter = session.exec(select(User).where(User.email == BUYER)).one()
+    inviter.role = Role.SUPPLIER  # no longer on the buyer side (as after leaving; deactivating likewise)
+    session.add(inviter)
+    session.commit()
+    buyer_client.cookies.clear()
+    page = buyer_client.get(f"/invitations/{token}")
+    assert page.status_code == 410 and "Uitnodiging ingetrokken" in page.text

@@ -138,7 +138,13 @@ def test_production_hashes_strongly_and_refuses_a_weak_hasher(monkeypatch: pytes
     assert (
         default.time_cost >= security.STRONG_TIME_COST and default.memory_cost >= security.STRONG_MEMORY_KIB
     )
-    production = Settings(environment="production", secret_key="x" * 48, database_url="sqlite://")
+    production = Settings(
+        environment="production",
+        secret_key="x" * 48,
+        database_url="sqlite://",
+        smtp_host="smtp.example.nl",
+        smtp_from="chainmap@example.nl",
+    )
     with pytest.raises(RuntimeError, match="RFC 9106"):
         create_app(production)  # the tests' cheap hasher is in place
     monkeypatch.setattr(security, "_HASHER", default)

@@ -175,6 +175,8 @@ def test_an_invitation_into_a_supplier_with_members_waits_for_a_members_approval
     assert "/organisation#membership-requests" in client.get("/notifications").text
     page_text = client.get("/organisation").text
     assert ATTACKER_PRIVATE in page_text and "VICTIM-1" in page_text
+    assert "Uitgenodigd door Test Gebruiker (inkoper@voorbeeldstad.example)" in page_text
+    assert "Adres niet bevestigd" in page_text  # the link was not e-mailed
     approved = client.post(
         f"/organisation/requests/{request.id}/approve",
         data={"csrf_token": csrf(client)},
@@ -322,7 +324,7 @@ def test_the_admin_merges_a_duplicate_supplier_and_removes_or_deactivates_a_memb
     assert f'<option value="{real.id}">' in page
     response = client.post(
         f"/admin/organisations/{duplicate_id}/merge",
-        data={"target_id": str(real.id), "csrf_token": csrf(client)},
+        data={"target_id": str(real.id), "members_confirmed": "yes", "csrf_token": csrf(client)},
         follow_redirects=False,
     )
     assert (response.status_code, response.headers["location"]) == (303, f"/admin/organisations/{real.id}")

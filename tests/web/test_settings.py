@@ -9,7 +9,15 @@ from web.settings import DEVELOPMENT_SECRET, Settings
 def test_production_refuses_the_development_secret() -> None:
     with pytest.raises(ValidationError, match="CHAINMAP_SECRET_KEY"):
         Settings(environment="production", secret_key=DEVELOPMENT_SECRET)
-    assert Settings(environment="production", secret_key="a-real-secret").secret_key == "a-real-secret"
+    production = Settings(
+        environment="production", secret_key="a-real-secret", smtp_host="smtp.example.nl", smtp_from="a@b.nl"
+    )
+    assert production.secret_key == "a-real-secret"
+
+
+def test_production_needs_smtp_so_that_invitation_links_go_only_by_mail() -> None:
+    with pytest.raises(ValidationError, match="CHAINMAP_SMTP_HOST"):
+        Settings(environment="production", secret_key="a-real-secret")
 
 
 def test_database_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -84,6 +84,18 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "beide werkt daarna aan de contracten van beide, dus controleer eerst de leden.",
     },
     "admin.merge_into": {"en": "Merge into", "nl": "Samenvoegen met"},
+    "admin.merge_confirm": {
+        "en": "I have confirmed with the other organisation that these people work for it and may see all "
+        "its contracts: {members}",
+        "nl": "Ik heb bij de andere organisatie nagevraagd dat deze mensen er werken en al haar contracten "
+        "mogen zien: {members}",
+    },
+    "admin.error.merge_confirm": {
+        "en": "This organisation has members, who would join the other one: confirm that they work for it "
+        "first.",
+        "nl": "Deze organisatie heeft leden, die bij de andere zouden komen: bevestig eerst dat ze daar "
+        "werken.",
+    },
     "admin.merge_submit": {"en": "Merge", "nl": "Samenvoegen"},
     "admin.error.merge_target": {
         "en": "Choose another supplier organisation to merge into.",

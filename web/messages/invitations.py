@@ -55,6 +55,12 @@ INVITATION_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "De uitnodiging staat, maar de e-mail aan {email} kon niet worden verstuurd: geef de link zelf "
         "door. Hij wordt alleen nu getoond:",
     },
+    "invitation.mail_failed_hidden": {
+        "en": "The invitation stands, but the e-mail to {email} could not be sent. The link goes only by "
+        "e-mail: try again later with “New link”.",
+        "nl": "De uitnodiging staat, maar de e-mail aan {email} kon niet worden verstuurd. De link gaat "
+        "alleen per e-mail: probeer het later opnieuw met “Nieuwe link”.",
+    },
     "invitation.link": {"en": "Invitation link", "nl": "Uitnodigingslink"},
     "invitation.none": {"en": "No invitations yet.", "nl": "Nog geen uitnodigingen."},
     "invitation.created_at": {"en": "Invited", "nl": "Uitgenodigd"},
@@ -145,6 +151,13 @@ INVITATION_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "password.",
         "nl": "Deze uitnodigingslink is al gebruikt; hij werkt maar één keer. Log in met uw e-mailadres en "
         "wachtwoord.",
+    },
+    "invitation.problem.withdrawn.title": {"en": "Invitation withdrawn", "nl": "Uitnodiging ingetrokken"},
+    "invitation.problem.withdrawn.text": {
+        "en": "The person who invited you no longer works on this contract, so the invitation was withdrawn. "
+        "Ask the contracting authority for a new one.",
+        "nl": "Wie u uitnodigde werkt niet meer aan dit contract, dus de uitnodiging is ingetrokken. Vraag "
+        "de aanbestedende dienst om een nieuwe.",
     },
     "invitation.problem.expired.title": {"en": "Invitation expired", "nl": "Uitnodiging verlopen"},
     "invitation.problem.expired.text": {

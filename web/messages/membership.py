@@ -25,6 +25,20 @@ MEMBERSHIP_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "membership.no_requests": {"en": "No requests waiting.", "nl": "Geen verzoeken die wachten."},
     "membership.through": {"en": "Invited for contract", "nl": "Uitgenodigd voor contract"},
     "membership.requested_at": {"en": "Asked", "nl": "Gevraagd"},
+    "membership.invited_by": {
+        "en": "Invited by {name} ({email}) of {buyer}",
+        "nl": "Uitgenodigd door {name} ({email}) van {buyer}",
+    },
+    "membership.mailed": {
+        "en": "The link was e-mailed to this address.",
+        "nl": "De link is naar dit adres gemaild.",
+    },
+    "membership.not_mailed": {
+        "en": "Address not confirmed: the link was handed to the buyer, not e-mailed. Check with the person "
+        "before you approve.",
+        "nl": "Adres niet bevestigd: de link is aan de inkoper gegeven, niet gemaild. Vraag het de persoon "
+        "na voordat u goedkeurt.",
+    },
     "membership.decision": {"en": "Decision", "nl": "Besluit"},
     "membership.approve": {"en": "Approve", "nl": "Goedkeuren"},
     "membership.refuse": {"en": "Refuse", "nl": "Weigeren"},

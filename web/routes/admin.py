@@ -248,9 +248,13 @@ def merge_organisation(
     _admin: Admin,
     organisation_id: int,
     target_id: Annotated[str, Form(max_length=30)] = "",
+    members_confirmed: Annotated[str, Form(max_length=10)] = "",
     csrf_token: CsrfForm = "",
 ) -> Response:
-    """Merge this supplier organisation into another (a duplicate made when a buyer typed its name)."""
+    """Merge this supplier organisation into another (a duplicate made when a buyer typed its name). Its
+    members join the other one, so when it has any the admin confirms that they work for that company:
+    the admin's approval stands in for the members', as for a request to join. (A duplicate's first
+    member joined it without anyone's consent, perhaps through a buyer that typed the name.)"""
     source = _organisation(session, organisation_id)
     if source.kind is not OrganisationKind.SUPPLIER:
         raise Forbidden
@@ -260,6 +264,10 @@ def merge_organisation(
     target = targets.get(target_id.strip())
     if target is None:
         errors = _translated(request, {"form": "admin.error.merge_target"})
+        return _organisation_page(request, session, source, errors=errors)
+    assert source.id is not None  # noqa: S101 - a stored organisation
+    if organisation_users(session=session, organisation_id=source.id) and members_confirmed != "yes":
+        errors = _translated(request, {"form": "admin.error.merge_confirm"})
         return _organisation_page(request, session, source, errors=errors)
     merge_suppliers(session=session, source=source, target=target)
     return RedirectResponse(f"/admin/organisations/{target.id}", status_code=303)

@@ -33,6 +33,7 @@ from web.services.invitations import (
     invitation_mail,
     invitation_page,
     invitations_view,
+    mark_mailed,
     may_invite,
 )
 from web.settings import Settings
@@ -46,6 +47,7 @@ PROBLEM_STATUS: Final = {
     InvitationProblem.UNKNOWN: 404,
     InvitationProblem.USED: 410,
     InvitationProblem.EXPIRED: 410,
+    InvitationProblem.WITHDRAWN: 410,
 }
 Token = Annotated[str, Path(max_length=100)]
 CsrfForm = Annotated[str, Form(alias=CSRF_FIELD)]
@@ -137,7 +139,14 @@ def invite(
     }[outcome]
     # An e-mailed link goes only to the address's owner: the buyer does not see it, so it cannot open the
     # invitee's page (which tells whether the address has an account) or use it for an address of its own.
-    shown = None if outcome is MailOutcome.SENT else link
+    # In production (which needs SMTP) a link that could not be sent is not shown either: "New link"
+    # tries again. Without SMTP, as in development, the buyer passes the link on.
+    if outcome is MailOutcome.SENT:
+        mark_mailed(session=session, invitation=invitation)
+    hidden = outcome is MailOutcome.SENT or settings.environment == "production"
+    shown = None if hidden else link
+    if outcome is MailOutcome.FAILED and hidden:
+        notice = "invitation.mail_failed_hidden"
     created = {
         "email": invitation.email,
         "link": shown,

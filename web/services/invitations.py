@@ -54,6 +54,7 @@ class InvitationProblem(StrEnum):
     UNKNOWN = "unknown"
     USED = "used"
     EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"  # its inviter no longer works on the contract's buyer side
 
 
 class InvitationUnusable(Exception):
@@ -212,10 +213,19 @@ def create_invitation(
     return invitation, token
 
 
+def mark_mailed(*, session: Session, invitation: Invitation, now: datetime | None = None) -> None:
+    """Note that the invitation's link went to its address by e-mail."""
+    invitation.mailed_at = now or datetime.now(UTC)
+    session.add(invitation)
+    session.commit()
+
+
 def invitation_by_token(
     *, session: Session, token: str, now: datetime | None = None
 ) -> Invitation | InvitationProblem:
-    """The invitation this link's token opens, or why it does not (unknown, used, expired)."""
+    """The invitation this link's token opens, or why it does not (unknown, used, expired, or withdrawn:
+    an invitation lasts only while its inviter is an active buyer or contract manager of the contract's
+    buyer organisation, so a buyer who left keeps no working link)."""
     invitation = session.exec(select(Invitation).where(Invitation.token_hash == token_hash(token))).first()
     if invitation is None:
         return InvitationProblem.UNKNOWN
@@ -224,6 +234,12 @@ def invitation_by_token(
         return InvitationProblem.USED
     if status is InvitationStatus.EXPIRED:
         return InvitationProblem.EXPIRED
+    inviter = session.get(User, invitation.invited_by_user_id)
+    contract = session.get(Contract, invitation.contract_id)
+    if inviter is None or contract is None:
+        return InvitationProblem.UNKNOWN
+    if not inviter.is_active or not may_invite(user=inviter, contract=contract):
+        return InvitationProblem.WITHDRAWN
     return invitation
 
 
@@ -242,6 +258,21 @@ def invitation_page(*, session: Session, invitation: Invitation) -> InvitationPa
         buyer_name=buyer.name if buyer else "",
         has_account=has_account,
     )
+
+
+def _new_account_errors(*, full_name: str, password: str, password_repeat: str) -> dict[str, str]:
+    """What is wrong with the name and password of a new account, by field (the name already joined by
+    single blanks)."""
+    errors: dict[str, str] = {}
+    if not full_name:
+        errors[FULL_NAME] = "invitation.error.full_name_required"
+    elif len(full_name) > NAME_MAX:
+        errors[FULL_NAME] = "invitation.error.too_long"
+    if (problem := password_problem(password)) is not None:
+        errors[PASSWORD] = f"invitation.error.password_{problem}"
+    elif password_repeat != password:
+        errors[PASSWORD_REPEAT] = "invitation.error.password_mismatch"
+    return errors
 
 
 def _use(*, session: Session, invitation: Invitation, now: datetime) -> None:
@@ -282,6 +313,8 @@ def accept_invitation(
     if contract is None or contract.supplier_organisation_id is None:
         raise InvitationUnusable(InvitationProblem.UNKNOWN)
 
+    full_name = " ".join(full_name.split())
+    errors = _new_account_errors(full_name=full_name, password=password, password_repeat=password_repeat)
     existing = user_by_email(session=session, email=invitation.email)
     if existing is not None:
         if (
@@ -289,7 +322,9 @@ def accept_invitation(
             or existing.id is None
             or existing.role is not Role.SUPPLIER
         ):
-            raise FormInvalid({"form": "invitation.error.email_other_organisation"})
+            # Told only to a form that would have made an account: an empty or half-filled form answers
+            # as it does for an address without one, so that the link is no oracle for who has one.
+            raise FormInvalid(errors or {"form": "invitation.error.email_other_organisation"})
         _use(session=session, invitation=invitation, now=now)
         invitation.user_id = existing.id
         session.add(invitation)
@@ -304,16 +339,6 @@ def accept_invitation(
         session.commit()
         return AcceptedInvitation(user=existing, contract_id=contract.id, existed=True)
 
-    errors: dict[str, str] = {}
-    full_name = " ".join(full_name.split())
-    if not full_name:
-        errors[FULL_NAME] = "invitation.error.full_name_required"
-    elif len(full_name) > NAME_MAX:
-        errors[FULL_NAME] = "invitation.error.too_long"
-    if (problem := password_problem(password)) is not None:
-        errors[PASSWORD] = f"invitation.error.password_{problem}"
-    elif password_repeat != password:
-        errors[PASSWORD_REPEAT] = "invitation.error.password_mismatch"
     if errors:
         raise FormInvalid(errors)
 

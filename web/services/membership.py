@@ -44,11 +44,17 @@ class MembershipDecisionRefused(Exception):
 
 @dataclass(frozen=True)
 class PendingRequest:
-    """A request as the members' page shows it: who asks, through which contract's invitation, when."""
+    """A request as the members' page shows it: who asks, through which contract's invitation, who sent
+    that invitation (of which buyer organisation), and whether its link went to the address by e-mail:
+    a link that was only shown to the buyer proves nothing about who reads that address's mail."""
 
     request: MembershipRequest
     contract_reference: str
     contract_title: str
+    inviter_name: str
+    inviter_email: str
+    buyer_name: str
+    mailed: bool
 
 
 def has_members(*, session: Session, organisation_id: int) -> bool:
@@ -142,18 +148,36 @@ def request_membership(
 def pending_requests(*, session: Session, organisation_id: int) -> list[PendingRequest]:
     """The organisation's requests awaiting a decision, oldest first."""
     query = (
-        select(MembershipRequest, Contract)
+        select(MembershipRequest, Invitation, Contract, User)
         .join(Invitation, col(Invitation.id) == col(MembershipRequest.invitation_id))
         .join(Contract, col(Contract.id) == col(Invitation.contract_id))
+        .join(User, col(User.id) == col(Invitation.invited_by_user_id))
         .where(
             MembershipRequest.organisation_id == organisation_id,
             MembershipRequest.status == MembershipStatus.PENDING,
         )
         .order_by(col(MembershipRequest.requested_at), col(MembershipRequest.id))
     )
+    rows = list(session.exec(query))
+    buyers = {
+        organisation.id: organisation.name
+        for organisation in session.exec(
+            select(Organisation).where(
+                col(Organisation.id).in_({row[2].buyer_organisation_id for row in rows})
+            )
+        )
+    }
     return [
-        PendingRequest(request=request, contract_reference=contract.reference, contract_title=contract.title)
-        for request, contract in session.exec(query)
+        PendingRequest(
+            request=request,
+            contract_reference=contract.reference,
+            contract_title=contract.title,
+            inviter_name=inviter.full_name,
+            inviter_email=inviter.email,
+            buyer_name=buyers.get(contract.buyer_organisation_id, ""),
+            mailed=invitation.mailed_at is not None,
+        )
+        for request, invitation, contract, inviter in rows
     ]
 
 

@@ -1,4 +1,5 @@
-"""consent and sessions: membership requests, supplier names not unique, login sessions and failures
+"""consent and sessions: membership requests, supplier names not unique, invitations' mailed_at, login
+sessions and failures
 
 Revision ID: 0007
 Revises: 0006
@@ -42,6 +43,9 @@ def upgrade() -> None:
         sqlite_where=BUYER_ONLY,
         postgresql_where=BUYER_ONLY,
     )
+
+    with op.batch_alter_table("invitations", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("mailed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True))
 
     op.create_table(
         "membership_requests",
@@ -133,6 +137,8 @@ def downgrade() -> None:
     op.drop_table("login_failures")
     op.drop_table("login_sessions")
     op.drop_table("membership_requests")
+    with op.batch_alter_table("invitations", schema=None) as batch_op:
+        batch_op.drop_column("mailed_at")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TYPE IF EXISTS membershipstatus")
     op.drop_index("uq_organisations_buyer_name", table_name="organisations")
