@@ -12,6 +12,7 @@ from typing import Final
 
 import anyio
 import pytest
+from anyio.from_thread import start_blocking_portal
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -87,7 +88,9 @@ def call(app: FastAPI, path: str, body: Body, *, content_length: int | None) -> 
         "server": ("testserver", 80),
     }
     answer = Answer()
-    anyio.run(app, scope, body.receive, answer.send)
+    # In a thread of its own, as TestClient does: the browser tests leave an event loop in this one.
+    with start_blocking_portal() as portal:
+        portal.call(app, scope, body.receive, answer.send)
     return answer
 
 
