@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -15,6 +14,9 @@ from starlette.middleware.sessions import SessionMiddleware
 from models.db import make_engine
 from web.clock import netherlands_today
 from web.deps import Forbidden, LoginRequired
+from web.errors import register_error_pages
+from web.headers import SecurityHeadersMiddleware
+from web.limits import BodyLimitMiddleware, BodyTooLarge, too_large_handler
 from web.routes import (
     account,
     admin,
@@ -67,6 +69,9 @@ def create_app(
         same_site="lax",
         https_only=settings.environment == "production",
     )
+    # Added last, run first: the security headers on every answer, the body limit before any other work.
+    app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (
         health,
@@ -100,13 +105,10 @@ def create_app(
         context = {"version": error.version, "findings": error.findings}
         return templates.TemplateResponse(request, "review_unavailable.html", context, status_code=409)
 
-    @app.exception_handler(RequestValidationError)
-    def _request_invalid(request: Request, _error: RequestValidationError) -> Response:
-        # Forms are the app's only input: a person gets a page in their language, not FastAPI's JSON 422.
-        return templates.TemplateResponse(request, "request_invalid.html", {}, status_code=400)
-
     @app.exception_handler(Forbidden)
     def _forbidden(request: Request, _error: Forbidden) -> Response:
         return templates.TemplateResponse(request, "forbidden.html", {}, status_code=403)
 
+    register_error_pages(app)
+    app.exception_handler(BodyTooLarge)(too_large_handler)
     return app

@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     smtp_from: str = ""
     smtp_starttls: bool = True
     # Evidence on actions and attachments to escalation steps (web.services.attachments): where the files
-    # are kept and how large one may be (at most 32 MiB: a request's body is cut off above 64 MiB).
+    # are kept and how large one may be (at most 32 MiB; web.limits sizes the forms' bodies by it).
     upload_dir: Path = DEFAULT_UPLOAD_DIR
     upload_max_bytes: int = Field(default=10 * MEBIBYTE, ge=1, le=32 * MEBIBYTE)
 

@@ -26,6 +26,7 @@ from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.factories.zipbombs import BOMB_UNPACKED, MEBIBYTE, measured
 from tests.web.test_contracts import EN, log_in
+from web.limits import upload_limit
 from web.services.chain_files import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, filename_part
 from web.services.chains import MAX_WEB_SITES, as_chain_rows, draft_rows, replace_draft, submit_draft
 
@@ -259,8 +260,9 @@ def test_a_request_far_over_the_limit_is_cut_off_before_it_is_read(
     client: TestClient, session: Session, contract: Contract, supplier: User
 ) -> None:
     before = cells(session, contract)
-    response = upload(client, contract, "keten.csv", b"x" * (2 * MAX_UPLOAD_BYTES + 1))
+    response = upload(client, contract, "keten.csv", b"x" * upload_limit(1, MAX_UPLOAD_BYTES))
     assert response.status_code == 413
+    assert "Te groot" in response.text
     assert cells(session, contract) == before
 
 

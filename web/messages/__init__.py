@@ -12,6 +12,7 @@ from web.messages.chain_form import CHAIN_FORM_MESSAGES
 from web.messages.common import COMMON_MESSAGES
 from web.messages.contracts import CONTRACT_MESSAGES
 from web.messages.dashboard import DASHBOARD_MESSAGES
+from web.messages.errors import ERROR_MESSAGES
 from web.messages.escalation import ESCALATION_MESSAGES
 from web.messages.exports import EXPORT_MESSAGES
 from web.messages.invitations import INVITATION_MESSAGES
@@ -37,6 +38,7 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **PROGRESS_REPORT_MESSAGES,
     **DASHBOARD_MESSAGES,
     **ATTACHMENT_MESSAGES,
+    **ERROR_MESSAGES,
 }
 
 

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from models import Organisation, OrganisationKind, Role, User
 from web.deps import Forbidden, SessionDep, require_roles
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
 from web.services.admin import (
@@ -123,12 +124,14 @@ def _organisation_page(
 
 
 @router.get("/organisations/{organisation_id}", response_class=HTMLResponse)
-def organisation_page(request: Request, session: SessionDep, _admin: Admin, organisation_id: int) -> Response:
+def organisation_page(
+    request: Request, session: SessionDep, _admin: Admin, organisation_id: DbId
+) -> Response:
     return _organisation_page(request, session, _organisation(session, organisation_id))
 
 
 @router.get("/organisations/{organisation_id}/users")
-def users_page(session: SessionDep, _admin: Admin, organisation_id: int) -> Response:
+def users_page(session: SessionDep, _admin: Admin, organisation_id: DbId) -> Response:
     """The address the new-user form answers on (when the page is reloaded or bookmarked)."""
     return RedirectResponse(
         f"/admin/organisations/{_organisation(session, organisation_id).id}", status_code=303
@@ -140,7 +143,7 @@ def create_user(
     request: Request,
     session: SessionDep,
     _admin: Admin,
-    organisation_id: int,
+    organisation_id: DbId,
     email: Annotated[str, Form(max_length=1000)] = "",
     full_name: Annotated[str, Form(max_length=1000)] = "",
     role: Annotated[str, Form(max_length=50)] = "",
@@ -190,20 +193,20 @@ def _toggle(
 
 @router.post("/users/{user_id}/activate", response_class=HTMLResponse)
 def activate_user(
-    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+    request: Request, session: SessionDep, admin: Admin, user_id: DbId, csrf_token: CsrfForm = ""
 ) -> Response:
     return _toggle(request, session, admin, user_id, active=True, sent=csrf_token)
 
 
 @router.post("/users/{user_id}/deactivate", response_class=HTMLResponse)
 def deactivate_user(
-    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+    request: Request, session: SessionDep, admin: Admin, user_id: DbId, csrf_token: CsrfForm = ""
 ) -> Response:
     return _toggle(request, session, admin, user_id, active=False, sent=csrf_token)
 
 
 @router.get("/users/{user_id}/password")
-def user_password_page(session: SessionDep, _admin: Admin, user_id: int) -> Response:
+def user_password_page(session: SessionDep, _admin: Admin, user_id: DbId) -> Response:
     """The address the new-password form answers on (when the page is reloaded)."""
     _user, organisation = _managed_user(session, user_id)
     return RedirectResponse(f"/admin/organisations/{organisation.id}", status_code=303)
@@ -211,7 +214,7 @@ def user_password_page(session: SessionDep, _admin: Admin, user_id: int) -> Resp
 
 @router.post("/users/{user_id}/password", response_class=HTMLResponse)
 def new_password(
-    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+    request: Request, session: SessionDep, admin: Admin, user_id: DbId, csrf_token: CsrfForm = ""
 ) -> Response:
     """A new generated password for a user who lost theirs, shown once on the organisation's page."""
     user, organisation = _managed_user(session, user_id)
@@ -228,7 +231,7 @@ def new_password(
 
 @router.post("/users/{user_id}/remove", response_class=HTMLResponse)
 def remove_user(
-    request: Request, session: SessionDep, admin: Admin, user_id: int, csrf_token: CsrfForm = ""
+    request: Request, session: SessionDep, admin: Admin, user_id: DbId, csrf_token: CsrfForm = ""
 ) -> Response:
     """Take a user out of their organisation (they then see no contract; their sessions end)."""
     user, organisation = _managed_user(session, user_id)
@@ -246,7 +249,7 @@ def merge_organisation(
     request: Request,
     session: SessionDep,
     _admin: Admin,
-    organisation_id: int,
+    organisation_id: DbId,
     target_id: Annotated[str, Form(max_length=30)] = "",
     members_confirmed: Annotated[str, Form(max_length=10)] = "",
     csrf_token: CsrfForm = "",

@@ -19,11 +19,12 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from web.clock import Today
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
+from web.limits import body_limit, upload_limit
 from web.messages import web_text
 from web.routes.plan import action_or_404, action_page_response
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.attachments import (
-    MAX_REQUEST_BYTES,
     UploadStore,
     add_evidence,
     content_disposition,
@@ -50,18 +51,15 @@ def upload_store(request: Request) -> UploadStore:
     return UploadStore.from_settings(settings)
 
 
-@router.post(
-    "/contracts/{contract_id}/actions/{action_id}/evidence",
-    response_class=HTMLResponse,
-    max_body_size=MAX_REQUEST_BYTES,
-)
+@router.post("/contracts/{contract_id}/actions/{action_id}/evidence", response_class=HTMLResponse)
+@body_limit(lambda settings: upload_limit(1, settings.upload_max_bytes))
 def add_action_evidence(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    action_id: int,
+    contract_id: DbId,
+    action_id: DbId,
     file: Annotated[UploadFile | None, File()] = None,
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
@@ -88,7 +86,7 @@ def add_action_evidence(
 
 @router.get("/contracts/{contract_id}/attachments/{attachment_id}")
 def download_attachment(
-    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, attachment_id: int
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, attachment_id: DbId
 ) -> Response:
     """The attachment's file, to the contract's parties only."""
     contract = party_contract(session, user, contract_id)

@@ -7,7 +7,7 @@ gets 404, as for the contract itself.
 """
 
 from io import BytesIO
-from typing import Annotated, Any, Final
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,6 +17,8 @@ from chainmap.reference import load_reference
 from models import Contract
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
+from web.limits import body_limit, upload_limit
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.chain_files import (
@@ -32,14 +34,10 @@ from web.services.chain_files import (
     upload_chain,
     version_download,
 )
-from web.services.chains import may_edit_chain, version_numbered
+from web.services.chains import MAX_WEB_SITES, may_edit_chain, version_numbered
 from web.templating import templates
 
 router = APIRouter()
-
-# A request body over this is cut off with 413 before the form is even parsed; a file over
-# MAX_UPLOAD_BYTES but within it gets the page that says why.
-MAX_REQUEST_BYTES: Final = 2 * MAX_UPLOAD_BYTES
 
 
 def _file_format(file_format: str) -> str:
@@ -88,21 +86,20 @@ def chain_file_page(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
-    uploaded: Annotated[int | None, Query(ge=0)] = None,
+    contract_id: DbId,
+    uploaded: Annotated[int | None, Query(ge=0, le=MAX_WEB_SITES)] = None,
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_edit_chain)
     return _page(request, session, contract, uploaded=uploaded)
 
 
-@router.post(
-    "/contracts/{contract_id}/chain/file", response_class=HTMLResponse, max_body_size=MAX_REQUEST_BYTES
-)
+@router.post("/contracts/{contract_id}/chain/file", response_class=HTMLResponse)
+@body_limit(upload_limit(1, MAX_UPLOAD_BYTES))
 def upload_chain_file(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
+    contract_id: DbId,
     file: Annotated[UploadFile | None, File()] = None,
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
@@ -128,7 +125,7 @@ def upload_chain_file(
 
 
 @router.get("/contracts/{contract_id}/chain/template.xlsx")
-def chain_template(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+def chain_template(request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId) -> Response:
     contract = party_contract(session, user, contract_id, may=may_edit_chain)
     return _sent(
         template_download(contract=contract, reference=load_reference(), lang=request_language(request))
@@ -137,7 +134,7 @@ def chain_template(request: Request, session: SessionDep, user: CurrentUser, con
 
 @router.get("/contracts/{contract_id}/chain/draft.{file_format}")
 def draft_file(
-    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, file_format: str
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, file_format: str
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_edit_chain)
     try:
@@ -156,7 +153,12 @@ def draft_file(
 
 @router.get("/contracts/{contract_id}/versions/{number}/chain.{file_format}")
 def version_file(
-    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, number: int, file_format: str
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: DbId,
+    number: DbId,
+    file_format: str,
 ) -> Response:
     contract = party_contract(session, user, contract_id)
     version = version_numbered(session=session, contract_id=contract_id, number=number)

@@ -29,6 +29,7 @@ from models import ChainDraftRow, Contract, User
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.formatting import number_text
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
 from web.services.chain_form import (
@@ -217,20 +218,20 @@ def _page(
 
 
 @router.get("/contracts/{contract_id}/chain", response_class=HTMLResponse)
-def chain_form_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+def chain_form_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId) -> Response:
     """The chain form with the draft's table, its messages, the risk preview and the submit button."""
     return _page(request, session, _editable_contract(session, user, contract_id))
 
 
 @router.get("/contracts/{contract_id}/chain/table", response_class=HTMLResponse)
-def chain_table(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+def chain_table(request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId) -> Response:
     """The table alone, as saved (what Cancel shows)."""
     contract = _editable_contract(session, user, contract_id)
     return _table(request, session, contract, changed=False)
 
 
 @router.get("/contracts/{contract_id}/chain/preview", response_class=HTMLResponse)
-def chain_preview(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+def chain_preview(request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId) -> Response:
     """The risk preview of the draft: top hotspots and structure, or what to fix first."""
     contract = _editable_contract(session, user, contract_id)
     lang = request_language(request)
@@ -241,7 +242,7 @@ def chain_preview(request: Request, session: SessionDep, user: CurrentUser, cont
 
 
 @router.get("/contracts/{contract_id}/chain/rows/new", response_class=HTMLResponse)
-def new_site_row(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+def new_site_row(request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId) -> Response:
     """An empty row of inputs for a new site, appended to the table."""
     contract = _editable_contract(session, user, contract_id)
     context = {"contract": contract, "site": _new_site(), "columns": COLUMNS, "limits": CELL_LIMITS}
@@ -253,7 +254,7 @@ def create_site(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
+    contract_id: DbId,
     cells: TypedCells,
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
@@ -277,7 +278,7 @@ def create_site(
 
 @router.get("/contracts/{contract_id}/chain/rows/{row_id}/edit", response_class=HTMLResponse)
 def edit_site_row(
-    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, row_id: int
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, row_id: DbId
 ) -> Response:
     """The site's row as inputs, with its messages."""
     contract = _editable_contract(session, user, contract_id)
@@ -296,8 +297,8 @@ def save_site(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
-    row_id: int,
+    contract_id: DbId,
+    row_id: DbId,
     cells: TypedCells,
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
@@ -327,7 +328,7 @@ def save_site(
 
 @router.delete("/contracts/{contract_id}/chain/rows/{row_id}", response_class=HTMLResponse)
 def delete_site(
-    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, row_id: int
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, row_id: DbId
 ) -> Response:
     """Remove the site; the rows after it move up, and the table comes back renumbered."""
     contract = _editable_contract(session, user, contract_id)
@@ -342,7 +343,7 @@ def submit_chain(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
+    contract_id: DbId,
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
     """Submit the draft as the contract's next version and go to the contract; a draft with errors is

@@ -15,6 +15,7 @@ from models import ReportingSchedule, User
 from web.clock import Today
 from web.deps import CurrentUser, Forbidden, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.chains import chain_overview
@@ -149,7 +150,7 @@ def contract_cpv_options(
 
 @router.get("/contracts/{contract_id}", response_class=HTMLResponse)
 def contract_page(
-    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
+    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: DbId
 ) -> Response:
     contract = party_contract(session, user, contract_id)
     lang = request_language(request)

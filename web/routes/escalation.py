@@ -16,10 +16,12 @@ from models import Contract, User
 from web.clock import Today
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
+from web.limits import body_limit, upload_limit
 from web.messages import web_text
 from web.routes.attachments import upload_store
 from web.security import CSRF_FIELD, csrf_valid
-from web.services.attachments import MAX_REQUEST_BYTES, limit_text, read_upload
+from web.services.attachments import MAX_STEP_FILES, limit_text, read_upload
 from web.services.errors import FormInvalid
 from web.services.escalation import escalation_view, may_escalate, record_step
 from web.templating import templates
@@ -44,15 +46,14 @@ def _refused(
     return templates.TemplateResponse(request, "contract_escalation_page.html", context, status_code=400)
 
 
-@router.post(
-    "/contracts/{contract_id}/escalation", response_class=HTMLResponse, max_body_size=MAX_REQUEST_BYTES
-)
+@router.post("/contracts/{contract_id}/escalation", response_class=HTMLResponse)
+@body_limit(lambda settings: upload_limit(MAX_STEP_FILES, settings.upload_max_bytes))
 def record_escalation_step(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
+    contract_id: DbId,
     step: Annotated[str, Form(max_length=100)] = "",
     effective_on: Annotated[str, Form(max_length=100)] = "",
     reason: Annotated[str, Form(max_length=10_000)] = "",

@@ -16,6 +16,7 @@ from models import Contract, User
 from web.clock import Today
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.chain_files import filename_part
@@ -58,14 +59,14 @@ def report_name(contract: Contract, suffix: str, made_on: date) -> str:
 
 @router.get("/contracts/{contract_id}/report.pdf")
 def contract_report_pdf(
-    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
+    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: DbId
 ) -> Response:
     return _report_download(request, session, user, today, contract_id, "pdf")
 
 
 @router.get("/contracts/{contract_id}/report.xlsx")
 def contract_report_xlsx(
-    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
+    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: DbId
 ) -> Response:
     return _report_download(request, session, user, today, contract_id, "xlsx")
 
@@ -91,7 +92,7 @@ def change_public_summary(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
+    contract_id: DbId,
     public_summary: Annotated[str, Form(max_length=100)] = "",
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from models import Contract, Organisation, User
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
 from web.mail import MailOutcome, send_mail
 from web.messages import web_text
 from web.routes.auth import start_login
@@ -91,7 +92,7 @@ def _invitations_answer(
 
 
 @router.get("/contracts/{contract_id}/invitations", response_class=HTMLResponse)
-def invitations_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: int) -> Response:
+def invitations_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId) -> Response:
     """The invitations of a contract on a page of their own: where the form answers without htmx, so a
     reload shows the list (without the link, which was shown once)."""
     return _invitations_answer(request, session, user, _invitable(session, user, contract_id))
@@ -102,7 +103,7 @@ def invite(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
+    contract_id: DbId,
     email: Annotated[str, Form(max_length=1000)] = "",
     supplier_name: Annotated[str, Form(max_length=1000)] = "",
     csrf_token: CsrfForm = "",

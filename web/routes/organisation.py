@@ -14,6 +14,7 @@ from sqlmodel import Session
 from models import Organisation, Role, User
 from web.deps import CurrentUser, SessionDep
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.admin import organisation_users
@@ -67,13 +68,13 @@ def _decide(
 
 @router.post("/organisation/requests/{request_id}/approve")
 def approve_request(
-    request: Request, session: SessionDep, user: CurrentUser, request_id: int, csrf_token: CsrfForm = ""
+    request: Request, session: SessionDep, user: CurrentUser, request_id: DbId, csrf_token: CsrfForm = ""
 ) -> Response:
     return _decide(request, session, user, request_id, approve=True, sent=csrf_token)
 
 
 @router.post("/organisation/requests/{request_id}/refuse")
 def refuse_request(
-    request: Request, session: SessionDep, user: CurrentUser, request_id: int, csrf_token: CsrfForm = ""
+    request: Request, session: SessionDep, user: CurrentUser, request_id: DbId, csrf_token: CsrfForm = ""
 ) -> Response:
     return _decide(request, session, user, request_id, approve=False, sent=csrf_token)

@@ -17,6 +17,7 @@ from models import Contract, PlanAction, User
 from web.clock import Today
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.errors import FormInvalid
@@ -125,7 +126,7 @@ def action_or_404(session: Session, contract: Contract, action_id: int) -> PlanA
 
 @router.get("/contracts/{contract_id}/plan", response_class=HTMLResponse)
 def plan_page(
-    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
+    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: DbId
 ) -> Response:
     contract = party_contract(session, user, contract_id)
     return _plan_page(request, session, user, contract, today)
@@ -137,7 +138,7 @@ def propose(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
+    contract_id: DbId,
     title: Text = "",
     description: Text = "",
     kind: Text = "",
@@ -183,7 +184,7 @@ def submit(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
+    contract_id: DbId,
     csrf_token: Csrf = "",
 ) -> Response:
     contract = party_contract(session, user, contract_id, may=may_edit_plan)
@@ -202,7 +203,7 @@ def decide(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
+    contract_id: DbId,
     outcome: Text = "",
     comment: Text = "",
     csrf_token: Csrf = "",
@@ -224,8 +225,8 @@ def action_page(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    action_id: int,
+    contract_id: DbId,
+    action_id: DbId,
 ) -> Response:
     contract = party_contract(session, user, contract_id)
     action = action_or_404(session, contract, action_id)
@@ -238,8 +239,8 @@ def edit_action(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    action_id: int,
+    contract_id: DbId,
+    action_id: DbId,
     title: Text = "",
     description: Text = "",
     owner: Text = "",
@@ -288,8 +289,8 @@ def note(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    action_id: int,
+    contract_id: DbId,
+    action_id: DbId,
     text: Text = "",
     csrf_token: Csrf = "",
 ) -> Response:
@@ -313,8 +314,8 @@ def verification(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    action_id: int,
+    contract_id: DbId,
+    action_id: DbId,
     verification: Text = "",
     comment: Text = "",
     csrf_token: Csrf = "",

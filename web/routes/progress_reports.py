@@ -20,6 +20,7 @@ from models import Contract, User
 from web.clock import Today
 from web.deps import CurrentUser, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.errors import FormInvalid
@@ -85,7 +86,7 @@ def _report_page(
 
 @router.get("/contracts/{contract_id}/reports", response_class=HTMLResponse)
 def progress_reports(
-    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: int
+    request: Request, session: SessionDep, user: CurrentUser, today: Today, contract_id: DbId
 ) -> Response:
     """Every reporting period of the contract with its dates, due date and the state of its report."""
     contract = party_contract(session, user, contract_id)
@@ -103,8 +104,8 @@ def progress_report(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    period_number: int,
+    contract_id: DbId,
+    period_number: DbId,
 ) -> Response:
     """One period's report: the supplier's form while it may submit, else the report read-only."""
     contract = party_contract(session, user, contract_id)
@@ -118,8 +119,8 @@ def submit_progress_report(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    period_number: int,
+    contract_id: DbId,
+    period_number: DbId,
     narrative: Annotated[str, Form(max_length=40_000)] = "",
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
 ) -> Response:
@@ -144,8 +145,8 @@ def review_progress_report(
     session: SessionDep,
     user: CurrentUser,
     today: Today,
-    contract_id: int,
-    period_number: int,
+    contract_id: DbId,
+    period_number: DbId,
     decision: Annotated[str, Form(max_length=100)] = "",
     comment: Annotated[str, Form(max_length=10_000)] = "",
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",

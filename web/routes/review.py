@@ -17,6 +17,7 @@ from chainmap.themes import THEMES, Lang, Level
 from models import ChainVersion, Contract, ReviewDecision, User
 from web.deps import CurrentUser, Forbidden, SessionDep, party_contract
 from web.i18n import request_language
+from web.ids import DbId
 from web.messages import web_text
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.chains import (
@@ -165,8 +166,8 @@ def review_page(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
-    number: int,
+    contract_id: DbId,
+    number: DbId,
     theme: Annotated[str, Query(max_length=50)] = HIGHEST,
 ) -> Response:
     """The risk review of one version: graph coloured for `theme` (the highest level by default)."""
@@ -179,8 +180,8 @@ def review_graph(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
-    number: int,
+    contract_id: DbId,
+    number: DbId,
     theme: Annotated[str, Query(max_length=50)] = HIGHEST,
 ) -> Response:
     """The risk graph coloured for `theme`, alone for htmx, else the page with it."""
@@ -199,8 +200,8 @@ def review_hotspots(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
-    number: int,
+    contract_id: DbId,
+    number: DbId,
     theme: Annotated[str, Query(max_length=50)] = "",
     level: Annotated[str, Query(max_length=2)] = "",
 ) -> Response:
@@ -218,7 +219,7 @@ def review_hotspots(
 
 @router.get(VERSION + "/changes", response_class=HTMLResponse)
 def review_changes(
-    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, number: int
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, number: DbId
 ) -> Response:
     """What changed since the previous version (`chainmap diff`), alone for htmx, else the page with it."""
     contract, version = _version_or_404(session, user, contract_id, number)
@@ -236,7 +237,7 @@ def review_changes(
 
 @router.get(VERSION + "/sites/{index}", response_class=HTMLResponse)
 def review_site(
-    request: Request, session: SessionDep, user: CurrentUser, contract_id: int, number: int, index: int
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, number: DbId, index: int
 ) -> Response:
     """One site's details (country, activity, goods, every risk with its reasons and sources): the side
     panel's content for htmx, a page of its own otherwise. `index` is the site's row in the version."""
@@ -256,8 +257,8 @@ def decide(
     request: Request,
     session: SessionDep,
     user: CurrentUser,
-    contract_id: int,
-    number: int,
+    contract_id: DbId,
+    number: DbId,
     decision: Annotated[str, Form(max_length=50)] = "",
     comment: Annotated[str, Form(max_length=20_000)] = "",
     csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",

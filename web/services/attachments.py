@@ -69,9 +69,6 @@ MAX_ZIP_ENTRIES: Final = 10_000
 _ARCHIVE_LIMITS: Final = ArchiveLimits(unpacked=MAX_UNPACKED_BYTES, entries=MAX_ZIP_ENTRIES)
 MAX_FILENAME: Final = 255
 MAX_STEP_FILES: Final = 5  # files attached to one escalation step
-# A request's body over this is cut off (413) before its form is read; a file over the size limit within
-# it gets the form's message. Settings.upload_max_bytes is at most half of it.
-MAX_REQUEST_BYTES: Final = 64 * MEBIBYTE
 FALLBACK_STEM: Final = "file"
 
 # The form fields the errors name.
