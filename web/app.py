@@ -14,6 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from models.db import make_engine
 from web.clock import netherlands_today
+from web.concurrency import sized_to_the_pool
 from web.deps import Forbidden, LoginRequired
 from web.routes import (
     account,
@@ -51,9 +52,13 @@ def create_app(
     """The app for `settings` (from the environment when None), on `engine` (made from them when None),
     taking the date from `today` (web.clock)."""
     settings = settings or get_settings()
-    app = FastAPI(title="chainmap", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="chainmap", docs_url=None, redoc_url=None, openapi_url=None, lifespan=sized_to_the_pool
+    )
     app.state.settings = settings
-    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.engine = engine or make_engine(
+        settings.database_url, pool_size=settings.db_pool_size, max_overflow=0
+    )
     app.state.today = today
     app.add_middleware(
         SessionMiddleware,

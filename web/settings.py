@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     # are kept and how large one may be (at most 32 MiB: a request's body is cut off above 64 MiB).
     upload_dir: Path = DEFAULT_UPLOAD_DIR
     upload_max_bytes: int = Field(default=10 * MEBIBYTE, ge=1, le=32 * MEBIBYTE)
+    # Database connections per server process, and as many threads for sync routes and dependencies
+    # (web.concurrency): anyio's default is 40 threads. On PostgreSQL, this times the workers (and any
+    # other clients) must stay within the server's max_connections.
+    db_pool_size: int = Field(default=40, ge=1)
 
     @model_validator(mode="after")
     def _refuse_development_secret_in_production(self) -> Self:
