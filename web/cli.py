@@ -36,6 +36,7 @@ from web.demo_mid_term import REFERENCE as MID_TERM_REFERENCE
 from web.demo_mid_term import SCHEDULE as MID_TERM_SCHEDULE
 from web.demo_mid_term import TITLE as MID_TERM_TITLE
 from web.demo_mid_term import Cast, add_mid_term_story, mid_term_dates
+from web.messages import web_text
 from web.services.attachments import UploadStore
 from web.services.chains import chain_status, replace_draft, submit_draft
 from web.services.contract_report import contract_report
@@ -149,9 +150,13 @@ def db_upgrade() -> int:
     return EXIT_OK
 
 
-def demo() -> int:
+def demo(lang: Lang = "en") -> int:
     """Upgrade the database, then add what is missing of the demo: its organisations and accounts, the
-    municipality's contracts and each supplier's chain on them; idempotent."""
+    municipality's contracts and each supplier's chain on them; idempotent. Never in production: its
+    accounts share a published password."""
+    if get_settings().environment == "production":
+        print(web_text("operations.demo_in_production", lang), file=sys.stderr)
+        return EXIT_USAGE
     upgrade(get_settings().database_url)
     engine = make_engine(get_settings().database_url)
     demo_contracts = (DEMO_CONTRACTS[0], mid_term_contract(netherlands_today()), *DEMO_CONTRACTS[1:])
@@ -399,12 +404,12 @@ def _shown_url() -> str:
     return make_url(get_settings().database_url).render_as_string(hide_password=True)
 
 
-def run(args: argparse.Namespace, _lang: Lang) -> int:
+def run(args: argparse.Namespace, lang: Lang) -> int:
     """Run the app command `args` names (as parsed by `chainmap.cli`)."""
     if args.command == "db":
         return db_upgrade()
     if args.command == "demo":
-        return demo()
+        return demo(lang)
     if args.command == "serve":
         return serve(host=args.host, port=args.port)
     if args.command == "notify":
