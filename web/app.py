@@ -16,6 +16,7 @@ from models.db import make_engine
 from web.clock import netherlands_today
 from web.concurrency import sized_to_the_pool
 from web.deps import Forbidden, LoginRequired
+from web.request_log import RequestLogMiddleware
 from web.routes import (
     account,
     admin,
@@ -68,6 +69,7 @@ def create_app(
         same_site="lax",
         https_only=settings.environment == "production",
     )
+    app.add_middleware(RequestLogMiddleware, log_format=settings.log_format)  # outermost: logs every answer
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (
         health,
@@ -110,3 +112,9 @@ def create_app(
         return templates.TemplateResponse(request, "forbidden.html", {}, status_code=403)
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app with the settings of the environment, for `chainmap serve` (uvicorn's factory, which each
+    worker process calls)."""
+    return create_app()

@@ -37,6 +37,7 @@ from web.demo_mid_term import SCHEDULE as MID_TERM_SCHEDULE
 from web.demo_mid_term import TITLE as MID_TERM_TITLE
 from web.demo_mid_term import Cast, add_mid_term_story, mid_term_dates
 from web.messages import web_text
+from web.request_log import serve_log_config
 from web.services.attachments import UploadStore
 from web.services.chains import chain_status, replace_draft, submit_draft
 from web.services.contract_report import contract_report
@@ -267,14 +268,39 @@ def _add_demo_chain(session: Session, demo_contract: DemoContract, contract: Con
     session.refresh(contract)
 
 
-def serve(*, host: str, port: int) -> int:
-    """Serve the app with uvicorn until stopped."""
+def serve(
+    *,
+    host: str,
+    port: int,
+    workers: int = 1,
+    proxy_headers: bool = False,
+    forwarded_allow_ips: str = "127.0.0.1",
+) -> int:
+    """Serve the app with uvicorn until stopped, in `workers` processes. Behind a reverse proxy,
+    `proxy_headers` takes the client's address from X-Forwarded-For when the proxy's address is among
+    `forwarded_allow_ips`, so that `request.client.host` is the real client (login throttling counts per
+    client). uvicorn's access log is off: it prints URLs, and some carry tokens; web.request_log logs
+    each request without them."""
     import uvicorn
+    from uvicorn.config import LOGGING_CONFIG
 
-    from web.app import create_app
-
-    print(f"chainmap on http://{host}:{port}  (database: {_shown_url()})")
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    settings = get_settings()  # fails here on a bad setting, and makes the key file before the workers
+    print(
+        f"chainmap on http://{host}:{port}  (database: {_shown_url()}, {workers} worker(s), "
+        f"{settings.db_pool_size} connections and threads each)"
+    )
+    uvicorn.run(
+        "web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=forwarded_allow_ips,
+        access_log=False,
+        log_config=serve_log_config(LOGGING_CONFIG),
+        log_level="info",
+    )
     return EXIT_OK
 
 
@@ -411,7 +437,13 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     if args.command == "demo":
         return demo(lang)
     if args.command == "serve":
-        return serve(host=args.host, port=args.port)
+        return serve(
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            proxy_headers=args.proxy_headers,
+            forwarded_allow_ips=args.forwarded_allow_ips,
+        )
     if args.command == "notify":
         return notify(dry_run=args.dry_run, today=args.today)
     if args.command == "report":

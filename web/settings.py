@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     # (web.concurrency): anyio's default is 40 threads. On PostgreSQL, this times the workers (and any
     # other clients) must stay within the server's max_connections.
     db_pool_size: int = Field(default=40, ge=1)
+    # The request log (web.request_log): a line of text per request, or a JSON object for a log collector.
+    log_format: Literal["text", "json"] = "text"
 
     @model_validator(mode="after")
     def _secret_key_from_its_file(self) -> Self:
