@@ -286,6 +286,15 @@ def _add_app_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
         help="the proxy addresses whose X-Forwarded-For is believed, comma-separated (default: 127.0.0.1)",
     )
     serve_cmd.set_defaults(run=cmd_app)
+    backup_cmd = commands.add_parser("backup", help="copy the database and the uploaded files into a folder")
+    backup_cmd.add_argument("directory", help="a new or empty folder")
+    backup_cmd.set_defaults(run=cmd_app)
+    restore_cmd = commands.add_parser("restore", help="restore a backup folder (stop the app first)")
+    restore_cmd.add_argument("directory", help="a folder made by chainmap backup")
+    restore_cmd.add_argument(
+        "--force", action="store_true", help="replace a database with data and uploaded files"
+    )
+    restore_cmd.set_defaults(run=cmd_app)
     user_cmd = commands.add_parser("user", help="web app users")
     user_commands = user_cmd.add_subparsers(dest="user_command", required=True)
     create_cmd = user_commands.add_parser("create", help="create a user (the first admin, for one)")

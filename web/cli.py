@@ -30,6 +30,7 @@ from models import (
 )
 from models.db import make_engine
 from models.migrate import upgrade
+from web.backup import BackupError, backup, restore
 from web.clock import netherlands_today
 from web.demo_mid_term import CPV_CODES as MID_TERM_CPV_CODES
 from web.demo_mid_term import REFERENCE as MID_TERM_REFERENCE
@@ -304,6 +305,51 @@ def serve(
     return EXIT_OK
 
 
+def backup_command(*, target: Path, lang: Lang) -> int:
+    """Back up the database and the uploaded files into the folder `target` (web.backup)."""
+    settings = get_settings()
+    try:
+        made = backup(database_url=settings.database_url, upload_dir=settings.upload_dir, target=target)
+    except BackupError as error:
+        print(web_text(error.key, lang, **error.params), file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        web_text(
+            "operations.backup_done",
+            lang,
+            database=made.database,
+            revision=made.schema_revision,
+            files=made.files,
+            path=target,
+        )
+    )
+    return EXIT_OK
+
+
+def restore_command(*, source: Path, force: bool, lang: Lang) -> int:
+    """Restore the backup in the folder `source` (web.backup); stop the app first."""
+    settings = get_settings()
+    try:
+        made = restore(
+            database_url=settings.database_url, upload_dir=settings.upload_dir, source=source, force=force
+        )
+    except BackupError as error:
+        print(web_text(error.key, lang, **error.params), file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        web_text(
+            "operations.restore_done",
+            lang,
+            database=made.database,
+            created_at=made.created_at,
+            revision=made.schema_revision,
+            files=made.files,
+            path=source,
+        )
+    )
+    return EXIT_OK
+
+
 def user_create(*, email: str, role: str, organisation: str | None, password_stdin: bool) -> int:
     """Create a user; the password is read from stdin or asked twice, never taken from the command line."""
     settings = get_settings()
@@ -444,6 +490,10 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
             proxy_headers=args.proxy_headers,
             forwarded_allow_ips=args.forwarded_allow_ips,
         )
+    if args.command == "backup":
+        return backup_command(target=Path(args.directory), lang=lang)
+    if args.command == "restore":
+        return restore_command(source=Path(args.directory), force=args.force, lang=lang)
     if args.command == "notify":
         return notify(dry_run=args.dry_run, today=args.today)
     if args.command == "report":
