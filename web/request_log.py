@@ -14,6 +14,7 @@ import time
 import uuid
 from typing import Any, Final, Literal
 
+from sqlalchemy import inspect
 from starlette.datastructures import MutableHeaders
 from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -50,6 +51,15 @@ def request_id_from(value: str | None) -> str:
     if value is not None and _WELL_FORMED_ID.fullmatch(value):
         return value
     return uuid.uuid4().hex
+
+
+def user_id(user: object) -> int | None:
+    """The id of the request's user (`request.state.user`, set by web.deps.get_current_user), from its
+    identity: reading `user.id` would load the row again when a commit expired it after the session
+    closed, and fail."""
+    state = inspect(user, raiseerr=False) if user is not None else None
+    identity = getattr(state, "identity", None)
+    return identity[0] if identity else None
 
 
 def route_template(scope: Scope) -> str | None:
@@ -92,14 +102,13 @@ class RequestLogMiddleware:
             self._log(scope, request_id=request_id, status=status, started=started)
 
     def _log(self, scope: Scope, *, request_id: str, status: int, started: float) -> None:
-        user = scope.get("state", {}).get("user")
         entry = {
             "request_id": request_id,
             "method": scope["method"],
             "route": route_template(scope) or "unmatched",
             "status": status,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-            "user_id": getattr(user, "id", None),
+            "user_id": user_id(scope.get("state", {}).get("user")),
         }
         if self.log_format == "json":
             LOGGER.info(json.dumps(entry))

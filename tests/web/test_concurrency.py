@@ -91,3 +91,19 @@ def test_sqlite_a_reader_mid_transaction_does_not_lock_out_a_writer(
         assert reader.execute("SELECT count(*) FROM users").fetchone() == (0,)  # its snapshot still
     finally:
         reader.close()
+
+
+def test_an_error_page_after_the_session_closed_opens_no_second_connection(
+    settings: Settings, small_pool: Engine
+) -> None:
+    """The 403 page is drawn after the request's session closed: its navigation must not reopen it."""
+    with Session(small_pool) as session:
+        make_user(session, email="inkoper@example.nl")
+    checkouts: list[object] = []
+    event.listen(small_pool, "checkout", lambda *_: checkouts.append(1))
+    with TestClient(create_app(settings, engine=small_pool)) as client:
+        log_in(client, "inkoper@example.nl")
+        checkouts.clear()
+        response = client.get("/admin/organisations")
+    assert response.status_code == 403 and "/logout" in response.text  # the navigation of a logged-in user
+    assert len(checkouts) == 1

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from tests.factories.users import make_user
-from tests.web.test_contracts import log_in
+from tests.web.test_contracts import csrf, log_in
 from web.app import create_app
 from web.request_log import LOGGER
 from web.settings import Settings
@@ -75,3 +75,17 @@ def test_a_malformed_request_id_is_replaced_and_an_anonymous_request_has_no_user
     assert ids == [first.headers["x-request-id"], second.headers["x-request-id"]]
     assert forged not in ids and len(set(ids)) == 2
     assert [entry["user_id"] for entry in entries] == [None, None]
+
+
+def test_the_user_id_is_logged_after_a_commit_expired_the_user(
+    json_client: TestClient, session: Session, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = make_user(session, email="inkoper@example.nl")
+    log_in(json_client, "inkoper@example.nl")
+    token = csrf(json_client)
+    caplog.set_level(logging.INFO, logger=LOGGER.name)
+    response = json_client.post("/notifications/read", data={"csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303
+    assert [(entry["route"], entry["user_id"]) for entry in logged(caplog)] == [
+        ("/notifications/read", user.id)
+    ]
