@@ -22,19 +22,19 @@ class Forbidden(Exception):
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """The request's one database session, on the app's engine, also at `request.state.session` for
+    """The request's one database session, on the app's engine, also at `request.state.db_session` for
     what the request draws outside its dependencies (the unread count in the navigation) until it is
     closed. It opens once
     a session slot is free (web.concurrency) and is closed in a worker thread, as closing may wait on
     the database."""
     async with session_slot(request.app):
         session = Session(request.app.state.engine)
-        request.state.session = session
+        request.state.db_session = session
         try:
             yield session
         finally:
             # An error page drawn after this (403, 409) must not reopen the session outside its slot.
-            request.state.session = None
+            request.state.db_session = None
             await anyio.to_thread.run_sync(session.close)
 
 

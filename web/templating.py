@@ -23,7 +23,7 @@ def _unread_notifications(request: Request) -> int:
     only when a page with the navigation is drawn for a logged-in user, in the request's own session
     (web.deps.get_session): a second session would hold a second connection."""
     user = getattr(request.state, "user", None)
-    session: Session | None = getattr(request.state, "session", None)
+    session: Session | None = getattr(request.state, "db_session", None)
     if user is None or user.id is None or session is None:
         return 0
     return unread_count(session=session, user_id=user.id)
