@@ -10,16 +10,36 @@ The paths come from the environment variable CHAINMAP_LOAD_PATHS (JSON, written 
 Requests are named by route template, so that the figures group per page.
 """
 
+import csv
 import json
 import os
 import re
-from typing import Final
+from typing import Any, Final
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 PATHS: Final[dict[str, str]] = json.loads(os.environ.get("CHAINMAP_LOAD_PATHS", "{}"))
 PASSWORD: Final = PATHS.get("password", "")
 CSRF: Final = re.compile(r'name="csrf_token" value="([^"]+)"')
+# Every request's start (epoch seconds), name, milliseconds and failure, for bench/load.py's figures.
+_LOG = open(os.environ.get("CHAINMAP_LOAD_LOG", os.devnull), "a", newline="", encoding="utf-8")  # noqa: SIM115
+_WRITER = csv.writer(_LOG)
+
+
+def _record(
+    request_type: str, name: str, response_time: float, exception: BaseException | None, **details: Any
+) -> None:
+    started = details.get("start_time", 0.0)
+    failed = int(exception is not None)
+    _WRITER.writerow([f"{started:.3f}", f"{request_type} {name}", f"{response_time:.1f}", failed])
+
+
+def _close_log(**_details: Any) -> None:
+    _LOG.close()
+
+
+events.request.add_listener(_record)
+events.quitting.add_listener(_close_log)
 
 
 class DemoUser(HttpUser):
@@ -34,7 +54,7 @@ class DemoUser(HttpUser):
         found = CSRF.search(page.text)
         data = {"email": self.email, "password": PASSWORD, "csrf_token": found.group(1) if found else ""}
         with self.client.post(
-            "/login", data=data, name="/login (POST)", allow_redirects=False, catch_response=True
+            "/login", data=data, name="/login", allow_redirects=False, catch_response=True
         ) as response:
             if response.status_code != 303:
                 response.failure(f"login answered {response.status_code}")
