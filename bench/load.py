@@ -3,9 +3,10 @@ on 127.0.0.1:5432, on PostgreSQL (database `chainmap_load`, made anew).
 
 For each database: a fresh database seeded by `chainmap demo`, plus a contract of the demo buyer with
 a 2,000-site chain version for the risk review; `chainmap serve` on a free local port (LOAD_WORKERS
-worker processes, 2 by default: one per core); locust headless (`--users 50 --spawn-rate 10
---run-time 60s`) with the users of bench/locustfile.py: login, dashboard, contract page, risk review,
-chain form, quick check, contract report as PDF and XLSX. The 2,000-site version is analysed once
+worker processes, 2 by default: one per core, each with LOAD_POOL_SIZE connections and threads, 20 by
+default); locust headless (`--users 50 --spawn-rate 10 --run-time 60s`) with the users of
+bench/locustfile.py: login, dashboard, contract page, risk review, chain form, quick check, contract
+report as PDF and XLSX. The 2,000-site version is analysed once
 before the load, as its first view does.
 
 It prints requests per second, the 50th, 95th and 99th percentile and the errors, per request name and
@@ -28,6 +29,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -56,8 +58,13 @@ POSTGRES_URL: Final = os.environ.get(
     "LOAD_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/chainmap_load"
 )
 WORKERS: Final = int(os.environ.get("LOAD_WORKERS", "2"))  # one per core of the 2-core machine
+# Connections and threads per worker: 2 × 20 leaves room on a PostgreSQL server (max_connections 100)
+# that other databases share; 2 × 40 ran out of connections there.
+POOL_SIZE: Final = int(os.environ.get("LOAD_POOL_SIZE", "20"))
 BIN: Final = Path(sys.executable).parent
 LOCUSTFILE: Final = Path(__file__).resolve().parent / "locustfile.py"
+OUT: Final = Path(__file__).resolve().parent / "out"
+DATABASE_FILES: Final = shutil.ignore_patterns("chainmap.db*", "uploads")
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,11 @@ class Timing:
     started: float
     name: str
     milliseconds: float
-    failed: bool
+    error: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error)
 
 
 @dataclass(frozen=True)
@@ -85,8 +96,8 @@ class Figures:
 def read_timings(log: Path) -> list[Timing]:
     with log.open(newline="", encoding="utf-8") as stream:
         return [
-            Timing(started=float(started), name=name, milliseconds=float(ms), failed=failed == "1")
-            for started, name, ms, failed in csv.reader(stream)
+            Timing(started=float(started), name=name, milliseconds=float(ms), error=error)
+            for started, name, ms, error in csv.reader(stream)
         ]
 
 
@@ -228,6 +239,7 @@ def run_on(label: str, url: str, workdir: Path) -> list[Timing]:
         "DATABASE_URL": url,
         "CHAINMAP_UPLOAD_DIR": str(workdir / "uploads"),
         "CHAINMAP_SECRET_KEY_FILE": str(workdir / "secret_key"),
+        "CHAINMAP_DB_POOL_SIZE": str(POOL_SIZE),
     }
     demo_log = (workdir / "demo.log").open("wb")
     subprocess.run([BIN / "chainmap", "demo"], env=environment, stdout=demo_log, check=True, timeout=300)  # noqa: S603
@@ -265,7 +277,8 @@ def run_on(label: str, url: str, workdir: Path) -> list[Timing]:
             "CHAINMAP_LOAD_PATHS": json.dumps(paths),
             "CHAINMAP_LOAD_LOG": str(workdir / f"{label}-requests.csv"),
         }
-        print(f"{label}: {USERS} users for {RUN_TIME} against {base} ({WORKERS} worker(s)) ...", flush=True)
+        server_config = f"{WORKERS} worker(s) × {POOL_SIZE} connections and threads"
+        print(f"{label}: {USERS} users for {RUN_TIME} against {base} ({server_config}) ...", flush=True)
         with (workdir / f"{label}-locust.log").open("wb") as locust_log:
             subprocess.run(  # noqa: S603 - locust from this environment, against 127.0.0.1
                 [str(part) for part in locust],
@@ -301,6 +314,9 @@ def report(timings: list[Timing]) -> bool:
             f"  {name:58} {named.requests:>6} {named.failures:>6} {named.p50_ms:>6.0f} {named.p95_ms:>6.0f} "
             f"{named.p99_ms:>6.0f}"
         )
+    errors = Counter(f"{t.name}: {t.error}" for t in timings if t.failed)
+    for error, count in errors.most_common(10):
+        print(f"  error {count} ×  {error}")
     met = whole.failures == 0 and whole.p95_ms <= P95_TARGET_MS
     print(
         f"  target over the whole run (0 errors, p95 <= {P95_TARGET_MS:.0f} ms): {'met' if met else 'MISSED'}"
@@ -327,9 +343,10 @@ def main() -> int:
                 timings = run_on(label, url, workdir)
             except (RuntimeError, subprocess.SubprocessError, OSError) as error:
                 print(f"{label}: the load test did not run: {error}")
-                shutil.copytree(workdir, Path("bench/out") / f"load-{label}", dirs_exist_ok=True)
                 results.append(False)
                 continue
+            finally:  # the server's and locust's logs and every request, for a look afterwards
+                shutil.copytree(workdir, OUT / f"load-{label}", dirs_exist_ok=True, ignore=DATABASE_FILES)
             print(f"\n{label}:")
             results.append(report(timings))
     return 0 if all(results) else 1

@@ -21,7 +21,8 @@ from locust import HttpUser, between, events, task
 PATHS: Final[dict[str, str]] = json.loads(os.environ.get("CHAINMAP_LOAD_PATHS", "{}"))
 PASSWORD: Final = PATHS.get("password", "")
 CSRF: Final = re.compile(r'name="csrf_token" value="([^"]+)"')
-# Every request's start (epoch seconds), name, milliseconds and failure, for bench/load.py's figures.
+# Every request's start (epoch seconds), name, milliseconds and error (empty when none), for the
+# figures of bench/load.py.
 _LOG = open(os.environ.get("CHAINMAP_LOAD_LOG", os.devnull), "a", newline="", encoding="utf-8")  # noqa: SIM115
 _WRITER = csv.writer(_LOG)
 
@@ -30,8 +31,8 @@ def _record(
     request_type: str, name: str, response_time: float, exception: BaseException | None, **details: Any
 ) -> None:
     started = details.get("start_time", 0.0)
-    failed = int(exception is not None)
-    _WRITER.writerow([f"{started:.3f}", f"{request_type} {name}", f"{response_time:.1f}", failed])
+    error = "" if exception is None else f"{type(exception).__name__}: {exception}"[:200]
+    _WRITER.writerow([f"{started:.3f}", f"{request_type} {name}", f"{response_time:.1f}", error])
 
 
 def _close_log(**_details: Any) -> None:

@@ -10,9 +10,15 @@ from bench.load import LOGIN, P95_TARGET_MS, Timing, figures_of, read_timings, r
 
 def timings(*, failures: int, slow_ms: float) -> list[Timing]:
     """Two logins, then 100 dashboard requests a tenth of a second apart: 94 of 10 ms, 6 of `slow_ms`."""
-    logins = [Timing(0.0, LOGIN, 2_000.0, False), Timing(0.5, LOGIN, 1_500.0, False)]
+    logins = [Timing(0.0, LOGIN, 2_000.0), Timing(0.5, LOGIN, 1_500.0)]
     pages = [
-        Timing(2.0 + n / 10, "GET /dashboard", slow_ms if n >= 94 else 10.0, n < failures) for n in range(100)
+        Timing(
+            2.0 + n / 10,
+            "GET /dashboard",
+            slow_ms if n >= 94 else 10.0,
+            "HTTPError: 500" if n < failures else "",
+        )
+        for n in range(100)
     ]
     return logins + pages
 
@@ -23,8 +29,7 @@ def test_percentiles_are_nearest_rank_and_the_steady_state_starts_after_the_last
     log = tmp_path / "requests.csv"
     log.write_text(
         "".join(
-            f"{t.started},{t.name},{t.milliseconds},{int(t.failed)}\n"
-            for t in timings(failures=0, slow_ms=500.0)
+            f"{t.started},{t.name},{t.milliseconds},{t.error}\n" for t in timings(failures=0, slow_ms=500.0)
         )
     )
     read = read_timings(log)
