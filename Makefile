@@ -65,7 +65,8 @@ bench: $(INSTALLED)
 	test $$pipeline -eq 0 -a $$web -eq 0 -a $$report -eq 0
 
 # 50 simulated users for 60 s against `chainmap serve` on SQLite, and on PostgreSQL when it answers
-# (bench/load.py; LOAD_WORKERS and LOAD_POOL_SIZE set the server, 2 workers of 20 by default); fails when a target is missed.
+# (bench/load.py; LOAD_WORKERS and LOAD_POOL_SIZE set the server, 2 workers of 20 by default); fails
+# when a target is missed.
 load: setup
 	$(BIN)/python -m bench.load
 
