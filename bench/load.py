@@ -64,7 +64,7 @@ POOL_SIZE: Final = int(os.environ.get("LOAD_POOL_SIZE", "20"))
 BIN: Final = Path(sys.executable).parent
 LOCUSTFILE: Final = Path(__file__).resolve().parent / "locustfile.py"
 OUT: Final = Path(__file__).resolve().parent / "out"
-DATABASE_FILES: Final = shutil.ignore_patterns("chainmap.db*", "uploads")
+DATABASE_FILES: Final = shutil.ignore_patterns("chainmap.db*", "uploads", "secret_key")
 
 
 @dataclass(frozen=True)
