@@ -64,7 +64,7 @@ POOL_SIZE: Final = int(os.environ.get("LOAD_POOL_SIZE", "20"))
 BIN: Final = Path(sys.executable).parent
 LOCUSTFILE: Final = Path(__file__).resolve().parent / "locustfile.py"
 OUT: Final = Path(__file__).resolve().parent / "out"
-DATABASE_FILES: Final = shutil.ignore_patterns("chainmap.db*", "uploads", "secret_key")
+NOT_KEPT: Final = shutil.ignore_patterns("chainmap.db*", "uploads", "secret_key")
 
 
 @dataclass(frozen=True)
@@ -351,7 +351,7 @@ def main() -> int:
                 results.append(False)
                 continue
             finally:  # the server's and locust's logs and every request, for a look afterwards
-                shutil.copytree(workdir, OUT / f"load-{label}", dirs_exist_ok=True, ignore=DATABASE_FILES)
+                shutil.copytree(workdir, OUT / f"load-{label}", dirs_exist_ok=True, ignore=NOT_KEPT)
             print(f"\n{label}:")
             results.append(report(timings))
     return 0 if all(results) else 1
