@@ -126,10 +126,20 @@ def restore(*, database_url: str, upload_dir: Path, source: Path, force: bool) -
             "--single-transaction",
             str(database_file),
         )
-    if upload_dir.is_dir():
-        shutil.rmtree(upload_dir)
-    shutil.copytree(source / UPLOADS, upload_dir)
+    _empty(upload_dir)
+    shutil.copytree(source / UPLOADS, upload_dir, dirs_exist_ok=True)
     return manifest
+
+
+def _empty(folder: Path) -> None:
+    """Remove what `folder` holds, keeping the folder itself (it may be a mount point or a link)."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def read_manifest(source: Path) -> Manifest:

@@ -133,3 +133,26 @@ def test_backup_refuses_a_folder_with_files(
     assert main(["backup", str(tmp_path / "backup")]) == EXIT_USAGE
     assert "not an empty folder" in capsys.readouterr().err
     assert [p.name for p in (tmp_path / "backup").iterdir()] == ["notes.txt"]
+
+
+def test_restore_keeps_the_upload_folder_itself(
+    database_url: str, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upload folder may be a link to a disk elsewhere (or a mount point): its contents are
+    replaced, not the folder."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    (disk / "evidence.pdf").write_bytes(b"%PDF kept in the backup")
+    link = tmp_path / "uploads"
+    link.symlink_to(disk, target_is_directory=True)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("CHAINMAP_UPLOAD_DIR", str(link))
+    get_settings.cache_clear()
+    try:
+        assert main(["backup", str(tmp_path / "backup")]) == EXIT_OK
+        (disk / "later.pdf").write_bytes(b"%PDF later")
+        assert main(["restore", "--force", str(tmp_path / "backup")]) == EXIT_OK
+    finally:
+        get_settings.cache_clear()
+    assert link.is_symlink()
+    assert files(disk) == {"evidence.pdf": b"%PDF kept in the backup"}
