@@ -24,9 +24,8 @@ class Forbidden(Exception):
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's one database session, on the app's engine, also at `request.state.db_session` for
     what the request draws outside its dependencies (the unread count in the navigation) until it is
-    closed. It opens once
-    a session slot is free (web.concurrency) and is closed in a worker thread, as closing may wait on
-    the database."""
+    closed. It opens once a session slot is free (web.concurrency), and is closed in a worker thread, as
+    closing may wait on the database."""
     async with session_slot(request.app):
         session = Session(request.app.state.engine)
         request.state.db_session = session

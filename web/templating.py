@@ -24,7 +24,7 @@ def _unread_notifications(request: Request) -> int:
     (web.deps.get_session): a second session would hold a second connection."""
     user = getattr(request.state, "user", None)
     session: Session | None = getattr(request.state, "db_session", None)
-    if user is None or user.id is None or session is None:
+    if session is None or user is None or user.id is None:  # no session: an error page after it closed
         return 0
     return unread_count(session=session, user_id=user.id)
 
