@@ -10,7 +10,7 @@ VENDOR := web/static/vendor
 CHROMIUM := /usr/bin/chromium
 POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: setup run test lint typecheck unit test-postgres bench reference common-passwords clean
+.PHONY: setup run test lint typecheck unit test-postgres bench load reference common-passwords clean
 
 setup: $(INSTALLED) $(VENDOR)/htmx.min.js
 
@@ -63,6 +63,12 @@ bench: $(INSTALLED)
 	$(BIN)/python -m bench.web || web=$$?; \
 	$(BIN)/python -m bench.report || report=$$?; \
 	test $$pipeline -eq 0 -a $$web -eq 0 -a $$report -eq 0
+
+# 50 simulated users for 60 s against `chainmap serve` on SQLite, and on PostgreSQL when it answers
+# (bench/load.py; LOAD_WORKERS and LOAD_POOL_SIZE set the server, 2 workers of 20 by default); fails
+# when a target is missed.
+load: setup
+	$(BIN)/python -m bench.load
 
 # Re-derive fixtures/reference/ from the public sources in ../shared/reference (not needed to run).
 reference: $(INSTALLED)

@@ -274,7 +274,27 @@ def _add_app_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
     serve_cmd = commands.add_parser("serve", help="serve the web app")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--workers", type=_positive, default=1, help="server processes (default: 1)")
+    serve_cmd.add_argument(
+        "--proxy-headers",
+        action="store_true",
+        help="behind a reverse proxy: take the client's address from X-Forwarded-For",
+    )
+    serve_cmd.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="the proxy addresses whose X-Forwarded-For is believed, comma-separated (default: 127.0.0.1)",
+    )
     serve_cmd.set_defaults(run=cmd_app)
+    backup_cmd = commands.add_parser("backup", help="copy the database and the uploaded files into a folder")
+    backup_cmd.add_argument("directory", help="a new or empty folder")
+    backup_cmd.set_defaults(run=cmd_app)
+    restore_cmd = commands.add_parser("restore", help="restore a backup folder (stop the app first)")
+    restore_cmd.add_argument("directory", help="a folder made by chainmap backup")
+    restore_cmd.add_argument(
+        "--force", action="store_true", help="replace a database with data and uploaded files"
+    )
+    restore_cmd.set_defaults(run=cmd_app)
     user_cmd = commands.add_parser("user", help="web app users")
     user_commands = user_cmd.add_subparsers(dest="user_command", required=True)
     create_cmd = user_commands.add_parser("create", help="create a user (the first admin, for one)")

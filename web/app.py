@@ -13,10 +13,12 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from models.db import make_engine
 from web.clock import netherlands_today
+from web.concurrency import sized_to_the_pool
 from web.deps import Forbidden, LoginRequired
 from web.errors import register_error_pages
 from web.headers import SecurityHeadersMiddleware
 from web.limits import BodyLimitMiddleware, BodyTooLarge, too_large_handler
+from web.request_log import RequestLogMiddleware
 from web.routes import (
     account,
     admin,
@@ -57,9 +59,13 @@ def create_app(
     settings = settings or get_settings()
     if settings.environment == "production" and not hasher_is_strong():
         raise RuntimeError("passwords must be hashed with Argon2 at least as strong as RFC 9106's profile")
-    app = FastAPI(title="chainmap", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="chainmap", docs_url=None, redoc_url=None, openapi_url=None, lifespan=sized_to_the_pool
+    )
     app.state.settings = settings
-    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.engine = engine or make_engine(
+        settings.database_url, pool_size=settings.db_pool_size, max_overflow=0
+    )
     app.state.today = today
     app.add_middleware(
         SessionMiddleware,
@@ -72,6 +78,7 @@ def create_app(
     # Added last, run first: the security headers on every answer, the body limit before any other work.
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(RequestLogMiddleware, log_format=settings.log_format)  # outermost: logs every answer
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (
         health,
@@ -112,3 +119,9 @@ def create_app(
     register_error_pages(app)
     app.exception_handler(BodyTooLarge)(too_large_handler)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app with the settings of the environment, for `chainmap serve` (uvicorn's factory, which each
+    worker process calls)."""
+    return create_app()

@@ -30,13 +30,16 @@ from models import (
 )
 from models.db import make_engine
 from models.migrate import upgrade
+from web.backup import BackupError, backup, restore
 from web.clock import netherlands_today
 from web.demo_mid_term import CPV_CODES as MID_TERM_CPV_CODES
 from web.demo_mid_term import REFERENCE as MID_TERM_REFERENCE
 from web.demo_mid_term import SCHEDULE as MID_TERM_SCHEDULE
 from web.demo_mid_term import TITLE as MID_TERM_TITLE
 from web.demo_mid_term import Cast, add_mid_term_story, mid_term_dates
+from web.messages import web_text
 from web.passwords import PASSWORD_MAX, PASSWORD_MIN, PasswordProblem, password_problem
+from web.request_log import serve_log_config
 from web.services.attachments import UploadStore
 from web.services.chains import chain_status, replace_draft, submit_draft
 from web.services.contract_report import contract_report
@@ -157,9 +160,13 @@ def db_upgrade() -> int:
     return EXIT_OK
 
 
-def demo() -> int:
+def demo(lang: Lang = "en") -> int:
     """Upgrade the database, then add what is missing of the demo: its organisations and accounts, the
-    municipality's contracts and each supplier's chain on them; idempotent."""
+    municipality's contracts and each supplier's chain on them; idempotent. Never in production: its
+    accounts share a published password."""
+    if get_settings().environment == "production":
+        print(web_text("operations.demo_in_production", lang), file=sys.stderr)
+        return EXIT_USAGE
     upgrade(get_settings().database_url)
     engine = make_engine(get_settings().database_url)
     demo_contracts = (DEMO_CONTRACTS[0], mid_term_contract(netherlands_today()), *DEMO_CONTRACTS[1:])
@@ -270,14 +277,84 @@ def _add_demo_chain(session: Session, demo_contract: DemoContract, contract: Con
     session.refresh(contract)
 
 
-def serve(*, host: str, port: int) -> int:
-    """Serve the app with uvicorn until stopped."""
+def serve(
+    *,
+    host: str,
+    port: int,
+    workers: int = 1,
+    proxy_headers: bool = False,
+    forwarded_allow_ips: str = "127.0.0.1",
+) -> int:
+    """Serve the app with uvicorn until stopped, in `workers` processes. Behind a reverse proxy,
+    `proxy_headers` takes the client's address from X-Forwarded-For when the proxy's address is among
+    `forwarded_allow_ips`, so that `request.client.host` is the real client (login throttling counts per
+    client). uvicorn's access log is off: it prints URLs, and some carry tokens; web.request_log logs
+    each request without them."""
     import uvicorn
+    from uvicorn.config import LOGGING_CONFIG
 
-    from web.app import create_app
+    settings = get_settings()  # fails here on a bad setting, and makes the key file before the workers
+    print(
+        f"chainmap on http://{host}:{port}  (database: {_shown_url()}, {workers} worker(s), "
+        f"{settings.db_pool_size} connections and threads each)"
+    )
+    uvicorn.run(
+        "web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=forwarded_allow_ips,
+        access_log=False,
+        log_config=serve_log_config(LOGGING_CONFIG),
+        log_level="info",
+    )
+    return EXIT_OK
 
-    print(f"chainmap on http://{host}:{port}  (database: {_shown_url()})")
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+
+def backup_command(*, target: Path, lang: Lang) -> int:
+    """Back up the database and the uploaded files into the folder `target` (web.backup)."""
+    settings = get_settings()
+    try:
+        made = backup(database_url=settings.database_url, upload_dir=settings.upload_dir, target=target)
+    except BackupError as error:
+        print(web_text(error.key, lang, **error.params), file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        web_text(
+            "operations.backup_done",
+            lang,
+            database=made.database,
+            revision=made.schema_revision,
+            files=made.files,
+            path=target,
+        )
+    )
+    return EXIT_OK
+
+
+def restore_command(*, source: Path, force: bool, lang: Lang) -> int:
+    """Restore the backup in the folder `source` (web.backup); stop the app first."""
+    settings = get_settings()
+    try:
+        made = restore(
+            database_url=settings.database_url, upload_dir=settings.upload_dir, source=source, force=force
+        )
+    except BackupError as error:
+        print(web_text(error.key, lang, **error.params), file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        web_text(
+            "operations.restore_done",
+            lang,
+            database=made.database,
+            created_at=made.created_at,
+            revision=made.schema_revision,
+            files=made.files,
+            path=source,
+        )
+    )
     return EXIT_OK
 
 
@@ -408,14 +485,24 @@ def _shown_url() -> str:
     return make_url(get_settings().database_url).render_as_string(hide_password=True)
 
 
-def run(args: argparse.Namespace, _lang: Lang) -> int:
+def run(args: argparse.Namespace, lang: Lang) -> int:
     """Run the app command `args` names (as parsed by `chainmap.cli`)."""
     if args.command == "db":
         return db_upgrade()
     if args.command == "demo":
-        return demo()
+        return demo(lang)
     if args.command == "serve":
-        return serve(host=args.host, port=args.port)
+        return serve(
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            proxy_headers=args.proxy_headers,
+            forwarded_allow_ips=args.forwarded_allow_ips,
+        )
+    if args.command == "backup":
+        return backup_command(target=Path(args.directory), lang=lang)
+    if args.command == "restore":
+        return restore_command(source=Path(args.directory), force=args.force, lang=lang)
     if args.command == "notify":
         return notify(dry_run=args.dry_run, today=args.today)
     if args.command == "report":

@@ -1,13 +1,14 @@
 """Request dependencies: the database session and the logged-in user, as `Annotated` aliases."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import Depends, HTTPException, Request
 from sqlmodel import Session
 
 from models import Contract, Role, User
-from models.db import sessions
+from web.concurrency import session_slot
 from web.security import LOGIN_SESSION_KEY
 from web.services.contracts import contract_for
 from web.services.login_sessions import active_login
@@ -21,9 +22,20 @@ class Forbidden(Exception):
     """Raised when the logged-in user may not do this; the app answers 403 with a page."""
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """A database session for this request, on the app's engine."""
-    yield from sessions(request.app.state.engine)
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """The request's one database session, on the app's engine, also at `request.state.db_session` for
+    what the request draws outside its dependencies (the unread count in the navigation) until it is
+    closed. It opens once a session slot is free (web.concurrency), and is closed in a worker thread, as
+    closing may wait on the database."""
+    async with session_slot(request.app):
+        session = Session(request.app.state.engine)
+        request.state.db_session = session
+        try:
+            yield session
+        finally:
+            # An error page drawn after this (403, 409) must not reopen the session outside its slot.
+            request.state.db_session = None
+            await anyio.to_thread.run_sync(session.close)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -1,7 +1,8 @@
 """The web app's settings, from the environment only (prefix CHAINMAP_, and DATABASE_URL).
 
-One `Settings` for the whole app, as in the FastAPI full-stack template: it refuses to start in
-production with the development secret, so a deployment cannot forget to set one.
+One `Settings` for the whole app, as in the FastAPI full-stack template. No secret is published in the
+source: without CHAINMAP_SECRET_KEY the key is made at random on the first start and kept in
+`secret_key_file` (web.secret_key); production refuses a key shorter than MIN_PRODUCTION_KEY_LENGTH.
 """
 
 from functools import cache
@@ -11,10 +12,14 @@ from typing import Final, Literal, Self
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEVELOPMENT_SECRET = "chainmap-development-secret-not-for-production"  # noqa: S105 - refused in production
-# Uploaded evidence and attachments lie here by default: in the project's var/, outside web/static, so
-# that no URL reaches a file but the download route that checks who asks.
-DEFAULT_UPLOAD_DIR: Final = Path(__file__).resolve().parent.parent / "var" / "uploads"
+from web.secret_key import stored_secret_key
+
+# The project's var/, beside the default SQLite database. Uploaded evidence and attachments lie in it by
+# default: outside web/static, so that no URL reaches a file but the download route that checks who asks.
+DEFAULT_VAR: Final = Path(__file__).resolve().parent.parent / "var"
+DEFAULT_UPLOAD_DIR: Final = DEFAULT_VAR / "uploads"
+DEFAULT_SECRET_KEY_FILE: Final = DEFAULT_VAR / "secret_key"
+MIN_PRODUCTION_KEY_LENGTH: Final = 32
 MEBIBYTE: Final = 1024 * 1024
 
 
@@ -25,7 +30,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CHAINMAP_", extra="ignore", env_ignore_empty=True)
 
     environment: Literal["local", "test", "production"] = "local"
-    secret_key: str = DEVELOPMENT_SECRET
+    # Signs the session cookies; empty means the key kept in secret_key_file (made when missing).
+    secret_key: str = ""
+    secret_key_file: Path = DEFAULT_SECRET_KEY_FILE
     database_url: str = Field(
         default="sqlite:///var/chainmap.db",
         validation_alias=AliasChoices("DATABASE_URL", "CHAINMAP_DATABASE_URL"),
@@ -46,11 +53,22 @@ class Settings(BaseSettings):
     # are kept and how large one may be (at most 32 MiB; web.limits sizes the forms' bodies by it).
     upload_dir: Path = DEFAULT_UPLOAD_DIR
     upload_max_bytes: int = Field(default=10 * MEBIBYTE, ge=1, le=32 * MEBIBYTE)
+    # Database connections per server process, and as many threads for sync routes and dependencies
+    # (web.concurrency): anyio's default is 40 threads. On PostgreSQL, this times the workers (and any
+    # other clients) must stay within the server's max_connections.
+    db_pool_size: int = Field(default=40, ge=1)
+    # The request log (web.request_log): a line of text per request, or a JSON object for a log collector.
+    log_format: Literal["text", "json"] = "text"
 
     @model_validator(mode="after")
-    def _refuse_development_secret_in_production(self) -> Self:
-        if self.environment == "production" and self.secret_key == DEVELOPMENT_SECRET:
-            raise ValueError("set CHAINMAP_SECRET_KEY: the development secret is refused in production")
+    def _secret_key_from_its_file(self) -> Self:
+        if not self.secret_key:
+            self.secret_key = stored_secret_key(self.secret_key_file)
+        if self.environment == "production" and len(self.secret_key) < MIN_PRODUCTION_KEY_LENGTH:
+            raise ValueError(
+                f"CHAINMAP_SECRET_KEY is too short for production: use at least {MIN_PRODUCTION_KEY_LENGTH} "
+                "random characters, or leave it unset for a generated key"
+            )
         return self
 
     @model_validator(mode="after")

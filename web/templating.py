@@ -20,12 +20,13 @@ TEMPLATES: Final = Path(__file__).resolve().parent / "templates"
 
 def _unread_notifications(request: Request) -> int:
     """The logged-in user's unread notifications, for the count in the navigation: one COUNT query, made
-    only when a page with the navigation is drawn for a logged-in user."""
+    only when a page with the navigation is drawn for a logged-in user, in the request's own session
+    (web.deps.get_session): a second session would hold a second connection."""
     user = getattr(request.state, "user", None)
-    if user is None or user.id is None:
+    session: Session | None = getattr(request.state, "db_session", None)
+    if session is None or user is None or user.id is None:  # no session: an error page after it closed
         return 0
-    with Session(request.app.state.engine) as session:
-        return unread_count(session=session, user_id=user.id)
+    return unread_count(session=session, user_id=user.id)
 
 
 def _page_context(request: Request) -> dict[str, Any]:

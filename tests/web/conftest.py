@@ -32,6 +32,12 @@ def _cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("web.security._HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
+@pytest.fixture(autouse=True)
+def _secret_key_file_of_the_test(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Settings made from the environment keep their generated key in the test's folder, never in var/."""
+    monkeypatch.setenv("CHAINMAP_SECRET_KEY_FILE", str(tmp_path / "secret_key"))
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The URL of a database migrated to the newest revision, once per session."""

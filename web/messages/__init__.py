@@ -18,6 +18,7 @@ from web.messages.exports import EXPORT_MESSAGES
 from web.messages.invitations import INVITATION_MESSAGES
 from web.messages.membership import MEMBERSHIP_MESSAGES
 from web.messages.notifications import NOTIFICATION_MESSAGES
+from web.messages.operations import OPERATIONS_MESSAGES
 from web.messages.plan import PLAN_MESSAGES
 from web.messages.progress_reports import PROGRESS_REPORT_MESSAGES
 from web.messages.review import REVIEW_MESSAGES
@@ -39,6 +40,7 @@ WEB_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     **DASHBOARD_MESSAGES,
     **ATTACHMENT_MESSAGES,
     **ERROR_MESSAGES,
+    **OPERATIONS_MESSAGES,
 }
 
 
