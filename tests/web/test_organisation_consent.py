@@ -349,3 +349,26 @@ def test_the_admin_merges_a_duplicate_supplier_and_removes_or_deactivates_a_memb
     assert log_in(client, SUPPLIER_MEMBER) == 400
     assert log_in(client, "collega@werkkleding.example") == 303
     assert client.get(f"/contracts/{victim_contract.id}").status_code == 404
+
+
+def test_a_requests_name_is_shown_as_text(
+    client: TestClient, session: Session, victim_contract: Contract
+) -> None:
+    buyer = make_user(session, email="inkoper@voorbeeldstad.example", organisation=VICTIM_BUYER)
+    _invitation, token = create_invitation(
+        session=session,
+        contract=victim_contract,
+        user=buyer,
+        email=ATTACKER_PRIVATE,
+        valid_for=timedelta(days=1),
+    )
+    markup = '<img src=x onerror="alert(1)">'
+    assert accept(client, token, full_name=markup) == 200
+    admin = make_user(session, email="beheer@chainmap.example", role=Role.ADMIN, organisation=None)
+    for email, path in (
+        (SUPPLIER_MEMBER, "/organisation"),
+        (admin.email, f"/admin/organisations/{real_supplier(session).id}"),
+    ):
+        assert log_in(client, email) == 303
+        page = client.get(path).text
+        assert markup not in page and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in page
