@@ -46,7 +46,7 @@ from sqlmodel import Session, select
 from bench.synthetic import synthetic_rows
 from chainmap.chain import ChainRow
 from chainmap.reference import load_reference
-from models import Contract, ContractCpv, Organisation, ReportingSchedule
+from models import Contract, ContractCpv, Organisation, ReportingSchedule, User
 from models.db import make_engine
 from web.cli import DEMO_BUYER, DEMO_BUYER_ORGANISATION, DEMO_PASSWORD, DEMO_SUPPLIER
 from web.services.chains import replace_draft, submit_draft
@@ -164,6 +164,28 @@ def fresh_postgres(url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def accounts(session: Session, *, like: str, prefix: str) -> list[str]:
+    """USERS accounts with the role, organisation and password of the demo account `like`, one for each
+    simulated user, as 50 people each have their own (a login throttle counts attempts per address, and
+    one address logging in 50 times at once is no one's day). They share the demo account's hash: the
+    password is the same, and 50 more Argon2 hashes would only slow the set-up."""
+    model = user_by_email(session=session, email=like)
+    assert model is not None
+    emails = [f"{prefix}-{number}@load.example" for number in range(USERS)]
+    session.add_all(
+        User(
+            email=email,
+            full_name=email,
+            role=model.role,
+            organisation_id=model.organisation_id,
+            hashed_password=model.hashed_password,
+        )
+        for email in emails
+    )
+    session.commit()
+    return emails
+
+
 def seed_chain(url: str) -> dict[str, str]:
     """A contract of the demo buyer with Werkkleding Nederland BV whose version 1 is a 2,000-site chain;
     returns the paths the simulated users open."""
@@ -198,10 +220,12 @@ def seed_chain(url: str) -> dict[str, str]:
                 c.reference: c.id
                 for c in session.exec(select(Contract).where(Contract.buyer_organisation_id == buyer.id))
             }
+            buyers = accounts(session, like=DEMO_BUYER, prefix="load-buyer")
+            suppliers = accounts(session, like=DEMO_SUPPLIER, prefix="load-supplier")
             return {
                 "password": DEMO_PASSWORD,
-                "buyer": DEMO_BUYER,
-                "supplier": DEMO_SUPPLIER,
+                "buyers": json.dumps(buyers),
+                "suppliers": json.dumps(suppliers),
                 "contract": f"/contracts/{ids['DEMO-002']}",
                 "review": f"/contracts/{contract.id}/versions/{version.number}",
                 "report": f"/contracts/{ids['DEMO-002']}/report",

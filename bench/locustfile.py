@@ -4,13 +4,15 @@ three seconds between requests.
 
 A buyer opens the dashboard, the contract page, the risk review of a 2,000-site chain version, the quick
 check and the contract report as PDF or XLSX; a supplier opens the chain form, the contract page and the
-quick check. Every login succeeds: failed logins will be throttled per address and client.
+quick check. Every login succeeds, each user with an account of its own: failed logins are throttled
+per address and client, and attempts in flight count until they succeed.
 
 The paths come from the environment variable CHAINMAP_LOAD_PATHS (JSON, written by bench/load.py).
 Requests are named by route template, so that the figures group per page.
 """
 
 import csv
+import itertools
 import json
 import os
 import re
@@ -20,6 +22,10 @@ from locust import HttpUser, between, events, task
 
 PATHS: Final[dict[str, str]] = json.loads(os.environ.get("CHAINMAP_LOAD_PATHS", "{}"))
 PASSWORD: Final = PATHS.get("password", "")
+# Each simulated user logs in with an account of its own (bench/load.py makes them).
+BUYERS: Final[list[str]] = json.loads(PATHS.get("buyers", "[]"))
+SUPPLIERS: Final[list[str]] = json.loads(PATHS.get("suppliers", "[]"))
+_NUMBERS: Final = itertools.count()
 CSRF: Final = re.compile(r'name="csrf_token" value="([^"]+)"')
 # Every request's start (epoch seconds), name, milliseconds and error (empty when none), for the
 # figures of bench/load.py.
@@ -50,9 +56,11 @@ class DemoUser(HttpUser):
 
     abstract = True
     wait_time = between(1, 3)
+    accounts: tuple[str, ...] = ()
     email = ""
 
     def on_start(self) -> None:
+        self.email = self.accounts[next(_NUMBERS) % len(self.accounts)]
         self.log_in("/login (start)")
 
     def log_in(self, name: str) -> None:
@@ -88,7 +96,7 @@ class Buyer(DemoUser):
     """The demo municipality's buyer."""
 
     weight = 3
-    email = PATHS.get("buyer", "")
+    accounts = tuple(BUYERS)
 
     @task(9)
     def dashboard(self) -> None:
@@ -115,7 +123,7 @@ class Supplier(DemoUser):
     """The supplier of the workwear contract."""
 
     weight = 1
-    email = PATHS.get("supplier", "")
+    accounts = tuple(SUPPLIERS)
 
     @task(9)
     def chain_form(self) -> None:

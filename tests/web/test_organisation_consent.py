@@ -56,6 +56,17 @@ def real_supplier(session: Session) -> Organisation:
     ).first() or pytest.fail("no supplier")
 
 
+def invited(session: Session, contract: Contract, *, role: Role = Role.BUYER) -> str:
+    """The token of an invitation of ATTACKER_PRIVATE to `contract` by a buyer-side user of its buyer."""
+    inviter = make_user(
+        session, email=f"{role.value}@voorbeeldstad.example", role=role, organisation=VICTIM_BUYER
+    )
+    _invitation, token = create_invitation(
+        session=session, contract=contract, user=inviter, email=ATTACKER_PRIVATE, valid_for=timedelta(days=14)
+    )
+    return token
+
+
 def accept(client: TestClient, token: str, full_name: str = "Aanvaller") -> int:
     client.cookies.clear()
     data = {
@@ -147,14 +158,7 @@ def test_an_invitation_into_a_supplier_with_members_waits_for_a_members_approval
     client: TestClient, session: Session, victim_contract: Contract
 ) -> None:
     """Even the supplier's own buyer cannot add a member: the account exists only after approval."""
-    buyer = make_user(session, email="inkoper@voorbeeldstad.example", organisation=VICTIM_BUYER)
-    _invitation, token = create_invitation(
-        session=session,
-        contract=victim_contract,
-        user=buyer,
-        email=ATTACKER_PRIVATE,
-        valid_for=timedelta(days=14),
-    )
+    token = invited(session, victim_contract)
     client.cookies.clear()
     page = client.get(f"/invitations/{token}")
     assert page.status_code == 200
@@ -175,7 +179,7 @@ def test_an_invitation_into_a_supplier_with_members_waits_for_a_members_approval
     assert "/organisation#membership-requests" in client.get("/notifications").text
     page_text = client.get("/organisation").text
     assert ATTACKER_PRIVATE in page_text and "VICTIM-1" in page_text
-    assert "Uitgenodigd door Test Gebruiker (inkoper@voorbeeldstad.example)" in page_text
+    assert "Uitgenodigd door Test Gebruiker (buyer@voorbeeldstad.example)" in page_text
     assert "Adres niet bevestigd" in page_text  # the link was not e-mailed
     approved = client.post(
         f"/organisation/requests/{request.id}/approve",
@@ -199,14 +203,7 @@ def test_an_invitation_into_a_supplier_with_members_waits_for_a_members_approval
 def test_a_refused_request_makes_no_account(
     client: TestClient, session: Session, victim_contract: Contract
 ) -> None:
-    buyer = make_user(session, email="inkoper@voorbeeldstad.example", organisation=VICTIM_BUYER)
-    _invitation, token = create_invitation(
-        session=session,
-        contract=victim_contract,
-        user=buyer,
-        email=ATTACKER_PRIVATE,
-        valid_for=timedelta(days=1),
-    )
+    token = invited(session, victim_contract)
     assert accept(client, token) == 200
     request = session.exec(select(MembershipRequest)).one()
     assert log_in(client, SUPPLIER_MEMBER) == 303
@@ -237,16 +234,7 @@ def test_only_members_and_the_admin_decide(
     role: Role,
     organisation: str,
 ) -> None:
-    inviter = make_user(
-        session, email="cm@voorbeeldstad.example", role=Role.CONTRACT_MANAGER, organisation=VICTIM_BUYER
-    )
-    _invitation, token = create_invitation(
-        session=session,
-        contract=victim_contract,
-        user=inviter,
-        email=ATTACKER_PRIVATE,
-        valid_for=timedelta(days=1),
-    )
+    token = invited(session, victim_contract, role=Role.CONTRACT_MANAGER)
     assert accept(client, token) == 200
     request = session.exec(select(MembershipRequest)).one()
     make_user(session, email=email, role=role, organisation=organisation)
@@ -354,14 +342,7 @@ def test_the_admin_merges_a_duplicate_supplier_and_removes_or_deactivates_a_memb
 def test_a_requests_name_is_shown_as_text(
     client: TestClient, session: Session, victim_contract: Contract
 ) -> None:
-    buyer = make_user(session, email="inkoper@voorbeeldstad.example", organisation=VICTIM_BUYER)
-    _invitation, token = create_invitation(
-        session=session,
-        contract=victim_contract,
-        user=buyer,
-        email=ATTACKER_PRIVATE,
-        valid_for=timedelta(days=1),
-    )
+    token = invited(session, victim_contract)
     markup = '<img src=x onerror="alert(1)">'
     assert accept(client, token, full_name=markup) == 200
     admin = make_user(session, email="beheer@chainmap.example", role=Role.ADMIN, organisation=None)

@@ -6,13 +6,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from models import User
 from tests.factories.users import PASSWORD, make_user
 from tests.web.test_auth import csrf, log_in
 from web.routes import auth as auth_routes
-from web.services.login_throttle import MAX_PER_ADDRESS, MAX_PER_CLIENT
+from web.services.login_throttle import MAX_PER_ADDRESS, MAX_PER_CLIENT, claim_attempt, clear_address
 from web.services.users import user_by_email
 
 EMAIL = "inkoper@testdorp.nl"
@@ -89,3 +90,21 @@ def test_the_addresses_of_one_ipv6_network_count_as_one_client(client: TestClien
         assert log_in(rotating, "nog-een@voorbeeld.nl", WRONG) == 429
     with TestClient(client.app, client=("2001:db8:1:3::1", 50000)) as neighbour:
         assert log_in(neighbour, "nog-een@voorbeeld.nl", WRONG) == 400  # another network
+
+
+def test_an_attempt_cleared_by_a_login_that_succeeds_meanwhile_is_no_error(
+    session: Session, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by make load (50 logins at once): another request's successful login of the same address
+    clears its attempts between this attempt's commit and the reading of its id."""
+    committed = session.commit
+
+    def commit_then_another_login_succeeds() -> None:
+        committed()
+        monkeypatch.setattr(session, "commit", committed)
+        with Session(engine) as other:
+            clear_address(session=other, email="inkoper@testdorp.nl")
+
+    monkeypatch.setattr(session, "commit", commit_then_another_login_succeeds)
+    claimed = claim_attempt(session=session, email="inkoper@testdorp.nl", client="203.0.113.9")
+    assert isinstance(claimed, int)

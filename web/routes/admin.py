@@ -175,15 +175,30 @@ def _managed_user(session: Session, user_id: int) -> tuple[User, Organisation]:
     return user, _organisation(session, user.organisation_id)
 
 
+def _refusal(
+    request: Request, session: Session, organisation: Organisation, *, sent: str, own: bool, own_error: str
+) -> Response | None:
+    """The page refusing a change to a user: a form without this session's CSRF token, or one the admin
+    may not make to their own account (`own`, with `own_error`); None when neither."""
+    if not csrf_valid(request, sent):
+        return _organisation_page(request, session, organisation, errors=_csrf_error(request))
+    if own:
+        return _organisation_page(
+            request, session, organisation, errors=_translated(request, {"form": own_error})
+        )
+    return None
+
+
 def _toggle(
     request: Request, session: Session, admin: User, user_id: int, *, active: bool, sent: str
 ) -> Response:
     user, organisation = _managed_user(session, user_id)
-    if not csrf_valid(request, request.headers.get(CSRF_HEADER) or sent):
-        return _organisation_page(request, session, organisation, errors=_csrf_error(request))
-    if user.id == admin.id and not active:
-        errors = _translated(request, {"form": "admin.error.own_account"})
-        return _organisation_page(request, session, organisation, errors=errors)
+    own = user.id == admin.id and not active
+    sent = request.headers.get(CSRF_HEADER) or sent
+    if refused := _refusal(
+        request, session, organisation, sent=sent, own=own, own_error="admin.error.own_account"
+    ):
+        return refused
     set_user_active(session=session, user=user, active=active)
     if is_htmx(request):
         context = {"organisation": organisation, "user": user}
@@ -218,11 +233,11 @@ def new_password(
 ) -> Response:
     """A new generated password for a user who lost theirs, shown once on the organisation's page."""
     user, organisation = _managed_user(session, user_id)
-    if not csrf_valid(request, csrf_token):
-        return _organisation_page(request, session, organisation, errors=_csrf_error(request))
-    if user.id == admin.id:
-        errors = _translated(request, {"form": "admin.error.own_password"})
-        return _organisation_page(request, session, organisation, errors=errors)
+    own = user.id == admin.id
+    if refused := _refusal(
+        request, session, organisation, sent=csrf_token, own=own, own_error="admin.error.own_password"
+    ):
+        return refused
     password = reset_password(session=session, user=user)
     return _organisation_page(
         request, session, organisation, created=(user, password), notice="admin.password_reset"
@@ -235,11 +250,11 @@ def remove_user(
 ) -> Response:
     """Take a user out of their organisation (they then see no contract; their sessions end)."""
     user, organisation = _managed_user(session, user_id)
-    if not csrf_valid(request, csrf_token):
-        return _organisation_page(request, session, organisation, errors=_csrf_error(request))
-    if user.id == admin.id:
-        errors = _translated(request, {"form": "admin.error.own_account"})
-        return _organisation_page(request, session, organisation, errors=errors)
+    own = user.id == admin.id
+    if refused := _refusal(
+        request, session, organisation, sent=csrf_token, own=own, own_error="admin.error.own_account"
+    ):
+        return refused
     remove_from_organisation(session=session, user=user)
     return RedirectResponse(f"/admin/organisations/{organisation.id}", status_code=303)
 
