@@ -257,7 +257,11 @@ def analyse_once(base: str, paths: dict[str, str]) -> None:
     with opener.open(f"{base}/login", timeout=60) as page:
         found = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode())
     assert found is not None, "the login page has no CSRF token"
-    form = {"email": paths["buyer"], "password": paths["password"], "csrf_token": found.group(1)}
+    form = {
+        "email": json.loads(paths["buyers"])[0],
+        "password": paths["password"],
+        "csrf_token": found.group(1),
+    }
     with opener.open(f"{base}/login", data=urllib.parse.urlencode(form).encode(), timeout=60):
         pass
     for _ in range(2 * WORKERS):  # each worker keeps its own analyses; the kernel spreads the requests
