@@ -566,3 +566,7 @@ def test_a_withdrawn_inviters_link_no_longer_works(
     buyer_client.cookies.clear()
     page = buyer_client.get(f"/invitations/{token}")
     assert page.status_code == 410 and "Uitnodiging ingetrokken" in page.text
+    colleague = make_user(session, email="collega@testdorp.nl", role=Role.CONTRACT_MANAGER)
+    assert log_in(buyer_client, colleague.email) == 303
+    listed = buyer_client.get(f"/contracts/{contract.id}/invitations").text
+    assert "ingetrokken" in listed  # the buyer side sees the link no longer works, and may send a new one

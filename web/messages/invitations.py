@@ -69,6 +69,7 @@ INVITATION_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "invitation.status.open": {"en": "open", "nl": "open"},
     "invitation.status.used": {"en": "used", "nl": "gebruikt"},
     "invitation.status.expired": {"en": "expired", "nl": "verlopen"},
+    "invitation.status.withdrawn": {"en": "withdrawn", "nl": "ingetrokken"},
     "invitation.new_link": {"en": "New link", "nl": "Nieuwe link"},
     "invitation.new_link_label": {"en": "New link for {email}", "nl": "Nieuwe link voor {email}"},
     "invitation.back": {"en": "Back to the contract", "nl": "Terug naar het contract"},

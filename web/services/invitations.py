@@ -71,6 +71,7 @@ class InvitationStatus(StrEnum):
     OPEN = "open"
     USED = "used"
     EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"  # open, but its inviter no longer works on the contract's buyer side
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,12 @@ def invitation_status(invitation: Invitation, *, now: datetime | None = None) ->
     return InvitationStatus.OPEN
 
 
+def _still_inviting(inviter: User | None, contract: Contract) -> bool:
+    """Whether the inviter is still an active buyer or contract manager of the contract's buyer: an
+    invitation lasts only that long."""
+    return inviter is not None and inviter.is_active and may_invite(user=inviter, contract=contract)
+
+
 def invitations_view(*, session: Session, contract: Contract, user: User) -> InvitationsView | None:
     """The invitations of the contract for its buyer side; None for anyone else, who sees none."""
     if not may_invite(user=user, contract=contract):
@@ -141,10 +148,24 @@ def invitations_view(*, session: Session, contract: Contract, user: User) -> Inv
         .order_by(col(Invitation.created_at).desc(), col(Invitation.id).desc())
     )
     now = datetime.now(UTC)
-    rows = [
-        InvitationRow(invitation, invitation_status(invitation, now=now))
-        for invitation in session.exec(query)
-    ]
+    invitations = list(session.exec(query))
+    inviters = {
+        inviter.id: inviter
+        for inviter in session.exec(
+            select(User).where(
+                col(User.id).in_({invitation.invited_by_user_id for invitation in invitations})
+            )
+        )
+    }
+
+    def status(invitation: Invitation) -> InvitationStatus:
+        found = invitation_status(invitation, now=now)
+        inviter = inviters.get(invitation.invited_by_user_id)
+        if found is InvitationStatus.OPEN and not _still_inviting(inviter, contract):
+            return InvitationStatus.WITHDRAWN
+        return found
+
+    rows = [InvitationRow(invitation, status(invitation)) for invitation in invitations]
     return InvitationsView(asks_supplier_name=contract.supplier_organisation_id is None, rows=rows)
 
 
@@ -234,11 +255,10 @@ def invitation_by_token(
         return InvitationProblem.USED
     if status is InvitationStatus.EXPIRED:
         return InvitationProblem.EXPIRED
-    inviter = session.get(User, invitation.invited_by_user_id)
     contract = session.get(Contract, invitation.contract_id)
-    if inviter is None or contract is None:
+    if contract is None:
         return InvitationProblem.UNKNOWN
-    if not inviter.is_active or not may_invite(user=inviter, contract=contract):
+    if not _still_inviting(session.get(User, invitation.invited_by_user_id), contract):
         return InvitationProblem.WITHDRAWN
     return invitation
 
