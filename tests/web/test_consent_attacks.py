@@ -11,44 +11,29 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from models import Contract, MembershipRequest, Organisation, OrganisationKind, Role, User
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.web.test_auth import csrf, log_in
+from tests.web.test_organisation_consent import (
+    LINK,
+    NEW_PASSWORD,
+    SUPPLIER,
+    SUPPLIER_MEMBER,
+    accept,
+    make_victim_contract,
+    real_supplier,
+)
 from web.services import invitations as invitations_service
 from web.services.admin import remove_from_organisation
 from web.services.invitations import accept_invitation, create_invitation
 
-SUPPLIER = "Werkkleding Nederland BV"
-SUPPLIER_MEMBER = "leverancier@werkkleding.example"
-VICTIM_BUYER = "Gemeente Voorbeeldstad"
 OTHER_BUYER = "Gemeente Elders"
 OTHER_BUYER_USER = "inkoper@elders.example"
 # An address that looks like a colleague's at the supplier, chosen by the other buyer.
 LOOKALIKE = "jan.devries@werkkleding.example"
-NEW_PASSWORD = "een-lang-nieuw-wachtwoord"
-LINK = re.compile(r'value="(https?://[^"]+/invitations/([A-Za-z0-9_-]+))"')
-
-
-def supplier(session: Session) -> Organisation:
-    return session.exec(
-        select(Organisation).where(Organisation.name == SUPPLIER).order_by(col(Organisation.id))
-    ).first() or pytest.fail("no supplier")
-
-
-def accept(
-    client: TestClient, token: str, full_name: str = "Jan de Vries", password: str = NEW_PASSWORD
-) -> int:
-    client.cookies.clear()
-    data = {
-        "full_name": full_name,
-        "password": password,
-        "password_repeat": password,
-        "csrf_token": csrf(client),
-    }
-    return client.post(f"/invitations/{token}", data=data, follow_redirects=False).status_code
 
 
 def invite_through_the_form(client: TestClient, contract_id: int, email: str, **fields: str) -> str:
@@ -61,19 +46,16 @@ def invite_through_the_form(client: TestClient, contract_id: int, email: str, **
     return found.group(2)
 
 
+@pytest.fixture
+def victim_contract(session: Session) -> Contract:
+    return make_victim_contract(session)
+
+
 def sees_victim_contract(client: TestClient, email: str, victim: Contract) -> bool:
     client.cookies.clear()
     if log_in(client, email, NEW_PASSWORD) != 303:
         return False
     return client.get(f"/contracts/{victim.id}", follow_redirects=False).status_code == 200
-
-
-@pytest.fixture
-def victim_contract(session: Session) -> Contract:
-    """The real supplier with one member, on the victim municipality's contract."""
-    contract = make_contract(session, buyer=VICTIM_BUYER, supplier=SUPPLIER, reference="VICTIM-1")
-    make_user(session, email=SUPPLIER_MEMBER, role=Role.SUPPLIER, organisation=SUPPLIER)
-    return contract
 
 
 def test_a_supplier_left_without_members_is_not_open_to_another_buyers_invitee(
@@ -93,7 +75,7 @@ def test_a_supplier_left_without_members_is_not_open_to_another_buyers_invitee(
     accept(client, token, full_name="Aanvaller")
     session.expire_all()
     assert session.exec(select(User).where(User.email == "prive@aanvaller.example")).first() is None
-    assert session.exec(select(MembershipRequest)).one().organisation_id == supplier(session).id
+    assert session.exec(select(MembershipRequest)).one().organisation_id == real_supplier(session).id
     assert not sees_victim_contract(client, "prive@aanvaller.example", victim_contract)
 
 
@@ -174,7 +156,7 @@ def test_merging_a_buyers_duplicate_does_not_admit_its_members_without_the_suppl
     admin = make_user(session, email="beheer@chainmap.example", role=Role.ADMIN, organisation=None)
     client.cookies.clear()
     assert log_in(client, admin.email) == 303
-    real = supplier(session)
+    real = real_supplier(session)
     page = client.get(f"/admin/organisations/{duplicate_id}").text
     assert LOOKALIKE in page and 'name="members_confirmed"' in page  # the admin sees who would join
     response = client.post(

@@ -35,12 +35,16 @@ NEW_PASSWORD = "een-lang-nieuw-wachtwoord"
 LINK = re.compile(r'value="(https?://[^"]+/invitations/([A-Za-z0-9_-]+))"')
 
 
-@pytest.fixture
-def victim_contract(session: Session) -> Contract:
+def make_victim_contract(session: Session) -> Contract:
     """The real supplier, with a member, on another municipality's contract."""
     contract = make_contract(session, buyer=VICTIM_BUYER, supplier=SUPPLIER, reference="VICTIM-1")
     make_user(session, email=SUPPLIER_MEMBER, role=Role.SUPPLIER, organisation=SUPPLIER)
     return contract
+
+
+@pytest.fixture
+def victim_contract(session: Session) -> Contract:
+    return make_victim_contract(session)
 
 
 @pytest.fixture
@@ -67,12 +71,13 @@ def invited(session: Session, contract: Contract, *, role: Role = Role.BUYER) ->
     return token
 
 
-def accept(client: TestClient, token: str, full_name: str = "Aanvaller") -> int:
+def accept(client: TestClient, token: str, full_name: str = "Aanvaller", password: str = NEW_PASSWORD) -> int:
+    """Accept the invitation as a visitor would, with a name and password; the answer's status."""
     client.cookies.clear()
     data = {
         "full_name": full_name,
-        "password": NEW_PASSWORD,
-        "password_repeat": NEW_PASSWORD,
+        "password": password,
+        "password_repeat": password,
         "csrf_token": csrf(client),
     }
     return client.post(f"/invitations/{token}", data=data, follow_redirects=False).status_code
