@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from models import Organisation, Role, User
 from web.deps import CurrentUser, SessionDep
+from web.errors import error_page
 from web.i18n import request_language
 from web.ids import DbId
 from web.messages import web_text
@@ -52,14 +53,16 @@ def _decide(
     lang = request_language(request)
     back = "/organisation"
     if not csrf_valid(request, sent):
+        if user.organisation_id is None:  # the admin, who decides from the admin's pages
+            return error_page(request, 400, message=web_text("error.csrf", lang))
         return _page(request, session, user, error=web_text("error.csrf", lang), status_code=400)
     try:
         membership = decide_membership(session=session, user=user, request_id=request_id, approve=approve)
     except LookupError:
         raise HTTPException(status_code=404) from None
     except MembershipDecisionRefused as refused:
-        if user.role is Role.ADMIN:
-            raise HTTPException(status_code=409) from None
+        if user.organisation_id is None:
+            return error_page(request, 409, message=web_text(refused.reason, lang))
         return _page(request, session, user, error=web_text(refused.reason, lang), status_code=409)
     if user.role is Role.ADMIN:
         back = f"/admin/organisations/{membership.organisation_id}"
