@@ -67,6 +67,9 @@ def create_app(
         settings.database_url, pool_size=settings.db_pool_size, max_overflow=0
     )
     app.state.today = today
+    # The body limit runs inside the session middleware, which only reads the signed cookie: an upload's
+    # larger limit is for a browser that logged in (web.limits).
+    app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -75,8 +78,7 @@ def create_app(
         same_site="lax",
         https_only=settings.environment == "production",
     )
-    # Added last, run first: the security headers on every answer, the body limit before any other work.
-    app.add_middleware(BodyLimitMiddleware)
+    # Added last, run first: the security headers on every answer.
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestLogMiddleware, log_format=settings.log_format)  # outermost: logs every answer
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

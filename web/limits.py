@@ -3,7 +3,9 @@ request makes the server read or spool more than its route accepts.
 
 A route without a declared limit accepts `FORM_MAX_BYTES`, far more than any of the app's forms sends.
 A route that takes files declares its own limit next to itself with the `body_limit` decorator: a
-number of bytes or a function of the settings (the size of an attachment is configured).
+number of bytes or a function of the settings (the size of an attachment is configured); it applies only
+to a browser whose signed session cookie holds a login (the middleware runs inside the session
+middleware), so a visitor never makes the server read more than a form's worth.
 
 `BodyLimitMiddleware` (pure ASGI) finds the route of a request as the router will (Starlette's
 matching over the app's routes, in order) and takes its limit. A Content-Length over it is refused at
@@ -28,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from web.errors import error_page
 from web.i18n import request_language
 from web.messages import web_text
+from web.security import LOGIN_SESSION_KEY
 from web.services.attachments import limit_text
 from web.settings import MEBIBYTE, Settings
 
@@ -118,6 +121,10 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         limit = declared_limit(self._endpoint(scope), scope["app"].state.settings)
+        if limit > FORM_MAX_BYTES and LOGIN_SESSION_KEY not in scope.get("session", {}):
+            # Only a browser that logged in uploads: FastAPI reads a form before the route's login
+            # check runs, so a visitor would otherwise make the server read a whole upload's worth.
+            limit = FORM_MAX_BYTES
         length = _content_length(scope)
         if length is not None and length > limit:
             await self._refuse(scope, receive, send, limit)

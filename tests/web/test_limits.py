@@ -201,3 +201,23 @@ def test_an_upload_route_refuses_a_body_over_its_own_limit(
     )
     assert response.status_code == 413
     assert "ten hoogste 11 MB" in response.text
+
+
+def test_a_visitor_who_never_logged_in_uploads_no_more_than_a_form(
+    client: TestClient, session: Session
+) -> None:
+    """FastAPI reads a form before the route checks the login: without one, an upload route takes the
+    form limit, so a visitor cannot make the server read an upload's worth."""
+    contract = make_contract(session)
+    client.get("/login")  # a session cookie without a login
+    response = client.post(
+        f"/contracts/{contract.id}/chain/file",
+        files={"file": ("keten.csv", b"x" * (FORM_MAX_BYTES + 1), "text/csv")},
+    )
+    assert response.status_code == 413
+    small = client.post(
+        f"/contracts/{contract.id}/chain/file",
+        files={"file": ("k.csv", b"x", "text/csv")},
+        follow_redirects=False,
+    )
+    assert (small.status_code, small.headers["location"]) == (303, "/login")
