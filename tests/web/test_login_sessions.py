@@ -168,3 +168,14 @@ def test_logging_in_replaces_a_session_id_planted_before(
     planted = saved_cookie(client)
     assert log_in(client, EMAIL) == 303
     assert saved_cookie(client) != planted and not logged_in(with_cookie(client, planted))
+
+
+@pytest.mark.parametrize("session_id", ["²", "9" * 30, "0"])
+def test_a_session_id_that_is_no_stored_id_ends_nothing_and_is_no_error(
+    client: TestClient, second: TestClient, session: Session, user: User, session_id: str
+) -> None:
+    # "²" is a digit to str.isdigit() but no number to int(); thirty nines overflow the database's BIGINT.
+    assert log_in(client, EMAIL) == 303 and log_in(second, EMAIL) == 303
+    response = client.post("/account/sessions", data={"session_id": session_id, "csrf_token": csrf(client)})
+    assert response.status_code == 200 and "Beëindigde sessies: 0." in response.text
+    assert logged_in(client) and logged_in(second)
