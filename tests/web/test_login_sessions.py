@@ -179,3 +179,12 @@ def test_a_session_id_that_is_no_stored_id_ends_nothing_and_is_no_error(
     response = client.post("/account/sessions", data={"session_id": session_id, "csrf_token": csrf(client)})
     assert response.status_code == 200 and "Beëindigde sessies: 0." in response.text
     assert logged_in(client) and logged_in(second)
+
+
+def test_ending_sessions_without_the_csrf_token_ends_none(
+    client: TestClient, second: TestClient, session: Session, user: User
+) -> None:
+    assert log_in(client, EMAIL) == 303 and log_in(second, EMAIL) == 303
+    response = client.post("/account/sessions", data={"session_id": "others"})
+    assert response.status_code == 400 and "Het formulier is verlopen" in response.text
+    assert logged_in(client) and logged_in(second)

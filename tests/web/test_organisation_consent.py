@@ -254,8 +254,11 @@ def test_only_members_and_the_admin_decide(
     assert log_in(client, admin.email) == 303
     supplier_page = client.get(f"/admin/organisations/{real_supplier(session).id}").text
     assert ATTACKER_PRIVATE in supplier_page
-    stale = client.post(f"/organisation/requests/{request.id}/approve", data={"csrf_token": "verlopen"})
-    assert stale.status_code == 400 and "Het formulier is verlopen" in stale.text
+    for decision in ("approve", "refuse"):
+        stale = client.post(
+            f"/organisation/requests/{request.id}/{decision}", data={"csrf_token": "verlopen"}
+        )
+        assert stale.status_code == 400 and "Het formulier is verlopen" in stale.text
     response = client.post(
         f"/organisation/requests/{request.id}/approve",
         data={"csrf_token": csrf(client)},
