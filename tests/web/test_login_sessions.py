@@ -188,3 +188,14 @@ def test_ending_sessions_without_the_csrf_token_ends_none(
     response = client.post("/account/sessions", data={"session_id": "others"})
     assert response.status_code == 400 and "Het formulier is verlopen" in response.text
     assert logged_in(client) and logged_in(second)
+
+
+def test_logging_out_with_a_stale_form_says_so_instead_of_seeming_to_log_out(
+    client: TestClient, session: Session, user: User
+) -> None:
+    # A tab left open from before logging in again elsewhere sends the token of a session that is gone:
+    # the user is not logged out, so the answer must not be the login page as if they were.
+    assert log_in(client, EMAIL) == 303
+    response = client.post("/logout", data={"csrf_token": "verlopen"}, follow_redirects=False)
+    assert response.status_code == 400 and "Het formulier is verlopen" in response.text
+    assert logged_in(client)

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from chainmap.themes import Lang
 from models import User
 from web.deps import CurrentUser, SessionDep
+from web.errors import error_page
 from web.formatting import datetime_text
 from web.i18n import LANGUAGE_COOKIE, request_language
 from web.messages import web_text
@@ -118,12 +119,14 @@ def login(
 def logout(
     request: Request, session: SessionDep, csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = ""
 ) -> Response:
-    """End this browser's session on the server, so that a copy of the cookie no longer works."""
-    if csrf_valid(request, csrf_token):
-        token = request.session.get(LOGIN_SESSION_KEY)
-        if isinstance(token, str):
-            end_session(session=session, token=token)
-        request.session.clear()
+    """End this browser's session on the server, so that a copy of the cookie no longer works. A form
+    without this session's token ends nothing and says so: the login page would look like a logout."""
+    if not csrf_valid(request, csrf_token):
+        return error_page(request, 400, message=web_text("error.csrf", request_language(request)))
+    token = request.session.get(LOGIN_SESSION_KEY)
+    if isinstance(token, str):
+        end_session(session=session, token=token)
+    request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
 
