@@ -50,8 +50,9 @@ def login_page(request: Request) -> Response:
 
 
 def client_address(request: Request) -> str:
-    """The client as the server sees it: behind a reverse proxy, the forwarded address only when uvicorn
-    trusts that proxy (127.0.0.1, or FORWARDED_ALLOW_IPS), so that a client cannot choose its own."""
+    """The client as the server sees it: behind a reverse proxy, the forwarded address only with `chainmap
+    serve --proxy-headers` and a proxy among `--forwarded-allow-ips`, so that a client cannot choose its
+    own."""
     return request.client.host if request.client else ""
 
 
