@@ -13,7 +13,7 @@ It prints requests per second, the 50th, 95th and 99th percentile and the errors
 over all requests, for the whole run and for the steady state (the requests that started after the last
 user's first login was answered), and exits 1 when a target is missed: no errors over the whole run, and
 p95 of all requests of the steady state at most 300 ms. The steady state holds logins too (each user logs
-out and in again about one task in forty); what it leaves out is locust's start, where 50 users log in
+out and in again about one task in thirty); what it leaves out is locust's start, where 50 users log in
 within five seconds: 50 Argon2 verifications at RFC 9106's parameters (~200 ms CPU each) take the two
 cores for five seconds, and the parameters stay as they are (docs/benchmarks.md has that run's figures).
 Traffic goes to 127.0.0.1 only; each run is bounded by timeouts.

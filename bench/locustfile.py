@@ -51,7 +51,7 @@ events.quitting.add_listener(_close_log)
 
 class DemoUser(HttpUser):
     """A demo account that logs in at the start ("/login (start)": all 50 within the first seconds), and
-    now and then logs out and in again as part of its work ("/login": about one task in forty, so that
+    now and then logs out and in again as part of its work ("/login": about one task in thirty, so that
     the steady state holds logins at a rate people log in, each an Argon2 verification of ~200 ms CPU)."""
 
     abstract = True

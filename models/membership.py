@@ -3,8 +3,8 @@ supplier organisation that already has members, and a member (or the admin) appr
 
 Nobody becomes a member of an organisation that already has members without that organisation's
 consent: a buyer can invite any address to its contract, but only the supplier decides who speaks for
-it. The account is made only on approval, from the name and the password hash kept here; the password
-itself is never stored.
+it. The account is made only on approval, from the name and the password hash kept here while the
+request waits (a decision empties it); the password itself is never stored.
 """
 
 from datetime import UTC, datetime

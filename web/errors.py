@@ -25,6 +25,7 @@ from web.formatting import SHOWN_TIME_ZONE
 from web.headers import security_headers
 from web.i18n import request_language
 from web.messages import web_text
+from web.request_log import route_template
 from web.templating import is_htmx, templates
 
 LOGGER: Final = logging.getLogger(__name__)
@@ -104,7 +105,9 @@ def _server_error(request: Request, error: Exception) -> Response:
     """Any other exception: logged with its traceback, and a page that says nothing of it. The answer
     leaves the app outside every middleware, so it carries the security headers itself; when even the
     page fails (the database that failed the request draws the navigation), a page without the frame."""
-    LOGGER.error("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+    # The route's template, as the request log has it: the path itself carries invitation and public tokens.
+    route = route_template(request.scope) or "unmatched"
+    LOGGER.error("unhandled error on %s %s", request.method, route, exc_info=error)
     headers = security_headers(request.scope, request.app.state.settings)
     try:
         return error_page(request, 500, headers=headers)

@@ -132,6 +132,13 @@ def test_a_form_without_csrf_token_changes_nothing(
     assert client.post(f"/admin/users/{user.id}/deactivate").status_code == 400
     wrong = {"X-CSRF-Token": "wrong", "HX-Request": "true"}
     assert client.post(f"/admin/users/{user.id}/deactivate", headers=wrong).status_code == 400
+    assert client.post(f"/admin/users/{user.id}/remove").status_code == 400
+    duplicates = [Organisation(name="Dubbel BV", kind=OrganisationKind.SUPPLIER) for _ in range(2)]
+    session.add_all(duplicates)
+    session.commit()
+    before = rows(session)
+    merge = {"target_id": str(duplicates[1].id), "members_confirmed": "yes"}
+    assert client.post(f"/admin/organisations/{duplicates[0].id}/merge", data=merge).status_code == 400
     assert rows(session) == before
 
 

@@ -47,6 +47,7 @@ def app(settings: Settings, engine: Engine) -> FastAPI:
     app.add_api_route("/test/throttled", throttled)
     app.add_api_route("/test/told", told)
     app.add_api_route("/test/teapot", teapot)
+    app.add_api_route("/test/boom/{token}", boom)
     return app
 
 
@@ -118,6 +119,17 @@ def test_a_server_error_is_a_page_that_shows_nothing_of_it_and_is_logged(
     logged = [record for record in caplog.records if record.exc_info]
     assert logged and "GET /test/boom" in logged[0].getMessage()
     assert logged[0].exc_info is not None and SECRET in str(logged[0].exc_info[1])
+
+
+def test_a_server_error_logs_the_route_not_the_path_with_its_token(
+    failing_client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    token = "an-invitation-token-in-the-path"
+    with caplog.at_level(logging.ERROR, logger="web.errors"):
+        assert failing_client.get(f"/test/boom/{token}").status_code == 500
+    logged = [record for record in caplog.records if record.exc_info]
+    assert logged and "GET /test/boom/{token}" in logged[0].getMessage()
+    assert all(token not in record.getMessage() for record in caplog.records)
 
 
 def test_a_server_error_whose_page_fails_too_gets_a_page_without_the_frame(

@@ -168,3 +168,34 @@ def test_logging_in_replaces_a_session_id_planted_before(
     planted = saved_cookie(client)
     assert log_in(client, EMAIL) == 303
     assert saved_cookie(client) != planted and not logged_in(with_cookie(client, planted))
+
+
+@pytest.mark.parametrize("session_id", ["²", "9" * 30, "0"])
+def test_a_session_id_that_is_no_stored_id_ends_nothing_and_is_no_error(
+    client: TestClient, second: TestClient, session: Session, user: User, session_id: str
+) -> None:
+    # "²" is a digit to str.isdigit() but no number to int(); thirty nines overflow the database's BIGINT.
+    assert log_in(client, EMAIL) == 303 and log_in(second, EMAIL) == 303
+    response = client.post("/account/sessions", data={"session_id": session_id, "csrf_token": csrf(client)})
+    assert response.status_code == 200 and "Beëindigde sessies: 0." in response.text
+    assert logged_in(client) and logged_in(second)
+
+
+def test_ending_sessions_without_the_csrf_token_ends_none(
+    client: TestClient, second: TestClient, session: Session, user: User
+) -> None:
+    assert log_in(client, EMAIL) == 303 and log_in(second, EMAIL) == 303
+    response = client.post("/account/sessions", data={"session_id": "others"})
+    assert response.status_code == 400 and "Het formulier is verlopen" in response.text
+    assert logged_in(client) and logged_in(second)
+
+
+def test_logging_out_with_a_stale_form_says_so_instead_of_seeming_to_log_out(
+    client: TestClient, session: Session, user: User
+) -> None:
+    # A tab left open from before logging in again elsewhere sends the token of a session that is gone:
+    # the user is not logged out, so the answer must not be the login page as if they were.
+    assert log_in(client, EMAIL) == 303
+    response = client.post("/logout", data={"csrf_token": "verlopen"}, follow_redirects=False)
+    assert response.status_code == 400 and "Het formulier is verlopen" in response.text
+    assert logged_in(client)

@@ -199,6 +199,8 @@ def test_an_invitation_into_a_supplier_with_members_waits_for_a_members_approval
     assert client.get(f"/contracts/{victim_contract.id}").status_code == 200
     invitation = session.exec(select(Invitation)).one()
     assert invitation.user_id == joined.id
+    # the account has the hash now; the request keeps none (a later new password leaves no old hash behind)
+    assert session.get(MembershipRequest, request.id).hashed_password == ""  # type: ignore[union-attr]
     # decided once: a second decision is refused
     assert log_in(client, SUPPLIER_MEMBER) == 303
     again = client.post(f"/organisation/requests/{request.id}/refuse", data={"csrf_token": csrf(client)})
@@ -220,7 +222,9 @@ def test_a_refused_request_makes_no_account(
     assert response.status_code == 303
     session.expire_all()
     assert session.exec(select(User).where(User.email == ATTACKER_PRIVATE)).first() is None
-    assert session.get(MembershipRequest, request.id).status is MembershipStatus.REFUSED  # type: ignore[union-attr]
+    refused = session.get(MembershipRequest, request.id)
+    assert refused is not None and refused.status is MembershipStatus.REFUSED
+    assert refused.hashed_password == ""  # the refused invitee's chosen password is not kept
     assert ATTACKER_PRIVATE not in client.get("/organisation").text
 
 
@@ -254,8 +258,11 @@ def test_only_members_and_the_admin_decide(
     assert log_in(client, admin.email) == 303
     supplier_page = client.get(f"/admin/organisations/{real_supplier(session).id}").text
     assert ATTACKER_PRIVATE in supplier_page
-    stale = client.post(f"/organisation/requests/{request.id}/approve", data={"csrf_token": "verlopen"})
-    assert stale.status_code == 400 and "Het formulier is verlopen" in stale.text
+    for decision in ("approve", "refuse"):
+        stale = client.post(
+            f"/organisation/requests/{request.id}/{decision}", data={"csrf_token": "verlopen"}
+        )
+        assert stale.status_code == 400 and "Het formulier is verlopen" in stale.text
     response = client.post(
         f"/organisation/requests/{request.id}/approve",
         data={"csrf_token": csrf(client)},

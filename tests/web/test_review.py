@@ -208,6 +208,9 @@ def test_hotspots_filter_by_theme_and_by_level(
     assert len(everything) == min(50, len(expected))
     assert "Dhaka Apparel Works Ltd." in everything[0][1] and 'hx-get="' in everything[0][1]
     assert table("theme=forced_labour&level=x") == forced  # an unknown level filters nothing
+    # "²" is a digit to str.isdigit() but no number to int(): it filters nothing either, as page or fragment
+    assert table("theme=forced_labour&level=²") == forced
+    assert client.get(f"{page_url(parties)}?hotspot_level=²").status_code == 200
     page = client.get(f"{page_url(parties)}/hotspots?theme=forced_labour").text  # without htmx: the page
     assert "<html" in page and '<option value="forced_labour" selected>' in page
 

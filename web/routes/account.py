@@ -13,6 +13,7 @@ from models import Organisation, User
 from web.deps import CurrentUser, SessionDep
 from web.formatting import datetime_text
 from web.i18n import request_language
+from web.ids import MAX_DB_ID
 from web.messages import web_text
 from web.routes.auth import client_address
 from web.security import CSRF_FIELD, csrf_valid
@@ -107,6 +108,15 @@ def change_own_password(
     return _page(request, session, user, changed=True)
 
 
+def _stored_id(value: str) -> int | None:
+    """`value` as a database id (ASCII digits, 1 to MAX_DB_ID), else None: str.isdigit() also takes
+    digits that int() refuses ("²"), and a larger number overflows the database's BIGINT."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_DB_ID else None
+
+
 @router.post("/account/sessions", response_class=HTMLResponse)
 def end_sessions(
     request: Request,
@@ -124,8 +134,8 @@ def end_sessions(
     this = request.state.login_session_id
     if session_id == "others":
         ended = end_user_sessions(session=session, user_id=user.id, keep=this)
-    elif session_id.isdigit() and int(session_id) != this:
-        ended = end_user_sessions(session=session, user_id=user.id, keep=this, only=int(session_id))
+    elif (chosen := _stored_id(session_id)) is not None and chosen != this:
+        ended = end_user_sessions(session=session, user_id=user.id, keep=this, only=chosen)
     else:
         ended = 0
     session.commit()

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from chainmap.themes import Lang
 from models import User
 from web.deps import CurrentUser, SessionDep
+from web.errors import error_page
 from web.formatting import datetime_text
 from web.i18n import LANGUAGE_COOKIE, request_language
 from web.messages import web_text
@@ -49,8 +50,9 @@ def login_page(request: Request) -> Response:
 
 
 def client_address(request: Request) -> str:
-    """The client as the server sees it: behind a reverse proxy, the forwarded address only when uvicorn
-    trusts that proxy (127.0.0.1, or FORWARDED_ALLOW_IPS), so that a client cannot choose its own."""
+    """The client as the server sees it: behind a reverse proxy, the forwarded address only with `chainmap
+    serve --proxy-headers` and a proxy among `--forwarded-allow-ips`, so that a client cannot choose its
+    own."""
     return request.client.host if request.client else ""
 
 
@@ -118,12 +120,14 @@ def login(
 def logout(
     request: Request, session: SessionDep, csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = ""
 ) -> Response:
-    """End this browser's session on the server, so that a copy of the cookie no longer works."""
-    if csrf_valid(request, csrf_token):
-        token = request.session.get(LOGIN_SESSION_KEY)
-        if isinstance(token, str):
-            end_session(session=session, token=token)
-        request.session.clear()
+    """End this browser's session on the server, so that a copy of the cookie no longer works. A form
+    without this session's token ends nothing and says so: the login page would look like a logout."""
+    if not csrf_valid(request, csrf_token):
+        return error_page(request, 400, message=web_text("error.csrf", request_language(request)))
+    token = request.session.get(LOGIN_SESSION_KEY)
+    if isinstance(token, str):
+        end_session(session=session, token=token)
+    request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
 

@@ -89,19 +89,33 @@ def active_login(*, session: Session, token: str, now: datetime | None = None) -
     login, user = found
     if _utc(login.expires_at) <= now or not user.is_active:
         return None
-    if now - _utc(login.last_seen_at) >= LAST_SEEN_EVERY:
+    if now - _utc(login.last_seen_at) >= LAST_SEEN_EVERY and _note_last_seen(session, login, now):
+        login.last_seen_at = now
+    return ActiveLogin(user=user, login=login)
+
+
+def _note_last_seen(session: Session, login: LoginSession, now: datetime) -> bool:
+    """Note the session's last use, unless the database is busy writing for another request: on SQLite
+    the note does not wait out the busy timeout (models.db) as other writes do, since the page would wait
+    that long. Whether it was noted."""
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    waits = connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one() if sqlite else 0
+    try:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA busy_timeout = 0")
         try:
-            session.connection().execute(
+            connection.execute(
                 update(LoginSession).where(col(LoginSession.id) == login.id).values(last_seen_at=now)
             )
-            session.commit()
-        except (
-            OperationalError
-        ):  # the database is busy writing (SQLite): the note is worth less than the page
-            session.rollback()
-        else:
-            login.last_seen_at = now
-    return ActiveLogin(user=user, login=login)
+        finally:  # while the connection is still the session's: the pool lends it out again after
+            if sqlite:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(waits)}")
+    except OperationalError:  # the database is busy writing (SQLite): the note is worth less than the page
+        session.rollback()
+        return False
+    session.commit()
+    return True
 
 
 def end_session(*, session: Session, token: str, now: datetime | None = None) -> None:

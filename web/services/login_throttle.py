@@ -9,9 +9,9 @@ counted again: a locked address opens WINDOW after its last counted failures, wh
 attacker keeps sending. A successful login clears its address's count, not its client's. The client is
 `request.client.host`, an IPv6 address counted by its /64 network (`client_key`). Behind a reverse proxy
 that must be the real client, not the proxy (or 50 failures from anyone lock everyone out): `chainmap
-serve` (uvicorn) takes it from X-Forwarded-For only when the proxy connects from 127.0.0.1 or from an
-address in the environment's FORWARDED_ALLOW_IPS, and the proxy must append to that header, not pass on
-the client's own.
+serve --proxy-headers` (uvicorn) takes it from X-Forwarded-For, only when the proxy connects from an
+address in `--forwarded-allow-ips` (127.0.0.1 by default; without --proxy-headers no forwarded header is
+believed), and the proxy must set that header to the address it saw, not pass on the client's own.
 """
 
 import ipaddress

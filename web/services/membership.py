@@ -196,13 +196,15 @@ def decide_membership(
     if membership.status is not MembershipStatus.PENDING:
         raise MembershipDecisionRefused("membership.error.decided")
     status = MembershipStatus.APPROVED if approve else MembershipStatus.REFUSED
+    # The chosen password's hash goes to the account, if any, and is not kept with the decided request.
+    hashed_password = membership.hashed_password
     claimed = session.connection().execute(
         update(MembershipRequest)
         .where(
             col(MembershipRequest.id) == request_id,
             col(MembershipRequest.status) == MembershipStatus.PENDING,
         )
-        .values(status=status, decided_at=now, decided_by_user_id=user.id)
+        .values(status=status, decided_at=now, decided_by_user_id=user.id, hashed_password="")
     )
     if claimed.rowcount != 1:
         session.rollback()
@@ -224,7 +226,7 @@ def decide_membership(
         full_name=membership.full_name,
         role=Role.SUPPLIER,
         organisation_id=membership.organisation_id,
-        hashed_password=membership.hashed_password,
+        hashed_password=hashed_password,
     )
     session.add(member)
     try:

@@ -260,7 +260,9 @@ def graph_theme(theme: str) -> str:
 
 def hotspot_filter(theme: str, level: str) -> tuple[str | None, Level]:
     """The hotspot table's filter from the query: a known theme or None for all, and a minimum level."""
-    minimum = int(level) if level.isdigit() and int(level) <= Level.VERY_HIGH else Level.NONE_KNOWN
+    # isascii too: str.isdigit() also takes digits that int() refuses ("²")
+    known = level.isascii() and level.isdigit() and int(level) <= Level.VERY_HIGH
+    minimum = int(level) if known else Level.NONE_KNOWN
     return (theme if theme in THEMES else None), Level(minimum)
 
 
