@@ -128,6 +128,10 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "You cannot deactivate your own account.",
         "nl": "U kunt uw eigen account niet deactiveren.",
     },
+    "admin.error.own_removal": {
+        "en": "You cannot remove your own account from its organisation.",
+        "nl": "U kunt uw eigen account niet uit de organisatie halen.",
+    },
     "admin.error.own_password": {
         "en": "Change your own password under My account.",
         "nl": "Wijzig uw eigen wachtwoord onder Mijn account.",

@@ -252,7 +252,7 @@ def remove_user(
     user, organisation = _managed_user(session, user_id)
     own = user.id == admin.id
     if refused := _refusal(
-        request, session, organisation, sent=csrf_token, own=own, own_error="admin.error.own_account"
+        request, session, organisation, sent=csrf_token, own=own, own_error="admin.error.own_removal"
     ):
         return refused
     remove_from_organisation(session=session, user=user)
