@@ -7,8 +7,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from models import Organisation, OrganisationKind
+from models import Notification, NotificationKind, Organisation, OrganisationKind, Role
 from models.migrate import alembic_config
+from tests.factories.contracts import make_contract
+from tests.factories.users import make_user
 
 
 def test_healthz_answers_when_the_database_does(client: TestClient) -> None:
@@ -28,3 +30,28 @@ def test_the_database_keeps_one_organisation_name_per_kind(engine: Engine) -> No
         session.add(Organisation(name="Gemeente X", kind=OrganisationKind.BUYER))
         with pytest.raises(IntegrityError):
             session.commit()
+
+
+def test_the_newest_migration_goes_down_and_up_again_with_its_rows(database_url: str, engine: Engine) -> None:
+    """0007 downgraded and upgraded again on this test's database (SQLite or PostgreSQL), with a
+    notification of the kind it adds in the table, and the schema is the models' after."""
+    with Session(engine) as session:
+        contract = make_contract(session)
+        user = make_user(
+            session, email="lid@leverancier.example", role=Role.SUPPLIER, organisation="Werkkleding BV"
+        )
+        assert contract.id is not None and user.id is not None
+        session.add(
+            Notification(
+                user_id=user.id,
+                contract_id=contract.id,
+                kind=NotificationKind.MEMBERSHIP_REQUESTED,
+                key="membership:1",
+            )
+        )
+        session.commit()
+    engine.dispose()
+    config = alembic_config(database_url)
+    command.downgrade(config, "0006")
+    command.upgrade(config, "head")
+    command.check(config)

@@ -123,7 +123,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # PostgreSQL cannot drop a value from an enum type; a notification of the new kind goes, the value stays.
-    op.execute(sa.text("DELETE FROM notifications WHERE kind = :kind").bindparams(kind=NEW_NOTIFICATION_KIND))
+    # Compared as text: PostgreSQL has no operator between its enum type and a parameter's text.
+    op.execute(
+        sa.text("DELETE FROM notifications WHERE CAST(kind AS TEXT) = :kind").bindparams(
+            kind=NEW_NOTIFICATION_KIND
+        )
+    )
     if op.get_bind().dialect.name != "postgresql":
         with op.batch_alter_table("notifications", schema=None) as batch_op:
             batch_op.alter_column(
