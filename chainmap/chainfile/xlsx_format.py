@@ -170,7 +170,7 @@ class _PartLimitedZip(zipfile.ZipFile):
         if info.file_size > self.whole_part:
             raise _PartTooLarge(info.filename)
         if pwd is not None:
-            raise NotImplementedError("encrypted parts are refused by the archive's check")
+            raise zipfile.BadZipFile("encrypted parts are refused by the archive's check")
         return read_limited_part(self, info)
 
 

@@ -19,7 +19,6 @@ from chainmap.cli import EXIT_OK, EXIT_USAGE, main
 from web.request_log import LOGGER
 from web.settings import get_settings
 
-PORTS = range(8201, 8211)  # the ports this project's tests may serve on
 TOKEN = "Zq8secretTOKENvalue0123456789"
 CHAINMAP = Path(sys.executable).parent / "chainmap"
 
@@ -62,14 +61,10 @@ def test_serve_refuses_no_workers(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip("no free port in 8201-8210")
+    """A port the system has free now, for the server started next."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def get(url: str) -> int:
