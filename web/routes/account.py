@@ -1,7 +1,6 @@
 """The logged-in user's own account: who they are, changing the password, and their sessions in other
 browsers, each of which they can end."""
 
-import math
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -11,16 +10,15 @@ from sqlmodel import Session
 
 from models import Organisation, User
 from web.deps import CurrentUser, SessionDep
-from web.formatting import datetime_text
 from web.i18n import request_language
 from web.ids import MAX_DB_ID
 from web.messages import web_text
-from web.routes.auth import client_address
+from web.routes.auth import client_address, throttled_answer
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.accounts import CURRENT, PASSWORD_MIN, change_password
 from web.services.errors import FormInvalid
 from web.services.login_sessions import end_user_sessions, open_sessions
-from web.services.login_throttle import claim_attempt, forget_attempt, throttled_until
+from web.services.login_throttle import claim_attempt, forget_attempt
 from web.templating import templates
 
 router = APIRouter()
@@ -83,13 +81,9 @@ def change_own_password(
     if not csrf_valid(request, csrf_token):
         return _page(request, session, user, errors={"form": web_text("error.csrf", lang)})
     now = datetime.now(UTC)
-    client = client_address(request)
-    claimed = throttled_until(session=session, email=user.email, client=client, now=now) or claim_attempt(
-        session=session, email=user.email, client=client, now=now
-    )
+    claimed = claim_attempt(session=session, email=user.email, client=client_address(request), now=now)
     if isinstance(claimed, datetime):
-        wait = max(1, math.ceil((claimed - now).total_seconds()))
-        error = web_text("login.throttled", lang, time=datetime_text(claimed, lang))
+        wait, error = throttled_answer(lang, claimed, now)
         return _page(request, session, user, errors={"form": error}, status_code=429, retry_after=wait)
     try:
         change_password(

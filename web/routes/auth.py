@@ -18,7 +18,7 @@ from web.i18n import LANGUAGE_COOKIE, request_language
 from web.messages import web_text
 from web.security import CSRF_FIELD, LOGIN_SESSION_KEY, csrf_valid
 from web.services.login_sessions import active_login, end_session, start_session
-from web.services.login_throttle import claim_attempt, clear_address, throttled_until
+from web.services.login_throttle import claim_attempt, clear_address
 from web.services.users import authenticate, normalise_email
 from web.settings import Settings
 from web.templating import templates
@@ -78,10 +78,11 @@ def _login_page(request: Request, email: str, error: str, *, status_code: int, *
     )
 
 
-def _throttled(request: Request, email: str, lang: Lang, opens: datetime, now: datetime) -> Response:
+def throttled_answer(lang: Lang, opens: datetime, now: datetime) -> tuple[int, str]:
+    """The seconds for Retry-After and the message of a throttled attempt that may be made again at
+    `opens` (web.services.login_throttle), for the login page and for /account."""
     wait = max(1, math.ceil((opens - now).total_seconds()))
-    error = web_text("login.throttled", lang, time=datetime_text(opens, lang))
-    return _login_page(request, email, error, status_code=429, **{"Retry-After": str(wait)})
+    return wait, web_text("login.throttled", lang, time=datetime_text(opens, lang))
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -99,12 +100,10 @@ def login(
         return _login_page(request, email, web_text("error.csrf", lang), status_code=400)
     address, client = normalise_email(email), client_address(request)
     now = datetime.now(UTC)
-    opens = throttled_until(session=session, email=address, client=client, now=now)
-    if opens is not None:
-        return _throttled(request, email, lang, opens, now)
     claimed = claim_attempt(session=session, email=address, client=client, now=now)
-    if isinstance(claimed, datetime):  # guesses sent at the same moment: this one is over the limit
-        return _throttled(request, email, lang, claimed, now)
+    if isinstance(claimed, datetime):  # locked, or guesses sent at the same moment and this one is over
+        wait, error = throttled_answer(lang, claimed, now)
+        return _login_page(request, email, error, status_code=429, **{"Retry-After": str(wait)})
     user = authenticate(session=session, email=email, password=password)
     if user is None:  # counted already
         return _login_page(request, email, web_text("login.failed", lang), status_code=400)

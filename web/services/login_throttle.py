@@ -81,8 +81,11 @@ def claim_attempt(
     many: guesses sent at the same moment each find the count as it was before any of them failed, so a
     count taken before the check lets as many through as the server has threads. Returns the attempt's id
     (`forget_attempt` it, or `clear_address`, when it succeeds) or, when it is over a limit, the moment
-    attempts open again; such an attempt is forgotten here, so that it is not counted."""
+    attempts open again; such an attempt is forgotten here, so that it is not counted. An address or
+    client that is locked already is answered without a write, however many attempts it sends."""
     now = now or datetime.now(UTC)
+    if (opens := throttled_until(session=session, email=email, client=client, now=now)) is not None:
+        return opens
     key = client_key(client)
     session.connection().execute(delete(LoginFailure).where(col(LoginFailure.at) <= now - WINDOW))
     attempt = LoginFailure(email=email[:254], client=key, at=now)
