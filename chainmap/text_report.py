@@ -55,8 +55,50 @@ def findings_lines(findings: Iterable[Finding], lang: Lang) -> list[str]:
     ]
 
 
+GROUP_SITES_SHOWN = 5
+
+
+def risk_group_label(group: Mapping[str, Any], lang: Lang) -> str:
+    """ "forced labour – Garments – CN": theme, listed good or activity (if any), country of a risk group."""
+    parts = [theme_label(group["theme"], lang)]
+    if "good" in group:
+        parts.append(good_label(group["good"], lang))
+    elif "activity" in group:
+        parts.append(activity_label(group["activity"], lang))
+    parts.append(_country_key(group["country"] or UNKNOWN_COUNTRY_KEY, lang))
+    return " – ".join(parts)
+
+
+def risk_group_lines(groups: Sequence[Mapping[str, Any]], nodes: Mapping[str, Any], lang: Lang) -> list[str]:
+    """The prioritised risk groups, one line each with their level, sites and combined exposure, then the
+    first sites by name; empty when nothing is prioritised."""
+    if not groups:
+        return [_t("report.no_risk_groups", lang), ""]
+    risks = sum(group["sites"] for group in groups)
+    lines = [_t("report.risk_groups", lang, groups=len(groups), risks=risks)]
+    for number, group in enumerate(groups, start=1):
+        lines.append(
+            f"{number:>3}  "
+            + _t(
+                "report.risk_group",
+                lang,
+                label=risk_group_label(group, lang),
+                level=Level(group["level"]).label(lang),
+                sites=group["sites"],
+                exposure=_percent(group["exposure"], lang),
+            )
+        )
+        names = [nodes[node]["name"] for node in group["nodes"][:GROUP_SITES_SHOWN]]
+        more = group["sites"] - len(names)
+        if more:
+            names.append(_t("report.more_sites", lang, count=more))
+        lines.append("       " + "; ".join(names))
+    return [*lines, ""]
+
+
 def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int, lang: Lang) -> str:
-    """The readable report: title, hotspots table with reasons, structure summary, findings."""
+    """The readable report: title, prioritised risk groups, hotspots table with reasons, structure
+    summary, findings."""
     nodes = {node["id"]: node for node in result["nodes"]}
     structure = result["structure"]
     contractor = next((n for n in result["nodes"] if n["tier"] == 0), None)
@@ -71,6 +113,7 @@ def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int,
         ),
         "",
     ]
+    lines += risk_group_lines(result.get("risk_groups", []), nodes, lang)
     hotspots: Sequence[Mapping[str, Any]] = result["hotspots"]
     shown = hotspots[:top]
     if shown:

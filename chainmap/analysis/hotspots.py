@@ -1,8 +1,10 @@
-"""Prioritisation after the OECD guidance: (node, theme) hotspots ranked by salience.
+"""Prioritisation after the OECD guidance: (node, theme) hotspots, the most severe first.
 
-severity = level / 4 x the irremediability weight of the theme; likelihood = `Risk.likelihood` (evidence
-kind adjusted for the rule of law); salience = severity x likelihood x exposure. A high risk at a node
-carrying 2% of the volume therefore ranks below the same risk at a node carrying 80%.
+Hotspots are ranked by severity first: a lower level never outranks a higher one. Within a level the
+likelihood (evidence kind adjusted for the rule of law) and then the share of volume decide, then how hard
+the harm is to undo. salience = severity x likelihood x exposure stays with each hotspot as its weight
+(coverage of a plan of action sums it), but it does not rank: a very high forced-labour risk at a factory
+carrying 0.2% of the volume ranks above a low risk at the contractor. See docs/risk-model.md §8.
 """
 
 from collections.abc import Mapping, Sequence
@@ -11,7 +13,7 @@ from typing import Any, Final, overload
 
 import networkx as nx
 
-from chainmap.analysis.risk import Reason, Risk
+from chainmap.analysis.risk import Evidence, Reason, Risk
 from chainmap.themes import THEMES, Lang, Level
 
 # How hard the harm is to undo: harm to children, to freedom and to life cannot be reversed, environmental
@@ -27,12 +29,25 @@ IRREMEDIABILITY: Final[dict[str, float]] = {
     "corruption": 0.5,
 }
 ROUNDING: Final = 6
+# The lowest level a plan of action must address.
+PRIORITY_LEVEL: Final = Level.HIGH
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
+
+
+def is_prioritised(level: Level, *, baseline: bool) -> bool:
+    """True for a risk a plan of action must address: at least PRIORITY_LEVEL and backed by a listing or
+    a country source, not by the sector baseline alone (no source covers the theme for the country)."""
+    return level >= PRIORITY_LEVEL and not baseline
 
 
 @dataclass(frozen=True, slots=True)
 class Hotspot:
-    """A prioritised (node, theme) pair with the parts of its salience score."""
+    """A ranked (node, theme) pair with the parts of its salience score.
+
+    `baseline` is True when the level rests on the sector baseline alone; `listed_good` names the good
+    whose DOL listing set the level, when one did, and `evidence` is the kind of evidence behind the level;
+    both place the hotspot in its risk group (`chainmap.analysis.groups`).
+    """
 
     node: str
     theme: str
@@ -42,6 +57,14 @@ class Hotspot:
     likelihood: float
     exposure: float
     reasons: tuple[Reason, ...]
+    baseline: bool = False
+    listed_good: str | None = None
+    evidence: Evidence | None = None
+
+    @property
+    def prioritised(self) -> bool:
+        """True when a plan of action must address this risk (`is_prioritised`)."""
+        return is_prioritised(self.level, baseline=self.baseline)
 
     def as_dict(
         self, rank: int, lang: Lang = "en", *, reason_texts: list[str] | None = None
@@ -59,6 +82,7 @@ class Hotspot:
             "severity": round(self.severity, ROUNDING),
             "likelihood": round(self.likelihood, ROUNDING),
             "exposure": round(self.exposure, ROUNDING),
+            "prioritised": self.prioritised,
             "reasons": [reason.text(lang) for reason in self.reasons]
             if reason_texts is None
             else reason_texts,
@@ -70,11 +94,31 @@ def severity(risk: Risk) -> float:
     return risk.level / Level.VERY_HIGH * IRREMEDIABILITY.get(risk.theme, 0.5)
 
 
+def hotspot_of(node: str, risk: Risk, exposure: float) -> Hotspot:
+    """The hotspot of one risk at a node that carries `exposure` of the delivered volume."""
+    risk_severity, likelihood = severity(risk), risk.likelihood
+    return Hotspot(
+        node=node,
+        theme=risk.theme,
+        level=risk.level,
+        salience=risk_severity * likelihood * exposure,
+        severity=risk_severity,
+        likelihood=likelihood,
+        exposure=exposure,
+        reasons=risk.reasons,
+        baseline=risk.baseline,
+        listed_good=risk.listed_good,
+        evidence=risk.evidence,
+    )
+
+
 class RankedHotspots(Sequence[Hotspot]):
     """The hotspots of a chain in rank order, each built only when read.
 
     A 100,000-node chain has hundreds of thousands of (node, theme) pairs with some risk; keeping them as
-    compact parallel lists keeps the analysis fast when a report shows only the top few.
+    compact parallel lists keeps the analysis fast when a report shows only the top few. Because the
+    ranking is by level first, every prioritised hotspot comes before the first one below PRIORITY_LEVEL,
+    and `prioritised()` reads only that far.
     """
 
     def __init__(
@@ -98,36 +142,34 @@ class RankedHotspots(Sequence[Hotspot]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         item = self._rank[index]
-        node, risk = self._nodes[item], self._risks[item]
-        node_exposure = self._exposure[node]
-        risk_severity, likelihood = severity(risk), risk.likelihood
-        return Hotspot(
-            node=node,
-            theme=risk.theme,
-            level=risk.level,
-            salience=risk_severity * likelihood * node_exposure,
-            severity=risk_severity,
-            likelihood=likelihood,
-            exposure=node_exposure,
-            reasons=risk.reasons,
-        )
+        node = self._nodes[item]
+        return hotspot_of(node, self._risks[item], self._exposure[node])
 
-
-def _theme_position(risk: Risk) -> int:
-    return _THEME_ORDER.get(risk.theme, len(THEMES))
+    def prioritised(self) -> list[Hotspot]:
+        """The prioritised hotspots in rank order (`is_prioritised`)."""
+        chosen: list[Hotspot] = []
+        for item in self._rank:
+            risk = self._risks[item]
+            if risk.level < PRIORITY_LEVEL:
+                break
+            if not risk.baseline:
+                node = self._nodes[item]
+                chosen.append(hotspot_of(node, risk, self._exposure[node]))
+        return chosen
 
 
 def rank_hotspots(
     graph: "nx.DiGraph[str]", risks: Mapping[str, Mapping[str, Risk]], exposure: Mapping[str, float]
 ) -> RankedHotspots:
-    """Every (node, theme) of the chain with a salience above 0, highest first, built lazily.
+    """Every (node, theme) of the chain with a level and an exposure above 0, the most severe first.
 
-    Ties are broken by node id and then by theme order in THEMES, so the ranking is the same on every
-    run: the pairs are listed in that order and sorted once, stably, by salience. Nodes share their risk
-    profile, so severity x likelihood is computed once per profile.
+    Ranked by level, then likelihood, then exposure, then irremediability, each highest first. Ties are
+    broken by node id and then by theme order in THEMES, so the ranking is the same on every run: the pairs
+    are listed in that order and sorted once, stably. Nodes share their risk profile, so the profile's part
+    of the sort key is computed once per profile.
     """
-    weights: dict[int, list[tuple[Risk, float]]] = {}
-    salience: list[float] = []
+    profile_keys: dict[int, list[tuple[Risk, int, float, float]]] = {}
+    keys: list[tuple[int, float, float, float]] = []
     nodes: list[str] = []
     ranked_risks: list[Risk] = []
     for node in sorted(graph):
@@ -135,25 +177,25 @@ def rank_hotspots(
         node_exposure = exposure.get(node, 0.0)
         if profile is None or node_exposure <= 0.0:
             continue
-        weighted = weights.get(id(profile))
-        if weighted is None:
-            weighted = weights[id(profile)] = [
-                (risk, severity(risk) * risk.likelihood)
+        keyed = profile_keys.get(id(profile))
+        if keyed is None:
+            keyed = profile_keys[id(profile)] = [
+                (risk, -int(risk.level), -risk.likelihood, -IRREMEDIABILITY.get(risk.theme, 0.5))
                 for risk in sorted(
                     profile.values(), key=lambda risk: _THEME_ORDER.get(risk.theme, len(THEMES))
                 )
                 if risk.level != Level.NONE_KNOWN
             ]
-        for risk, weight in weighted:
-            salience.append(-(weight * node_exposure))
+        for risk, level, likelihood, irremediability in keyed:
+            keys.append((level, likelihood, -node_exposure, irremediability))
             nodes.append(node)
             ranked_risks.append(risk)
-    rank = sorted(range(len(salience)), key=salience.__getitem__)
+    rank = sorted(range(len(keys)), key=keys.__getitem__)
     return RankedHotspots(rank, nodes, ranked_risks, exposure)
 
 
 def hotspots(
     graph: "nx.DiGraph[str]", risks: Mapping[str, Mapping[str, Risk]], exposure: Mapping[str, float]
 ) -> list[Hotspot]:
-    """Every (node, theme) of the chain with a salience above 0, highest first (see `rank_hotspots`)."""
+    """Every (node, theme) of the chain with a level and an exposure above 0, ranked (`rank_hotspots`)."""
     return list(rank_hotspots(graph, risks, exposure))

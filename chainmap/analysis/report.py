@@ -1,4 +1,4 @@
-"""The full analysis of one chain: findings, risk per node, hotspots and structure, as plain data.
+"""The full analysis of one chain as plain data: findings, risk per node, hotspots, risk groups, structure.
 
 `analyse` is what the command line and the web app call; `ChainAnalysis.as_dict` is the stable JSON shape
 they show and return.
@@ -11,6 +11,7 @@ from typing import Any, Final
 import networkx as nx
 
 from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
+from chainmap.analysis.groups import RiskGroup, risk_groups
 from chainmap.analysis.hotspots import Hotspot, rank_hotspots
 from chainmap.analysis.risk import Reason, Risk, node_risks
 from chainmap.analysis.structure import Structure, origin_nodes, structure
@@ -50,15 +51,17 @@ def risk_as_dict(risk: Risk, lang: Lang = "en") -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class ChainAnalysis:
-    """The analysis of a chain: validation findings, every node's risks, ranked hotspots, structure."""
+    """The analysis of a chain: validation findings, every node's risks, ranked hotspots, the prioritised
+    hotspots gathered into risk groups, and the structure."""
 
     findings: tuple[Finding, ...]
     nodes: tuple[NodeResult, ...]
     hotspots: Sequence[Hotspot]
     structure: Structure
+    risk_groups: tuple[RiskGroup, ...] = ()
 
     def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """The stable JSON shape: exactly the keys findings, nodes, hotspots and structure.
+        """The stable JSON shape: the keys findings, nodes, hotspots, risk_groups and structure.
 
         Risks shared by many nodes are rendered once and their texts reused, so a large chain renders
         quickly.
@@ -99,6 +102,7 @@ class ChainAnalysis:
             "findings": [finding.as_dict(lang) for finding in self.findings],
             "nodes": nodes,
             "hotspots": hotspots,
+            "risk_groups": [group.as_dict() for group in self.risk_groups],
             "structure": self.structure.as_dict(),
         }
 
@@ -111,7 +115,8 @@ def analyse(
     findings: Sequence[Finding] = (),
     order: list[str] | None = None,
 ) -> ChainAnalysis:
-    """Analyse a valid chain: risks per node, exposure, hotspots and structure, with `findings` passed along.
+    """Analyse a valid chain: risks per node, exposure, hotspots, risk groups and structure, with
+    `findings` passed along.
 
     The graph must be a valid chain (see `chainmap.validation`); `findings` are the warnings found while
     building it, kept with the result so that reports show them. `order` is `upstream_order(graph)`, or
@@ -137,9 +142,11 @@ def analyse(
         )
         for node, data in graph.nodes(data=True)
     )
+    ranked = rank_hotspots(graph, risks, flow)
     return ChainAnalysis(
         findings=tuple(findings),
         nodes=nodes,
-        hotspots=rank_hotspots(graph, risks, flow),
+        hotspots=ranked,
         structure=shape,
+        risk_groups=tuple(risk_groups(graph, ranked.prioritised(), order=order, exposure=flow)),
     )

@@ -8,7 +8,7 @@ finding there, which is not the same as no risk.
 """
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Final
@@ -16,6 +16,7 @@ from weakref import WeakKeyDictionary
 
 import networkx as nx
 
+from chainmap.activities import ACTIVITIES
 from chainmap.analysis.baseline import sector_level
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
@@ -46,16 +47,32 @@ BASELINE_CAPS: Final[tuple[tuple[float, Level], ...]] = ((STRONG_RULE_OF_LAW, Le
 class Evidence(StrEnum):
     """What kind of evidence set a risk level; it drives the likelihood of the hotspot score."""
 
-    LISTING = "listing"  # this good from this country on the DOL list, or this company on the UFLPA list
+    LISTING = "listing"  # this good made at this site in a listed country, or this company on the UFLPA list
+    LISTING_HANDLED = "listing_handled"  # a listed good the site processes or trades there, origin not mapped
     COUNTRY = "country"  # a country indicator
     BASELINE = "baseline"  # the sector baseline only
 
 
 EVIDENCE_LIKELIHOOD: Final[dict[Evidence, float]] = {
     Evidence.LISTING: 1.0,
+    Evidence.LISTING_HANDLED: 0.8,
     Evidence.COUNTRY: 0.7,
     Evidence.BASELINE: 0.4,
 }
+
+# Where a good of each DOL sector is made (DOL's own sector per good): a listing applies with full
+# likelihood at a site with one of these activities and with less at a site that processes or trades it.
+PRODUCING_ACTIVITIES: Final[dict[str, frozenset[str]]] = {
+    "Agriculture": frozenset({"farming", "fishing", "forestry"}),
+    "Mining": frozenset({"mining", "quarrying"}),
+    "Manufacturing": ACTIVITIES
+    - {"farming", "fishing", "forestry", "mining", "quarrying"}
+    - {"trading", "transport", "warehousing"},
+}
+# The reasons of a DOL listing of one of the site's own goods; their `good` names the listed good.
+LISTING_REASONS: Final[frozenset[str]] = frozenset(
+    {"reason.dol_good", "reason.dol_good_input", "reason.dol_good_origin_not_mapped"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +118,15 @@ class Risk:
     rule_of_law: float | None = None
 
     @property
+    def listed_good(self) -> str | None:
+        """The good whose DOL listing set the level, when a listing of one of the site's goods did."""
+        if self.evidence not in (Evidence.LISTING, Evidence.LISTING_HANDLED):
+            return None
+        return next(
+            (str(reason.params["good"]) for reason in self.reasons if reason.code in LISTING_REASONS), None
+        )
+
+    @property
     def likelihood(self) -> float:
         """How likely the risk is to occur, 0.1-1: by evidence kind, adjusted for the rule of law.
 
@@ -122,7 +148,8 @@ class Risk:
 _EVIDENCE_STRENGTH: Final[dict[Evidence, int]] = {
     Evidence.BASELINE: 0,
     Evidence.COUNTRY: 1,
-    Evidence.LISTING: 2,
+    Evidence.LISTING_HANDLED: 2,
+    Evidence.LISTING: 3,
 }
 
 
@@ -158,7 +185,11 @@ class _Assessment:
 
 @dataclass(frozen=True)
 class _Site:
-    """What the rules read about one site: its country record (if known) and what happens there."""
+    """What the rules read about one site: its country record (if known) and what happens there.
+
+    `sourced_goods` are the site's goods that one of its mapped suppliers delivers: for those a trader or
+    processor takes its origin from the suppliers, not from its own country.
+    """
 
     iso2: str | None
     country: Country | None
@@ -167,6 +198,19 @@ class _Site:
     goods: tuple[str, ...]
     entity: SanctionedEntity | None
     reference: ReferenceData
+    sourced_goods: frozenset[str] = frozenset()
+
+    def produces(self, good: str) -> bool:
+        """True when the site's activity makes `good`, by the good's DOL sector (docs/risk-model.md §4.1).
+
+        An activity outside the vocabulary, or a good without a DOL sector, counts as producing: nothing
+        says the site only handles it, so the listing applies in full.
+        """
+        record = self.reference.goods.get(good)
+        producing = PRODUCING_ACTIVITIES.get(record.sector) if record is not None else None
+        if producing is None or self.activity not in ACTIVITIES:
+            return True
+        return self.activity in producing
 
     def indicator(self, key: str) -> tuple[float, int] | None:
         if self.country is None:
@@ -188,18 +232,31 @@ def _kinds(child: bool, forced: bool, forced_child: bool) -> tuple[str, ...]:
     return tuple(kind for kind in _KIND_ORDER if flags[kind])
 
 
-def _good_listings(site: _Site) -> list[tuple[DolListing, tuple[str, ...]]]:
-    """The DOL listings of the site's goods in its country, with the kinds of labour listed."""
+def _good_listings(site: _Site) -> list[tuple[DolListing, tuple[str, ...], bool]]:
+    """The DOL listings of the site's goods in its country that apply there, with the kinds of labour
+    listed and whether the site produces the good.
+
+    A listing names a good produced in a country. At a site that only processes or trades the good, it
+    applies only while the good's origin is not mapped: once a supplier of the good is in the map, the
+    origin is that supplier's country (docs/risk-model.md §4.1).
+    """
     if site.iso2 is None:
         return []
     found = []
     for good in site.goods:
         listing = site.reference.listing(good, site.iso2)
-        if listing is not None:
-            found.append(
-                (listing, _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour))
-            )
+        if listing is None:
+            continue
+        produced = site.produces(good)
+        if not produced and good in site.sourced_goods:
+            continue
+        kinds = _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour)
+        found.append((listing, kinds, produced))
     return found
+
+
+def _listing_evidence(produced: bool) -> Evidence:
+    return Evidence.LISTING if produced else Evidence.LISTING_HANDLED
 
 
 @dataclass(frozen=True)
@@ -262,8 +319,19 @@ def _unknown_country_goods(site: _Site, assessment: _Assessment, kinds: frozense
             assessment.add(Level.MEDIUM, Evidence.BASELINE, reason)
 
 
-def _listing_reason(site: _Site, listing: DolListing, kinds: tuple[str, ...]) -> Reason:
-    """The reason a DOL listing gives; for a good listed for its input, the reason names that input."""
+def _listing_reason(site: _Site, listing: DolListing, kinds: tuple[str, ...], produced: bool) -> Reason:
+    """The reason a DOL listing gives; for a good listed for its input, the reason names that input, and
+    at a site that does not make the good, that its origin is not mapped."""
+    if not produced:
+        return _reason(
+            "reason.dol_good_origin_not_mapped",
+            "dol_goods",
+            good=listing.good,
+            country=site.country_name,
+            kinds=kinds,
+            activity=site.activity,
+            year=DOL_YEAR,
+        )
     if listing.input_good is not None and listing.input_country is not None:
         input_country = site.reference.countries.get(listing.input_country)
         return _reason(
@@ -330,10 +398,10 @@ LOW_BARGAINING_COVERAGE: Final = 30.0  # % of employees covered by a collective 
 
 
 def _child_labour(site: _Site, a: _Assessment) -> None:
-    for listing, kinds in _good_listings(site):
+    for listing, kinds, produced in _good_listings(site):
         if "forced_child_labour" in kinds or "child_labour" in kinds:
             level = Level.VERY_HIGH if "forced_child_labour" in kinds else Level.HIGH
-            a.add(level, Evidence.LISTING, _listing_reason(site, listing, kinds))
+            a.add(level, _listing_evidence(produced), _listing_reason(site, listing, kinds, produced))
     working = site.indicator("working_children")
     if working is not None:
         share, year = working
@@ -364,9 +432,10 @@ def _child_labour(site: _Site, a: _Assessment) -> None:
 
 
 def _forced_labour(site: _Site, a: _Assessment) -> None:
-    for listing, kinds in _good_listings(site):
+    for listing, kinds, produced in _good_listings(site):
         if "forced_labour" in kinds or "forced_child_labour" in kinds:
-            a.add(Level.VERY_HIGH, Evidence.LISTING, _listing_reason(site, listing, kinds))
+            reason = _listing_reason(site, listing, kinds, produced)
+            a.add(Level.VERY_HIGH, _listing_evidence(produced), reason)
     if site.entity is not None:
         lists = tuple(sorted({entry.split(":", 1)[0].strip() for entry in site.entity.lists}))
         reason = _reason(
@@ -415,6 +484,60 @@ def _living_wage(site: _Site, a: _Assessment) -> None:
     code = "reason.working_poverty" if value >= 2 else "reason.working_poverty_low"
     reason = _reason(code, "ilostat_working_poverty", country=site.country_name, value=value, year=year)
     a.add(_graded(value, WORKING_POVERTY, higher_is_worse=True), Evidence.COUNTRY, reason)
+    _sector_floor(site, a, "living_wage")
+
+
+def _sector_floor(site: _Site, a: _Assessment, theme: str) -> None:
+    """The sector level as a floor under a country indicator, capped where the rule of law is strong.
+
+    Working poverty counts workers below US$2.15 a day, far under any living wage: a low share says
+    little about wages in a labour-intensive sector, so the indicator may raise the sector's level but
+    never lower it. Where law is enforced the sector level is capped as the baseline is (section 5).
+    """
+    level, cap = _capped_sector_level(site, theme)
+    if level > a.level:
+        a.add(
+            level,
+            Evidence.BASELINE,
+            _reason(
+                "reason.sector_floor",
+                "chainmap_baseline",
+                activity=site.activity,
+                level=int(level),
+                theme=theme,
+            ),
+        )
+        if cap is not None:
+            _note_cap(site, a, cap)
+
+
+def _capped_sector_level(site: _Site, theme: str) -> tuple[Level, tuple[float, Level] | None]:
+    """The sector level of `theme`, and the rule-of-law cap that lowered it (None when none did)."""
+    level = sector_level(site.activity, theme)
+    rule_of_law = site.indicator("rule_of_law")
+    if theme in INTRINSIC_HAZARD_THEMES or rule_of_law is None:
+        return level, None
+    cap = next(((limit, capped) for limit, capped in BASELINE_CAPS if rule_of_law[0] >= limit), None)
+    if cap is None or level <= cap[1]:
+        return level, None
+    return cap[1], cap
+
+
+def _note_cap(site: _Site, a: _Assessment, cap: tuple[float, Level]) -> None:
+    rule_of_law = site.indicator("rule_of_law")
+    if rule_of_law is None:
+        return
+    a.note(
+        _reason(
+            "reason.baseline_capped",
+            "wgi",
+            country=site.country_name,
+            value=rule_of_law[0],
+            year=rule_of_law[1],
+            limit=cap[0],
+            level=int(cap[1]),
+        )
+    )
 
 
 def _health_safety(site: _Site, a: _Assessment) -> None:
@@ -510,7 +633,6 @@ _RATIFICATION_NOTES: Final[dict[str, tuple[str, ...]]] = {
 
 def _sector_baseline(site: _Site, theme: str, a: _Assessment) -> None:
     """No source covers the theme for this country: take the sector level, capped where law is strong."""
-    level = sector_level(site.activity, theme)
     if site.iso2 is None:
         reason = _reason("reason.baseline_country_unknown", "chainmap_baseline", activity=site.activity)
     else:
@@ -521,24 +643,11 @@ def _sector_baseline(site: _Site, theme: str, a: _Assessment) -> None:
             country=site.country_name,
             activity=site.activity,
         )
-    rule_of_law = site.indicator("rule_of_law")
-    cap = None
-    if theme not in INTRINSIC_HAZARD_THEMES and rule_of_law is not None:
-        cap = next(((limit, capped) for limit, capped in BASELINE_CAPS if rule_of_law[0] >= limit), None)
+    level, cap = _capped_sector_level(site, theme)
     a.baseline = True
-    a.add(min(level, cap[1]) if cap is not None else level, Evidence.BASELINE, reason)
-    if cap is not None and rule_of_law is not None and level > cap[1]:
-        a.note(
-            _reason(
-                "reason.baseline_capped",
-                "wgi",
-                country=site.country_name,
-                value=rule_of_law[0],
-                year=rule_of_law[1],
-                limit=cap[0],
-                level=int(cap[1]),
-            )
-        )
+    a.add(level, Evidence.BASELINE, reason)
+    if cap is not None:
+        _note_cap(site, a, cap)
 
 
 def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
@@ -576,7 +685,7 @@ def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
 _GOODS_THEMES: Final[frozenset[str]] = frozenset({"child_labour", "forced_labour"})
 _ENTITY_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
 
-_ProfileKey = tuple[str | None, str, tuple[str, ...], SanctionedEntity | None]
+_ProfileKey = tuple[str | None, str, tuple[str, ...], SanctionedEntity | None, frozenset[str]]
 
 
 class _RiskCache:
@@ -594,7 +703,12 @@ class _RiskCache:
         return found
 
     def _assess(
-        self, iso2: str | None, activity: str, goods: tuple[str, ...], entity: SanctionedEntity | None
+        self,
+        iso2: str | None,
+        activity: str,
+        goods: tuple[str, ...],
+        entity: SanctionedEntity | None,
+        sourced: frozenset[str],
     ) -> dict[str, Risk]:
         site: _Site | None = None
         risks: dict[str, Risk] = {}
@@ -604,11 +718,12 @@ class _RiskCache:
                 iso2,
                 activity,
                 goods if theme in _GOODS_THEMES else None,
+                sourced if theme in _GOODS_THEMES else None,
                 entity if theme in _ENTITY_THEMES else None,
             )
             risk = self.themes.get(theme_key)
             if risk is None:
-                site = site or _site(iso2, activity, goods, entity, self.reference)
+                site = site or _site(iso2, activity, goods, entity, self.reference, sourced)
                 risk = self.themes[theme_key] = _assess_theme(site, theme)
             risks[theme] = risk
         return risks
@@ -620,10 +735,11 @@ def _site(
     goods: tuple[str, ...],
     entity: SanctionedEntity | None,
     reference: ReferenceData,
+    sourced: frozenset[str] = frozenset(),
 ) -> _Site:
     country = reference.countries.get(iso2) if iso2 is not None else None
     name = country.name if country is not None else (iso2 or "")
-    return _Site(iso2, country, name, activity, goods, entity, reference)
+    return _Site(iso2, country, name, activity, goods, entity, reference, sourced)
 
 
 def _assess_theme(site: _Site, theme: str) -> Risk:
@@ -645,14 +761,39 @@ def _assess_theme(site: _Site, theme: str) -> Risk:
 
 
 def assess_site(
-    *, country: str | None, activity: str, goods: Sequence[str], name: str, reference: ReferenceData
+    *,
+    country: str | None,
+    activity: str,
+    goods: Sequence[str],
+    name: str,
+    reference: ReferenceData,
+    sourced_goods: Collection[str] = (),
 ) -> dict[str, Risk]:
     """The inherent risk of every theme in THEMES at a site, with its reasons (docs/risk-model.md).
 
-    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list.
+    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list;
+    `sourced_goods` are the site's goods that a mapped supplier delivers to it (see `sourced_goods`).
     """
-    key = (country, activity, tuple(goods), reference.sanctioned_entity(name))
+    key = (
+        country,
+        activity,
+        tuple(goods),
+        reference.sanctioned_entity(name),
+        frozenset(sourced_goods) & frozenset(goods),
+    )
     return _RiskCache(reference).risks(key)
+
+
+def sourced_goods(graph: "nx.DiGraph[str]", node: str) -> frozenset[str]:
+    """The goods of `node` that at least one of its suppliers in the chain also has: their origin is
+    mapped, so a trader or processor of them takes its origin from those suppliers."""
+    goods = graph.nodes[node].get("goods", ())
+    if not goods:
+        return frozenset()
+    found: set[str] = set()
+    for supplier in graph.predecessors(node):
+        found.update(graph.nodes[supplier].get("goods", ()))
+    return frozenset(goods) & found if found else frozenset()
 
 
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
@@ -678,7 +819,8 @@ def _screen_entity(name: str, reference: ReferenceData) -> SanctionedEntity | No
 def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[str, dict[str, Risk]]:
     """The risks of every node of a chain, assessed once per distinct site profile.
 
-    Nodes with the same country, activity, goods and UFLPA match share one result dict, and each theme is
+    Nodes with the same country, activity, goods, UFLPA match and goods delivered by mapped suppliers
+    share one result dict, and each theme is
     assessed once per combination of what its rules read, which keeps a 100,000-node chain cheap.
     """
     cache = _RiskCache(reference)
@@ -692,6 +834,7 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
             data.get("activity", ""),
             goods if isinstance(goods, tuple) else tuple(goods),
             entity,
+            sourced_goods(graph, node),
         )
         risks[node] = cache.risks(key)
     return risks

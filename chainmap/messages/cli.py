@@ -71,9 +71,23 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Keten {path}: {nodes} locaties, {links} schakels, opdrachtnemer {contractor}",
     },
     "report.hotspots": {
-        "en": "Hotspots (top {shown} of {total}, by salience)",
-        "nl": "Risicopunten (top {shown} van {total}, naar prioriteit)",
+        "en": "Hotspots (top {shown} of {total}, most severe first)",
+        "nl": "Risicopunten (top {shown} van {total}, ernstigste eerst)",
     },
+    "report.risk_groups": {
+        "en": "Prioritised risks: {risks} in {groups} risk groups (high or very high, backed by a source)",
+        "nl": "Geprioriteerde risico's: {risks} in {groups} risicogroepen (hoog of zeer hoog, met een bron)",
+    },
+    "report.no_risk_groups": {
+        "en": "No prioritised risks: no high or very high risk backed by a listing or country data.",
+        "nl": "Geen geprioriteerde risico's: geen hoog of zeer hoog risico met een lijst of landgegevens als "
+        "bron.",
+    },
+    "report.risk_group": {
+        "en": "{label}: {level}, sites: {sites}, {exposure} of volume",
+        "nl": "{label}: {level}, locaties: {sites}, {exposure} van het volume",
+    },
+    "report.more_sites": {"en": "{count} more", "nl": "nog {count}"},
     "report.no_hotspots": {"en": "No hotspots.", "nl": "Geen risicopunten."},
     "report.col.site": {"en": "site", "nl": "locatie"},
     "report.col.country": {"en": "country", "nl": "land"},

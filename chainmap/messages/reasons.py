@@ -22,6 +22,13 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
         "voor {kinds} ({year}).",
     },
+    "reason.dol_good_origin_not_mapped": {
+        "en": "{good} from {country} is on the US DOL list for {kinds} ({year}). This site does not make it "
+        "({activity}) and the origin of its {good} is not mapped: map the suppliers it buys {good} from.",
+        "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
+        "voor {kinds} ({year}). Deze locatie maakt het niet zelf ({activity}) en de herkomst van haar {good} "
+        "is niet in kaart gebracht: breng de leveranciers van {good} in kaart.",
+    },
     "reason.dol_good_input": {
         "en": "{good} from {country} is on the US DOL list for {kinds} in its input: {input_good} from "
         "{input_country} ({year}). Map where this site's {input_good} comes from.",
@@ -132,6 +139,12 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The activity {activity} carries a {level} risk for {theme} in itself (sector baseline).",
         "nl": "De activiteit {activity} brengt op zich een risico voor {theme} mee van niveau {level} "
         "(sectorbasis).",
+    },
+    "reason.sector_floor": {
+        "en": "The activity {activity} carries a {level} risk for {theme} (sector level); the country "
+        "indicator can raise that level but not lower it.",
+        "nl": "De activiteit {activity} brengt een risico voor {theme} mee van niveau {level} "
+        "(sectorniveau); de landindicator kan dat niveau verhogen maar niet verlagen.",
     },
     "reason.baseline_no_data": {
         "en": "No country data on {theme} for {country}; level from the sector baseline for {activity}.",

@@ -1,7 +1,7 @@
 """Monitoring over the contract term: pure functions over the plan of action (see docs/risk-model.md).
 
 - `PlannedAction`, `ActionStatus`, `is_overdue`: actions tied to (node id, theme) risks; overdue derived
-- `prioritised_risks`: the hotspots a plan of action must address (salience threshold, at most a limit)
+- `prioritised_risks`: the hotspots a plan of action must address (high or very high, backed by a source)
 - `coverage`: which prioritised risks have an action, as a share of their salience
 - `residual_risk`: the hotspots re-scored for done and verified actions
 - `carry_over`: the actions carried to a new chain version, detached risks and new uncovered risks
@@ -29,9 +29,6 @@ from chainmap.monitoring.periods import (
     reporting_periods,
 )
 from chainmap.monitoring.priority import (
-    PRIORITY_LIMIT,
-    PRIORITY_THRESHOLD,
-    is_prioritised_salience,
     prioritised_risks,
 )
 from chainmap.monitoring.residual import (
@@ -45,8 +42,6 @@ from chainmap.monitoring.residual import (
 
 __all__ = [
     "OPEN_STATUSES",
-    "PRIORITY_LIMIT",
-    "PRIORITY_THRESHOLD",
     "REPORT_GRACE_DAYS",
     "RESIDUAL_FLOOR",
     "ActionStatus",
@@ -64,7 +59,6 @@ __all__ = [
     "coverage",
     "covering_actions",
     "is_overdue",
-    "is_prioritised_salience",
     "period_on",
     "prioritised_risks",
     "report_overdue",

@@ -11,7 +11,7 @@ from typing import Final
 from chainmap.analysis.hotspots import Hotspot
 from chainmap.monitoring.actions import PlannedAction, RiskKey, risk_key
 from chainmap.monitoring.coverage import covering_actions
-from chainmap.monitoring.priority import PRIORITY_LIMIT, PRIORITY_THRESHOLD, prioritised_risks
+from chainmap.monitoring.priority import prioritised_risks
 from chainmap.themes import THEMES
 
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
@@ -52,15 +52,13 @@ def carry_over(
     new_nodes: Collection[str],
     old_hotspots: Iterable[Hotspot],
     new_hotspots: Iterable[Hotspot],
-    threshold: float = PRIORITY_THRESHOLD,
-    limit: int = PRIORITY_LIMIT,
 ) -> CarryOver:
     """Carry the actions over to a new version whose node ids are `new_nodes` (a graph will do).
 
     An action keeps every risk whose node is still in the new version, even when that risk is no longer a
     hotspot; risks at removed nodes are reported as detached. A risk counts as new when it is prioritised in
-    the ranked `new_hotspots` and was not prioritised in the ranked `old_hotspots` (new site, higher level,
-    or more exposure); it is flagged when no carried action covers it.
+    the ranked `new_hotspots` and was not prioritised in the ranked `old_hotspots` (a new site, a higher
+    level, or a source that now backs it); it is flagged when no carried action covers it.
     """
     carried: list[PlannedAction] = []
     detached: list[DetachedRisk] = []
@@ -69,13 +67,9 @@ def carry_over(
         detached.extend(DetachedRisk(action.id, key) for key in action.risks - kept)
         carried.append(action if kept == action.risks else replace(action, risks=kept))
     detached.sort(key=lambda item: (_risk_order(item.risk), item.action))
-    before = {
-        risk_key(hotspot) for hotspot in prioritised_risks(old_hotspots, threshold=threshold, limit=limit)
-    }
+    before = {risk_key(hotspot) for hotspot in prioritised_risks(old_hotspots)}
     new_prioritised = tuple(
-        hotspot
-        for hotspot in prioritised_risks(new_hotspots, threshold=threshold, limit=limit)
-        if risk_key(hotspot) not in before
+        hotspot for hotspot in prioritised_risks(new_hotspots) if risk_key(hotspot) not in before
     )
     cover = covering_actions(carried)
     return CarryOver(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from chainmap.analysis.hotspots import Hotspot
 from chainmap.monitoring.actions import PlannedAction, RiskKey, risk_key
-from chainmap.monitoring.priority import PRIORITY_LIMIT, PRIORITY_THRESHOLD, prioritised_risks
+from chainmap.monitoring.priority import prioritised_risks
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +42,6 @@ def covering_actions(actions: Iterable[PlannedAction]) -> dict[RiskKey, tuple[in
 def coverage(
     hotspots: Iterable[Hotspot],
     actions: Iterable[PlannedAction],
-    *,
-    threshold: float = PRIORITY_THRESHOLD,
-    limit: int = PRIORITY_LIMIT,
 ) -> Coverage:
     """How far the actions cover the prioritised risks of the ranked `hotspots`.
 
@@ -52,7 +49,7 @@ def coverage(
     not judged insufficient by the contract manager; cancelled actions never cover. Coverage is the covered
     share of the prioritised risks' total salience, so covering the most salient risk counts most.
     """
-    prioritised = prioritised_risks(hotspots, threshold=threshold, limit=limit)
+    prioritised = prioritised_risks(hotspots)
     cover = covering_actions(actions)
     covered = tuple(hotspot for hotspot in prioritised if risk_key(hotspot) in cover)
     uncovered = tuple(hotspot for hotspot in prioritised if risk_key(hotspot) not in cover)

@@ -1,43 +1,28 @@
-"""Which hotspots a plan of action must address: the prioritised risks (see docs/risk-model.md).
+"""Which hotspots a plan of action must address: the prioritised risks (see docs/risk-model.md §10).
 
-A hotspot is prioritised when its salience, rounded to 6 decimals as the JSON output shows it, is at least
-PRIORITY_THRESHOLD, and it is among the first PRIORITY_LIMIT hotspots of the ranking.
+A hotspot is prioritised when its level is high or very high and a listing or a country source backs it,
+not the sector baseline alone, however small its share of the volume: the OECD guidance puts the most
+severe risks first, and a very high risk at a small supplier is still very high for the people there. Plans
+stay workable because the prioritised risks are gathered into risk groups (`chainmap.analysis.groups`) that
+one action can cover.
 """
 
 from collections.abc import Iterable
-from typing import Final
 
-from chainmap.analysis.hotspots import ROUNDING, Hotspot
-
-# The salience of a very high risk of irreversible harm (forced or child labour: severity 1.0), found in a
-# listing (likelihood 1.0), at a site that carries a tenth of the product (exposure 0.1). Below it even the
-# worst kind of risk sits at a site that carries less than a tenth of the product.
-PRIORITY_THRESHOLD: Final = 0.1
-# A plan of action is a priority list the supplier can carry out and the contract manager can follow over a
-# term; one action often covers several risks at one site. Risks beyond it are next in line.
-PRIORITY_LIMIT: Final = 25
+from chainmap.analysis.hotspots import PRIORITY_LEVEL, Hotspot, is_prioritised
 
 
-def is_prioritised_salience(salience: float, *, threshold: float = PRIORITY_THRESHOLD) -> bool:
-    """True when the salience, rounded to 6 decimals, is at or above the threshold."""
-    return round(salience, ROUNDING) >= threshold
+def prioritised_risks(hotspots: Iterable[Hotspot]) -> list[Hotspot]:
+    """The prioritised hotspots (`Hotspot.prioritised`), in rank order.
 
-
-def prioritised_risks(
-    hotspots: Iterable[Hotspot], *, threshold: float = PRIORITY_THRESHOLD, limit: int = PRIORITY_LIMIT
-) -> list[Hotspot]:
-    """The prioritised hotspots, highest salience first: at most `limit`, each at or above `threshold`.
-
-    `hotspots` must be in rank order, as `analyse` and `hotspots` give them; reading stops at the first
-    hotspot below the threshold, so a large chain's lazy ranking is read only as far as needed. Hotspots with
-    the same salience as the last one taken but ranked after it (by node id, then theme) are left out, so the
-    list never exceeds `limit`.
+    `hotspots` must be in rank order, as `analyse` and `hotspots` give them: the most severe first, so
+    reading stops at the first hotspot below PRIORITY_LEVEL and a large chain's lazy ranking is read only
+    as far as needed.
     """
-    if limit < 0:
-        raise ValueError("limit must not be negative")
     chosen: list[Hotspot] = []
     for hotspot in hotspots:
-        if len(chosen) >= limit or not is_prioritised_salience(hotspot.salience, threshold=threshold):
+        if hotspot.level < PRIORITY_LEVEL:
             break
-        chosen.append(hotspot)
+        if is_prioritised(hotspot.level, baseline=hotspot.baseline):
+            chosen.append(hotspot)
     return chosen
