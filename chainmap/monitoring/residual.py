@@ -10,14 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from chainmap.analysis.hotspots import Hotspot, severity
+from chainmap.analysis.hotspots import Hotspot, rank_key, severity
 from chainmap.analysis.risk import Risk
 from chainmap.monitoring.actions import PlannedAction, RiskKey
-from chainmap.themes import THEMES, Level
+from chainmap.themes import Level
 
 # Mitigation reduces a risk; it rarely removes it: the country, sector and goods that carry it remain.
 RESIDUAL_FLOOR: Final = Level.LOW
-_THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +76,22 @@ def residual_hotspot(hotspot: Hotspot, verified: tuple[int, ...] = ()) -> Residu
 
 
 def residual_risk(hotspots: Iterable[Hotspot], actions: Iterable[PlannedAction]) -> list[ResidualHotspot]:
-    """Every hotspot re-scored for the done and verified actions, ranked by residual salience.
+    """Every hotspot re-scored for the done and verified actions, ranked again by residual level.
 
-    The ranking is the one of `hotspots`: highest salience first, then by node id, then by theme order.
+    The ranking is the one of `hotspots` (`rank_key`): the residual level first, then likelihood, exposure,
+    irremediability, node id and theme order.
     """
     verified = verified_actions(actions)
     residual = [
         residual_hotspot(hotspot, verified.get((hotspot.node, hotspot.theme), ())) for hotspot in hotspots
     ]
-    residual.sort(key=lambda item: (-item.salience, item.node, _THEME_ORDER.get(item.theme, len(THEMES))))
+    residual.sort(
+        key=lambda item: rank_key(
+            level=item.level,
+            likelihood=item.inherent.likelihood,
+            exposure=item.inherent.exposure,
+            theme=item.theme,
+            node=item.node,
+        )
+    )
     return residual

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from chainmap.analysis import IRREMEDIABILITY, Hotspot
+from chainmap.analysis.hotspots import rank_key
 from chainmap.monitoring import ActionStatus, PlannedAction, RiskKey
 from chainmap.themes import Level
 
@@ -11,7 +12,13 @@ DUE = date(2026, 6, 30)
 
 
 def make_hotspot(
-    node: str, theme: str, level: Level, *, likelihood: float = 1.0, exposure: float = 1.0
+    node: str,
+    theme: str,
+    level: Level,
+    *,
+    likelihood: float = 1.0,
+    exposure: float = 1.0,
+    baseline: bool = False,
 ) -> Hotspot:
     """A hotspot scored as `rank_hotspots` scores it: severity = level / 4 x irremediability."""
     severity = level / Level.VERY_HIGH * IRREMEDIABILITY.get(theme, 0.5)
@@ -24,12 +31,22 @@ def make_hotspot(
         likelihood=likelihood,
         exposure=exposure,
         reasons=(),
+        baseline=baseline,
     )
 
 
 def ranked(hotspots: Iterable[Hotspot]) -> list[Hotspot]:
-    """The hotspots in rank order: highest salience first, then by node id (themes here never tie)."""
-    return sorted(hotspots, key=lambda hotspot: (-hotspot.salience, hotspot.node, hotspot.theme))
+    """The hotspots in rank order (`rank_key`): the most severe first."""
+    return sorted(
+        hotspots,
+        key=lambda hotspot: rank_key(
+            level=hotspot.level,
+            likelihood=hotspot.likelihood,
+            exposure=hotspot.exposure,
+            theme=hotspot.theme,
+            node=hotspot.node,
+        ),
+    )
 
 
 def make_action(

@@ -36,15 +36,17 @@ def test_analyse_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "analyse", GARMENTS, "--format", "json")
     assert code == EXIT_OK
     result = json.loads(out)
-    assert set(result) == {"findings", "nodes", "hotspots", "structure"}
+    assert set(result) == {"findings", "nodes", "hotspots", "risk_groups", "structure"}
     node = result["nodes"][0]
     assert {"id", "tier", "exposure", "risks"} <= set(node)
     risk = next(iter(node["risks"].values()))
     assert {"level", "reasons", "sources"} <= set(risk)
     hotspot = result["hotspots"][0]
     assert {"node", "theme", "level", "salience", "reasons"} <= set(hotspot)
-    saliences = [h["salience"] for h in result["hotspots"]]
-    assert saliences == sorted(saliences, reverse=True)
+    levels = [h["level"] for h in result["hotspots"]]
+    assert levels == sorted(levels, reverse=True)
+    group = result["risk_groups"][0]
+    assert {"key", "theme", "country", "level", "sites", "exposure", "nodes"} <= set(group)
     assert {"traced_share", "unknown_nodes", "critical_nodes", "exposure_by_country"} <= set(
         result["structure"]
     )

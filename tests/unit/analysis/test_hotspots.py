@@ -114,7 +114,44 @@ def test_ranked_hotspots_read_lazily_by_index_and_slice() -> None:
     assert ranked[-1] == full[-1]
     assert ranked[1:3] == full[1:3]
     assert (full[0].node, full[0].theme, full[0].level) == ("a", "forced_labour", Level.VERY_HIGH)
-    saliences = [h.salience for h in full]
-    assert saliences == sorted(saliences, reverse=True)
+    levels = [h.level for h in full]
+    assert levels == sorted(levels, reverse=True)
     assert all(h.salience > 0 for h in full)
     assert full[0].as_dict(1)["reasons"][0].startswith("Garments from Country BD is on the US DOL list")
+
+
+def test_a_lower_level_never_outranks_a_higher_one_whatever_the_exposure() -> None:
+    graph = make_chain(
+        [("c", "NL", "trading"), *((f"f{index:03}", "CN", "cut-make-trim") for index in range(500))],
+        [(f"f{index:03}", "c", None) for index in range(500)],
+        contractor="c",
+    )
+    factory = only("forced_labour", Level.VERY_HIGH, Evidence.LISTING)
+    risks = {node: factory for node in graph} | {"c": only("living_wage", Level.LOW, Evidence.COUNTRY)}
+    ranked = hotspots(graph, risks, exposure(graph))
+    # Each factory carries 0.2% of the volume and the contractor all of it, yet its low risk comes last.
+    assert ranked[-1].node == "c" and ranked[-1].level == Level.LOW
+    assert ranked[-1].salience > ranked[0].salience
+    assert all(hotspot.prioritised for hotspot in ranked[:-1]) and not ranked[-1].prioritised
+
+
+def test_within_a_level_likelihood_then_exposure_decide() -> None:
+    graph = make_chain(
+        [("c", "NL", "trading"), ("big", "BD", "farming"), ("listed", "BD", "farming")],
+        [("big", "c", 90.0), ("listed", "c", 10.0)],
+        contractor="c",
+    )
+    risks = {
+        "c": only("child_labour", Level.NONE_KNOWN),
+        "big": only("child_labour", Level.HIGH, Evidence.COUNTRY),
+        "listed": only("child_labour", Level.HIGH, Evidence.LISTING),
+    }
+    assert [h.node for h in hotspots(graph, risks, exposure(graph))] == ["listed", "big"]
+
+
+def test_a_baseline_only_risk_is_ranked_but_never_prioritised() -> None:
+    graph = make_chain([("c", "NL", "trading"), ("a", None, "mining")], [("a", "c")], contractor="c")
+    guess = {theme: Risk(theme, Level.HIGH, (), True, Evidence.BASELINE) for theme in THEMES}
+    ranked = hotspots(graph, {"c": only("corruption", Level.NONE_KNOWN), "a": guess}, exposure(graph))
+    assert len(ranked) == len(THEMES)
+    assert not any(hotspot.prioritised for hotspot in ranked)

@@ -56,7 +56,9 @@ def test_analysis_holds_every_node_the_hotspots_and_the_structure() -> None:
     assert by_id["f"].exposure == pytest.approx(0.7)
     assert set(by_id["g"].risks) == set(THEMES)
     assert result.findings == (warning,)
-    assert (result.hotspots[0].node, result.hotspots[0].theme) == ("g", "child_labour")
+    # Very high forced labour at the Indian cotton farm (70% of the volume) outranks the garment maker's
+    # high child labour (100%): the most severe first.
+    assert (result.hotspots[0].node, result.hotspots[0].theme) == ("f", "forced_labour")
     assert result.structure.traced_share == pytest.approx(0.7)
     assert result.structure.critical_nodes == ("g", "w", "f")
 
@@ -68,7 +70,7 @@ def test_as_dict_has_the_stable_keys_and_is_json_ready(lang: Lang) -> None:
     )
     data = analyse(chain(), reference=REFERENCE, findings=[warning]).as_dict(lang)
     assert json.loads(json.dumps(data)) == data
-    assert list(data) == ["findings", "nodes", "hotspots", "structure"]
+    assert list(data) == ["findings", "nodes", "hotspots", "risk_groups", "structure"]
     assert data["findings"][0]["code"] == "chain.goods_unknown"
     node = data["nodes"][1]
     assert list(node) == ["id", "name", "country", "activity", "goods", "tier", "exposure", "risks"]
@@ -88,9 +90,20 @@ def test_as_dict_has_the_stable_keys_and_is_json_ready(lang: Lang) -> None:
         "severity",
         "likelihood",
         "exposure",
+        "prioritised",
         "reasons",
     ]
     assert [h["rank"] for h in data["hotspots"]] == list(range(1, len(data["hotspots"]) + 1))
+    assert data["risk_groups"][0] == {
+        "key": "forced_labour|IN|good:Cotton",
+        "theme": "forced_labour",
+        "country": "IN",
+        "good": "Cotton",
+        "level": 4,
+        "sites": 1,
+        "exposure": 0.7,
+        "nodes": ["f"],
+    }
     assert list(data["structure"]) == [
         "tiers",
         "max_tier",

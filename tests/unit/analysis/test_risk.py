@@ -55,10 +55,16 @@ def codes(risk: Risk) -> list[str]:
 
 
 def test_child_labour_listing_is_high_and_forced_child_labour_very_high() -> None:
-    listed = assess("child_labour", goods=("Cotton",), listings=[make_listing("Cotton", "XA", child=True)])
+    listed = assess(
+        "child_labour",
+        goods=("Cotton",),
+        activity="farming",
+        listings=[make_listing("Cotton", "XA", child=True)],
+    )
     forced = assess(
         "child_labour",
         goods=("Cotton",),
+        activity="farming",
         listings=[make_listing("Cotton", "XA", child=True, forced_child=True)],
     )
     assert (listed.level, listed.evidence, listed.baseline) == (Level.HIGH, Evidence.LISTING, False)
@@ -141,8 +147,84 @@ def test_child_labour_without_country_data_uses_the_sector_baseline() -> None:
 
 
 def test_forced_labour_listing_is_very_high() -> None:
-    risk = assess("forced_labour", goods=("Cotton",), listings=[make_listing("Cotton", "XA", forced=True)])
+    risk = assess(
+        "forced_labour",
+        goods=("Cotton",),
+        activity="farming",
+        listings=[make_listing("Cotton", "XA", forced=True)],
+    )
     assert (risk.level, risk.evidence) == (Level.VERY_HIGH, Evidence.LISTING)
+    assert risk.listed_good == "Cotton"
+
+
+# Listings where the good is made
+
+
+@pytest.mark.parametrize(
+    ("good", "activity", "produced"),
+    [
+        ("Cotton", "farming", True),
+        ("Cotton", "ginning", False),
+        ("Cotton", "trading", False),
+        ("Gold", "mining", True),
+        ("Gold", "quarrying", True),
+        ("Gold", "refining", False),
+        ("Bricks", "manufacturing", True),
+        ("Bricks", "processing", True),
+        ("Bricks", "warehousing", False),
+        ("Bricks", "farming", False),
+        ("Cotton", "basket weaving", True),  # an activity outside the vocabulary: the listing applies in full
+    ],
+)
+def test_a_listing_applies_in_full_where_the_good_is_made_and_less_where_it_is_handled(
+    good: str, activity: str, produced: bool
+) -> None:
+    risk = assess(
+        "forced_labour", goods=(good,), activity=activity, listings=[make_listing(good, "XA", forced=True)]
+    )
+    assert risk.level == Level.VERY_HIGH
+    assert risk.evidence == (Evidence.LISTING if produced else Evidence.LISTING_HANDLED)
+    expected = "reason.dol_good" if produced else "reason.dol_good_origin_not_mapped"
+    assert codes(risk)[0] == expected
+    assert risk.listed_good == good
+
+
+def test_a_handled_listing_is_less_likely_than_a_made_one_at_the_same_level() -> None:
+    listing = [make_listing("Cotton", "XA", forced=True)]
+    made = assess("forced_labour", goods=("Cotton",), activity="farming", listings=listing)
+    traded = assess("forced_labour", goods=("Cotton",), activity="trading", listings=listing)
+    assert made.level == traded.level == Level.VERY_HIGH
+    assert traded.likelihood < made.likelihood
+
+
+def test_a_trader_whose_supplier_of_the_good_is_mapped_carries_no_listing_of_its_own_country() -> None:
+    reference = make_reference(
+        countries=[country({})],
+        goods=[("Cotton", "Agriculture")],
+        listings=[make_listing("Cotton", "XA", child=True, forced=True)],
+    )
+    sourced = assess_site(
+        country="XA",
+        activity="trading",
+        goods=("Cotton",),
+        name="T",
+        reference=reference,
+        sourced_goods=("Cotton",),
+    )
+    unmapped = assess_site(country="XA", activity="trading", goods=("Cotton",), name="T", reference=reference)
+    for theme in ("child_labour", "forced_labour"):
+        assert "reason.dol_good_origin_not_mapped" in codes(unmapped[theme])
+        assert not {"reason.dol_good", "reason.dol_good_origin_not_mapped"} & set(codes(sourced[theme]))
+    # A farm makes the good itself: a supplier of the same good does not move the listing away from it.
+    farm = assess_site(
+        country="XA",
+        activity="farming",
+        goods=("Cotton",),
+        name="F",
+        reference=reference,
+        sourced_goods=("Cotton",),
+    )
+    assert farm["forced_labour"].evidence == Evidence.LISTING
 
 
 def test_forced_labour_child_only_listing_does_not_count() -> None:
@@ -261,9 +343,32 @@ def test_freedom_of_association_unratified_c087_raises() -> None:
     ],
 )
 def test_living_wage_working_poverty(poverty: float, level: Level, code: str) -> None:
-    risk = assess("living_wage", {"working_poverty": poverty})
+    risk = assess("living_wage", {"working_poverty": poverty}, activity="trading")
     assert risk.level == level
     assert codes(risk) == [code]
+
+
+@pytest.mark.parametrize(
+    ("poverty", "rule_of_law", "level"),
+    [
+        (0.5, None, Level.HIGH),  # a low working-poverty share does not lower cut-make-trim's high
+        (35.0, None, Level.HIGH),
+        (0.5, -0.5, Level.HIGH),
+        (0.5, 0.5, Level.MEDIUM),  # where law is enforced the sector level is capped as the baseline is
+        (0.5, 1.5, Level.LOW),
+    ],
+)
+def test_living_wage_never_falls_below_the_sector_level(
+    poverty: float, rule_of_law: float | None, level: Level
+) -> None:
+    indicators = {"working_poverty": poverty}
+    if rule_of_law is not None:
+        indicators["rule_of_law"] = rule_of_law
+    risk = assess("living_wage", indicators, activity="cut-make-trim")
+    assert risk.level == level
+    assert not risk.baseline
+    raised_by_the_floor = poverty < 10 and level > Level.LOW
+    assert ("reason.sector_floor" in codes(risk)) == raised_by_the_floor
 
 
 # Health and safety

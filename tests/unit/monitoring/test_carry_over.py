@@ -9,15 +9,16 @@ OLD = ranked(
     [
         make_hotspot("A", "forced_labour", Level.VERY_HIGH, exposure=0.5),
         make_hotspot("GONE", "child_labour", Level.VERY_HIGH, exposure=0.5),
-        make_hotspot("B", "child_labour", Level.MEDIUM, exposure=0.1),  # 0.05, not prioritised
+        make_hotspot("B", "child_labour", Level.MEDIUM, exposure=0.1),  # medium: not prioritised
     ]
 )
 NEW = ranked(
     [
         make_hotspot("A", "forced_labour", Level.VERY_HIGH, exposure=0.5),
-        make_hotspot("B", "child_labour", Level.MEDIUM, exposure=0.5),  # 0.25, prioritised now
+        make_hotspot("B", "child_labour", Level.HIGH, exposure=0.5),  # high now: prioritised
         make_hotspot("NEW", "forced_labour", Level.VERY_HIGH, exposure=0.4),
-        make_hotspot("NEW", "corruption", Level.HIGH, exposure=0.4),  # 0.15
+        make_hotspot("NEW", "corruption", Level.HIGH, exposure=0.4),
+        make_hotspot("NEW", "environment", Level.HIGH, likelihood=0.4, exposure=0.4, baseline=True),
     ]
 )
 NEW_GRAPH = make_chain(
@@ -69,10 +70,10 @@ def test_risks_prioritised_only_in_the_new_version_are_flagged_when_uncovered() 
     ]
 
 
-def test_the_threshold_and_limit_decide_what_counts_as_prioritised_before_and_now() -> None:
-    result = carry_over([], new_nodes=NEW_GRAPH, old_hotspots=OLD, new_hotspots=NEW, threshold=0.3)
-    assert [(hotspot.node, hotspot.theme) for hotspot in result.new_uncovered] == [("NEW", "forced_labour")]
-    result = carry_over([], new_nodes=NEW_GRAPH, old_hotspots=OLD, new_hotspots=NEW, limit=1)
+def test_more_volume_at_the_same_level_prioritises_nothing_new() -> None:
+    old = [make_hotspot("A", "child_labour", Level.MEDIUM, exposure=0.1)]
+    new = [make_hotspot("A", "child_labour", Level.MEDIUM, exposure=0.9)]
+    result = carry_over([], new_nodes=NEW_GRAPH, old_hotspots=old, new_hotspots=new)
     assert result.new_prioritised == ()
 
 

@@ -9,7 +9,7 @@ from tests.factories.monitoring import make_action, make_hotspot, ranked
 TOP = make_hotspot("A", "forced_labour", Level.VERY_HIGH, exposure=0.6)  # 0.6
 SECOND = make_hotspot("B", "child_labour", Level.HIGH, exposure=0.4)  # 0.3
 THIRD = make_hotspot("C", "discrimination", Level.HIGH, likelihood=0.8, exposure=0.4)  # 0.168
-MINOR = make_hotspot("D", "corruption", Level.LOW, exposure=0.2)  # 0.025, below the threshold
+MINOR = make_hotspot("D", "corruption", Level.LOW, exposure=0.2)  # 0.025, low, so not prioritised
 HOTSPOTS = ranked([TOP, SECOND, THIRD, MINOR])
 TOTAL = TOP.salience + SECOND.salience + THIRD.salience
 
@@ -41,7 +41,7 @@ def test_cancelled_or_insufficient_actions_cover_nothing(status: ActionStatus, v
     assert result.share == 0.0
 
 
-def test_an_action_on_a_risk_below_the_threshold_adds_no_coverage() -> None:
+def test_an_action_on_a_low_risk_adds_no_coverage() -> None:
     result = coverage(HOTSPOTS, [make_action(1, ("D", "corruption")), make_action(2, ("A", "child_labour"))])
     assert result.share == 0.0
     assert MINOR not in result.prioritised
@@ -54,7 +54,8 @@ def test_all_covered_is_one_and_nothing_prioritised_counts_as_covered() -> None:
     assert (nothing.prioritised, nothing.uncovered, nothing.share) == ((), (), 1.0)
 
 
-def test_threshold_and_limit_choose_the_prioritised_risks() -> None:
-    assert coverage(HOTSPOTS, [], threshold=0.2).prioritised == (TOP, SECOND)
-    assert coverage(HOTSPOTS, [], limit=1).prioritised == (TOP,)
-    assert coverage(HOTSPOTS, [make_action(1, ("A", "forced_labour"))], limit=1).share == 1.0
+def test_a_baseline_only_high_risk_is_not_prioritised_and_adds_no_coverage() -> None:
+    guess = make_hotspot("E", "health_safety", Level.HIGH, likelihood=0.4, exposure=1.0, baseline=True)
+    result = coverage(ranked([*HOTSPOTS, guess]), [make_action(1, ("E", "health_safety"))])
+    assert result.prioritised == (TOP, SECOND, THIRD)
+    assert result.share == 0.0

@@ -1,8 +1,8 @@
 """Monitoring on the demo garments chain and its 2027 version, analysed with the committed reference data.
 
 The numbers follow from the hotspot list of `chainmap analyse fixtures/demo/garments.csv` (docs/risk-model.md,
-section 8): 49 hotspots reach the threshold of 0.1, of which the first 25 are prioritised, down to the
-Turkmen farm's and ginnery's forced labour (very high, salience 0.16).
+sections 8 and 10): 27 of its 125 hotspots are high or very high and backed by a listing or a country source,
+from the Bangladeshi garment maker's forced labour down to living wage at the Turkish cotton farms.
 """
 
 import subprocess
@@ -16,12 +16,9 @@ import pytest
 from chainmap.analysis import ChainAnalysis, analyse
 from chainmap.chainfile import load_chain
 from chainmap.monitoring import (
-    PRIORITY_LIMIT,
-    PRIORITY_THRESHOLD,
     ActionStatus,
     carry_over,
     coverage,
-    is_prioritised_salience,
     prioritised_risks,
     residual_risk,
 )
@@ -41,17 +38,19 @@ def analysed(path: Path) -> tuple[frozenset[str], ChainAnalysis]:
     return frozenset(built.graph), analysis
 
 
-def test_the_demo_chain_has_more_risks_above_the_threshold_than_the_limit_takes() -> None:
+def test_the_demo_chain_prioritises_its_high_and_very_high_risks_most_severe_first() -> None:
     _, analysis = analysed(DEMO / "garments.csv")
-    above = [hotspot for hotspot in analysis.hotspots if is_prioritised_salience(hotspot.salience)]
     chosen = prioritised_risks(analysis.hotspots)
-    assert (len(above), len(chosen)) == (49, PRIORITY_LIMIT)
-    assert (chosen[0].node, chosen[0].theme, chosen[0].salience) == ("BD-CMT", "forced_labour", 0.6)
-    assert [(hotspot.node, hotspot.theme) for hotspot in chosen[-2:]] == [
+    assert len(chosen) == 27
+    assert chosen == [hotspot for hotspot in analysis.hotspots if hotspot.prioritised]
+    assert [(hotspot.node, hotspot.theme) for hotspot in chosen[:3]] == [
+        ("BD-CMT", "forced_labour"),
+        ("IN-SPIN", "forced_labour"),
         ("TM-FARM", "forced_labour"),
-        ("TM-GIN", "forced_labour"),
     ]
-    assert all(hotspot.salience >= PRIORITY_THRESHOLD for hotspot in chosen)
+    assert (chosen[-1].node, chosen[-1].theme, chosen[-1].level) == ("TR-FARM", "living_wage", Level.HIGH)
+    # The Turkmen ginnery buys its cotton from the mapped Turkmen farms: the listing sits at the farms.
+    assert ("TM-GIN", "forced_labour") not in {(hotspot.node, hotspot.theme) for hotspot in chosen}
 
 
 def test_coverage_and_residual_risk_of_an_audit_at_the_garment_maker() -> None:
@@ -62,31 +61,31 @@ def test_coverage_and_residual_risk_of_an_audit_at_the_garment_maker() -> None:
     result = coverage(analysis.hotspots, [audit])
     total = sum(hotspot.salience for hotspot in result.prioritised)
     assert result.share == pytest.approx((0.6 + 0.45) / total)
-    assert len(result.uncovered) == PRIORITY_LIMIT - 2
+    assert len(result.uncovered) == 27 - 2
     residual = residual_risk(analysis.hotspots, [audit])
     assert len(residual) == len(analysis.hotspots)
     forced = next(item for item in residual if (item.node, item.theme) == ("BD-CMT", "forced_labour"))
     assert (forced.level, round(forced.salience, 6)) == (Level.HIGH, 0.45)
-    # Forced labour at BD-CMT, now high, ties at 0.45 with child labour at the dye house and the knitter.
-    assert [(item.node, item.theme, round(item.salience, 6)) for item in residual[:3]] == [
-        ("BD-CMT", "forced_labour", 0.45),
-        ("BD-DYE", "child_labour", 0.45),
-        ("BD-KNIT", "child_labour", 0.45),
+    # Forced labour at BD-CMT, now high, ranks after every very high risk and first among the high ones.
+    ranked = [(item.node, item.theme, item.level) for item in residual]
+    assert ranked[3:6] == [
+        ("CN-SPIN", "freedom_of_association", Level.VERY_HIGH),
+        ("BD-CMT", "forced_labour", Level.HIGH),
+        ("BD-DYE", "child_labour", Level.HIGH),
     ]
 
 
-def test_the_2027_version_detaches_the_turkmen_sites_and_flags_the_turkish_risks() -> None:
+def test_the_2027_version_detaches_the_turkmen_sites_and_adds_no_prioritised_risk() -> None:
     _, old = analysed(DEMO / "garments.csv")
     new_nodes, new = analysed(DEMO / "versions" / "garments-2027.csv")
     actions = [make_action(1, ("TM-FARM", "forced_labour"), ("TR-CMT", "child_labour"))]
     result = carry_over(actions, new_nodes=new_nodes, old_hotspots=old.hotspots, new_hotspots=new.hotspots)
     assert [detached.risk for detached in result.detached] == [("TM-FARM", "forced_labour")]
     assert result.actions[0].risks == frozenset({("TR-CMT", "child_labour")})
-    # TR-CMT now carries half the volume: its sites' risks rise into the prioritised list.
-    flagged = [(hotspot.node, hotspot.theme) for hotspot in result.new_uncovered]
-    assert ("TR-KNIT", "child_labour") in flagged and ("TR-CMT", "health_safety") in flagged
-    assert all(node not in {"TM-FARM", "TM-GIN"} for node, _ in flagged)
-    assert ("TR-CMT", "child_labour") not in flagged  # prioritised before as well, and covered
+    # Shifting volume to the Turkish garment maker raises no level, and the Greek and Pakistani sites carry
+    # no high risk backed by a source: prioritisation follows severity, not the share of volume.
+    assert result.new_prioritised == ()
+    assert len(prioritised_risks(new.hotspots)) == 20
 
 
 def test_importing_monitoring_loads_no_database_or_web_code() -> None:

@@ -1,45 +1,54 @@
-"""Prioritised risks: salience at or above the threshold (as shown, to 6 decimals), at most the limit."""
+"""Prioritised risks: every high or very high risk backed by a listing or a country source, however small
+its share of the volume; never a baseline-only risk, never a medium or low one."""
 
-import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from chainmap.monitoring import PRIORITY_LIMIT, PRIORITY_THRESHOLD, is_prioritised_salience, prioritised_risks
-from chainmap.themes import Level
+from chainmap.analysis import Hotspot
+from chainmap.monitoring import prioritised_risks
+from chainmap.themes import THEMES, Level
 from tests.factories.monitoring import make_hotspot, ranked
 
 
-def test_the_threshold_is_a_very_high_listed_irreversible_risk_at_a_tenth_of_the_product() -> None:
-    anchor = make_hotspot("A", "forced_labour", Level.VERY_HIGH, likelihood=1.0, exposure=0.1)
-    assert anchor.salience == pytest.approx(PRIORITY_THRESHOLD)
-    assert prioritised_risks([anchor]) == [anchor]
-    below = make_hotspot("A", "forced_labour", Level.VERY_HIGH, likelihood=1.0, exposure=0.0999)
-    assert prioritised_risks([below]) == []
+def test_a_very_high_risk_at_a_tiny_share_of_the_volume_is_prioritised() -> None:
+    tiny = make_hotspot("F-482", "forced_labour", Level.VERY_HIGH, exposure=0.002)
+    assert prioritised_risks([tiny]) == [tiny]
 
 
-def test_salience_is_compared_as_shown_rounded_to_six_decimals() -> None:
-    # 0.5 x 0.5 x 0.4 is 0.1 on paper (the demo's TR-CMT forced labour) but may fall short in floats.
-    assert is_prioritised_salience(0.5 * 0.5 * 0.4)
-    assert is_prioritised_salience(0.0999995)
-    assert not is_prioritised_salience(0.0999994)
-
-
-def test_reading_stops_at_the_first_hotspot_below_the_threshold() -> None:
+def test_medium_low_and_baseline_only_risks_are_never_prioritised() -> None:
     hotspots = ranked(
         [
             make_hotspot("A", "child_labour", Level.VERY_HIGH, exposure=0.5),
-            make_hotspot("B", "child_labour", Level.HIGH, exposure=0.2),
-            make_hotspot("C", "child_labour", Level.LOW, exposure=0.2),
+            make_hotspot("B", "child_labour", Level.HIGH, exposure=0.2, baseline=True),
+            make_hotspot("C", "child_labour", Level.HIGH, exposure=0.2),
+            make_hotspot("D", "child_labour", Level.MEDIUM, exposure=1.0),
+            make_hotspot("E", "corruption", Level.LOW, exposure=1.0),
         ]
     )
-    assert [hotspot.node for hotspot in prioritised_risks(hotspots)] == ["A", "B"]
-    assert [hotspot.node for hotspot in prioritised_risks(hotspots, threshold=0.5)] == ["A"]
+    assert [hotspot.node for hotspot in prioritised_risks(hotspots)] == ["A", "C"]
 
 
-def test_at_most_the_limit_in_rank_order_even_when_the_next_one_ties() -> None:
-    hotspots = [make_hotspot(f"N{index:02}", "forced_labour", Level.VERY_HIGH) for index in range(30)]
-    chosen = prioritised_risks(hotspots)
-    assert len(chosen) == PRIORITY_LIMIT == 25
-    assert chosen == hotspots[:PRIORITY_LIMIT]
-    assert prioritised_risks(hotspots, limit=3) == hotspots[:3]
-    assert prioritised_risks(hotspots, limit=0) == []
-    with pytest.raises(ValueError, match="limit"):
-        prioritised_risks(hotspots, limit=-1)
+def test_there_is_no_limit_on_the_number() -> None:
+    hotspots = [make_hotspot(f"N{index:03}", "forced_labour", Level.VERY_HIGH) for index in range(300)]
+    assert prioritised_risks(hotspots) == hotspots
+
+
+hotspot_strategy = st.builds(
+    make_hotspot,
+    st.sampled_from(["A", "B", "C", "D"]),
+    st.sampled_from(THEMES),
+    st.sampled_from(list(Level)),
+    likelihood=st.sampled_from([0.3, 0.5, 0.7, 0.9, 1.0]),
+    exposure=st.floats(0.0001, 1.0),
+    baseline=st.booleans(),
+)
+
+
+@given(st.lists(hotspot_strategy, max_size=30), st.lists(hotspot_strategy, max_size=10))
+def test_adding_baseline_only_or_lower_risks_never_changes_the_prioritised_risks(
+    hotspots: list[Hotspot], extra: list[Hotspot]
+) -> None:
+    unprioritised = [hotspot for hotspot in extra if hotspot.baseline or hotspot.level < Level.HIGH]
+    before = prioritised_risks(ranked(hotspots))
+    after = prioritised_risks(ranked([*hotspots, *unprioritised]))
+    assert after == before
