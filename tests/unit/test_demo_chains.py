@@ -94,6 +94,14 @@ LISTED_SITES: Final[dict[Path, frozenset[str]]] = {
         }
     ),
 }
+# The listed sites where the listing does not apply: they process or trade the listed good and buy it from
+# mapped suppliers, which carry the listing instead (docs/risk-model.md §4.1).
+ORIGIN_MAPPED: Final[dict[Path, frozenset[str]]] = {
+    GARMENTS: frozenset({"IN-GIN", "TR-GIN", "TM-GIN"}),  # ginneries: cotton from the mapped farms
+    GARMENTS_2027: frozenset({"IN-GIN", "TR-GIN"}),
+    NATURAL_STONE: frozenset({"IN-PROC"}),  # processor: sandstone from the mapped quarries
+    ICT_HARDWARE: frozenset({"ID-SN-SMELT"}),  # smelter: tin from the mapped miners
+}
 # The sites whose name matches an entry of uflpa_entities.csv.
 UFLPA_SITES: Final[dict[Path, dict[str, str]]] = {
     GARMENTS: {"CN-SPIN": "Aksu Huafu Color Spinning Co., Ltd."},
@@ -105,7 +113,7 @@ UFLPA_SITES: Final[dict[Path, dict[str, str]]] = {
 TOP_HOTSPOT: Final[dict[Path, tuple[str, str]]] = {
     GARMENTS: ("BD-CMT", "forced_labour"),
     GARMENTS_2027: ("BD-CMT", "forced_labour"),
-    NATURAL_STONE: ("IN-PROC", "forced_labour"),
+    NATURAL_STONE: ("IN-Q1", "forced_labour"),
     # Child and forced labour tie at CN-ASM; the theme order breaks the tie.
     ICT_HARDWARE: ("CN-ASM", "child_labour"),
 }
@@ -187,7 +195,13 @@ def listed_kinds(listing: DolListing) -> tuple[str, ...]:
     return tuple(kind for kind, flag in flags.items() if flag)
 
 
-LISTING_REASONS = frozenset({"reason.dol_good", "reason.dol_good_input"})
+LISTING_REASONS = frozenset({"reason.dol_good", "reason.dol_good_input", "reason.dol_good_origin_not_mapped"})
+
+
+def applying_listings(path: Path, node: NodeResult) -> list[DolListing]:
+    """The DOL listings of the node's goods in its country that apply at the site: all of them, except at
+    the sites whose origin of the listed good is mapped (ORIGIN_MAPPED)."""
+    return [] if node.id in ORIGIN_MAPPED[path] else list(listings(node))
 
 
 def dol_reasons(risk: Risk, good: str | None = None) -> list[Reason]:
@@ -204,7 +218,7 @@ def uflpa_reasons(risk: Risk) -> list[Reason]:
 
 
 def has_listing_evidence(node: NodeResult, theme: str) -> bool:
-    return node.risks[theme].evidence is Evidence.LISTING
+    return node.risks[theme].evidence in (Evidence.LISTING, Evidence.LISTING_HANDLED)
 
 
 # -- validation ----------------------------------------------------------------------------------------
@@ -252,7 +266,7 @@ def test_every_listed_site_reaches_the_listed_levels_with_a_dol_reason(path: Pat
     very high where DOL lists forced child labour. Each with a reason citing the DOL row."""
     checked = 0
     for node in demo(path).analysis.nodes:
-        for listing in listings(node):
+        for listing in applying_listings(path, node):
             kinds = listed_kinds(listing)
             forced = listing.forced_labour or listing.forced_child_labour
             child = listing.child_labour or listing.forced_child_labour
@@ -270,7 +284,7 @@ def test_every_listed_site_reaches_the_listed_levels_with_a_dol_reason(path: Pat
                 assert reason.text("en").startswith(f"{listing.good} from ")
                 assert "US DOL" in reason.text("en")
                 assert reason.text("nl")
-                assert risk.evidence is Evidence.LISTING, (node.id, theme)
+                assert risk.evidence in (Evidence.LISTING, Evidence.LISTING_HANDLED), (node.id, theme)
                 checked += 1
             if forced:
                 assert node.risks["forced_labour"].level == Level.VERY_HIGH, node.id
@@ -281,10 +295,23 @@ def test_every_listed_site_reaches_the_listed_levels_with_a_dol_reason(path: Pat
 
 
 @pytest.mark.parametrize("path", DEMOS, ids=DEMO_IDS)
+def test_a_site_whose_supplier_of_the_listed_good_is_mapped_carries_no_listing(path: Path) -> None:
+    result = demo(path)
+    for node_id in ORIGIN_MAPPED[path]:
+        node = result.node(node_id)
+        assert any(listings(node)), node_id
+        suppliers = [result.node(supplier) for supplier in result.graph.predecessors(node_id)]
+        assert set(node.goods) & {good for supplier in suppliers for good in supplier.goods}, node_id
+        for theme in ("child_labour", "forced_labour"):
+            assert not dol_reasons(node.risks[theme]), (node_id, theme)
+            assert node.risks[theme].level < Level.VERY_HIGH
+
+
+@pytest.mark.parametrize("path", DEMOS, ids=DEMO_IDS)
 def test_very_high_forced_or_child_labour_only_where_a_list_says_so(path: Path) -> None:
     """No site reaches very high forced or child labour, or cites a DOL row, without a listing."""
     for node in demo(path).analysis.nodes:
-        listed = list(listings(node))
+        listed = applying_listings(path, node)
         if not listed:
             assert not dol_reasons(node.risks["forced_labour"]), node.id
             assert not dol_reasons(node.risks["child_labour"]), node.id
@@ -355,13 +382,15 @@ def test_turkmen_cotton_farm_has_very_high_forced_labour_from_the_dol_list() -> 
     assert reason.text("en").startswith("Cotton from Turkmenistan is on the US DOL list for forced labour")
     # Child labour is listed, forced child labour is not: high, not very high.
     assert farm.risks["child_labour"].level == Level.HIGH
-    # 40% of the Turkish maker's 40% of the garments: 16% of the volume, the ginnery too.
+    # 40% of the Turkish maker's 40% of the garments: 16% of the volume.
     rank, hotspot = garments.hotspot("TM-FARM", "forced_labour")
     assert hotspot.level == Level.VERY_HIGH
     assert hotspot.exposure == pytest.approx(0.4 * 0.4)
     assert hotspot.salience == pytest.approx(0.16)
-    assert garments.hotspot("TM-GIN", "forced_labour")[1].salience == pytest.approx(0.16)
+    assert rank == 3  # after the garment maker and the Indian spinner, which carry more volume
     assert rank < garments.rank("CN-SPIN", "forced_labour")
+    # The ginnery buys the farms' cotton: the listing is theirs, not the ginnery's.
+    assert garments.risk("TM-GIN", "forced_labour").level < Level.VERY_HIGH
 
 
 def test_bangladesh_garment_maker_is_the_top_hotspot_of_garments() -> None:
@@ -374,8 +403,8 @@ def test_bangladesh_garment_maker_is_the_top_hotspot_of_garments() -> None:
     # 60% of the volume; a listing is certain evidence (likelihood 1) and forced labour fully irremediable.
     assert first.exposure == pytest.approx(0.6)
     assert first.salience == pytest.approx(1.0 * 1.0 * 0.6)
-    assert (second.node, second.theme, second.level) == ("BD-CMT", "child_labour", Level.HIGH)
-    assert second.salience == pytest.approx(0.75 * 0.6)
+    # Very high before high: the Indian spinner's forced labour (42%) before the maker's child labour.
+    assert (second.node, second.theme, second.level) == ("IN-SPIN", "forced_labour", Level.VERY_HIGH)
 
 
 def test_indian_yarn_and_cotton_follow_their_listings() -> None:
@@ -390,10 +419,12 @@ def test_indian_yarn_and_cotton_follow_their_listings() -> None:
     assert (cotton["child_labour"], cotton["forced_labour"]) == ("1", "0")
     for site in ("IN-GIN", "IN-FARM"):
         assert garments.node(site).country == "IN"
-        assert garments.risk(site, "child_labour").level == Level.HIGH
-        assert dol_reasons(garments.risk(site, "child_labour"), "Cotton")
         assert garments.risk(site, "forced_labour").level < Level.VERY_HIGH
         assert not dol_reasons(garments.risk(site, "forced_labour"))
+    # The farm grows the cotton and carries the listing; the ginnery buys it from the farm.
+    assert garments.risk("IN-FARM", "child_labour").level == Level.HIGH
+    assert dol_reasons(garments.risk("IN-FARM", "child_labour"), "Cotton")
+    assert not dol_reasons(garments.risk("IN-GIN", "child_labour"))
 
 
 def test_aksu_huafu_spinner_is_flagged_by_both_lists() -> None:
@@ -433,10 +464,13 @@ def test_indian_sandstone_quarries_follow_the_sandstone_listing() -> None:
     row = dol_rows()["Sandstone", "IN"]
     assert (row["child_labour"], row["forced_labour"], row["forced_child_labour"]) == ("1", "1", "0")
     stone = demo(NATURAL_STONE)
-    for site in ("IN-PROC", "IN-Q1", "IN-Q2"):
+    for site in ("IN-Q1", "IN-Q2"):
         assert stone.node(site).goods == ("Sandstone",)
         assert stone.risk(site, "forced_labour").level == Level.VERY_HIGH
         assert stone.risk(site, "child_labour").level == Level.HIGH
+    # The processor cuts the quarries' sandstone: the listing sits where the stone is quarried.
+    assert stone.node("IN-PROC").goods == ("Sandstone",)
+    assert not dol_reasons(stone.risk("IN-PROC", "forced_labour"))
     # Granite is not listed for China or Portugal, nor Stones for Vietnam.
     for good, iso2, site in (("Granite", "CN", "CN-Q"), ("Granite", "PT", "PT-Q"), ("Stones", "VN", "VN-Q")):
         assert (good, iso2) not in dol_rows()
@@ -506,7 +540,7 @@ def test_top_hotspot_is_a_listed_or_uflpa_site(path: Path) -> None:
     assert has_listing_evidence(node, top.theme)
     assert top.likelihood == pytest.approx(1.0)
     assert (top.node, top.theme) == TOP_HOTSPOT[path]
-    assert all(top.salience >= hotspot.salience for hotspot in result.analysis.hotspots)
+    assert all(top.level >= hotspot.level for hotspot in result.analysis.hotspots)
 
 
 def test_ict_top_site_ties_on_child_and_forced_labour() -> None:
@@ -540,7 +574,7 @@ def test_the_same_listed_risk_ranks_by_exposure(path: Path) -> None:
     [
         (GARMENTS, "forced_labour", ["BD-CMT", "IN-SPIN", "TM-FARM", "CN-SPIN"]),
         (GARMENTS, "child_labour", ["BD-CMT", "IN-SPIN", "TR-CMT", "TR-FARM", "TM-FARM"]),
-        (NATURAL_STONE, "forced_labour", ["IN-PROC", "IN-Q1", "IN-Q2"]),
+        (NATURAL_STONE, "forced_labour", ["IN-Q1", "IN-Q2"]),
         (ICT_HARDWARE, "forced_labour", ["CN-ASM", "MY-PCB", "CN-SI", "CD-TA"]),
         (ICT_HARDWARE, "child_labour", ["CN-BAT", "ID-SN-MINE", "CD-CO-MINE"]),
     ],
@@ -590,7 +624,7 @@ def test_garments_2027_diff_replaces_turkmen_cotton_and_the_unknown_spinner() ->
     assert diff.risk_changes == ()
     removed = {(risk.node, risk.theme): risk.level for risk in diff.risks_removed}
     assert removed[("TM-FARM", "forced_labour")] == Level.VERY_HIGH
-    assert removed[("TM-GIN", "forced_labour")] == Level.VERY_HIGH
+    assert ("TM-GIN", "forced_labour") not in removed  # the ginnery's cotton came from the farms
     assert not any(risk.theme in {"child_labour", "forced_labour"} for risk in diff.risks_added)
 
 
@@ -604,7 +638,7 @@ def test_turkmen_forced_labour_hotspot_is_gone_in_2027() -> None:
             if hotspot.theme == "forced_labour" and hotspot.level == Level.VERY_HIGH
         }
 
-    assert very_high_forced(old) - very_high_forced(new) == {"TM-FARM", "TM-GIN"}
+    assert very_high_forced(old) - very_high_forced(new) == {"TM-FARM"}
     assert very_high_forced(new) - very_high_forced(old) == set()
     assert not any(node.country == "TM" for node in new.analysis.nodes)
     assert not any(hotspot.node.startswith("TM-") for hotspot in new.analysis.hotspots)
@@ -619,17 +653,17 @@ def test_turkmen_forced_labour_hotspot_is_gone_in_2027() -> None:
     assert new.analysis.structure.unknown_nodes == ()
 
 
-def test_garments_2027_share_change_moves_the_salience() -> None:
+def test_garments_2027_share_change_moves_the_order_within_a_level_only() -> None:
     old, new = demo(GARMENTS), demo(GARMENTS_2027)
     # Bangladesh from 60% to 50%: still the top hotspot, with less salience.
     assert (new.analysis.hotspots[0].node, new.analysis.hotspots[0].theme) == ("BD-CMT", "forced_labour")
     assert old.hotspot("BD-CMT", "forced_labour")[1].salience == pytest.approx(0.6)
     assert new.hotspot("BD-CMT", "forced_labour")[1].salience == pytest.approx(0.5)
-    # Türkiye from 40% to 50%: its listed child labour now ties with Bangladesh's and outranks the
-    # Indian yarn it ranked below before.
+    # Türkiye from 40% to 50%: its listed child labour (high) moves ahead of the Indian spinner's listed
+    # child labour (42% before, 35% now), but never ahead of the spinner's very high forced labour.
     old_tr, new_tr = old.hotspot("TR-CMT", "child_labour")[1], new.hotspot("TR-CMT", "child_labour")[1]
-    assert old_tr.salience == pytest.approx(0.3)
-    assert new_tr.salience == pytest.approx(0.375)
-    assert new_tr.salience == pytest.approx(new.hotspot("BD-CMT", "child_labour")[1].salience)
-    assert old.rank("TR-CMT", "child_labour") > old.rank("IN-SPIN", "forced_labour")
-    assert new.rank("TR-CMT", "child_labour") < new.rank("IN-SPIN", "forced_labour")
+    assert (old_tr.exposure, new_tr.exposure) == (pytest.approx(0.4), pytest.approx(0.5))
+    assert old.rank("TR-CMT", "child_labour") > old.rank("IN-SPIN", "child_labour")
+    assert new.rank("TR-CMT", "child_labour") < new.rank("IN-SPIN", "child_labour")
+    for version in (old, new):
+        assert version.rank("TR-CMT", "child_labour") > version.rank("IN-SPIN", "forced_labour")
