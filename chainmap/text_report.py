@@ -69,14 +69,16 @@ def risk_group_label(group: Mapping[str, Any], lang: Lang) -> str:
     return " – ".join(parts)
 
 
-def risk_group_lines(groups: Sequence[Mapping[str, Any]], nodes: Mapping[str, Any], lang: Lang) -> list[str]:
-    """The prioritised risk groups, one line each with their level, sites and combined exposure, then the
-    first sites by name; empty when nothing is prioritised."""
+def risk_group_lines(
+    groups: Sequence[Mapping[str, Any]], nodes: Mapping[str, Any], lang: Lang, *, top: int
+) -> list[str]:
+    """The first `top` prioritised risk groups, one line each with their level, sites and combined
+    exposure, then their first sites by name; a line saying so when nothing is prioritised."""
     if not groups:
         return [_t("report.no_risk_groups", lang), ""]
     risks = sum(group["sites"] for group in groups)
     lines = [_t("report.risk_groups", lang, groups=len(groups), risks=risks)]
-    for number, group in enumerate(groups, start=1):
+    for number, group in enumerate(groups[:top], start=1):
         lines.append(
             f"{number:>3}  "
             + _t(
@@ -93,6 +95,8 @@ def risk_group_lines(groups: Sequence[Mapping[str, Any]], nodes: Mapping[str, An
         if more:
             names.append(_t("report.more_sites", lang, count=more))
         lines.append("       " + "; ".join(names))
+    if len(groups) > top:
+        lines.append("  " + _t("report.more_groups", lang, count=len(groups) - top))
     return [*lines, ""]
 
 
@@ -113,7 +117,7 @@ def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int,
         ),
         "",
     ]
-    lines += risk_group_lines(result.get("risk_groups", []), nodes, lang)
+    lines += risk_group_lines(result.get("risk_groups", []), nodes, lang, top=top)
     hotspots: Sequence[Mapping[str, Any]] = result["hotspots"]
     shown = hotspots[:top]
     if shown:

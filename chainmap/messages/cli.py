@@ -88,6 +88,10 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "{label}: {level}, locaties: {sites}, {exposure} van het volume",
     },
     "report.more_sites": {"en": "{count} more", "nl": "nog {count}"},
+    "report.more_groups": {
+        "en": "… {count} more groups (--top N shows more; --format json gives all)",
+        "nl": "… nog {count} groepen (--top N toont er meer; --format json geeft ze alle)",
+    },
     "report.no_hotspots": {"en": "No hotspots.", "nl": "Geen risicopunten."},
     "report.col.site": {"en": "site", "nl": "locatie"},
     "report.col.country": {"en": "country", "nl": "land"},

@@ -14,12 +14,12 @@ REFERENCE = make_reference(
 
 def _old_and_new() -> tuple[dict[str, object], dict[str, str]]:
     old = make_chain(
-        [("C", "NL", "trading"), ("G", "TM", "ginning", ("Cotton",)), ("F", "TM", "farming", ("Cotton",))],
+        [("C", "NL", "trading"), ("G", "TM", "farming", ("Cotton",)), ("F", "TM", "farming", ("Cotton",))],
         [("G", "C", 60.0), ("F", "G")],
         contractor="C",
     )
     new = make_chain(
-        [("C", "NL", "trading"), ("G", "GR", "ginning", ("Cotton",)), ("X", "GR", "farming", ("Cotton",))],
+        [("C", "NL", "trading"), ("G", "GR", "farming", ("Cotton",)), ("X", "GR", "farming", ("Cotton",))],
         [("G", "C", 100.0), ("X", "G")],
         contractor="C",
     )
