@@ -234,12 +234,13 @@ def add_mid_term_story(
         )
 
     audit = propose(
-        "Onafhankelijke audit bij Kota Stone Processing",
+        "Onafhankelijke audit in de zandsteengroeven van Budhpura",
         "audit",
         "Inkoop Natuursteen Import",
         start + timedelta(days=120),
-        risks_at("IN-PROC", labour=True),
-        "Een onaangekondigde audit door een geaccrediteerde auditor op dwang- en kinderarbeid.",
+        risks_at("IN-Q1", labour=True),
+        "Een onaangekondigde audit door een geaccrediteerde auditor op dwang- en kinderarbeid in de groeven "
+        "die Kota Stone Processing beleveren.",
     )
     training = propose(
         "Training arbeidsrechten in de steengroeven van Budhpura",
@@ -250,12 +251,12 @@ def add_mid_term_story(
         "Training van opzichters en arbeiders over werving, schuldbinding en de minimumleeftijd.",
     )
     grievance = propose(
-        "Klachtenmechanisme voor arbeiders bij Kota Stone",
+        "Klachtenmechanisme voor arbeiders in de zandsteengroeven",
         "grievance_mechanism",
         "Kota Stone Processing, directie",
         today + timedelta(days=45),
-        risks_at("IN-PROC", labour=False),
-        "Een anonieme klachtenlijn in het Hindi, beheerd door een lokale ngo.",
+        risks_at("IN-Q1", labour=True) + risks_at("IN-Q2", labour=True),
+        "Een anonieme klachtenlijn in het Hindi voor de arbeiders in de groeven, beheerd door een lokale ngo.",
     )
     tracing = propose(
         "Herkomst van de blokken uit Bijolia in kaart brengen",
@@ -326,8 +327,8 @@ def add_mid_term_story(
             contract=contract,
             user=cast.supplier,
             period=first,
-            narrative="De audit bij Kota Stone is gedaan en de bevindingen zijn opgevolgd. De training in "
-            "Budhpura is gepland; het klachtenmechanisme wordt voorbereid.",
+            narrative="De audit in de groeven van Budhpura is gedaan en de bevindingen zijn opgevolgd. De "
+            "training in Budhpura is gepland; het klachtenmechanisme wordt voorbereid.",
             today=first.due - timedelta(days=5),
         ),
     )

@@ -52,7 +52,7 @@ OUTSIDER: Final = "cm@elders.nl"
 Risk = tuple[str, str, Level, float]
 FORCED: Final[Risk] = ("BD-CMT", "forced_labour", Level.VERY_HIGH, 0.9)
 CHILD: Final[Risk] = ("BD-CMT", "child_labour", Level.HIGH, 0.6)
-WATER: Final[Risk] = ("TR-MILL", "environment", Level.MEDIUM, 0.3)
+WATER: Final[Risk] = ("TR-MILL", "environment", Level.HIGH, 0.3)
 WAGE: Final[Risk] = ("WK", "living_wage", Level.HIGH, 0.4)
 
 
@@ -288,7 +288,7 @@ def test_each_contract_shows_its_columns_on_the_day(client: TestClient, world: W
             "1 van 1 open",
             "30 januari 2028",
             "1 maart 2027, 10:00",
-            "zeer hoog nog hoog of zeer hoog: 1",
+            "zeer hoog nog hoog of zeer hoog: 2",
         ],
         [
             "WK-C Handschoenen",
@@ -336,7 +336,7 @@ def test_the_dashboard_in_english(client: TestClient, world: World) -> None:
         "1 of 1 open",
         "30 January 2028",
         "1 March 2027, 10:00",
-        "very high still high or very high: 1",
+        "very high still high or very high: 2",
     ]
     assert cells(page)[2][3:6] == ["no accepted chain", "0 of 0 open", "30 January 2028 1 overdue"]
     for label in (

@@ -5,10 +5,20 @@ from alembic import command
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from models import Notification, NotificationKind, Organisation, OrganisationKind, Role
+from models import (
+    ChainVersion,
+    Notification,
+    NotificationKind,
+    Organisation,
+    OrganisationKind,
+    Role,
+    VersionRisk,
+    VersionRiskSummary,
+)
 from models.migrate import alembic_config
+from tests.factories.chain_versions import make_version
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 
@@ -55,3 +65,51 @@ def test_the_newest_migration_goes_down_and_up_again_with_its_rows(database_url:
     command.downgrade(config, "0006")
     command.upgrade(config, "head")
     command.check(config)
+
+
+def test_0008_forgets_the_version_risks_kept_under_the_old_prioritisation(
+    database_url: str, engine: Engine
+) -> None:
+    """The version risks are a cache of each version's prioritised risks; 0008 empties it so that the next
+    request stores the list under the severity-first rule (docs/risk-model.md §10)."""
+
+    def keep_old_risks() -> None:
+        with Session(engine) as session:
+            version = session.exec(select(ChainVersion)).one()
+            assert version.id is not None
+            session.add(VersionRiskSummary(version_id=version.id, prioritised=1))
+            session.add(
+                VersionRisk(
+                    version_id=version.id,
+                    node_id="TR-MILL",
+                    theme="environment",
+                    rank=1,
+                    level=2,
+                    salience=0.3,
+                    severity=0.4,
+                    likelihood=0.7,
+                    exposure=1.0,
+                )
+            )
+            session.commit()
+
+    def kept() -> int:
+        with Session(engine) as session:
+            return len(session.exec(select(VersionRisk)).all()) + len(
+                session.exec(select(VersionRiskSummary)).all()
+            )
+
+    with Session(engine) as session:
+        supplier = make_user(
+            session, email="lid@leverancier.example", role=Role.SUPPLIER, organisation="Werkkleding BV"
+        )
+        make_version(session, contract=make_contract(session), supplier=supplier)
+    keep_old_risks()
+    engine.dispose()
+    config = alembic_config(database_url)
+    command.downgrade(config, "0007")
+    assert kept() == 0
+    keep_old_risks()
+    engine.dispose()
+    command.upgrade(config, "head")
+    assert kept() == 0
