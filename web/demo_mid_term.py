@@ -256,7 +256,8 @@ def add_mid_term_story(
         "Kota Stone Processing, directie",
         today + timedelta(days=45),
         risks_at("IN-Q1", labour=True) + risks_at("IN-Q2", labour=True),
-        "Een anonieme klachtenlijn in het Hindi voor de arbeiders in de groeven, beheerd door een lokale ngo.",
+        "Een anonieme klachtenlijn in het Hindi voor de arbeiders in de groeven, beheerd door een lokale "
+        "ngo.",
     )
     tracing = propose(
         "Herkomst van de blokken uit Bijolia in kaart brengen",

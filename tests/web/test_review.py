@@ -215,6 +215,30 @@ def test_hotspots_filter_by_theme_and_by_level(
     assert "<html" in page and '<option value="forced_labour" selected>' in page
 
 
+def test_the_prioritised_risks_are_shown_by_risk_group_with_their_sites(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    rows = demo_rows()
+    submit(session, parties, rows)
+    log_in(client, "inkoper@testdorp.nl")
+    expected = analysed(rows).risk_groups
+    page = client.get(page_url(parties)).text
+    section = page.split('<section id="risk-groups"', 1)[1].split("</section>", 1)[0]
+    groups = re.findall(r"<summary>(.*?)</summary>", section)
+    assert len(groups) == len(expected) > 1
+    assert groups[0] == "dwangarbeid – kleding – Bangladesh"
+    assert "kinderarbeid – textiel – Bangladesh" in groups
+    assert "discriminatie – Bangladesh" in groups  # a country indicator: one group for the country
+    risks = sum(len(group.nodes) for group in expected)
+    assert f"{risks} geprioriteerde risico&#39;s in {len(expected)} groepen." in section
+    # Each group lists its sites as links that open the site's details.
+    textiles = section.split("kinderarbeid – textiel – Bangladesh", 1)[1].split("</details>", 1)[0]
+    assert "Narayanganj Dyeing &amp; Finishing" in textiles and "Gazipur Knit Composite Ltd." in textiles
+    assert 'hx-get="' in textiles
+    english = client.get(page_url(parties), headers={"Accept-Language": "en"}).text
+    assert "forced labour – Garments – Bangladesh" in english
+
+
 def test_the_structure_summary_in_dutch_and_english(
     client: TestClient, session: Session, parties: Parties
 ) -> None:

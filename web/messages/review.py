@@ -63,9 +63,30 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.at_least": {"en": "{level} or higher", "nl": "{level} of hoger"},
     "review.filter": {"en": "Filter", "nl": "Filteren"},
     "review.hotspots_count": {
-        "en": "The first {shown} of {matching} matching hotspots ({total} in all), by salience.",
-        "nl": "De eerste {shown} van {matching} passende risicopunten ({total} in totaal), naar prioriteit.",
+        "en": "The first {shown} of {matching} matching hotspots ({total} in all), most severe first.",
+        "nl": "De eerste {shown} van {matching} passende risicopunten ({total} in totaal), ernstigste eerst.",
     },
+    "review.risk_groups": {"en": "Prioritised risks", "nl": "Geprioriteerde risico's"},
+    "review.risk_groups_hint": {
+        "en": "Every high or very high risk backed by a listing or country data, however small the site's "
+        "share of the volume, grouped by theme, country and listed good or activity. Open a group to see "
+        "its sites.",
+        "nl": "Elk hoog of zeer hoog risico dat op een lijst of landgegevens berust, hoe klein het aandeel "
+        "van de locatie ook is, gegroepeerd naar thema, land en genoemd product of activiteit. Open een "
+        "groep om de locaties te zien.",
+    },
+    "review.risk_groups_count": {
+        "en": "{risks} prioritised risks in {groups} groups.",
+        "nl": "{risks} geprioriteerde risico's in {groups} groepen.",
+    },
+    "review.no_risk_groups": {
+        "en": "No prioritised risks: no high or very high risk is backed by a listing or country data.",
+        "nl": "Geen geprioriteerde risico's: geen hoog of zeer hoog risico berust op een lijst of "
+        "landgegevens.",
+    },
+    "review.risk_group": {"en": "Risk group", "nl": "Risicogroep"},
+    "review.sites": {"en": "Sites", "nl": "Locaties"},
+    "review.more_sites": {"en": "and {count} more", "nl": "en nog {count}"},
     "review.no_hotspots": {
         "en": "No hotspots match this filter.",
         "nl": "Geen risicopunten die bij dit filter passen.",

@@ -321,6 +321,62 @@ def hotspot_table(
     return HotspotTable(rows=rows, matching=count, total=len(ranked))
 
 
+# The sites a risk group lists on the page; a larger group says how many more it has.
+GROUP_SITES_SHOWN: Final = 100
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSite:
+    """A site of a risk group as the page links it."""
+
+    index: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class RiskGroupRow:
+    """A risk group of the prioritised risks: "forced labour – Garments – China", its level, its sites and
+    their combined share of the volume (`chainmap.analysis.groups`)."""
+
+    label: str
+    level: Level
+    sites: tuple[GroupSite, ...]
+    site_count: int
+    exposure: float
+
+    @property
+    def more(self) -> int:
+        """How many of the group's sites the page does not list."""
+        return self.site_count - len(self.sites)
+
+
+def risk_group_rows(
+    version: VersionAnalysis, *, lang: Lang, reference: ReferenceData
+) -> tuple[RiskGroupRow, ...]:
+    """The version's risk groups, the most severe first, each with its first GROUP_SITES_SHOWN sites."""
+    rows = []
+    for group in version.analysis.risk_groups:
+        parts = [theme_label(group.theme, lang)]
+        if group.subject_kind == "good":
+            parts.append(good_label(group.subject, lang))
+        elif group.subject_kind == "activity":
+            parts.append(activity_label(group.subject, lang))
+        parts.append(country_text(group.country, lang, reference=reference))
+        rows.append(
+            RiskGroupRow(
+                label=" – ".join(parts),
+                level=group.level,
+                sites=tuple(
+                    GroupSite(version.index_of(node), version.nodes[node].name)
+                    for node in group.nodes[:GROUP_SITES_SHOWN]
+                ),
+                site_count=len(group.nodes),
+                exposure=group.exposure,
+            )
+        )
+    return tuple(rows)
+
+
 def country_text(iso2: str | None, lang: Lang, *, reference: ReferenceData) -> str:
     """A site's country named in `lang`; "unknown" in `lang` for a site whose country is unknown."""
     if iso2 is None or iso2 == UNKNOWN_COUNTRY_KEY:
