@@ -7,7 +7,6 @@ comes from the sector baseline and the risk is marked `baseline`: a country miss
 finding there, which is not the same as no risk.
 """
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,14 +19,15 @@ from chainmap.analysis.baseline import sector_level
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
 from chainmap.reference import (
+    NO_MATCH,
     SOURCES,
     Country,
     DolListing,
     ReferenceData,
-    SanctionedEntity,
+    ScreeningResult,
     country_label,
     good_label,
-    normalise_name,
+    screen_company,
 )
 from chainmap.themes import THEMES, Lang, Level
 
@@ -165,7 +165,7 @@ class _Site:
     country_name: str
     activity: str
     goods: tuple[str, ...]
-    entity: SanctionedEntity | None
+    screening: ScreeningResult
     reference: ReferenceData
 
     def indicator(self, key: str) -> tuple[float, int] | None:
@@ -367,16 +367,43 @@ def _forced_labour(site: _Site, a: _Assessment) -> None:
     for listing, kinds in _good_listings(site):
         if "forced_labour" in kinds or "forced_child_labour" in kinds:
             a.add(Level.VERY_HIGH, Evidence.LISTING, _listing_reason(site, listing, kinds))
-    if site.entity is not None:
-        lists = tuple(sorted({entry.split(":", 1)[0].strip() for entry in site.entity.lists}))
-        reason = _reason(
-            "reason.uflpa_entity", "uflpa", entity=site.entity.name, lists=lists, date=site.entity.date_added
-        )
-        a.add(Level.VERY_HIGH, Evidence.LISTING, reason)
+    _uflpa(site, a)
     others = _other_goods(site, frozenset({"forced_labour", "forced_child_labour"}))
     if others:
         a.add(Level.MEDIUM, Evidence.COUNTRY, _other_goods_reason(site, others, ("forced_labour",)))
     _unknown_country_goods(site, a, frozenset({"forced_labour", "forced_child_labour"}))
+
+
+def _uflpa(site: _Site, a: _Assessment) -> None:
+    """The UFLPA screening of the site's name: a listing is very high; a possible match is not asserted
+    but raises forced labour to at least high with country-like evidence, for a person to verify."""
+    entity = site.screening.listing
+    if entity is not None:
+        reason = _reason(
+            "reason.uflpa_entity",
+            "uflpa",
+            entity=entity.name,
+            lists=_uflpa_lists(entity.lists),
+            date=entity.date_added,
+        )
+        a.add(Level.VERY_HIGH, Evidence.LISTING, reason)
+    for match in site.screening.possible:
+        reason = _reason(
+            "reason.uflpa_possible_short" if match.short else "reason.uflpa_possible",
+            "uflpa",
+            matched=match.matched,
+            score=match.score,
+            entity=match.entity.name,
+            aliases=match.entity.aliases,
+            lists=_uflpa_lists(match.entity.lists),
+            date=match.entity.date_added,
+        )
+        a.add(Level.HIGH, Evidence.COUNTRY, reason)
+
+
+def _uflpa_lists(lists: Sequence[str]) -> tuple[str, ...]:
+    """The UFLPA list sections of an entry ("2(d)(2)(B)(ii)"), without their descriptions."""
+    return tuple(sorted({entry.split(":", 1)[0].strip() for entry in lists}))
 
 
 def _freedom_of_association(site: _Site, a: _Assessment) -> None:
@@ -576,7 +603,7 @@ def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
 _GOODS_THEMES: Final[frozenset[str]] = frozenset({"child_labour", "forced_labour"})
 _ENTITY_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
 
-_ProfileKey = tuple[str | None, str, tuple[str, ...], SanctionedEntity | None]
+_ProfileKey = tuple[str | None, str, tuple[str, ...], ScreeningResult]
 
 
 class _RiskCache:
@@ -594,7 +621,7 @@ class _RiskCache:
         return found
 
     def _assess(
-        self, iso2: str | None, activity: str, goods: tuple[str, ...], entity: SanctionedEntity | None
+        self, iso2: str | None, activity: str, goods: tuple[str, ...], screening: ScreeningResult
     ) -> dict[str, Risk]:
         site: _Site | None = None
         risks: dict[str, Risk] = {}
@@ -604,11 +631,11 @@ class _RiskCache:
                 iso2,
                 activity,
                 goods if theme in _GOODS_THEMES else None,
-                entity if theme in _ENTITY_THEMES else None,
+                screening if theme in _ENTITY_THEMES else None,
             )
             risk = self.themes.get(theme_key)
             if risk is None:
-                site = site or _site(iso2, activity, goods, entity, self.reference)
+                site = site or _site(iso2, activity, goods, screening, self.reference)
                 risk = self.themes[theme_key] = _assess_theme(site, theme)
             risks[theme] = risk
         return risks
@@ -618,12 +645,12 @@ def _site(
     iso2: str | None,
     activity: str,
     goods: tuple[str, ...],
-    entity: SanctionedEntity | None,
+    screening: ScreeningResult,
     reference: ReferenceData,
 ) -> _Site:
     country = reference.countries.get(iso2) if iso2 is not None else None
     name = country.name if country is not None else (iso2 or "")
-    return _Site(iso2, country, name, activity, goods, entity, reference)
+    return _Site(iso2, country, name, activity, goods, screening, reference)
 
 
 def _assess_theme(site: _Site, theme: str) -> Risk:
@@ -649,49 +676,33 @@ def assess_site(
 ) -> dict[str, Risk]:
     """The inherent risk of every theme in THEMES at a site, with its reasons (docs/risk-model.md).
 
-    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list.
+    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list
+    (`chainmap.reference.screen_company`).
     """
-    key = (country, activity, tuple(goods), reference.sanctioned_entity(name))
+    key = (country, activity, tuple(goods), screen_company(name, country=country, reference=reference))
     return _RiskCache(reference).risks(key)
-
-
-_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
-_ENTITY_KEYS: "WeakKeyDictionary[ReferenceData, frozenset[str]]" = WeakKeyDictionary()
-
-
-def _screen_entity(name: str, reference: ReferenceData) -> SanctionedEntity | None:
-    """The UFLPA entry matching a company name, as `ReferenceData.sanctioned_entity` finds it.
-
-    Most names are plain ASCII and match no entry; for those the normalised name is found without the
-    Unicode decomposition and checked against the normalised entry names first, which is much faster.
-    """
-    keys = _ENTITY_KEYS.get(reference)
-    if keys is None:
-        keys = _ENTITY_KEYS[reference] = frozenset(
-            normalise_name(key) for entity in reference.entities for key in (entity.name, *entity.aliases)
-        )
-    if name.isascii() and _NON_ALNUM.sub(" ", name.lower()).strip() not in keys:
-        return None
-    return reference.sanctioned_entity(name)
 
 
 def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[str, dict[str, Risk]]:
     """The risks of every node of a chain, assessed once per distinct site profile.
 
-    Nodes with the same country, activity, goods and UFLPA match share one result dict, and each theme is
-    assessed once per combination of what its rules read, which keeps a 100,000-node chain cheap.
+    Nodes with the same country, activity, goods and UFLPA screening result share one result dict (most
+    names match nothing and share NO_MATCH), and each theme is assessed once per combination of what its
+    rules read, which keeps a 100,000-node chain cheap.
     """
     cache = _RiskCache(reference)
     screen = bool(reference.entities)
     risks: dict[str, dict[str, Risk]] = {}
     for node, data in graph.nodes(data=True):
         goods = data.get("goods", ())
-        entity = _screen_entity(data.get("name", node), reference) if screen else None
+        country = data.get("country")
+        name = data.get("name", node)
+        screening = screen_company(name, country=country, reference=reference) if screen else NO_MATCH
         key = (
-            data.get("country"),
+            country,
             data.get("activity", ""),
             goods if isinstance(goods, tuple) else tuple(goods),
-            entity,
+            screening,
         )
         risks[node] = cache.risks(key)
     return risks
