@@ -182,8 +182,8 @@ _CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 def _tokens(name: str) -> list[str]:
     """The words of a name after folding, transliteration and without its legal form (see
     `normalise_company_name`)."""
-    text = unicodedata.normalize("NFKC", name).replace("&", " and ")
-    text = _JOINERS.sub("", _APOSTROPHES.sub("", text))
+    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
+    text = _JOINERS.sub("", _APOSTROPHES.sub("", text.replace("&", " and ")))
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     tokens = _TOKEN.findall(text.casefold())
