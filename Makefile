@@ -58,11 +58,12 @@ test-postgres: setup
 
 # All benchmarks always run; make bench fails afterwards when any missed a target.
 bench: $(INSTALLED)
-	@pipeline=0; web=0; report=0; \
+	@pipeline=0; web=0; report=0; screening=0; \
 	$(BIN)/python -m bench.pipeline || pipeline=$$?; \
 	$(BIN)/python -m bench.web || web=$$?; \
 	$(BIN)/python -m bench.report || report=$$?; \
-	test $$pipeline -eq 0 -a $$web -eq 0 -a $$report -eq 0
+	$(BIN)/python -m bench.screening || screening=$$?; \
+	test $$pipeline -eq 0 -a $$web -eq 0 -a $$report -eq 0 -a $$screening -eq 0
 
 # 50 simulated users for 60 s against `chainmap serve` on SQLite, and on PostgreSQL when it answers
 # (bench/load.py; LOAD_WORKERS and LOAD_POOL_SIZE set the server, 2 workers of 20 by default); fails

@@ -22,7 +22,7 @@ from chainmap.chain import UNKNOWN_COUNTRY
 from chainmap.chainfile import load_chain, write_chain_file
 from chainmap.findings import Finding
 from chainmap.messages import render
-from chainmap.reference import country_label, load_reference
+from chainmap.reference import ScreeningResult, country_label, load_reference, screen_company
 from chainmap.themes import LANGS, Lang
 from chainmap.validation import BuiltChain
 
@@ -69,9 +69,10 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
     built = _load(args.file, lang)
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
-    result = analyse(
+    analysis = analyse(
         built.graph, reference=load_reference(), findings=built.findings, order=built.upstream_order
-    ).as_dict(lang)
+    )
+    result = analysis.as_dict(lang)
     if args.format == "json":
         if args.top is not None:
             result["hotspots"] = result["hotspots"][: args.top]
@@ -79,7 +80,12 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
         print()
     else:
         links = built.graph.number_of_edges()
-        print(text_report.analysis_text(result, path=args.file, links=links, top=args.top or 10, lang=lang))
+        screening = text_report.screening_counts(node.risks for node in analysis.nodes)
+        print(
+            text_report.analysis_text(
+                result, path=args.file, links=links, top=args.top or 10, lang=lang, screening=screening
+            )
+        )
     return EXIT_OK
 
 
@@ -175,7 +181,7 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
     risks = assess_site(
         country=country, activity=activity, goods=[good.name], name=args.name or "", reference=reference
     )
-    result = {
+    result: dict[str, Any] = {
         "goods": good.name,
         "country": country,
         "country_name": country_label(reference.countries[country].name, lang)
@@ -184,12 +190,39 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
         "activity": activity,
         "risks": {theme: risk_as_dict(risk, lang) for theme, risk in risks.items()},
     }
+    if args.name:
+        screening = screen_company(args.name, country=country, reference=reference)
+        result["screening"] = screening_as_dict(args.name, screening, lang)
     if args.format == "json":
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print(text_report.risk_text(result, lang=lang))
     return EXIT_OK
+
+
+def screening_as_dict(name: str, screening: ScreeningResult, lang: Lang) -> dict[str, Any]:
+    """A name's UFLPA screening as JSON-ready data: the outcome, the entry or the possible matches, the
+    sentence that says it, and the reminder that no match is not clearance."""
+    entities = [match.entity.name for match in screening.possible]
+    listing = screening.listing
+    params = {"name": name, "entity": listing.name if listing else "", "entities": ", ".join(entities)}
+    return {
+        "name": name,
+        "outcome": screening.outcome,
+        "entity": listing.name if listing else None,
+        "possible": [
+            {
+                "entity": match.entity.name,
+                "matched": match.matched,
+                "score": match.score,
+                "short": match.short,
+            }
+            for match in screening.possible
+        ],
+        "text": render(f"screening.{screening.outcome}", params, lang),
+        "note": render("screening.not_clearance", {}, lang),
+    }
 
 
 def cmd_reference_build(args: argparse.Namespace, lang: Lang) -> int:

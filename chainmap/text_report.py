@@ -100,9 +100,32 @@ def risk_group_lines(
     return [*lines, ""]
 
 
-def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int, lang: Lang) -> str:
+def screening_counts(node_risks: Iterable[Mapping[str, Any]]) -> tuple[int, int, int]:
+    """(sites, listings, possible matches) of a chain's UFLPA screening, from each site's forced labour
+    reasons (`chainmap.analysis.Risk`): for the line of the text report that says what screening found."""
+    sites = listings = possible = 0
+    for risks in node_risks:
+        sites += 1
+        codes = (
+            {reason.code for reason in risks["forced_labour"].reasons} if "forced_labour" in risks else set()
+        )
+        listings += "reason.uflpa_entity" in codes
+        possible += bool(codes & {"reason.uflpa_possible", "reason.uflpa_possible_short"})
+    return sites, listings, possible
+
+
+def analysis_text(
+    result: Mapping[str, Any],
+    *,
+    path: str,
+    links: int,
+    top: int,
+    lang: Lang,
+    screening: tuple[int, int, int] | None = None,
+) -> str:
     """The readable report: title, prioritised risk groups, hotspots table with reasons, structure
-    summary, findings."""
+    summary, findings, and with `screening` (`screening_counts`) what the UFLPA screening found and that
+    no match is not clearance."""
     nodes = {node["id"]: node for node in result["nodes"]}
     structure = result["structure"]
     contractor = next((n for n in result["nodes"] if n["tier"] == 0), None)
@@ -167,6 +190,13 @@ def analysis_text(result: Mapping[str, Any], *, path: str, links: int, top: int,
         lines += [f"  {_t('severity.' + f['severity'], lang)}: {f['message']}" for f in findings]
     else:
         lines.append("  " + _t("report.no_findings", lang))
+    if screening is not None:
+        sites, listings, possible = screening
+        lines += [
+            "",
+            _t("report.screening", lang, sites=sites, listings=listings, possible=possible),
+            "  " + _t("screening.not_clearance", lang),
+        ]
     return "\n".join(lines)
 
 
@@ -189,6 +219,9 @@ def risk_text(result: Mapping[str, Any], *, lang: Lang) -> str:
         lines.append(f"{theme_label(theme, lang)}: {Level(risk['level']).label(lang)}{marker}")
         lines += [f"  - {reason}" for reason in risk["reasons"]]
         lines += [f"    [{source}]" for source in risk["sources"]]
+    screening = result.get("screening")
+    if screening is not None:
+        lines += ["", screening["text"], "  " + screening["note"]]
     return "\n".join(lines)
 
 

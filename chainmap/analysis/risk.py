@@ -7,7 +7,6 @@ comes from the sector baseline and the risk is marked `baseline`: a country miss
 finding there, which is not the same as no risk.
 """
 
-import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -21,14 +20,15 @@ from chainmap.analysis.baseline import sector_level
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
 from chainmap.reference import (
+    NO_MATCH,
     SOURCES,
     Country,
     DolListing,
     ReferenceData,
-    SanctionedEntity,
+    ScreeningResult,
     country_label,
     good_label,
-    normalise_name,
+    screen_company,
 )
 from chainmap.themes import THEMES, Lang, Level
 
@@ -196,7 +196,7 @@ class _Site:
     country_name: str
     activity: str
     goods: tuple[str, ...]
-    entity: SanctionedEntity | None
+    screening: ScreeningResult
     reference: ReferenceData
     sourced_goods: frozenset[str] = frozenset()
 
@@ -436,16 +436,43 @@ def _forced_labour(site: _Site, a: _Assessment) -> None:
         if "forced_labour" in kinds or "forced_child_labour" in kinds:
             reason = _listing_reason(site, listing, kinds, produced)
             a.add(Level.VERY_HIGH, _listing_evidence(produced), reason)
-    if site.entity is not None:
-        lists = tuple(sorted({entry.split(":", 1)[0].strip() for entry in site.entity.lists}))
-        reason = _reason(
-            "reason.uflpa_entity", "uflpa", entity=site.entity.name, lists=lists, date=site.entity.date_added
-        )
-        a.add(Level.VERY_HIGH, Evidence.LISTING, reason)
+    _uflpa(site, a)
     others = _other_goods(site, frozenset({"forced_labour", "forced_child_labour"}))
     if others:
         a.add(Level.MEDIUM, Evidence.COUNTRY, _other_goods_reason(site, others, ("forced_labour",)))
     _unknown_country_goods(site, a, frozenset({"forced_labour", "forced_child_labour"}))
+
+
+def _uflpa(site: _Site, a: _Assessment) -> None:
+    """The UFLPA screening of the site's name: a listing is very high; a possible match is not asserted
+    but raises forced labour to at least high with country-like evidence, for a person to verify."""
+    entity = site.screening.listing
+    if entity is not None:
+        reason = _reason(
+            "reason.uflpa_entity",
+            "uflpa",
+            entity=entity.name,
+            lists=_uflpa_lists(entity.lists),
+            date=entity.date_added,
+        )
+        a.add(Level.VERY_HIGH, Evidence.LISTING, reason)
+    for match in site.screening.possible:
+        reason = _reason(
+            "reason.uflpa_possible_short" if match.short else "reason.uflpa_possible",
+            "uflpa",
+            matched=match.matched,
+            score=match.score,
+            entity=match.entity.name,
+            aliases=match.entity.aliases,
+            lists=_uflpa_lists(match.entity.lists),
+            date=match.entity.date_added,
+        )
+        a.add(Level.HIGH, Evidence.COUNTRY, reason)
+
+
+def _uflpa_lists(lists: Sequence[str]) -> tuple[str, ...]:
+    """The UFLPA list sections of an entry ("2(d)(2)(B)(ii)"), without their descriptions."""
+    return tuple(sorted({entry.split(":", 1)[0].strip() for entry in lists}))
 
 
 def _freedom_of_association(site: _Site, a: _Assessment) -> None:
@@ -685,7 +712,7 @@ def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
 _GOODS_THEMES: Final[frozenset[str]] = frozenset({"child_labour", "forced_labour"})
 _ENTITY_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
 
-_ProfileKey = tuple[str | None, str, tuple[str, ...], SanctionedEntity | None, frozenset[str]]
+_ProfileKey = tuple[str | None, str, tuple[str, ...], ScreeningResult, frozenset[str]]
 
 
 class _RiskCache:
@@ -707,7 +734,7 @@ class _RiskCache:
         iso2: str | None,
         activity: str,
         goods: tuple[str, ...],
-        entity: SanctionedEntity | None,
+        screening: ScreeningResult,
         sourced: frozenset[str],
     ) -> dict[str, Risk]:
         site: _Site | None = None
@@ -719,11 +746,11 @@ class _RiskCache:
                 activity,
                 goods if theme in _GOODS_THEMES else None,
                 sourced if theme in _GOODS_THEMES else None,
-                entity if theme in _ENTITY_THEMES else None,
+                screening if theme in _ENTITY_THEMES else None,
             )
             risk = self.themes.get(theme_key)
             if risk is None:
-                site = site or _site(iso2, activity, goods, entity, self.reference, sourced)
+                site = site or _site(iso2, activity, goods, screening, self.reference, sourced)
                 risk = self.themes[theme_key] = _assess_theme(site, theme)
             risks[theme] = risk
         return risks
@@ -733,13 +760,13 @@ def _site(
     iso2: str | None,
     activity: str,
     goods: tuple[str, ...],
-    entity: SanctionedEntity | None,
+    screening: ScreeningResult,
     reference: ReferenceData,
     sourced: frozenset[str] = frozenset(),
 ) -> _Site:
     country = reference.countries.get(iso2) if iso2 is not None else None
     name = country.name if country is not None else (iso2 or "")
-    return _Site(iso2, country, name, activity, goods, entity, reference, sourced)
+    return _Site(iso2, country, name, activity, goods, screening, reference, sourced)
 
 
 def _assess_theme(site: _Site, theme: str) -> Risk:
@@ -771,14 +798,15 @@ def assess_site(
 ) -> dict[str, Risk]:
     """The inherent risk of every theme in THEMES at a site, with its reasons (docs/risk-model.md).
 
-    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list;
-    `sourced_goods` are the site's goods that a mapped supplier delivers to it (see `sourced_goods`).
+    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list
+    (`chainmap.reference.screen_company`); `sourced_goods` are the site's goods that a mapped supplier
+    delivers to it (see `sourced_goods`).
     """
     key = (
         country,
         activity,
         tuple(goods),
-        reference.sanctioned_entity(name),
+        screen_company(name, country=country, reference=reference),
         frozenset(sourced_goods) & frozenset(goods),
     )
     return _RiskCache(reference).risks(key)
@@ -796,31 +824,11 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str) -> frozenset[str]:
     return frozenset(goods) & found if found else frozenset()
 
 
-_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
-_ENTITY_KEYS: "WeakKeyDictionary[ReferenceData, frozenset[str]]" = WeakKeyDictionary()
-
-
-def _screen_entity(name: str, reference: ReferenceData) -> SanctionedEntity | None:
-    """The UFLPA entry matching a company name, as `ReferenceData.sanctioned_entity` finds it.
-
-    Most names are plain ASCII and match no entry; for those the normalised name is found without the
-    Unicode decomposition and checked against the normalised entry names first, which is much faster.
-    """
-    keys = _ENTITY_KEYS.get(reference)
-    if keys is None:
-        keys = _ENTITY_KEYS[reference] = frozenset(
-            normalise_name(key) for entity in reference.entities for key in (entity.name, *entity.aliases)
-        )
-    if name.isascii() and _NON_ALNUM.sub(" ", name.lower()).strip() not in keys:
-        return None
-    return reference.sanctioned_entity(name)
-
-
 def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[str, dict[str, Risk]]:
     """The risks of every node of a chain, assessed once per distinct site profile.
 
-    Nodes with the same country, activity, goods, UFLPA match and goods delivered by mapped suppliers
-    share one result dict, and each theme is
+    Nodes with the same country, activity, goods, UFLPA screening result and goods delivered by mapped
+    suppliers share one result dict (most names match nothing and share NO_MATCH), and each theme is
     assessed once per combination of what its rules read, which keeps a 100,000-node chain cheap.
     """
     cache = _RiskCache(reference)
@@ -828,12 +836,14 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
     risks: dict[str, dict[str, Risk]] = {}
     for node, data in graph.nodes(data=True):
         goods = data.get("goods", ())
-        entity = _screen_entity(data.get("name", node), reference) if screen else None
+        country = data.get("country")
+        name = data.get("name", node)
+        screening = screen_company(name, country=country, reference=reference) if screen else NO_MATCH
         key = (
-            data.get("country"),
+            country,
             data.get("activity", ""),
             goods if isinstance(goods, tuple) else tuple(goods),
-            entity,
+            screening,
             sourced_goods(graph, node),
         )
         risks[node] = cache.risks(key)

@@ -113,6 +113,35 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     "report.no_findings": {"en": "No findings.", "nl": "Geen bevindingen."},
     "report.none": {"en": "none", "nl": "geen"},
     "report.baseline": {"en": "baseline", "nl": "basisniveau"},
+    "screening.not_clearance": {
+        "en": "No match is not clearance: the site name is compared with the names and other names of the "
+        "UFLPA Entity List only; subsidiaries under other names, translations, abbreviations and names in "
+        "Chinese script are not found. Confirm on the DHS page (dhs.gov/uflpa-entity-list) before any "
+        "compliance decision.",
+        "nl": "Geen treffer is geen vrijwaring: de naam van de locatie wordt alleen vergeleken met de namen "
+        "en andere namen op de UFLPA Entity List; dochterondernemingen onder een andere naam, vertalingen, "
+        "afkortingen en namen in Chinees schrift worden niet gevonden. Controleer op de pagina van DHS "
+        "(dhs.gov/uflpa-entity-list) voor een nalevingsbesluit.",
+    },
+    "screening.listing": {
+        "en": "UFLPA screening of “{name}”: on the list as “{entity}”.",
+        "nl": "UFLPA-screening van “{name}”: op de lijst als “{entity}”.",
+    },
+    "screening.possible": {
+        "en": "UFLPA screening of “{name}”: possible match with {entities}, to verify (see forced labour).",
+        "nl": "UFLPA-screening van “{name}”: mogelijke treffer met {entities}, te controleren (zie "
+        "dwangarbeid).",
+    },
+    "screening.none": {
+        "en": "UFLPA screening of “{name}”: no match.",
+        "nl": "UFLPA-screening van “{name}”: geen treffer.",
+    },
+    "report.screening": {
+        "en": "UFLPA screening of {sites} site names: {listings} on the list, {possible} possible matches to "
+        "verify.",
+        "nl": "UFLPA-screening van {sites} locatienamen: {listings} op de lijst, {possible} mogelijke "
+        "treffers te controleren.",
+    },
     "risk.title": {
         "en": "{goods} from {country} ({activity})",
         "nl": "{goods} uit {country} ({activity})",

@@ -63,6 +63,25 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "“{entity}” staat op de UFLPA Entity List ({lists}), sinds {date}: van de goederen van deze "
         "entiteit wordt aangenomen dat ze met dwangarbeid zijn gemaakt.",
     },
+    "reason.uflpa_possible": {
+        "en": "Possible match, to verify: this site's name is close to “{matched}” (similarity {score}%), "
+        "an entry of the UFLPA Entity List: “{entity}” (other names: {aliases}; {lists}, effective "
+        "{date}). It is not asserted as a listing: check whether this site is that entity.",
+        "nl": "Mogelijke treffer, te controleren: de naam van deze locatie lijkt op “{matched}” "
+        "(overeenkomst {score}%), een vermelding op de UFLPA Entity List: “{entity}” (andere namen: "
+        "{aliases}; {lists}, sinds {date}). Dit geldt niet als vermelding: ga na of deze locatie die "
+        "entiteit is.",
+    },
+    "reason.uflpa_possible_short": {
+        "en": "Possible match, to verify: this site's name equals “{matched}”, a name of the UFLPA Entity "
+        "List entry “{entity}” (other names: {aliases}; {lists}, effective {date}), but it is short or "
+        "generic and the site is not known to be in China or Hong Kong, so it is not asserted as a "
+        "listing: check whether this site is that entity.",
+        "nl": "Mogelijke treffer, te controleren: de naam van deze locatie is gelijk aan “{matched}”, een "
+        "naam van de vermelding “{entity}” op de UFLPA Entity List (andere namen: {aliases}; {lists}, "
+        "sinds {date}), maar die naam is kort of algemeen en de locatie ligt niet bekend in China of "
+        "Hongkong, dus dit geldt niet als vermelding: ga na of deze locatie die entiteit is.",
+    },
     "reason.ilo_not_ratified_raise": {
         "en": "{country} has not ratified ILO {conventions} ({year}); this raises the level by one.",
         "nl": "{country} heeft ILO-{conventions} niet geratificeerd ({year}); dit verhoogt het niveau met "
@@ -192,6 +211,7 @@ CONVENTION_NAMES: Final[dict[str, dict[Lang, str]]] = {
 }
 
 _AND: Final[dict[Lang, str]] = {"en": "and", "nl": "en"}
+_NONE: Final[dict[Lang, str]] = {"en": "none", "nl": "geen"}
 
 
 MORE: Final = "…"
@@ -229,6 +249,7 @@ _LOCALISERS: Final[dict[str, Callable[[Any, Lang], str]]] = {
     "conventions": _conventions,
     "goods": lambda value, lang: join_words(list(value), lang),
     "lists": lambda value, lang: join_words(list(value), lang),
+    "aliases": lambda value, lang: "; ".join(value) or _NONE[lang],
 }
 
 

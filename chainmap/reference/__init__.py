@@ -18,9 +18,17 @@ from chainmap.reference.data import (
     load_reference,
     normalise_name,
 )
+from chainmap.reference.screening import (
+    NO_MATCH,
+    PossibleMatch,
+    ScreeningResult,
+    normalise_company_name,
+    screen_company,
+)
 from chainmap.reference.sources import SOURCES, Source
 
 __all__ = [
+    "NO_MATCH",
     "SOURCES",
     "Country",
     "CpvCode",
@@ -29,13 +37,17 @@ __all__ = [
     "DolListing",
     "Good",
     "Indicator",
+    "PossibleMatch",
     "ReferenceData",
     "SanctionedEntity",
+    "ScreeningResult",
     "Source",
     "country_label",
     "cpv_digits",
     "good_label",
     "load_cpv_goods",
     "load_reference",
+    "normalise_company_name",
     "normalise_name",
+    "screen_company",
 ]

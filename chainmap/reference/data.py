@@ -178,10 +178,6 @@ class ReferenceData:
         self._listings_by_country: dict[str, list[DolListing]] = {}
         for listing in listings:
             self._listings_by_country.setdefault(listing.country, []).append(listing)
-        self._entity_keys: dict[str, SanctionedEntity] = {}
-        for entity in self.entities:
-            for key in (entity.name, *entity.aliases):
-                self._entity_keys.setdefault(normalise_name(key), entity)
 
     def resolve_country(self, text: str) -> str | None:
         """The ISO 3166-1 alpha-2 code for an alpha-2 or alpha-3 code or a country name, any case.
@@ -227,8 +223,12 @@ class ReferenceData:
         return list(self._listings_by_country.get(country, ()))
 
     def sanctioned_entity(self, company: str) -> SanctionedEntity | None:
-        """The UFLPA entry whose name or alias equals the company name after normalisation."""
-        return self._entity_keys.get(normalise_name(company))
+        """The UFLPA entry whose name or alias equals the company name after `normalise_company_name`,
+        wherever the company is; `chainmap.reference.screening.screen_company` is the full screening
+        (the site's country, short names, close matches)."""
+        from chainmap.reference.screening import exact_entity  # the screening module builds on this one
+
+        return exact_entity(company, self)
 
 
 def _read(directory: Path, name: str) -> Iterator[dict[str, str]]:

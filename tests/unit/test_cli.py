@@ -170,6 +170,24 @@ def test_risk_lookup_gives_reasons_and_sources(capsys: pytest.CaptureFixture[str
     assert "forced labour: very high" in out
 
 
+def test_a_risk_lookup_with_a_name_says_what_screening_found_and_that_no_match_is_not_clearance(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ("risk", "--goods", "Cotton", "--country", "CN", "--name")
+    code, out, _ = run(capsys, *args, "Xinjang Zhongtai Chemical", "--format", "json")
+    screening = json.loads(out)["screening"]
+    assert code == EXIT_OK and screening["outcome"] == "possible" and screening["entity"] is None
+    assert screening["possible"][0]["entity"] == "Xinjiang Zhongtai Chemical Co. Ltd."
+    assert screening["note"].startswith("No match is not clearance")
+    code, out, _ = run(capsys, "--lang", "nl", *args, "Acme Textiles")
+    assert "UFLPA-screening van “Acme Textiles”: geen treffer." in out
+    assert "Geen treffer is geen vrijwaring" in out
+    code, out, _ = run(capsys, *args, "XPCC")
+    assert "UFLPA screening of “XPCC”: on the list as “Xinjiang Production" in out
+    code, out, _ = run(capsys, "risk", "--goods", "Cotton", "--country", "CN")
+    assert "UFLPA screening of" not in out and "No match is not clearance" not in out
+
+
 def test_a_dutch_risk_lookup_names_the_good_in_dutch_and_keeps_its_id(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

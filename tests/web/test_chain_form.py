@@ -322,6 +322,7 @@ def test_the_preview_shows_the_hotspots_and_structure_of_a_valid_draft(
     assert "Sites per tier" in english.text and "tier 2: 1" in english.text
     assert "Traced to raw material</dt><dd>100.0%" in english.text
     assert "Exposure by country</dt>\n    <dd>Turkmenistan: 100.0%" in english.text
+    assert "No match is not clearance" in english.text
     dutch = supplier.get(url, headers=htmx(supplier)).text
     assert "dwangarbeid" in dutch and "zeer hoog" in dutch and "Katoen uit Turkmenistan" in dutch
     assert "Herleid tot grondstof</dt><dd>100,0%" in dutch and "schakel 0: 1" in dutch

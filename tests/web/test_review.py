@@ -172,6 +172,7 @@ def test_a_sites_details_show_every_risk_with_reasons_and_sources(
     english = client.get(f"{page_url(parties)}/sites/{index}", headers={**HTMX, **EN}).text
     assert "<dd>farming</dd>" in english and "<dd>Cotton</dd>" in english and "forced labour" in english
     assert "Cotton from Turkmenistan is on the US DOL list" in english
+    assert "No match is not clearance" in english and "Geen treffer is geen vrijwaring" in text
     page = client.get(f"{page_url(parties)}/sites/{index}")  # without htmx: a page of its own
     assert "<html" in page.text and f'href="{page_url(parties)}"' in page.text
     assert client.get(f"{page_url(parties)}/sites/{len(rows)}", headers=HTMX).status_code == 404

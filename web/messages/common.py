@@ -2,6 +2,7 @@
 
 from typing import Final
 
+from chainmap.messages import MESSAGES
 from chainmap.themes import Lang
 
 COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
@@ -50,6 +51,8 @@ COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "check.theme": {"en": "Theme", "nl": "Thema"},
     "check.reasons": {"en": "Reasons", "nl": "Redenen"},
     "check.sources": {"en": "Sources", "nl": "Bronnen"},
+    # Where a page shows a site's risks: the UFLPA screening's reminder, worded as on the command line.
+    "screening.not_clearance": MESSAGES["screening.not_clearance"],
     "check.baseline": {
         "en": "no country data: sector baseline",
         "nl": "geen landgegevens: sectorbasis",

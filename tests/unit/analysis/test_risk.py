@@ -260,6 +260,23 @@ def test_unmatched_company_gets_no_uflpa_reason() -> None:
     assert "reason.uflpa_entity" not in codes(risk)
 
 
+def test_possible_uflpa_match_is_high_with_country_evidence_and_never_a_listing() -> None:
+    entity = SanctionedEntity(
+        "Xinjiang Example Cotton Co., Ltd.", ("XEC",), ("2(d)(2)(B)(v): x",), "2023-08-02"
+    )
+    close = assess("forced_labour", name="Xinjiang Exampel Cotton", entities=[entity], activity="weaving")
+    assert (close.level, close.evidence) == (Level.HIGH, Evidence.COUNTRY)
+    assert "reason.uflpa_entity" not in codes(close) and "reason.uflpa_possible" in codes(close)
+    text = [reason.text("en") for reason in close.reasons if reason.source == "uflpa"]
+    assert (
+        "Possible match, to verify" in text[0] and "2023-08-02" in text[0] and "other names: XEC" in text[0]
+    )
+    short = assess("forced_labour", name="XEC", entities=[entity], iso2="XA", activity="weaving")
+    assert (short.level, short.evidence) == (Level.HIGH, Evidence.COUNTRY)
+    assert "reason.uflpa_possible_short" in codes(short)
+    assert "mogelijke treffer" in short.reasons[0].text("nl").lower()
+
+
 def test_forced_labour_unratified_c029_raises_at_most_to_medium() -> None:
     without = [c for c in ALL_RATIFIED if c != "C029"]
     low = assess("forced_labour", activity="weaving", ratified=without)
@@ -652,3 +669,20 @@ def test_node_risks_screen_each_name_against_the_uflpa_list() -> None:
     assert risks["a"]["forced_labour"].level == Level.VERY_HIGH
     assert risks["b"]["forced_labour"].level == Level.VERY_HIGH
     assert risks["c"]["forced_labour"].level < Level.VERY_HIGH
+    assert risks["a"] is risks["b"]  # the same screening result: one profile, assessed once
+
+
+def test_node_risks_share_one_profile_for_names_that_match_nothing() -> None:
+    entity = SanctionedEntity("Xinjiang Example Cotton", (), ("2(d)(2)(B)(ii): x",), "2024-01-01")
+    reference = make_reference(countries=[country({})], entities=[entity])
+    graph = make_chain(
+        [("c", "XA", "trading"), ("a", "XA", "spinning"), ("b", "XA", "spinning"), ("d", "XA", "spinning")],
+        [("a", "c"), ("b", "c"), ("d", "c")],
+        contractor="c",
+    )
+    graph.nodes["a"]["name"] = "Acme Spinning"
+    graph.nodes["b"]["name"] = "Other Spinning Mill"
+    graph.nodes["d"]["name"] = "Xinjiang Exampel Cotton"
+    risks = node_risks(graph, reference=reference)
+    assert risks["a"] is risks["b"]
+    assert risks["d"]["forced_labour"].level == Level.HIGH
