@@ -93,23 +93,26 @@ def risk_groups(
     Groups are ranked as hotspots are: by their highest level, then the likelihood of their first hotspot,
     then their combined exposure, each highest first; then by theme order, country and subject. `order` is
     the chain's upstream order (`chainmap.analysis.flow.upstream_order`) and `exposure` each node's
-    exposure, both for the combined exposure of a group.
+    exposure, both for the combined exposure of the groups (`combined_exposures`).
     """
-    position: dict[str, int] = {}
     gathered: dict[tuple[str, str | None, SubjectKind, str], list[Hotspot]] = {}
     for hotspot in prioritised:
         gathered.setdefault(group_key(hotspot, graph.nodes[hotspot.node]), []).append(hotspot)
+    members = [[hotspot.node for hotspot in group] for group in gathered.values()]
+    combined = combined_exposures(graph, members, order=order, exposure=exposure)
     groups = [
         RiskGroup(
             theme=theme,
             country=country,
             subject=subject,
             subject_kind=kind,
-            level=max(hotspot.level for hotspot in members),
-            hotspots=tuple(members),
-            exposure=_group_exposure(graph, members, order=order, exposure=exposure, position=position),
+            level=max(hotspot.level for hotspot in group),
+            hotspots=tuple(group),
+            exposure=group_exposure,
         )
-        for (theme, country, kind, subject), members in gathered.items()
+        for ((theme, country, kind, subject), group), group_exposure in zip(
+            gathered.items(), combined, strict=True
+        )
     ]
     groups.sort(
         key=lambda group: (
@@ -124,66 +127,69 @@ def risk_groups(
     return groups
 
 
-def _group_exposure(
+def combined_exposures(
     graph: "nx.DiGraph[str]",
-    members: Sequence[Hotspot],
+    groups: Sequence[Sequence[str]],
     *,
     order: Sequence[str],
     exposure: Mapping[str, float],
-    position: dict[str, int],
-) -> float:
-    """The combined exposure of a group's sites; the upstream positions are numbered on first need."""
-    if len(members) == 1:
-        return members[0].exposure
-    if order and order[0] in {hotspot.node for hotspot in members}:
-        return 1.0
-    if not position:
-        position.update((node, index) for index, node in enumerate(order))
-    sites = [hotspot.node for hotspot in members]
-    return combined_exposure(graph, sites, exposure=exposure, position=position)
+) -> list[float]:
+    """For each group of sites, the share (0-1) of the delivered volume that passes through at least one.
 
-
-def combined_exposure(
-    graph: "nx.DiGraph[str]",
-    sites: Sequence[str],
-    *,
-    exposure: Mapping[str, float],
-    position: Mapping[str, int],
-) -> float:
-    """The share (0-1) of the delivered volume that passes through at least one of `sites`.
-
-    Where no site lies upstream of another, that is the sum of their exposures. Otherwise volume is passed
-    upstream from the contractor as for exposure, over the sites downstream of the group only, and held at
-    the first group site it meets, so it is counted once. `position` is each node's place in the chain's
-    upstream order. Cost: the sites downstream of the group.
+    That is the sum of the sites' exposures less what reaches a site after passing through another site of
+    the same group on its way from the contractor. One pass finds, for every node, the groups with a site
+    at or upstream of it (a bit set per node); a second pass carries upstream, from the contractor, the
+    volume that has passed through each group, but only into nodes that lead to a site of that group. A
+    group whose sites never lie upstream of one another costs nothing beyond the sum. `order` is the chain's
+    upstream order and `exposure` each node's exposure.
     """
-    members = frozenset(sites)
-    downstream: set[str] = set()
-    stack = list(members)
-    nested = False
-    while stack:
-        for customer in graph.successors(stack.pop()):
-            if customer in members:
-                nested = True
-            elif customer not in downstream:
-                downstream.add(customer)
-                stack.append(customer)
-    if not nested:
-        return min(1.0, sum(exposure[site] for site in members))
+    own: dict[str, int] = {}
+    for index, sites in enumerate(groups):
+        for site in sites:
+            own[site] = own.get(site, 0) | (1 << index)
     suppliers = suppliers_of(graph)
-    arrived: dict[str, float] = {}
-    total = 0.0
-    for node in sorted(downstream, key=position.__getitem__):
-        passing = arrived.get(node, 1.0 if position[node] == 0 else 0.0)
-        if passing == 0.0:
+    ahead: dict[str, int] = {}  # groups with a site at or upstream of the node
+    for node in reversed(order):
+        mask = own.get(node, 0)
+        for supplier in suppliers[node]:
+            mask |= ahead[supplier]
+        ahead[node] = mask
+    passed: dict[str, dict[int, float]] = {}  # volume at the node that passed a group's site downstream
+    for customer in order:
+        through = passed.pop(customer, None)
+        mine = own.get(customer, 0)
+        if not mine and not through:
             continue
-        links = suppliers[node]
+        carried = dict(through) if through else {}
+        if mine:
+            arrived = exposure[customer]
+            index = 0
+            while mine:
+                if mine & 1:
+                    carried[index] = arrived
+                mine >>= 1
+                index += 1
+            if through:
+                passed[customer] = through  # kept: the site's own overlap is read at the end
+        links = suppliers[customer]
+        if not links:
+            continue
         rest = rest_fraction(links)
         for supplier, attributes in links.items():
+            reach = ahead[supplier]
+            if not reach:
+                continue
             share = attributes.get("share")
             fraction = rest if share is None else share / 100.0
-            if supplier in members:
-                total += passing * fraction
-            elif supplier in downstream:
-                arrived[supplier] = arrived.get(supplier, 0.0) + passing * fraction
-    return min(total, 1.0)
+            target = passed.get(supplier)
+            for index, volume in carried.items():
+                if reach >> index & 1:
+                    if target is None:
+                        target = passed[supplier] = {}
+                    target[index] = target.get(index, 0.0) + volume * fraction
+    totals = []
+    for index, sites in enumerate(groups):
+        unique = set(sites)
+        total = sum(exposure[site] - passed.get(site, {}).get(index, 0.0) for site in unique)
+        totals.append(min(1.0, max(0.0, total)))
+    return totals
