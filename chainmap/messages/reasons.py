@@ -29,6 +29,13 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "voor {kinds} in de grondstof: {input_good} uit {input_country} ({year}). Breng in kaart waar deze "
         "locatie {input_good} vandaan haalt.",
     },
+    "reason.dol_good_unnamed_input": {
+        "en": "{good} from {country} is on the US DOL list for {kinds} in its inputs, which DOL does not "
+        "name ({year}). Map where this site's inputs come from.",
+        "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
+        "voor {kinds} in de grondstoffen, die het ministerie niet noemt ({year}). Breng in kaart waar deze "
+        "locatie haar grondstoffen vandaan haalt.",
+    },
     "reason.dol_other_goods": {
         "en": "Other goods from {country} on the US DOL list for {kinds}: {goods} ({count} in all, {year}).",
         "nl": "Andere goederen uit {country} op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "

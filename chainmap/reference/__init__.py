@@ -18,9 +18,10 @@ from chainmap.reference.data import (
     load_reference,
     normalise_name,
 )
-from chainmap.reference.sources import SOURCES, Source
+from chainmap.reference.sources import DOL_GOODS_SOURCES, SOURCES, Source
 
 __all__ = [
+    "DOL_GOODS_SOURCES",
     "SOURCES",
     "Country",
     "CpvCode",
