@@ -14,7 +14,7 @@ ACTIVITY_LABELS: Final[dict[str, dict[Lang, str]]] = {
     "forestry": {"en": "forestry", "nl": "bosbouw"},
     "fishing": {"en": "fishing", "nl": "visserij"},
     "mining": {"en": "mining", "nl": "mijnbouw"},
-    "quarrying": {"en": "quarrying", "nl": "steengroeve"},
+    "quarrying": {"en": "quarrying", "nl": "steenwinning"},
     "ginning": {"en": "ginning", "nl": "egreneren"},
     "spinning": {"en": "spinning", "nl": "spinnen"},
     "weaving": {"en": "weaving", "nl": "weven"},
@@ -60,6 +60,9 @@ _SYNONYMS: Final[dict[str, str]] = {
     "trade": "trading",
     "logistics": "transport",
     "storage": "warehousing",
+    # Dutch: the label was "steengroeve" (a quarry, the place) before "steenwinning" (the activity); files
+    # written with it are still read.
+    "steengroeve": "quarrying",
 }
 
 

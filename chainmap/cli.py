@@ -2,8 +2,8 @@
 reference build).
 
 Exit codes: 0 success, 1 the chain file has blocking errors (all printed, by row), 2 usage error
-(bad arguments, a missing file, an unknown good or country). Reports go to stdout; messages to stderr;
-user errors never show a traceback.
+(bad arguments, a missing file, an unknown country). A good outside the vocabulary is no error, only a
+warning. Reports go to stdout; messages to stderr; user errors never show a traceback.
 """
 
 import argparse
@@ -156,10 +156,14 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
     reference = load_reference()
     good = reference.resolve_good(args.goods)
     if good is None:
+        # A good outside the vocabulary (machinery, software, a service) is no error: the site is assessed
+        # from its country and activity, with a warning that no DOL listing can match it.
         guess = reference.closest_good(args.goods)
         if guess is None:
-            raise UsageError(render("cli.unknown_good", {"goods": args.goods}, lang))
-        raise UsageError(render("cli.unknown_good_close", {"goods": args.goods, "suggestion": guess}, lang))
+            _say("cli.unknown_good", lang, goods=args.goods)
+        else:
+            _say("cli.unknown_good_close", lang, goods=args.goods, suggestion=guess)
+    goods = good.name if good is not None else args.goods.strip()
     unknown_country = args.country.strip().casefold() == UNKNOWN_COUNTRY
     country = None if unknown_country else reference.resolve_country(args.country)
     if country is None and not unknown_country:
@@ -169,7 +173,7 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
         params = {"country": args.country, "suggestion": reference.countries[close].name, "code": close}
         raise UsageError(render("cli.unknown_country_close", params, lang))
     if args.activity is None:
-        activity = sector_activity(good.sector)
+        activity = sector_activity(good.sector if good is not None else "")
     else:
         found = normalise_activity(args.activity)
         if found is None:
@@ -179,10 +183,10 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
             )
         activity = found
     risks = assess_site(
-        country=country, activity=activity, goods=[good.name], name=args.name or "", reference=reference
+        country=country, activity=activity, goods=[goods], name=args.name or "", reference=reference
     )
     result: dict[str, Any] = {
-        "goods": good.name,
+        "goods": goods,
         "country": country,
         "country_name": country_label(reference.countries[country].name, lang)
         if country is not None

@@ -46,7 +46,7 @@ class Level(IntEnum):
 
 
 LEVEL_LABELS: Final[dict[Level, dict[Lang, str]]] = {
-    Level.NONE_KNOWN: {"en": "none known", "nl": "niet bekend"},
+    Level.NONE_KNOWN: {"en": "none known", "nl": "geen risico bekend"},
     Level.LOW: {"en": "low", "nl": "laag"},
     Level.MEDIUM: {"en": "medium", "nl": "middel"},
     Level.HIGH: {"en": "high", "nl": "hoog"},

@@ -20,6 +20,7 @@ from chainmap.analysis.baseline import sector_level
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
 from chainmap.reference import (
+    DOL_GOODS_SOURCES,
     NO_MATCH,
     SOURCES,
     Country,
@@ -33,7 +34,8 @@ from chainmap.reference import (
 from chainmap.themes import THEMES, Lang, Level
 
 ILO_SOURCE_YEAR: Final = 2026  # edition of the NORMLEX ratification table (July 2026)
-DOL_YEAR: Final = 2022  # edition of the DOL List of Goods and the DOL country findings
+# Edition of the DOL country findings; each DOL goods listing carries its own (DolListing.edition).
+DOL_YEAR: Final = 2022
 DEFORESTATION_ACTIVITIES: Final[frozenset[str]] = frozenset({"farming", "forestry", "mining"})
 # Themes where the activity is a hazard in itself: its sector level counts even where country data exists,
 # and it is not capped by a strong rule of law.
@@ -308,49 +310,62 @@ def _unknown_country_goods(site: _Site, assessment: _Assessment, kinds: frozense
         counts = index.get(good, {})
         listed = tuple(kind for kind in _KIND_ORDER if kind in kinds and counts.get(kind))
         if listed:
+            editions = _editions(site.reference, good=good)
             reason = _reason(
                 "reason.dol_good_unknown_country",
-                "dol_goods",
+                DOL_GOODS_SOURCES[max(editions)],
                 good=good,
                 kinds=listed,
                 count=max(counts[kind] for kind in listed),
-                year=DOL_YEAR,
+                year="/".join(map(str, editions)),
             )
             assessment.add(Level.MEDIUM, Evidence.BASELINE, reason)
 
 
+def _editions(reference: ReferenceData, *, good: str | None = None, country: str | None = None) -> list[int]:
+    """The DOL editions (2022, 2024) of the listings of a good, or of a country, oldest first."""
+    if country is not None:
+        return sorted({listing.edition for listing in reference.listings_in(country)})
+    return sorted(
+        {
+            listing.edition
+            for iso2 in reference.countries
+            for listing in reference.listings_in(iso2)
+            if listing.good == good
+        }
+    )
+
+
 def _listing_reason(site: _Site, listing: DolListing, kinds: tuple[str, ...], produced: bool) -> Reason:
-    """The reason a DOL listing gives; for a good listed for its input, the reason names that input, and
-    at a site that does not make the good, that its origin is not mapped."""
+    """The reason a DOL listing gives, citing the listing's own edition ("US DOL, 2024" or "2022"); at a
+    site that does not make the good, that its origin is not mapped; for a good listed for its input, the
+    reason names that input, or says that DOL does not name it."""
+    source = DOL_GOODS_SOURCES[listing.edition]
     if not produced:
         return _reason(
             "reason.dol_good_origin_not_mapped",
-            "dol_goods",
+            source,
             good=listing.good,
             country=site.country_name,
             kinds=kinds,
             activity=site.activity,
-            year=DOL_YEAR,
+            year=listing.edition,
         )
     if listing.input_good is not None and listing.input_country is not None:
         input_country = site.reference.countries.get(listing.input_country)
         return _reason(
             "reason.dol_good_input",
-            "dol_goods",
+            source,
             good=listing.good,
             country=site.country_name,
             input_good=listing.input_good,
             input_country=input_country.name if input_country is not None else listing.input_country,
             kinds=kinds,
-            year=DOL_YEAR,
+            year=listing.edition,
         )
+    code = "reason.dol_good_unnamed_input" if listing.via_input else "reason.dol_good"
     return _reason(
-        "reason.dol_good",
-        "dol_goods",
-        good=listing.good,
-        country=site.country_name,
-        kinds=kinds,
-        year=DOL_YEAR,
+        code, source, good=listing.good, country=site.country_name, kinds=kinds, year=listing.edition
     )
 
 
@@ -361,14 +376,16 @@ def _other_goods_reason(site: _Site, names: Sequence[str], kinds: tuple[str, ...
     shown = list(names[:_OTHER_GOODS_SHOWN])
     if len(names) > _OTHER_GOODS_SHOWN:
         shown.append(MORE)
+    # The 2024 overlay replaces a country's listings whole, so they share one edition.
+    editions = _editions(site.reference, country=site.iso2) if site.iso2 is not None else [DOL_YEAR]
     return _reason(
         "reason.dol_other_goods",
-        "dol_goods",
+        DOL_GOODS_SOURCES[max(editions)],
         country=site.country_name,
         count=len(names),
         kinds=kinds,
         goods=tuple(shown),
-        year=DOL_YEAR,
+        year="/".join(map(str, editions)),
     )
 
 

@@ -36,8 +36,10 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "{source} -> {target}: {nodes} locaties geschreven",
     },
     "cli.unknown_good": {
-        "en": '"{goods}" is not in the goods vocabulary; try a name from the DOL list such as Cotton',
-        "nl": '"{goods}" staat niet in de goederenlijst; probeer een naam van de DOL-lijst, zoals Cotton',
+        "en": 'warning: "{goods}" is not in the goods vocabulary, so no DOL listing can apply to it; the '
+        "risk is assessed from the country and activity only",
+        "nl": 'waarschuwing: "{goods}" staat niet in de goederenlijst, dus geen vermelding op de DOL-lijst '
+        "kan erop van toepassing zijn; het risico is alleen naar land en activiteit beoordeeld",
     },
     "cli.unknown_country": {
         "en": '"{country}" is not a country we know; use an ISO code such as TM or the English name, '
@@ -46,8 +48,11 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         'of "unknown"',
     },
     "cli.unknown_good_close": {
-        "en": '"{goods}" is not in the goods vocabulary; did you mean "{suggestion}"?',
-        "nl": '"{goods}" staat niet in de goederenlijst; bedoelt u "{suggestion}"?',
+        "en": 'warning: "{goods}" is not in the goods vocabulary (did you mean "{suggestion}"?), so no DOL '
+        "listing can apply to it; the risk is assessed from the country and activity only",
+        "nl": 'waarschuwing: "{goods}" staat niet in de goederenlijst (bedoelt u "{suggestion}"?), dus geen '
+        "vermelding op de DOL-lijst kan erop van toepassing zijn; het risico is alleen naar land en "
+        "activiteit beoordeeld",
     },
     "cli.unknown_country_close": {
         "en": '"{country}" is not a country we know; did you mean {suggestion} ({code})?',
@@ -100,7 +105,7 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     "report.col.salience": {"en": "salience", "nl": "prioriteit"},
     "report.col.exposure": {"en": "exposure", "nl": "aandeel"},
     "report.structure": {"en": "Structure", "nl": "Structuur"},
-    "report.tiers": {"en": "tiers (sites per tier)", "nl": "lagen (locaties per laag)"},
+    "report.tiers": {"en": "tiers (sites per tier)", "nl": "schakels (locaties per schakel)"},
     "report.traced_share": {"en": "traced to raw material", "nl": "herleid tot grondstof"},
     "report.unknown_nodes": {"en": "unknown parts", "nl": "onbekende delen"},
     "report.unknown_countries": {"en": "sites with unknown country", "nl": "locaties met onbekend land"},
@@ -112,7 +117,7 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     "report.findings": {"en": "Findings", "nl": "Bevindingen"},
     "report.no_findings": {"en": "No findings.", "nl": "Geen bevindingen."},
     "report.none": {"en": "none", "nl": "geen"},
-    "report.baseline": {"en": "baseline", "nl": "basisniveau"},
+    "report.baseline": {"en": "baseline", "nl": "sectorinschatting (geen landgegevens)"},
     "screening.not_clearance": {
         "en": "No match is not clearance: the site name is compared with the names and other names of the "
         "UFLPA Entity List only; subsidiaries under other names, translations, abbreviations and names in "

@@ -180,15 +180,15 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "Known activities: " + _ACTIVITIES + ".",
         "nl": 'Rij {row}, kolom "activity": "{value}" staat niet in onze lijst van activiteiten. Het '
         "blijft zoals geschreven; omdat niet bekend is wat daar gebeurt, krijgen thema's zonder "
-        "landgegevens het middelste basisniveau. Bekende activiteiten: " + _ACTIVITIES + ".",
+        "landgegevens de middelste sectorinschatting. Bekende activiteiten: " + _ACTIVITIES + ".",
     },
     "chain.activity_unknown_close": {
         "en": 'Row {row}, column "activity": "{value}" is not in our list of activities. Did you mean '
         '"{suggestion}"? As written, it is kept, and themes without country data get the medium '
         "baseline.",
         "nl": 'Rij {row}, kolom "activity": "{value}" staat niet in onze lijst van activiteiten. Bedoelt u '
-        '"{suggestion}"? Zoals geschreven blijft het staan, en thema\'s zonder landgegevens krijgen het '
-        "middelste basisniveau.",
+        '"{suggestion}"? Zoals geschreven blijft het staan, en thema\'s zonder landgegevens krijgen de '
+        "middelste sectorinschatting.",
     },
     "chain.goods_unknown": {
         "en": 'Row {row}, column "goods": "{value}" is not in our goods list. It is kept as written, but '

@@ -36,6 +36,13 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "voor {kinds} in de grondstof: {input_good} uit {input_country} ({year}). Breng in kaart waar deze "
         "locatie {input_good} vandaan haalt.",
     },
+    "reason.dol_good_unnamed_input": {
+        "en": "{good} from {country} is on the US DOL list for {kinds} in its inputs, which DOL does not "
+        "name ({year}). Map where this site's inputs come from.",
+        "nl": "{good} uit {country} staat op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
+        "voor {kinds} in de grondstoffen, die het ministerie niet noemt ({year}). Breng in kaart waar deze "
+        "locatie haar grondstoffen vandaan haalt.",
+    },
     "reason.dol_other_goods": {
         "en": "Other goods from {country} on the US DOL list for {kinds}: {goods} ({count} in all, {year}).",
         "nl": "Andere goederen uit {country} op de lijst van het Amerikaanse ministerie van Arbeid (US DOL) "
@@ -157,7 +164,7 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
     "reason.sector_hazard": {
         "en": "The activity {activity} carries a {level} risk for {theme} in itself (sector baseline).",
         "nl": "De activiteit {activity} brengt op zich een risico voor {theme} mee van niveau {level} "
-        "(sectorbasis).",
+        "(sectorinschatting).",
     },
     "reason.sector_floor": {
         "en": "The activity {activity} carries a {level} risk for {theme} (sector level); the country "
@@ -167,17 +174,18 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "reason.baseline_no_data": {
         "en": "No country data on {theme} for {country}; level from the sector baseline for {activity}.",
-        "nl": "Geen landgegevens over {theme} voor {country}; niveau volgens de sectorbasis voor {activity}.",
+        "nl": "Geen landgegevens over {theme} voor {country}; niveau volgens de sectorinschatting voor "
+        "{activity}.",
     },
     "reason.baseline_country_unknown": {
         "en": "The country is unknown; level from the sector baseline for {activity}.",
-        "nl": "Het land is onbekend; niveau volgens de sectorbasis voor {activity}.",
+        "nl": "Het land is onbekend; niveau volgens de sectorinschatting voor {activity}.",
     },
     "reason.baseline_capped": {
         "en": "The rule of law in {country} scores {value} on the World Bank scale from −2.5 to 2.5 "
         "({year}); at {limit} or above, the sector baseline is capped at {level}.",
         "nl": "De rechtsstaat in {country} scoort {value} op de schaal van de Wereldbank van −2,5 tot 2,5 "
-        "({year}); vanaf {limit} is de sectorbasis begrensd op {level}.",
+        "({year}); vanaf {limit} is de sectorinschatting begrensd op {level}.",
     },
 }
 

@@ -25,9 +25,10 @@ from chainmap.reference.screening import (
     normalise_company_name,
     screen_company,
 )
-from chainmap.reference.sources import SOURCES, Source
+from chainmap.reference.sources import DOL_GOODS_SOURCES, SOURCES, Source
 
 __all__ = [
+    "DOL_GOODS_SOURCES",
     "NO_MATCH",
     "SOURCES",
     "Country",

@@ -32,6 +32,15 @@ CURATED_DIRECTORY: Final = DEFAULT_DIRECTORY / "curated"
 # The DOL files carry the 2022 edition of the findings; the share of working children has no survey year
 # in the XML, so it is dated by the edition that reports it.
 DOL_EDITION_YEAR: Final = 2022
+# The partial 2024 edition of the List of Goods (dol-ilab-2024/), laid over the 2022 one per country.
+DOL_OVERLAY_YEAR: Final = 2024
+
+# Goods the 2024 transcription spells differently from the 2022 vocabulary name of the same good (beyond
+# case, which is matched anyway): the vocabulary name stays the good's stable id in chain files.
+DOL_2024_NAMES: Final[dict[str, str]] = {
+    "Fruits (pome and stone)": "Fruit (Pome and Stone)",
+    "Trona (minerals)": "Trona (mineral)",
+}
 
 # Decimals written per indicator: the precision of the source (WGI 4, ILOSTAT 2-3, WBL 3) or, for
 # derived percentages, enough to tell countries apart.
@@ -106,6 +115,8 @@ class _Listing:
     forced_child: bool
     input_good: str = ""
     input_country: str = ""
+    edition: int = DOL_EDITION_YEAR
+    via_input: bool = False
 
 
 @dataclass(slots=True)
@@ -143,12 +154,17 @@ def build_reference(source: Path, target: Path, *, curated: Path = CURATED_DIREC
     aliases.extend(COMMON_NAMES.items())
     aliases.extend(dutch_names(countries))
 
-    dol = _read_dol(source / "dol-ilab", names_index(countries), facts)
+    index = names_index(countries)
+    dol = _read_dol(source / "dol-ilab", index, facts, curated / "dol_corrections.csv")
+    _overlay_dol_2024(source / "dol-ilab-2024", index, dol, curated / "goods_dol_2024.csv")
     aliases.extend(dol.names)
     aliases.extend(_read_ilo(source / "ilo-ratifications" / "ratifications.csv", by_iso3, facts))
     aliases.extend(_read_indicators(source, by_iso3, facts))
 
-    goods = _goods_table(dol.goods, curated / "goods.csv")
+    listed = {listing.good for listing in dol.listings}
+    goods = _goods_table(
+        {name: (sector, name in listed) for name, sector in dol.goods.items()}, curated / "goods.csv"
+    )
     dutch = _dutch_labels(goods, curated / "goods_nl.csv")
     goods = [[*row, dutch[row[0]]] for row in goods]
     goods_aliases = _goods_alias_rows(goods, curated / "goods_aliases.csv")
@@ -236,15 +252,50 @@ def _dol_code(name: str, index: Mapping[str, str], path: Path) -> str:
     return iso2
 
 
-def _read_dol(folder: Path, index: Mapping[str, str], facts: dict[str, _CountryFacts]) -> _Dol:
-    """Goods with sector and good x country listings from goods.xml; country findings from countries.xml."""
-    dol = _read_dol_goods(folder / "goods.xml", index, facts)
+def _read_dol(
+    folder: Path, index: Mapping[str, str], facts: dict[str, _CountryFacts], corrections: Path
+) -> _Dol:
+    """Goods with sector and good x country listings from goods.xml (with chainmap's documented corrections
+    of its flags); country findings from countries.xml."""
+    dol = _read_dol_goods(folder / "goods.xml", index, facts, _read_corrections(corrections, index))
     _read_dol_countries(folder / "countries.xml", index, facts, dol)
     return dol
 
 
-def _read_dol_goods(goods_path: Path, index: Mapping[str, str], facts: dict[str, _CountryFacts]) -> _Dol:
-    """The goods, their listings, and for derived listings the flags of the input they name."""
+def _flags(row: Mapping[str, str], columns: Sequence[str], where: str) -> tuple[bool, ...]:
+    flags = []
+    for column in columns:
+        if row[column] not in ("0", "1"):
+            raise ReferenceBuildError(f"{where}: {column} is {row[column]!r}, expected 0 or 1")
+        flags.append(row[column] == "1")
+    return tuple(flags)
+
+
+def _read_corrections(path: Path, index: Mapping[str, str]) -> dict[tuple[str, str], tuple[bool, bool, bool]]:
+    """Corrections of goods.xml flags, per (good, alpha-2): where DOL's own page of the same edition shows
+    other flags than the XML (curated/dol_corrections.csv, each row with the page that shows it)."""
+    columns = ("good", "country", "child_labour", "forced_labour", "forced_child_labour", "source_url")
+    corrections: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
+    for row in _read_csv(path, columns):
+        if not row["source_url"]:
+            raise ReferenceBuildError(f"{path}: the correction of {row['good']!r} names no source page")
+        iso2 = _dol_code(row["country"], index, path)
+        child, forced, forced_child = _flags(row, columns[2:5], str(path))
+        corrections[(row["good"], iso2)] = (child, forced, forced_child)
+    return corrections
+
+
+def _read_dol_goods(
+    goods_path: Path,
+    index: Mapping[str, str],
+    facts: dict[str, _CountryFacts],
+    corrections: Mapping[tuple[str, str], tuple[bool, bool, bool]],
+) -> _Dol:
+    """The goods, their listings, and for derived listings the flags of the input they name.
+
+    A correction replaces the flags of its row before derived listings copy them (Indonesia's palm oils
+    take palm fruit's corrected flags); a correction of a row goods.xml does not have fails the build.
+    """
     dol = _Dol()
     raw: dict[tuple[str, str], tuple[bool, bool, bool, str]] = {}
     for good in _parse_xml(goods_path).findall("Good"):
@@ -273,6 +324,12 @@ def _read_dol_goods(goods_path: Path, index: Mapping[str, str], facts: dict[str,
                 _yes_no(country, "Forced_Child_Labor", goods_path),
                 derived,
             )
+    for key, flags in corrections.items():
+        if key not in raw:
+            raise ReferenceBuildError(
+                f"{goods_path}: a correction names {key[0]!r} in {key[1]}, not listed there"
+            )
+        raw[key] = (*flags, raw[key][3])
     for (name, iso2), (child, forced, forced_child, derived) in raw.items():
         if not derived:
             dol.listings.append(_Listing(name, iso2, child, forced, forced_child))
@@ -284,8 +341,102 @@ def _read_dol_goods(goods_path: Path, index: Mapping[str, str], facts: dict[str,
                 f"{goods_path}: {name!r} in {iso2} is listed for inputs from {derived}, but DERIVED_INPUTS "
                 "names no directly listed input good for it there"
             )
-        dol.listings.append(_Listing(name, iso2, *source_listing[:3], input_good, derived))
+        dol.listings.append(_Listing(name, iso2, *source_listing[:3], input_good, derived, via_input=True))
     return dol
+
+
+_DOL_2024_COLUMNS: Final = (
+    "good",
+    "country",
+    "child_labor",
+    "forced_labor",
+    "forced_child_labor",
+    "sector",
+    "input_good",
+    "input_country",
+    "downstream_ipcl",
+    "downstream_ipfl",
+)
+
+
+def _overlay_dol_2024(folder: Path, index: Mapping[str, str], dol: _Dol, sectors_path: Path) -> None:
+    """Lay the partial 2024 List of Goods over the 2022 listings in `dol`, per good x country.
+
+    For each country the 2024 file covers, its 2024 rows replace all its 2022 rows: additions, changed
+    flags and removals. A country the file does not cover keeps its 2022 rows; its absence is no removal.
+    Good names match the vocabulary ignoring case, or through `DOL_2024_NAMES`; a good new in 2024 takes
+    DOL's sector where the file gives one, else the sector of `curated/goods_dol_2024.csv` (the build fails
+    when neither does). A good listed for an input ("downstream", DOL's IPCL/IPFL icons) carries the kinds
+    its icons name (child labour, forced labour) and, where DOL names it, the input, which must itself be
+    listed there for that kind. Fails loudly on a country name that maps to no ISO code.
+    """
+    path = folder / "dol_goods_2024.csv"
+    rows = _read_csv(path, _DOL_2024_COLUMNS)
+    curated = {row["name"]: row["sector"] for row in _read_csv(sectors_path, ("name", "sector"))}
+    vocabulary = {normalise_name(name): name for name in dol.goods}
+    listings: dict[tuple[str, str], _Listing] = {}
+    for row in rows:
+        iso2 = _dol_code(row["country"], index, path)
+        dol.names.append((row["country"], iso2))
+        name = DOL_2024_NAMES.get(row["good"]) or vocabulary.get(normalise_name(row["good"]))
+        if name is None:
+            name = row["good"]
+            sector = row["sector"] or curated.get(name, "")
+            if sector not in SECTORS:
+                raise ReferenceBuildError(
+                    f"{path}: new good {name!r} has no known sector ({sector!r}); "
+                    f"give it one in {sectors_path.name}"
+                )
+            dol.goods[name] = sector
+            vocabulary[normalise_name(name)] = name
+        child, forced, forced_child, ipcl, ipfl = _flags(
+            row,
+            ("child_labor", "forced_labor", "forced_child_labor", "downstream_ipcl", "downstream_ipfl"),
+            str(path),
+        )
+        via_input = ipcl or ipfl
+        if via_input and (child or forced or forced_child):
+            raise ReferenceBuildError(
+                f"{path}: {name!r} in {row['country']} is listed both directly and for an input"
+            )
+        if not (via_input or child or forced or forced_child):
+            raise ReferenceBuildError(f"{path}: {name!r} in {row['country']} has no flag")
+        input_good = input_country = ""
+        if row["input_good"]:
+            input_good = vocabulary.get(normalise_name(row["input_good"]), "")
+            if not input_good or not via_input:
+                raise ReferenceBuildError(
+                    f"{path}: {name!r} names input {row['input_good']!r}, not a listed good"
+                )
+            input_country = _dol_code(row["input_country"], index, path)
+        if (name, iso2) in listings:
+            raise ReferenceBuildError(f"{path}: {name!r} is listed twice for {iso2}")
+        listings[(name, iso2)] = _Listing(
+            name,
+            iso2,
+            child or ipcl,
+            forced or ipfl,
+            forced_child,
+            input_good,
+            input_country,
+            edition=DOL_OVERLAY_YEAR,
+            via_input=via_input,
+        )
+    for listing in listings.values():
+        if listing.input_good:
+            source = listings.get((listing.input_good, listing.input_country))
+            if (
+                source is None
+                or (listing.child and not source.child)
+                or (listing.forced and not source.forced)
+            ):
+                raise ReferenceBuildError(
+                    f"{path}: {listing.good!r} in {listing.iso2} is listed for its input "
+                    f"{listing.input_good!r} from {listing.input_country}, not listed there for the same kind"
+                )
+    covered = {iso2 for _, iso2 in listings}
+    dol.listings = [listing for listing in dol.listings if listing.iso2 not in covered]
+    dol.listings.extend(listings.values())
 
 
 def _read_dol_countries(
@@ -524,9 +675,15 @@ def _alias_rows(countries: list[IsoCountry], aliases: Iterable[tuple[str, str]])
     return sorted(rows, key=lambda row: (*_name_key(row[0]), row[1]))
 
 
-def _goods_table(dol_goods: Mapping[str, str], curated_path: Path) -> list[list[str]]:
-    """DOL's goods with their sector, plus chainmap's curated goods that DOL does not list."""
-    rows = {normalise_name(name): [name, sector, "1"] for name, sector in dol_goods.items()}
+def _goods_table(dol_goods: Mapping[str, tuple[str, bool]], curated_path: Path) -> list[list[str]]:
+    """DOL's goods with their sector and whether a listing names them, plus chainmap's curated goods.
+
+    A DOL good whose every listing the 2024 edition removed stays in the vocabulary (chains may name it)
+    with `dol_listed` 0.
+    """
+    rows = {
+        normalise_name(name): [name, sector, _flag(listed)] for name, (sector, listed) in dol_goods.items()
+    }
     for row in _read_csv(curated_path, ("name", "sector")):
         name, sector = row["name"], row["sector"]
         if sector not in SECTORS:
@@ -611,6 +768,8 @@ def _listing_table(listings: list[_Listing]) -> tuple[list[str], list[list[str]]
         "forced_child_labour",
         "input_good",
         "input_country",
+        "via_input",
+        "edition",
     ]
     rows = [
         [
@@ -621,6 +780,8 @@ def _listing_table(listings: list[_Listing]) -> tuple[list[str], list[list[str]]
             _flag(listing.forced_child),
             listing.input_good,
             listing.input_country,
+            _flag(listing.via_input),
+            str(listing.edition),
         ]
         for listing in listings
     ]

@@ -38,6 +38,7 @@ KOSOVO: Final = IsoCountry("XK", "XKX", "Kosovo", ())
 DOL_NAME_EXCEPTIONS: Final[dict[str, str]] = {
     "Burma": "MM",
     "Congo, Democratic Republic of the": "CD",
+    "Congo, Democratic Republic of the (DRC)": "CD",  # the 2024 country pages
     "Congo, Republic of the": "CG",
     "Falkland Islands (Islas Malvinas)": "FK",
     "Russia": "RU",

@@ -100,8 +100,11 @@ class DolListing:
     """A good x country row of the DOL List of Goods Produced by Child Labor or Forced Labor.
 
     For goods DOL lists as produced with inputs made by child or forced labour (solar modules from
-    polysilicon, batteries from cobalt), `input_good` and `input_country` name that input, and the flags
-    are those of the input's own listing there: the exploitation is upstream, not at the listed good.
+    polysilicon, batteries from cobalt, chocolate from cocoa), `via_input` is True and the exploitation is
+    upstream, not at the listed good; `input_good` and `input_country` name that input where DOL does
+    (2022: the flags are the input's own listing's; 2024: the kinds DOL's icons name). `edition` is the
+    year of the DOL edition the row comes from: 2024 for the countries the partial 2024 transcription
+    covers, 2022 for the others (fixtures/reference/SOURCES.md); every reason citing the row names it.
     """
 
     good: str
@@ -111,6 +114,8 @@ class DolListing:
     forced_child_labour: bool
     input_good: str | None = None
     input_country: str | None = None
+    edition: int = 2022
+    via_input: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,16 @@ def normalise_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub(" ", stripped.casefold()).strip()
+
+
+def _number_variants(key: str) -> tuple[str, ...]:
+    """The English singular and plural spellings of a normalised name's last word: +s, +es, -s, -es."""
+    variants = [key + "s", key + "es"]
+    if key.endswith("s"):
+        variants.append(key[:-1])
+    if key.endswith("es"):
+        variants.append(key[:-2])
+    return tuple(variants)
 
 
 class ReferenceData:
@@ -210,8 +225,17 @@ class ReferenceData:
         return self._good_keys[match[0]] if match else None
 
     def resolve_good(self, text: str) -> Good | None:
-        """The vocabulary good that `text` names (case, accents and punctuation ignored)."""
-        name = self._good_keys.get(normalise_name(text))
+        """The vocabulary good that `text` names (case, accents and punctuation ignored), or one it names
+        in the singular or plural ("Brick" is Bricks, "Tomato" Tomatoes, "Cottons" Cotton).
+
+        The plural is tried only when the text itself names nothing, on words longer than three letters,
+        and only where exactly one good answers, so a name in the vocabulary always finds itself.
+        """
+        key = normalise_name(text)
+        name = self._good_keys.get(key)
+        if name is None and len(key) > MIN_GUESS_LENGTH:
+            found = {self._good_keys[other] for other in _number_variants(key) if other in self._good_keys}
+            name = found.pop() if len(found) == 1 else None
         return self.goods[name] if name is not None else None
 
     def listing(self, good: str, country: str) -> DolListing | None:
@@ -281,6 +305,8 @@ def load_reference(directory: Path = DEFAULT_DIRECTORY) -> ReferenceData:
                 forced_child_labour=_flag(r["forced_child_labour"]),
                 input_good=r["input_good"] or None,
                 input_country=r["input_country"] or None,
+                edition=int(r["edition"]),
+                via_input=_flag(r["via_input"]),
             )
             for r in _read(directory, "dol_goods_countries.csv")
         ],

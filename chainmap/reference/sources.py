@@ -36,6 +36,14 @@ SOURCES: Final[dict[str, Source]] = {
             "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
         ),
         Source(
+            "dol_goods_2024",
+            "List of Goods Produced by Child Labor or Forced Labor",
+            "U.S. Department of Labor, ILAB",
+            "2024, partial: 61 of 82 countries; the others keep 2022",
+            "US Government work, public domain",
+            "https://www.dol.gov/agencies/ilab/reports/child-labor/list-of-goods",
+        ),
+        Source(
             "dol_countries",
             "Findings on the Worst Forms of Child Labor",
             "U.S. Department of Labor, ILAB",
@@ -133,3 +141,6 @@ SOURCES: Final[dict[str, Source]] = {
         ),
     )
 }
+
+# The source key of a DOL goods listing by its edition (DolListing.edition).
+DOL_GOODS_SOURCES: Final[dict[int, str]] = {2022: "dol_goods", 2024: "dol_goods_2024"}

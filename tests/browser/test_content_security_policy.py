@@ -103,7 +103,7 @@ def test_the_main_pages_work_under_the_policy_without_a_violation(
     assert violations(page, console) == []
     page.goto(f"/contracts/{contract_id}/versions/1")
     page.evaluate("window.sameDocument = true")
-    graph = page.get_by_role("group", name=re.compile("Keten in lagen"))
+    graph = page.get_by_role("group", name=re.compile("Keten in schakels"))
     site = graph.get_by_role("link").first
     name = (site.locator("title").text_content() or "").split(" (")[0]
     site.click()

@@ -100,7 +100,7 @@ def test_invite_fill_in_upload_submit_review_and_see_the_revision_request(
     # The buyer reviews: the graph, a node's details, the hotspots of one theme, a revision request.
     page.reload()
     page.get_by_role("link", name="Risico's beoordelen").click()
-    graph = page.get_by_role("group", name="Keten in lagen", exact=False)
+    graph = page.get_by_role("group", name="Keten in schakels", exact=False)
     graph.get_by_role("link", name="Turkmen Cotton Farm (TM): zeer hoog").click()
     details = page.get_by_role("complementary", name="Details van de locatie")
     expect(details.get_by_role("heading", name="Turkmen Cotton Farm", level=2)).to_be_focused()

@@ -42,7 +42,7 @@ def test_a_buyer_reviews_the_risk_graph_and_requests_a_revision_the_supplier_see
     page.goto(review_url)
     expect(page.get_by_role("heading", name="Risicokaart van de keten", level=2)).to_be_visible()
     page.evaluate("window.sameDocument = true")  # gone if the page reloads
-    graph = page.get_by_role("group", name=re.compile("Keten in lagen"))
+    graph = page.get_by_role("group", name=re.compile("Keten in schakels"))
     expect(graph.get_by_role("link")).to_have_count(16)
     details = page.get_by_role("complementary", name="Details van de locatie")
 

@@ -75,6 +75,10 @@ def make_listing(
     forced_child: bool = False,
     input_good: str | None = None,
     input_country: str | None = None,
+    edition: int = 2022,
+    via_input: bool | None = None,
 ) -> DolListing:
-    """A DOL good x country listing; with `input_good`, one listed for an input made with such labour."""
-    return DolListing(good, country, child, forced, forced_child, input_good, input_country)
+    """A DOL good x country listing of an edition; with `input_good` (or `via_input`), one listed for an
+    input made with such labour."""
+    via = input_good is not None if via_input is None else via_input
+    return DolListing(good, country, child, forced, forced_child, input_good, input_country, edition, via)

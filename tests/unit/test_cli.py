@@ -108,7 +108,6 @@ def test_validate_a_valid_chain(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("analyse", "no-such-file.csv"),
         ("analyse", "chain.txt"),
-        ("risk", "--goods", "Moon rock", "--country", "TM"),
         ("risk", "--goods", "Cotton", "--country", "Atlantis"),
         ("risk", "--goods", "Cotton", "--country", "TM", "--activity", "juggling"),
         ("reference", "build", "--from", "no-such-directory"),
@@ -253,7 +252,51 @@ def test_risk_lookup_suggests_a_close_country_or_good(capsys: pytest.CaptureFixt
     code, _, err = run(capsys, "risk", "--goods", "Garments", "--country", "Bangladsh")
     assert code == EXIT_USAGE and "did you mean Bangladesh (BD)?" in err
     code, _, err = run(capsys, "--lang", "nl", "risk", "--goods", "Garmnts", "--country", "BD")
-    assert code == EXIT_USAGE and 'bedoelt u "Garments"?' in err
+    assert code == EXIT_OK and 'bedoelt u "Garments"?' in err and err.startswith("waarschuwing: ")
+
+
+@pytest.mark.parametrize("goods", ["Machinery", "software", "cleaning services", "Moon rock"])
+def test_risk_of_a_good_outside_the_vocabulary_is_assessed_with_a_warning(
+    goods: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "risk", "--goods", goods, "--country", "CN", "--format", "json")
+    assert code == EXIT_OK
+    assert err.startswith(f'warning: "{goods}" is not in the goods vocabulary')
+    assert "assessed from the country and activity only" in err
+    result = json.loads(out)
+    assert (result["goods"], result["country"], result["activity"]) == (goods, "CN", "manufacturing")
+    # Assessed from the country: China's other listed goods, and no listing of the good itself.
+    forced = result["risks"]["forced_labour"]
+    assert forced["level"] == 2
+    assert all("is on the US DOL list for" not in reason for reason in forced["reasons"])
+
+
+def test_risk_of_an_unknown_good_takes_the_activity_given(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "--lang", "nl", "risk", "--goods", "Machinery", "--country", "DE", "--activity", "assembly"
+    )
+    assert code == EXIT_OK and err.startswith('waarschuwing: "Machinery" staat niet in de goederenlijst')
+    assert "Machinery uit Duitsland (assemblage)" in out
+
+
+def test_analyse_and_validate_accept_a_good_outside_the_vocabulary_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chain = tmp_path / "chain.csv"
+    chain.write_text(
+        "id,name,country,activity,goods,supplies_to,share\n"
+        "C,Contractor BV,NL,trading,Machinery,,\n"
+        "M,Machine works,DE,assembly,Machinery;software,C,100\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "validate", chain)
+    assert code == EXIT_OK and "valid chain of 2 sites and 1 link" in out
+    assert '"Machinery"' in err and '"software"' in err
+    code, out, err = run(capsys, "analyse", chain, "--format", "json")
+    assert code == EXIT_OK
+    result = json.loads(out)
+    assert {finding["severity"] for finding in result["findings"]} == {"warning"}
+    assert {node["id"] for node in result["nodes"]} == {"C", "M"}
 
 
 def test_risk_lookup_for_an_unknown_country(capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,7 +30,7 @@ from chainmap.analysis import (
 )
 from chainmap.chainfile import load_chain
 from chainmap.findings import Finding
-from chainmap.reference import DolListing, ReferenceData, load_reference, normalise_name
+from chainmap.reference import DOL_GOODS_SOURCES, DolListing, ReferenceData, load_reference, normalise_name
 from chainmap.themes import Level
 
 ROOT: Final = Path(__file__).resolve().parents[2]
@@ -278,8 +278,9 @@ def test_every_listed_site_reaches_the_listed_levels_with_a_dol_reason(path: Pat
                     continue
                 assert len(reasons) == 1, (node.id, theme)
                 (reason,) = reasons
-                assert reason.source == "dol_goods"
+                assert reason.source == DOL_GOODS_SOURCES[listing.edition]
                 assert DOL_CITATION in reason.citation
+                assert f"({listing.edition})" in reason.text("en")
                 assert reason.params["kinds"] == kinds
                 assert reason.text("en").startswith(f"{listing.good} from ")
                 assert "US DOL" in reason.text("en")
@@ -478,16 +479,17 @@ def test_indian_sandstone_quarries_follow_the_sandstone_listing() -> None:
         assert not dol_reasons(stone.risk(site, "child_labour"))
 
 
-def test_drc_cobalt_mines_have_child_labour_as_the_data_says() -> None:
+def test_drc_cobalt_mines_have_child_and_forced_labour_as_the_2024_data_says() -> None:
     row = dol_rows()["Cobalt ore (heterogenite)", "CD"]
-    assert (row["child_labour"], row["forced_labour"], row["forced_child_labour"]) == ("1", "0", "0")
+    assert (row["child_labour"], row["forced_labour"], row["forced_child_labour"]) == ("1", "1", "0")
+    assert row["edition"] == "2024"
     ict = demo(ICT_HARDWARE)
     for site in ("CD-CO-MINE", "CD-CO-IND"):  # "CD" and "COD" in the file
         assert ict.node(site).country == "CD"
         child = ict.risk(site, "child_labour")
         assert child.level == Level.HIGH  # child labour listed, forced child labour not
         assert dol_reasons(child, "Cobalt ore (heterogenite)")
-        assert ict.risk(site, "forced_labour").level < Level.VERY_HIGH
+        assert ict.risk(site, "forced_labour").level == Level.VERY_HIGH  # forced labour listed in 2024
 
 
 def test_drc_coltan_mine_is_listed_for_forced_child_labour() -> None:

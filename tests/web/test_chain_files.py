@@ -217,6 +217,34 @@ def test_a_file_with_warnings_only_is_loaded_and_its_warnings_shown(
         assert listed(page, finding.row, finding.column, finding.message("en")), finding
 
 
+def test_goods_outside_the_vocabulary_are_loaded_with_a_warning_and_aliases_find_their_good(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    lines = [
+        HEADER,
+        ["WN", "Werkkleding Nederland BV", "NL", "trading", "Machinery", "", ""],
+        ["MCH", "Machinefabriek", "DE", "assembly", "Machinery;software", "WN", "50"],
+        ["PLM", "Palm mill", "MY", "processing", "palmolie;latex gloves", "WN", "50"],
+    ]
+    pages = {}
+    for lang, headers in (("en", EN), ("nl", None)):
+        response = upload(client, contract, "keten.csv", csv_text(lines).encode(), headers=headers)
+        assert response.status_code == 303
+        assert cells(session, contract) == lines[1:]
+        pages[lang] = client.get(response.headers["location"], headers=headers).text
+    assert contract.id is not None
+    built = build_chain(
+        as_chain_rows(draft_rows(session=session, contract_id=contract.id)), reference=REFERENCE
+    )
+    assert not [finding for finding in built.findings if finding.blocking]
+    unknown = [finding for finding in built.findings if finding.column == "goods"]
+    assert {finding.row for finding in unknown} == {2, 3}  # never the row of palmolie and latex gloves
+    assert built.graph.nodes["PLM"]["goods"] == ("Palm Fruit", "Rubber Gloves")
+    for finding in unknown:
+        for lang, page in pages.items():
+            assert listed(page, finding.row, finding.column, finding.message(lang)), (lang, finding)
+
+
 def test_dutch_excel_csv_with_semicolons_windows_1252_and_decimal_commas(
     client: TestClient, session: Session, contract: Contract, supplier: User
 ) -> None:

@@ -249,7 +249,7 @@ def test_the_structure_summary_in_dutch_and_english(
     english = client.get(page_url(parties), headers=EN).text
     assert "<dt>Herleid tot grondstof</dt><dd>82,0%</dd>" in dutch
     assert "<dt>Traced to raw material</dt><dd>82.0%</dd>" in english
-    assert "<li>laag 4: 5</li>" in dutch and "<li>tier 4: 5</li>" in english
+    assert "<li>schakel 4: 5</li>" in dutch and "<li>tier 4: 5</li>" in english
     assert '<tr><td>India</td><td class="number">42,0%</td></tr>' in dutch
     assert '<tr><td>Turkije</td><td class="number">24,0%</td></tr>' in dutch
     assert '<tr><td>Türkiye</td><td class="number">24.0%</td></tr>' in english

@@ -55,7 +55,7 @@ COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "screening.not_clearance": MESSAGES["screening.not_clearance"],
     "check.baseline": {
         "en": "no country data: sector baseline",
-        "nl": "geen landgegevens: sectorbasis",
+        "nl": "sectorinschatting (geen landgegevens)",
     },
     "login.title": {"en": "Log in", "nl": "Inloggen"},
     "login.email": {"en": "E-mail address", "nl": "E-mailadres"},

@@ -46,7 +46,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "review.graph_label": {
         "en": "Chain in tiers, sites coloured by {theme}",
-        "nl": "Keten in lagen, locaties gekleurd volgens {theme}",
+        "nl": "Keten in schakels, locaties gekleurd volgens {theme}",
     },
     "review.details": {"en": "Site details", "nl": "Details van de locatie"},
     "review.pick_site": {
@@ -100,8 +100,8 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.share": {"en": "Share", "nl": "Aandeel"},
     "review.structure": {"en": "Structure", "nl": "Structuur"},
     "review.contractor": {"en": "Contractor", "nl": "Opdrachtnemer"},
-    "review.tiers": {"en": "Tiers (sites per tier)", "nl": "Lagen (locaties per laag)"},
-    "review.tier_count": {"en": "tier {tier}: {count}", "nl": "laag {tier}: {count}"},
+    "review.tiers": {"en": "Tiers (sites per tier)", "nl": "Schakels (locaties per schakel)"},
+    "review.tier_count": {"en": "tier {tier}: {count}", "nl": "schakel {tier}: {count}"},
     "review.traced_share": {"en": "Traced to raw material", "nl": "Herleid tot grondstof"},
     "review.unknown_parts": {"en": "Unknown parts", "nl": "Onbekende delen"},
     "review.unknown_countries": {"en": "Sites with unknown country", "nl": "Locaties met onbekend land"},
@@ -165,7 +165,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.row": {"en": "row {row}", "nl": "rij {row}"},
     "review.activity": {"en": "Activity", "nl": "Activiteit"},
     "review.goods": {"en": "Goods", "nl": "Goederen"},
-    "review.tier": {"en": "Tier", "nl": "Laag"},
+    "review.tier": {"en": "Tier", "nl": "Schakel"},
     "review.supplies_to": {"en": "Supplies to", "nl": "Levert aan"},
     "review.supplied_by": {"en": "Supplied by", "nl": "Geleverd door"},
     "review.risks": {"en": "Risks by theme", "nl": "Risico's per thema"},

@@ -47,7 +47,7 @@ def test_parameters_are_translated_per_language() -> None:
         "No country data on child labour for Examplia; level from the sector baseline for spinning."
     )
     assert reason.text("nl") == (
-        "Geen landgegevens over kinderarbeid voor Examplia; niveau volgens de sectorbasis voor spinnen."
+        "Geen landgegevens over kinderarbeid voor Examplia; niveau volgens de sectorinschatting voor spinnen."
     )
 
 
@@ -146,3 +146,18 @@ def test_reasons_name_countries_in_the_reader_s_language() -> None:
     reason = risks["child_labour"].reasons[0]
     assert "for Germany" in reason.text("en")
     assert "voor Duitsland" in reason.text("nl")
+
+
+def test_dutch_words_of_the_glossary() -> None:
+    """Level 0 is "geen risico bekend", the baseline "sectorinschatting", quarrying "steenwinning"
+    (with the old "steengroeve" still read), and a tier a "schakel" (never "laag", the level low)."""
+    from chainmap.activities import activity_label, normalise_activity
+    from chainmap.messages import render
+    from chainmap.themes import Level
+
+    assert Level.NONE_KNOWN.label("nl") == "geen risico bekend"
+    assert Level.NONE_KNOWN.label("en") == "none known"
+    assert activity_label("quarrying", "nl") == "steenwinning"
+    assert normalise_activity("Steenwinning") == normalise_activity("steengroeve") == "quarrying"
+    assert render("report.baseline", {}, "nl") == "sectorinschatting (geen landgegevens)"
+    assert render("report.tiers", {}, "nl") == "schakels (locaties per schakel)"

@@ -117,6 +117,27 @@ Xinjiang Production and Construction Corps (XPCC),XPCC; Bingtuan,2(d)(2)(B)(ii):
 """,
 }
 
+# The partial 2024 edition: it covers Burkina Faso (cotton loses forced labour; cottonseed oil is new,
+# listed for its input) and Burma ("Burma" lists garments only, so its cotton listing is removed).
+# Turkmenistan and China are not covered and keep 2022.
+DOL_2024_HEADER = (
+    "good,country,child_labor,forced_labor,forced_child_labor,sector,input_good,input_country,"
+    "source_url,note,downstream_ipcl,downstream_ipfl,page_version,sector_source\n"
+)
+DOL_2024 = DOL_2024_HEADER + (
+    "Cotton,Burkina Faso,1,0,0,Agriculture,,,https://www.dol.gov/x,,0,0,2023 Findings page,goods.xml\n"
+    "Cottonseed Oil,Burkina Faso,0,0,0,,cotton,Burkina Faso,https://www.dol.gov/x,,1,0,2023 Findings page,\n"
+    "Garments,Burma,0,1,0,Manufacturing,,,https://www.dol.gov/x,,0,0,2023 Findings page,\n"
+)
+
+CURATED_DOL_2024 = """name,sector,basis
+Cottonseed Oil,Manufacturing,pressed in an oil mill
+Garments,Manufacturing,sewn in a factory
+"""
+
+CURATED_CORRECTIONS = """good,country,child_labour,forced_labour,forced_child_labour,source_url,note
+"""
+
 CURATED_GOODS = """name,sector
 Fabric,Manufacturing
 """
@@ -128,7 +149,9 @@ katoen,Cotton
 
 CURATED_DUTCH = """name,label_nl
 Cotton,katoen
+Cottonseed Oil,katoenzaadolie
 Fabric,weefsel
+Garments,kleding
 Polysilicon,polysilicium
 Solar Modules,zonnepanelen
 """
@@ -228,6 +251,7 @@ def write_sources(root: Path, *, extra_cotton_country: str | None = None) -> tup
     files = {
         "dol-ilab/goods.xml": goods_xml,
         "dol-ilab/countries.xml": countries_xml,
+        "dol-ilab-2024/dol_goods_2024.csv": DOL_2024,
         **CSV_FILES,
     }
     for name, text in files.items():
@@ -239,4 +263,6 @@ def write_sources(root: Path, *, extra_cotton_country: str | None = None) -> tup
     (curated / "goods.csv").write_text(CURATED_GOODS, encoding="utf-8")
     (curated / "goods_aliases.csv").write_text(CURATED_ALIASES, encoding="utf-8")
     (curated / "goods_nl.csv").write_text(CURATED_DUTCH, encoding="utf-8")
+    (curated / "goods_dol_2024.csv").write_text(CURATED_DOL_2024, encoding="utf-8")
+    (curated / "dol_corrections.csv").write_text(CURATED_CORRECTIONS, encoding="utf-8")
     return source, curated

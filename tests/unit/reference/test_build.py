@@ -7,7 +7,7 @@ import pytest
 
 from chainmap.reference.build import ReferenceBuildError, build_reference
 from chainmap.reference.data import DEFAULT_DIRECTORY, INDICATORS, load_reference
-from tests.unit.reference.sources import write_sources
+from tests.unit.reference.sources import DOL_2024_HEADER, write_sources
 
 TABLES = (
     "countries.csv",
@@ -156,7 +156,14 @@ def test_goods_are_dol_goods_and_curated_goods(tmp_path: Path) -> None:
     goods = rows(build(tmp_path), "goods.csv")
     assert goods == [
         {"name": "Cotton", "sector": "Agriculture", "dol_listed": "1", "label_nl": "katoen"},
+        {
+            "name": "Cottonseed Oil",
+            "sector": "Manufacturing",
+            "dol_listed": "1",
+            "label_nl": "katoenzaadolie",
+        },
         {"name": "Fabric", "sector": "Manufacturing", "dol_listed": "0", "label_nl": "weefsel"},
+        {"name": "Garments", "sector": "Manufacturing", "dol_listed": "1", "label_nl": "kleding"},
         {"name": "Polysilicon", "sector": "Manufacturing", "dol_listed": "1", "label_nl": "polysilicium"},
         {"name": "Solar Modules", "sector": "Manufacturing", "dol_listed": "1", "label_nl": "zonnepanelen"},
     ]
@@ -166,6 +173,8 @@ def test_goods_aliases_are_the_curated_aliases_and_the_dutch_names_sorted(tmp_pa
     # "katoen" is already a curated alias of Cotton: the Dutch name is not written twice.
     assert rows(build(tmp_path), "goods_aliases.csv") == [
         {"alias": "katoen", "good": "Cotton"},
+        {"alias": "katoenzaadolie", "good": "Cottonseed Oil"},
+        {"alias": "kleding", "good": "Garments"},
         {"alias": "polysilicium", "good": "Polysilicon"},
         {"alias": "stof", "good": "Fabric"},
         {"alias": "weefsel", "good": "Fabric"},
@@ -187,18 +196,69 @@ def test_dol_listings_carry_the_flags_and_derived_inputs(tmp_path: Path) -> None
     listings = {(row["good"], row["iso2"]): row for row in rows(build(tmp_path), "dol_goods_countries.csv")}
     assert list(listings) == [
         ("Cotton", "BF"),
-        ("Cotton", "MM"),
         ("Cotton", "TM"),
+        ("Cottonseed Oil", "BF"),
+        ("Garments", "MM"),
         ("Polysilicon", "CN"),
         ("Solar Modules", "CN"),
     ]
     flags = ("child_labour", "forced_labour", "forced_child_labour")
     assert [listings["Cotton", "TM"][flag] for flag in flags] == ["1", "1", "0"]
-    assert [listings["Cotton", "BF"][flag] for flag in flags] == ["1", "1", "1"]
     assert listings["Cotton", "TM"]["input_good"] == ""
     solar = listings["Solar Modules", "CN"]
     assert [solar[flag] for flag in flags] == ["0", "1", "0"]
-    assert (solar["input_good"], solar["input_country"]) == ("Polysilicon", "CN")
+    assert (solar["input_good"], solar["input_country"], solar["via_input"]) == ("Polysilicon", "CN", "1")
+
+
+def test_the_2024_edition_replaces_the_rows_of_the_countries_it_covers(tmp_path: Path) -> None:
+    listings = {(row["good"], row["iso2"]): row for row in rows(build(tmp_path), "dol_goods_countries.csv")}
+    flags = ("child_labour", "forced_labour", "forced_child_labour")
+    # Burkina Faso's cotton: 2022 had all three flags, 2024 child labour only.
+    assert [listings["Cotton", "BF"][flag] for flag in flags] == ["1", "0", "0"]
+    assert listings["Cotton", "BF"]["edition"] == "2024"
+    # Burma is covered and lists no cotton in 2024: the 2022 row is removed, its garments are new.
+    assert ("Cotton", "MM") not in listings
+    assert listings["Garments", "MM"]["edition"] == "2024"
+    # Turkmenistan and China are not covered: their 2022 rows stay, with their edition.
+    assert {listings[key]["edition"] for key in (("Cotton", "TM"), ("Solar Modules", "CN"))} == {"2022"}
+    # A downstream good carries the kind its icon names and its input, matched ignoring case.
+    oil = listings["Cottonseed Oil", "BF"]
+    assert [oil[flag] for flag in flags] == ["1", "0", "0"]
+    assert (oil["input_good"], oil["input_country"], oil["via_input"]) == ("Cotton", "BF", "1")
+
+
+def test_a_correction_of_the_2022_flags_is_applied_before_the_overlay(tmp_path: Path) -> None:
+    write_sources(tmp_path)
+    corrections = tmp_path / "curated" / "dol_corrections.csv"
+    corrections.write_text(
+        corrections.read_text(encoding="utf-8") + "Cotton,Turkmenistan,1,1,1,https://www.dol.gov/x,page\n",
+        encoding="utf-8",
+    )
+    build_reference(tmp_path / "source", tmp_path / "tables", curated=tmp_path / "curated")
+    listings = {
+        (row["good"], row["iso2"]): row for row in rows(tmp_path / "tables", "dol_goods_countries.csv")
+    }
+    cotton = listings["Cotton", "TM"]
+    assert (cotton["forced_child_labour"], cotton["edition"]) == ("1", "2022")
+
+
+def test_a_good_no_edition_lists_any_more_stays_in_the_vocabulary_unlisted(tmp_path: Path) -> None:
+    write_sources(tmp_path)
+    # Every country with cotton in 2022 is covered in 2024, none with cotton: Cotton stays a good, unlisted.
+    # Cottonseed oil is listed for an input that DOL does not name.
+    rows_2024 = [
+        f"Garments,{country},1,0,0,Manufacturing,,,https://www.dol.gov/x,,0,0,p,\n"
+        for country in ("Burkina Faso", "Burma", "Turkmenistan")
+    ]
+    rows_2024.append("Cottonseed Oil,Burkina Faso,0,0,0,,,,https://www.dol.gov/x,,0,1,p,\n")
+    (tmp_path / "source" / "dol-ilab-2024" / "dol_goods_2024.csv").write_text(
+        DOL_2024_HEADER + "".join(rows_2024), "utf-8"
+    )
+    build_reference(tmp_path / "source", tmp_path / "tables", curated=tmp_path / "curated")
+    goods = by_key(tmp_path / "tables", "goods.csv", "name")
+    assert (goods["Cotton"]["dol_listed"], goods["Garments"]["dol_listed"]) == ("0", "1")
+    oil = by_key(tmp_path / "tables", "dol_goods_countries.csv", "good")["Cottonseed Oil"]
+    assert (oil["forced_labour"], oil["input_good"], oil["via_input"]) == ("1", "", "1")
 
 
 def test_uflpa_entities_are_merged_across_lists(tmp_path: Path) -> None:
@@ -254,6 +314,20 @@ def test_the_loader_reads_a_built_directory(tmp_path: Path) -> None:
         ("source/dol-ilab/goods.xml", "<Good_Sector>Agriculture", "<Good_Sector>Farming", "unknown sector"),
         ("source/dol-ilab/goods.xml", "<Good_Name>Polysilicon", "<Good_Name>Silicon", "DERIVED_INPUTS"),
         ("source/dol-ilab/countries.xml", "<Name>Kosovo</Name>", "<Name>Burma</Name>", "second profile"),
+        (
+            "source/dol-ilab-2024/dol_goods_2024.csv",
+            "Garments,Burma",
+            "Garments,Burmah",
+            "DOL country name 'Burmah' maps to no ISO",
+        ),
+        ("curated/goods_dol_2024.csv", "Cottonseed Oil,Manufacturing", "Cottonseed Oil,", "no known sector"),
+        (
+            "source/dol-ilab-2024/dol_goods_2024.csv",
+            "cotton,Burkina Faso",
+            "cotton,Turkmenistan",
+            "not listed there for the same kind",
+        ),
+        ("source/dol-ilab-2024/dol_goods_2024.csv", "Burma,0,1,0", "Burma,0,0,0", "has no flag"),
         ("curated/goods_aliases.csv", "katoen,Cotton", "katoen,Katoen", "not a good"),
         ("curated/goods_aliases.csv", "stof,Fabric", "cotton,Fabric", "already the name of a good"),
         ("curated/goods.csv", "Fabric,Manufacturing", "Cotton,Agriculture", "already in the vocabulary"),

@@ -6,6 +6,7 @@ import pytest
 
 from chainmap.reference import ReferenceData, load_reference
 from chainmap.reference.data import DEFAULT_DIRECTORY, INDICATORS
+from tests.factories.reference import make_reference
 
 
 @pytest.fixture(scope="module")
@@ -124,12 +125,17 @@ def test_cotton_from_turkmenistan_is_listed_for_forced_and_child_labour(referenc
 
 
 def test_dol_list_has_all_goods_and_rows(reference: ReferenceData) -> None:
+    # 169 goods of 2022, 23 new in 2024 (Lithium was a curated good), Blueberries and Fluorspar no longer
+    # listed anywhere; 96 rows of the 21 countries 2024 does not cover, 406 of the 61 it does.
     listed = [good for good in reference.goods.values() if good.dol_listed]
-    assert len(listed) == 169
+    assert len(listed) == 169 + 23 - 2
     rows = [listing for iso2 in reference.countries for listing in reference.listings_in(iso2)]
-    assert len(rows) == 467
+    assert len(rows) == 96 + 406
+    assert sum(listing.edition == 2024 for listing in rows) == 406
+    assert len({listing.country for listing in rows if listing.edition == 2024}) == 61
     derived = [listing for listing in rows if listing.input_good is not None]
-    assert len(derived) == 10
+    assert len(derived) == 10 + 14
+    assert sum(listing.via_input for listing in rows) == 10 + 23
 
 
 def test_derived_listing_names_its_input(reference: ReferenceData) -> None:
@@ -154,6 +160,50 @@ def test_derived_listing_names_its_input(reference: ReferenceData) -> None:
         ("kobalterts (heterogeniet)", "Cobalt ore (heterogenite)"),
         ("Bidi's (handgerolde sigaretten)", "Bidis (hand-rolled cigarettes)"),
         ("zonnecellen", "Solar Cells"),
+        # What users type for the listed goods (issue 11), English and Dutch.
+        ("palm oil", "Palm Fruit"),
+        ("Palmolie", "Palm Fruit"),
+        ("gloves", "Gloves"),
+        ("handschoenen", "Gloves"),
+        ("latex gloves", "Rubber Gloves"),
+        ("nitrile gloves", "Rubber Gloves"),
+        ("rubberhandschoenen", "Rubber Gloves"),
+        ("tomatoes", "Tomatoes"),
+        ("tomato paste", "Tomato Products"),
+        ("tomatenpuree", "Tomato Products"),
+        ("granite", "Granite"),
+        ("graniet", "Granite"),
+        ("kalksteen", "Stones (limestone)"),
+        ("hardsteen", "Stones (limestone)"),
+        ("natural stone", "Stones"),
+        ("stone", "Stones"),
+        ("cacao", "Cocoa"),
+        ("cacaobonen", "Cocoa"),
+        ("suiker", "Sugarcane"),
+        ("sugar", "Sugarcane"),
+        ("koffie", "Coffee"),
+        ("koffiebonen", "Coffee"),
+        ("thee", "Tea"),
+        ("goud", "Gold"),
+        ("kobalt", "Cobalt ore (heterogenite)"),
+        ("kobalterts", "Cobalt ore (heterogenite)"),
+        ("steenkool", "Coal"),
+        ("baksteen", "Bricks"),
+        ("bakstenen", "Bricks"),
+        ("garnalen", "Shrimp"),
+        ("garnaal", "Shrimp"),
+        ("vis", "Fish"),
+        ("tabak", "Tobacco"),
+        ("rijst", "Rice"),
+        ("chocolade", "Chocolate"),
+        ("cacaoboter", "Cocoa Butter"),
+        ("geraffineerde suiker", "Refined Sugar"),
+        # Singular and plural, any case.
+        ("Brick", "Bricks"),
+        ("TOMATO", "Tomatoes"),
+        ("Cottons", "Cotton"),
+        ("rubber glove", "Rubber Gloves"),
+        ("Carpet", "Carpets"),
     ],
 )
 def test_resolve_good(reference: ReferenceData, text: str, good: str) -> None:
@@ -162,10 +212,25 @@ def test_resolve_good(reference: ReferenceData, text: str, good: str) -> None:
     assert resolved.name == good
 
 
+@pytest.mark.parametrize("text", ["Machinery", "machines", "software", "services", "tea", "ice"])
+def test_resolve_good_finds_nothing_outside_the_vocabulary(reference: ReferenceData, text: str) -> None:
+    # "tea" is Tea by its name; "ice" is too short to be read as a plural of anything.
+    found = reference.resolve_good(text)
+    assert found is None or (text, found.name) == ("tea", "Tea")
+
+
+def test_a_plural_that_would_name_two_goods_names_none(reference: ReferenceData) -> None:
+    # "Lenses" is the plural of both "Lens" (+es) and "Lense" (+s): it names neither.
+    both = make_reference(goods=[("Lens", "Manufacturing"), ("Lense", "Manufacturing")])
+    assert both.resolve_good("Lenses") is None
+    lens = both.resolve_good("LENS")
+    assert lens is not None and lens.name == "Lens"
+
+
 def test_every_good_has_a_dutch_name_that_finds_it(reference: ReferenceData) -> None:
     with (DEFAULT_DIRECTORY / "goods.csv").open(encoding="utf-8", newline="") as f:
         table = list(csv.DictReader(f))
-    assert len(table) == len(reference.goods) == 186
+    assert len(table) == len(reference.goods) == 186 + 22
     assert all(row["label_nl"].strip() for row in table)
     for good in reference.goods.values():
         assert good.label("en") == good.name
