@@ -72,3 +72,14 @@ def test_search_as_you_type_offers_goods_and_countries_in_the_page_language(clie
     english = client.get("/check/options/countries", params={"country": "germ"}, headers=EN).text
     assert '<option value="Germany">' in english
     assert client.get("/check/options/goods", params={"goods": ""}).text.strip() == ""
+
+
+def test_a_good_outside_the_vocabulary_is_assessed_from_country_and_activity_with_a_warning(
+    client: TestClient,
+) -> None:
+    page = client.get("/check", params={"goods": "Machinery", "country": "CN"}, headers=EN).text
+    assert "&#34;Machinery&#34; is not in the goods list, so no listing of a good can apply" in page
+    assert "<table" in page and "forced labour" in page
+    assert "US DOL list for forced labour" not in page.split("<table", 1)[1].split("Other goods", 1)[0]
+    dutch = client.get("/check", params={"goods": "software", "country": "Nederland"}).text
+    assert "staat niet in de goederenlijst, dus geen productlijst kan gelden" in dutch and "<table" in dutch

@@ -38,9 +38,15 @@ COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "check.submit": {"en": "Check", "nl": "Controleren"},
     "check.share": {"en": "Link to this result", "nl": "Link naar dit resultaat"},
     "check.result": {"en": "{goods} from {country} ({activity})", "nl": "{goods} uit {country} ({activity})"},
+    "check.misspelt_good": {
+        "en": '"{value}" is not in the goods list.',
+        "nl": '"{value}" staat niet in de goederenlijst.',
+    },
     "check.unknown_good": {
-        "en": '"{value}" is not in the goods list. Pick a good from the suggestions.',
-        "nl": '"{value}" staat niet in de goederenlijst. Kies een product uit de suggesties.',
+        "en": '"{value}" is not in the goods list, so no listing of a good can apply: the risks below come '
+        "from the country and the activity only.",
+        "nl": '"{value}" staat niet in de goederenlijst, dus geen productlijst kan gelden: de risico\'s '
+        "hieronder komen alleen uit het land en de activiteit.",
     },
     "check.unknown_country": {
         "en": '"{value}" is not a country we know. Pick a country from the suggestions.',

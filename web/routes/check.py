@@ -24,32 +24,45 @@ OPTIONS_SHOWN = 20
 def quick_check(
     *, goods: str, country: str, activity: str, lang: Lang, reference: ReferenceData
 ) -> dict[str, Any]:
-    """The check's result as the page shows it, or the problems with the input under "errors"."""
+    """The check's result as the page shows it, or the problems with the input under "errors".
+
+    A good outside the vocabulary (machinery, software, a service) is not refused: no good × country listing
+    can apply to it, so it is assessed from the country and the activity, with a warning that says so. A
+    name spelt like a known good ("Cottton") is asked about instead, since assessing it as typed would
+    leave out that good's listings.
+    """
     errors: list[str] = []
+    warnings: list[str] = []
     good = reference.resolve_good(goods)
     if good is None:
         close_good = reference.closest_good(goods)
-        suggestion = reference.goods[close_good].label(lang) if close_good else None
-        errors.append(_unknown("check.unknown_good", goods, suggestion, lang))
+        if close_good is not None:
+            suggestion = reference.goods[close_good].label(lang)
+            errors.append(_unknown("check.misspelt_good", goods, suggestion, lang))
+        else:
+            warnings.append(web_text("check.unknown_good", lang, value=goods))
     iso2 = reference.resolve_country(country)  # English or Dutch names, codes
     if iso2 is None:
         close = reference.closest_country(country)
         suggestion = country_name(close, lang, reference=reference) if close else None
         errors.append(_unknown("check.unknown_country", country, suggestion, lang))
-    if errors or good is None or iso2 is None:
+    if errors or iso2 is None:
         return {"errors": errors}
     site_activity = normalise_activity(activity) if activity else None
-    site_activity = site_activity or sector_activity(good.sector)
-    risks = assess_site(country=iso2, activity=site_activity, goods=[good.name], name="", reference=reference)
+    site_activity = site_activity or sector_activity(good.sector if good is not None else "")
+    good_name = good.name if good is not None else goods.strip()
+    good_text = good.label(lang) if good is not None else good_name
+    risks = assess_site(country=iso2, activity=site_activity, goods=[good_name], name="", reference=reference)
     name_of_country = country_name(iso2, lang, reference=reference)
     label_of_activity = activity_label(site_activity, lang)
     title = web_text(
-        "check.result", lang, goods=good.label(lang), country=name_of_country, activity=label_of_activity
+        "check.result", lang, goods=good_text, country=name_of_country, activity=label_of_activity
     )
     return {
         "errors": [],
-        "goods": good.name,
-        "goods_label": good.label(lang),
+        "warnings": warnings,
+        "goods": good_name,
+        "goods_label": good_text,
         "title": title[:1].upper() + title[1:],  # a Dutch good is lower case ("katoen uit ...")
         "country": iso2,
         "country_name": name_of_country,
