@@ -102,7 +102,7 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     "report.col.country": {"en": "country", "nl": "land"},
     "report.col.theme": {"en": "theme", "nl": "thema"},
     "report.col.level": {"en": "level", "nl": "niveau"},
-    "report.col.salience": {"en": "salience", "nl": "prioriteit"},
+    "report.col.salience": {"en": "salience", "nl": "gewicht"},
     "report.col.exposure": {"en": "exposure", "nl": "aandeel"},
     "report.structure": {"en": "Structure", "nl": "Structuur"},
     "report.tiers": {"en": "tiers (sites per tier)", "nl": "schakels (locaties per schakel)"},

@@ -155,7 +155,7 @@ def test_the_supplier_proposes_an_action_on_prioritised_risks(
     as_user(client, SUPPLIER)
     page = client.get(f"/contracts/{parties.id}/plan").text
     assert "Dekking: 0%" in page and "niet gedekt" in page
-    # the risks are offered highest salience first: forced labour at the Dhaka site leads
+    # the risks are offered most severe first: forced labour at the Dhaka site leads
     assert page.index(risk_value(FORCED_LABOUR_AT_BD)) < page.index(risk_value(CHILD_LABOUR_AT_BD))
     response = propose(client, parties.id)
     assert response.status_code == 303

@@ -117,8 +117,8 @@ CHAIN_FORM_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Voeg locaties toe om de risico's van deze keten te zien.",
     },
     "chain_form.hotspots": {
-        "en": "Top {shown} of {total} hotspots, by salience",
-        "nl": "Top {shown} van {total} risicopunten, naar ernst en omvang",
+        "en": "Top {shown} of {total} hotspots, most severe first",
+        "nl": "Top {shown} van {total} risicopunten, ernstigste eerst",
     },
     "chain_form.no_hotspots": {
         "en": "No hotspots: no site carries a known risk.",

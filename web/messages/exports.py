@@ -123,7 +123,7 @@ EXPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "contract_report.coverage_share": {
         "en": "{covered} of {prioritised} prioritised risks have an action: {share}, weighted by salience.",
         "nl": "{covered} van de {prioritised} geprioriteerde risico's hebben een actie: {share}, gewogen "
-        "naar prioriteit.",
+        "naar ernst, waarschijnlijkheid en aandeel.",
     },
     "contract_report.residual_count": {
         "en": "{reduced} risks are one level lower after done and verified actions.",
@@ -190,7 +190,8 @@ EXPORT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "public_summary.no_themes": {"en": "No risk is prioritised.", "nl": "Er is geen risico geprioriteerd."},
     "public_summary.coverage": {
         "en": "Coverage: {share} of the prioritised risks have an action, weighted by how serious they are.",
-        "nl": "Dekking: {share} van de geprioriteerde risico's heeft een actie, gewogen naar prioriteit.",
+        "nl": "Dekking: {share} van de geprioriteerde risico's heeft een actie, gewogen naar ernst, "
+        "waarschijnlijkheid en aandeel.",
     },
     "public_summary.actions": {"en": "State of the actions", "nl": "Stand van de acties"},
     "public_summary.no_actions": {"en": "No actions yet.", "nl": "Nog geen acties."},

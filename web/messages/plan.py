@@ -59,11 +59,12 @@ PLAN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "plan.returned_comment": {"en": "Comment of the buyer side", "nl": "Opmerking van de inkopende partij"},
     "plan.coverage": {
         "en": "Coverage: {share} of the prioritised risks have an action, weighted by salience.",
-        "nl": "Dekking: {share} van de geprioriteerde risico's heeft een actie, gewogen naar prioriteit.",
+        "nl": "Dekking: {share} van de geprioriteerde risico's heeft een actie, gewogen naar ernst, "
+        "waarschijnlijkheid en aandeel.",
     },
     "plan.risks_caption": {
-        "en": "Prioritised risks, highest salience first",
-        "nl": "Geprioriteerde risico's, hoogste prioriteit eerst",
+        "en": "Prioritised risks, most severe first",
+        "nl": "Geprioriteerde risico's, ernstigste eerst",
     },
     "plan.residual_help": {
         "en": "Residual risk is the level that remains: a risk with a done action that the contract manager "

@@ -95,7 +95,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.country": {"en": "Country", "nl": "Land"},
     "review.theme": {"en": "Theme", "nl": "Thema"},
     "review.level": {"en": "Level", "nl": "Niveau"},
-    "review.salience": {"en": "Salience", "nl": "Prioriteit"},
+    "review.salience": {"en": "Salience", "nl": "Gewicht"},
     "review.exposure": {"en": "Exposure", "nl": "Aandeel"},
     "review.share": {"en": "Share", "nl": "Aandeel"},
     "review.structure": {"en": "Structure", "nl": "Structuur"},
