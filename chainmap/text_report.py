@@ -59,11 +59,11 @@ GROUP_SITES_SHOWN = 5
 
 
 def risk_group_label(group: Mapping[str, Any], lang: Lang) -> str:
-    """ "forced labour – Garments – CN": theme, listed good or activity (if any), country of a risk group."""
+    """ "forced labour – Garments – CN": theme, listed good or activity, and country of a risk group."""
     parts = [theme_label(group["theme"], lang)]
     if "good" in group:
         parts.append(good_label(group["good"], lang))
-    elif "activity" in group:
+    else:
         parts.append(activity_label(group["activity"], lang))
     parts.append(_country_key(group["country"] or UNKNOWN_COUNTRY_KEY, lang))
     return " – ".join(parts)

@@ -2,13 +2,12 @@
 
 A chain of 500 garment factories in China can carry hundreds of prioritised risks; a plan of action
 addresses them by group ("forced labour – Garments – China: 37 sites, 21.4% of volume"), and an action may
-cover a whole group or single sites of it. A group gathers sites whose risk has the same source:
+cover a whole group or single sites of it. A group is (theme, country, good or activity):
 
-- a DOL listing of a good: theme, country and that good ("forced labour – Garments – CN");
-- a country indicator, which speaks of every site in the country alike: theme and country
-  ("discrimination – BD");
-- the sector level or any other source: theme, country and the site's activity ("living wage –
-  cut-make-trim – BD").
+- where a DOL listing of one of the site's goods set the level, that good ("forced labour – Garments –
+  CN");
+- otherwise the site's activity ("discrimination – cut-make-trim – BD"), since what a site does decides
+  what an action there can change.
 
 See docs/risk-model.md §10.
 """
@@ -21,11 +20,10 @@ import networkx as nx
 
 from chainmap.analysis.flow import rest_fraction
 from chainmap.analysis.hotspots import ROUNDING, Hotspot
-from chainmap.analysis.risk import Evidence
 from chainmap.chain import suppliers_of
 from chainmap.themes import THEMES, Level
 
-SubjectKind = Literal["good", "activity", "country"]
+SubjectKind = Literal["good", "activity"]
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
 
 
@@ -56,14 +54,13 @@ class RiskGroup:
         return tuple(hotspot.node for hotspot in self.hotspots)
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready: the group's key, theme, country, its good or activity (neither for a country
-        indicator), highest level, number of sites, combined exposure and the sites in rank order."""
-        subject: dict[str, str] = {} if self.subject_kind == "country" else {self.subject_kind: self.subject}
+        """JSON-ready: the group's key, theme, country, its good or activity, highest level, number of
+        sites, combined exposure and the sites in rank order."""
         return {
             "key": self.key,
             "theme": self.theme,
             "country": self.country,
-            **subject,
+            self.subject_kind: self.subject,
             "level": int(self.level),
             "sites": len(self.hotspots),
             "exposure": round(self.exposure, ROUNDING),
@@ -76,8 +73,6 @@ def group_key(hotspot: Hotspot, node_data: Mapping[str, Any]) -> tuple[str, str 
     country = node_data.get("country")
     if hotspot.listed_good is not None:
         return hotspot.theme, country, "good", hotspot.listed_good
-    if hotspot.evidence is Evidence.COUNTRY:
-        return hotspot.theme, country, "country", ""
     return hotspot.theme, country, "activity", str(node_data.get("activity", ""))
 
 
@@ -98,8 +93,18 @@ def risk_groups(
     gathered: dict[tuple[str, str | None, SubjectKind, str], list[Hotspot]] = {}
     for hotspot in prioritised:
         gathered.setdefault(group_key(hotspot, graph.nodes[hotspot.node]), []).append(hotspot)
-    members = [[hotspot.node for hotspot in group] for group in gathered.values()]
-    combined = combined_exposures(graph, members, order=order, exposure=exposure)
+    # Groups of different themes often have the same sites (every Bangladeshi site for discrimination and
+    # for corruption): each distinct set of sites is measured once.
+    site_sets = [frozenset(hotspot.node for hotspot in group) for group in gathered.values()]
+    distinct = list(dict.fromkeys(site_sets))
+    measured = dict(
+        zip(
+            distinct,
+            combined_exposures(graph, [sorted(sites) for sites in distinct], order=order, exposure=exposure),
+            strict=True,
+        )
+    )
+    combined = [measured[sites] for sites in site_sets]
     groups = [
         RiskGroup(
             theme=theme,
@@ -149,44 +154,51 @@ def combined_exposures(
             own[site] = own.get(site, 0) | (1 << index)
     suppliers = suppliers_of(graph)
     ahead: dict[str, int] = {}  # groups with a site at or upstream of the node
+    nested = 0  # groups with a site upstream of another of their sites: only these need the second pass
     for node in reversed(order):
-        mask = own.get(node, 0)
+        mask = 0
         for supplier in suppliers[node]:
             mask |= ahead[supplier]
-        ahead[node] = mask
+        mine = own.get(node, 0)
+        nested |= mine & mask
+        ahead[node] = mask | mine
     passed: dict[str, dict[int, float]] = {}  # volume at the node that passed a group's site downstream
-    for customer in order:
-        through = passed.pop(customer, None)
-        mine = own.get(customer, 0)
-        if not mine and not through:
-            continue
-        carried = dict(through) if through else {}
-        if mine:
-            arrived = exposure[customer]
-            index = 0
-            while mine:
-                if mine & 1:
-                    carried[index] = arrived
-                mine >>= 1
-                index += 1
-            if through:
-                passed[customer] = through  # kept: the site's own overlap is read at the end
-        links = suppliers[customer]
-        if not links:
-            continue
-        rest = rest_fraction(links)
-        for supplier, attributes in links.items():
-            reach = ahead[supplier]
-            if not reach:
+    if nested:
+        for customer in order:
+            through = passed.pop(customer, None)
+            mine = own.get(customer, 0) & nested
+            if not mine and not through:
                 continue
-            share = attributes.get("share")
-            fraction = rest if share is None else share / 100.0
-            target = passed.get(supplier)
-            for index, volume in carried.items():
-                if reach >> index & 1:
-                    if target is None:
-                        target = passed[supplier] = {}
-                    target[index] = target.get(index, 0.0) + volume * fraction
+            carried = dict(through) if through else {}
+            if mine:
+                if through:
+                    passed[customer] = through  # kept: read at the end for the site's own group
+                arrived = exposure[customer]
+                while mine:
+                    low = mine & -mine
+                    mine ^= low
+                    carried[low.bit_length() - 1] = arrived
+            links = suppliers[customer]
+            if not links:
+                continue
+            carried_mask = 0
+            for index in carried:
+                carried_mask |= 1 << index
+            rest = rest_fraction(links)
+            for supplier, attributes in links.items():
+                reach = ahead[supplier] & carried_mask
+                if not reach:
+                    continue
+                share = attributes.get("share")
+                fraction = rest if share is None else share / 100.0
+                target = passed.get(supplier)
+                if target is None:
+                    target = passed[supplier] = {}
+                while reach:
+                    low = reach & -reach
+                    reach ^= low
+                    index = low.bit_length() - 1
+                    target[index] = target.get(index, 0.0) + carried[index] * fraction
     totals = []
     for index, sites in enumerate(groups):
         unique = set(sites)

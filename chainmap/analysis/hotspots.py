@@ -143,6 +143,7 @@ class RankedHotspots(Sequence[Hotspot]):
         self._nodes = nodes
         self._risks = risks
         self._exposure = exposure
+        self._scores: dict[int, tuple[float, float, str | None]] = {}
 
     def __len__(self) -> int:
         return len(self._rank)
@@ -156,9 +157,7 @@ class RankedHotspots(Sequence[Hotspot]):
     def __getitem__(self, index: int | slice) -> "Hotspot | list[Hotspot]":
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        item = self._rank[index]
-        node = self._nodes[item]
-        return hotspot_of(node, self._risks[item], self._exposure[node])
+        return self._hotspot(self._rank[index])
 
     def prioritised(self) -> list[Hotspot]:
         """The prioritised hotspots in rank order (`is_prioritised`)."""
@@ -168,9 +167,31 @@ class RankedHotspots(Sequence[Hotspot]):
             if risk.level < PRIORITY_LEVEL:
                 break
             if not risk.baseline:
-                node = self._nodes[item]
-                chosen.append(hotspot_of(node, risk, self._exposure[node]))
+                chosen.append(self._hotspot(item))
         return chosen
+
+    def _hotspot(self, item: int) -> Hotspot:
+        """The hotspot at position `item` of the lists, as `hotspot_of` makes it; the scores of a risk
+        shared by many nodes are worked out once."""
+        node, risk = self._nodes[item], self._risks[item]
+        scores = self._scores.get(id(risk))
+        if scores is None:
+            scores = self._scores[id(risk)] = (severity(risk), risk.likelihood, risk.listed_good)
+        risk_severity, likelihood, listed_good = scores
+        exposure = self._exposure[node]
+        return Hotspot(
+            node=node,
+            theme=risk.theme,
+            level=risk.level,
+            salience=risk_severity * likelihood * exposure,
+            severity=risk_severity,
+            likelihood=likelihood,
+            exposure=exposure,
+            reasons=risk.reasons,
+            baseline=risk.baseline,
+            listed_good=listed_good,
+            evidence=risk.evidence,
+        )
 
 
 def rank_hotspots(
@@ -180,11 +201,15 @@ def rank_hotspots(
 
     Ranked by level, then likelihood, then exposure, then irremediability, each highest first. Ties are
     broken by node id and then by theme order in THEMES, so the ranking is the same on every run: the pairs
-    are listed in that order and sorted once, stably, which gives the order of `rank_key` with less work.
-    Nodes share their risk profile, so the profile's part of the sort key is computed once per profile.
+    are listed in that order and sorted stably three times, by the last key first (irremediability, then
+    exposure, then level and likelihood as one number), which gives the order of `rank_key` with less
+    work. Nodes share their risk profile, so the profile's part of the sort key is computed once per
+    profile.
     """
-    profile_keys: dict[int, list[tuple[Risk, int, float, float]]] = {}
-    keys: list[tuple[int, float, float, float]] = []
+    profile_keys: dict[int, list[tuple[Risk, int, float]]] = {}
+    severe: list[int] = []  # level and likelihood in one number (`_risk_class`), negated
+    volume: list[float] = []  # exposure, negated
+    undoable: list[float] = []  # irremediability, negated
     nodes: list[str] = []
     ranked_risks: list[Risk] = []
     for node in sorted(graph):
@@ -195,18 +220,28 @@ def rank_hotspots(
         keyed = profile_keys.get(id(profile))
         if keyed is None:
             keyed = profile_keys[id(profile)] = [
-                (risk, -int(risk.level), -risk.likelihood, -IRREMEDIABILITY.get(risk.theme, 0.5))
+                (risk, -_risk_class(risk), -IRREMEDIABILITY.get(risk.theme, 0.5))
                 for risk in sorted(
                     profile.values(), key=lambda risk: _THEME_ORDER.get(risk.theme, len(THEMES))
                 )
                 if risk.level != Level.NONE_KNOWN
             ]
-        for risk, level, likelihood, irremediability in keyed:
-            keys.append((level, likelihood, -node_exposure, irremediability))
+        for risk, risk_class, irremediability in keyed:
+            severe.append(risk_class)
+            volume.append(-node_exposure)
+            undoable.append(irremediability)
             nodes.append(node)
             ranked_risks.append(risk)
-    rank = sorted(range(len(keys)), key=keys.__getitem__)
+    rank = sorted(range(len(severe)), key=undoable.__getitem__)
+    rank.sort(key=volume.__getitem__)
+    rank.sort(key=severe.__getitem__)
     return RankedHotspots(rank, nodes, ranked_risks, exposure)
+
+
+def _risk_class(risk: Risk) -> int:
+    """A risk's level and likelihood as one integer that orders them, level first (likelihood is 0.1-1 in
+    steps far coarser than a thousandth)."""
+    return int(risk.level) * 1001 + round(risk.likelihood * 1000)
 
 
 def hotspots(

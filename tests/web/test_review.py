@@ -229,7 +229,7 @@ def test_the_prioritised_risks_are_shown_by_risk_group_with_their_sites(
     assert len(groups) == len(expected) > 1
     assert groups[0] == "dwangarbeid – kleding – Bangladesh"
     assert "kinderarbeid – textiel – Bangladesh" in groups
-    assert "discriminatie – Bangladesh" in groups  # a country indicator: one group for the country
+    assert "discriminatie – confectie – Bangladesh" in groups  # a country indicator, by activity
     risks = sum(len(group.nodes) for group in expected)
     assert f"{risks} geprioriteerde risico&#39;s in {len(expected)} groepen." in section
     # Each group lists its sites as links that open the site's details.

@@ -359,7 +359,7 @@ def risk_group_rows(
         parts = [theme_label(group.theme, lang)]
         if group.subject_kind == "good":
             parts.append(good_label(group.subject, lang))
-        elif group.subject_kind == "activity":
+        else:
             parts.append(activity_label(group.subject, lang))
         parts.append(country_text(group.country, lang, reference=reference))
         rows.append(
