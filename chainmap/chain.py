@@ -30,6 +30,11 @@ COLUMNS: Final[tuple[str, ...]] = (
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("id", "name", "country", "activity", "supplies_to")
 LIST_SEPARATOR: Final = ";"
 UNKNOWN_COUNTRY: Final = "unknown"
+# Suppliers round their shares (3 x 33.3 is 99.9): the shares of one customer's suppliers that add up to
+# within SHARE_ROUNDING percentage points of 100 stand for its whole input, and SHARE_SUM_TOLERANCE absorbs
+# the float error of summing many shares ("99.5" summed from parts may land at 99.49999999999999).
+SHARE_ROUNDING: Final = 0.5
+SHARE_SUM_TOLERANCE: Final = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,12 @@ class ChainRow:
     goods: str = ""
     supplies_to: str = ""
     share: str = ""
+
+
+def shares_add_up_to_whole(total: float) -> bool:
+    """Whether shares adding up to `total` percent stand for a customer's whole input: 100 give or take
+    SHARE_ROUNDING (99.5 and 100.5 included), the rounding a supplier's own figures carry."""
+    return abs(total - 100.0) <= SHARE_ROUNDING + SHARE_SUM_TOLERANCE
 
 
 def split_list(cell: str) -> list[str]:
