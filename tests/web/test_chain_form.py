@@ -558,3 +558,46 @@ def test_every_route_needs_a_login(client: TestClient, session: Session, contrac
     for method, url in _routes(contract.id or 0, 1):
         response = client.request(method, url, follow_redirects=False)
         assert (response.status_code, response.headers["location"]) == (303, "/login"), (method, url)
+
+
+def short_share_rows(customers: int) -> list[ChainRow]:
+    """A valid chain in which each of `customers` makers gets 50% of its input from its only supplier:
+    one warning of one kind per maker."""
+    rows = [("WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", "")]
+    for i in range(customers):
+        rows.append((f"M{i}", f"Maker {i}", "BD", "cut-make-trim", "Garments", "WN", ""))
+        rows.append((f"S{i}", f"Weaver {i}", "BD", "weaving", "Fabric", f"M{i}", "50"))
+    return chain_rows(rows)
+
+
+def test_many_findings_of_one_kind_are_one_line_above_the_table_with_every_one_on_demand(
+    supplier: TestClient, session: Session, contract: Contract
+) -> None:
+    replace_draft(session=session, contract=contract, rows=short_share_rows(6))
+    page = supplier.get(f"/contracts/{contract.id}/chain", headers=EN).text
+    groups = page[page.index('class="chain-findings finding-groups"') : page.index("<table")]
+    assert "Findings that occur often" in groups
+    assert (
+        "6 customers whose suppliers&#39; shares add up to less than 100%: M0, M1, M2, M3, M4 and 1 more."
+        in groups
+    )
+    details = groups[groups.index("<details") : groups.index("</details>")]
+    assert "<summary>Show all 6</summary>" in details
+    rows = draft(session, contract)
+    for position in range(0, 12, 2):  # each maker's row, linked to its row of the table
+        number = position + 3
+        assert f'<a href="#site-{rows[position + 1].id}">Row {number}</a>: Every supplier of' in details
+    assert details.count("<li>") == 6
+    # Each maker's share cell still carries its own warning.
+    assert "has-warning" in cell(page, rows[1].id, "share")
+    dutch = supplier.get(f"/contracts/{contract.id}/chain").text
+    assert "6 afnemers van wie de aandelen" in dutch and "Toon alle 6" in dutch
+
+
+def test_three_findings_of_one_kind_are_not_grouped(
+    supplier: TestClient, session: Session, contract: Contract
+) -> None:
+    replace_draft(session=session, contract=contract, rows=short_share_rows(3))
+    page = supplier.get(f"/contracts/{contract.id}/chain", headers=EN).text
+    assert "finding-groups" not in page and "Show all" not in page
+    assert page.count("has-warning") == 3

@@ -95,6 +95,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.none": {"en": "none", "nl": "geen"},
     "review.findings": {"en": "Validation findings", "nl": "Bevindingen van de controle"},
     "review.no_findings": {"en": "No findings.", "nl": "Geen bevindingen."},
+    "review.findings_all": {"en": "Show all {count}", "nl": "Toon alle {count}"},
     "review.changes": {
         "en": "Changes since version {previous}",
         "nl": "Wijzigingen sinds versie {previous}",

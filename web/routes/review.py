@@ -35,7 +35,7 @@ from web.services.review import (
     VersionAnalysis,
     VersionNoLongerValid,
     diff_sections,
-    finding_texts,
+    finding_lines,
     graph_markup,
     graph_theme,
     hotspot_filter,
@@ -107,7 +107,7 @@ def _review_page(
         "reviewed_by": names.get(review.decided_by_user_id, "") if review else "",
         "newest": newest,
         "summary": structure_summary(analysed, lang=lang, reference=reference),
-        "findings": finding_texts(analysed, lang=lang),
+        "findings": finding_lines(analysed, lang=lang),
         "previous": version.number - 1 if version.number > 1 else None,
         "diff": _changes(session, version, lang=lang) if with_changes else None,
         "may_decide": may_review_chain(user=user, contract=contract)
