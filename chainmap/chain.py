@@ -6,6 +6,7 @@ A chain is a `networkx.DiGraph` whose edges run supplier -> customer. Node attri
 - ``country`` (str | None): ISO 3166-1 alpha-2 code, None when the country is unknown
 - ``activity`` (str): activity key from `chainmap.activities` (as written when outside the vocabulary)
 - ``goods`` (tuple[str, ...]): goods produced there, vocabulary names where they resolve
+- ``region`` (str): the sub-national region as written (e.g. "Xinjiang"); absent when the file gives none
 - ``row`` (int | None): the row of the chain file the node came from
 
 Edge attribute ``share`` (float | None): percentage (0-100) of the customer's total input that the
@@ -26,6 +27,7 @@ COLUMNS: Final[tuple[str, ...]] = (
     "goods",
     "supplies_to",
     "share",
+    "region",
 )
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("id", "name", "country", "activity", "supplies_to")
 LIST_SEPARATOR: Final = ";"
@@ -43,6 +45,7 @@ class ChainRow:
 
     `row` is the spreadsheet row number (header = 1, first node = 2); for JSON files it is the 1-based
     position in the node list. List cells (goods, supplies_to, share) are still `;`-separated text.
+    `region` is optional and last, so that rows stored before it existed (seven cells) still read.
     """
 
     row: int
@@ -53,6 +56,7 @@ class ChainRow:
     goods: str = ""
     supplies_to: str = ""
     share: str = ""
+    region: str = ""
 
 
 def shares_add_up_to_whole(total: float) -> bool:

@@ -352,6 +352,8 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
             "goods": goods,
             "row": number,
         }
+        if row.region:
+            attributes["region"] = row.region
         nodes.append((node, attributes))
         if customers:
             links.append((node, customers, shares, number))

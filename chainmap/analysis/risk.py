@@ -8,6 +8,7 @@ finding there, which is not the same as no risk.
 """
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -167,6 +168,7 @@ class _Site:
     goods: tuple[str, ...]
     entity: SanctionedEntity | None
     reference: ReferenceData
+    xinjiang: bool = False
 
     def indicator(self, key: str) -> tuple[float, int] | None:
         if self.country is None:
@@ -373,6 +375,8 @@ def _forced_labour(site: _Site, a: _Assessment) -> None:
             "reason.uflpa_entity", "uflpa", entity=site.entity.name, lists=lists, date=site.entity.date_added
         )
         a.add(Level.VERY_HIGH, Evidence.LISTING, reason)
+    if site.xinjiang:
+        a.add(Level.VERY_HIGH, Evidence.LISTING, _reason("reason.uflpa_xinjiang", "uflpa_act"))
     others = _other_goods(site, frozenset({"forced_labour", "forced_child_labour"}))
     if others:
         a.add(Level.MEDIUM, Evidence.COUNTRY, _other_goods_reason(site, others, ("forced_labour",)))
@@ -575,8 +579,43 @@ def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
 # once per distinct combination of these.
 _GOODS_THEMES: Final[frozenset[str]] = frozenset({"child_labour", "forced_labour"})
 _ENTITY_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
+_REGION_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
 
-_ProfileKey = tuple[str | None, str, tuple[str, ...], SanctionedEntity | None]
+# country, activity, goods, UFLPA entity, and whether the site is in Xinjiang (a bool rather than the
+# region as written, so that every spelling of every other region shares one profile).
+_ProfileKey = tuple[str | None, str, tuple[str, ...], SanctionedEntity | None, bool]
+
+# Names of Xinjiang, folded as `_fold_region` folds a region: the UFLPA presumption's region.
+_XINJIANG_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "xinjiang",
+        "xuar",
+        "xinjianguyghurautonomousregion",
+        "xinjianguygurautonomousregion",
+        "xinjiangautonomousregion",
+        "xinjiangprovince",
+        "xinjiangregion",
+        "sinkiang",
+        "新疆",
+        "新疆维吾尔自治区",
+        "新疆維吾爾自治區",
+    }
+)
+_NOT_A_LETTER: Final = re.compile(r"[\W_]+")
+
+
+def _fold_region(region: str) -> str:
+    """A region as written, folded for comparison: Unicode NFKC, case folded, without spaces or
+    punctuation ("Xinjiang Uyghur Autonomous Region" and "xinjiang-uyghur autonomous region" are one)."""
+    return _NOT_A_LETTER.sub("", unicodedata.normalize("NFKC", region).casefold())
+
+
+def in_xinjiang(region: str, country: str | None) -> bool:
+    """Whether a site with this region (as written) and country (alpha-2, None when unknown) is in
+    Xinjiang, where the UFLPA presumes forced labour: the region names Xinjiang (Xinjiang, XUAR, Xinjiang
+    Uyghur Autonomous Region, 新疆, Sinkiang, in any case or spacing) and the country is China or
+    unknown. A "Xinjiang" in another country is taken as a mistake in one of the two and not presumed."""
+    return country in (None, "CN") and bool(region) and _fold_region(region) in _XINJIANG_NAMES
 
 
 class _RiskCache:
@@ -594,7 +633,12 @@ class _RiskCache:
         return found
 
     def _assess(
-        self, iso2: str | None, activity: str, goods: tuple[str, ...], entity: SanctionedEntity | None
+        self,
+        iso2: str | None,
+        activity: str,
+        goods: tuple[str, ...],
+        entity: SanctionedEntity | None,
+        xinjiang: bool,
     ) -> dict[str, Risk]:
         site: _Site | None = None
         risks: dict[str, Risk] = {}
@@ -605,10 +649,11 @@ class _RiskCache:
                 activity,
                 goods if theme in _GOODS_THEMES else None,
                 entity if theme in _ENTITY_THEMES else None,
+                xinjiang if theme in _REGION_THEMES else None,
             )
             risk = self.themes.get(theme_key)
             if risk is None:
-                site = site or _site(iso2, activity, goods, entity, self.reference)
+                site = site or _site(iso2, activity, goods, entity, self.reference, xinjiang=xinjiang)
                 risk = self.themes[theme_key] = _assess_theme(site, theme)
             risks[theme] = risk
         return risks
@@ -620,10 +665,12 @@ def _site(
     goods: tuple[str, ...],
     entity: SanctionedEntity | None,
     reference: ReferenceData,
+    *,
+    xinjiang: bool = False,
 ) -> _Site:
     country = reference.countries.get(iso2) if iso2 is not None else None
     name = country.name if country is not None else (iso2 or "")
-    return _Site(iso2, country, name, activity, goods, entity, reference)
+    return _Site(iso2, country, name, activity, goods, entity, reference, xinjiang)
 
 
 def _assess_theme(site: _Site, theme: str) -> Risk:
@@ -645,13 +692,26 @@ def _assess_theme(site: _Site, theme: str) -> Risk:
 
 
 def assess_site(
-    *, country: str | None, activity: str, goods: Sequence[str], name: str, reference: ReferenceData
+    *,
+    country: str | None,
+    activity: str,
+    goods: Sequence[str],
+    name: str,
+    reference: ReferenceData,
+    region: str = "",
 ) -> dict[str, Risk]:
     """The inherent risk of every theme in THEMES at a site, with its reasons (docs/risk-model.md).
 
-    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list.
+    `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list;
+    `region` as written, where Xinjiang carries the UFLPA presumption (`in_xinjiang`).
     """
-    key = (country, activity, tuple(goods), reference.sanctioned_entity(name))
+    key = (
+        country,
+        activity,
+        tuple(goods),
+        reference.sanctioned_entity(name),
+        in_xinjiang(region, country),
+    )
     return _RiskCache(reference).risks(key)
 
 
@@ -678,8 +738,9 @@ def _screen_entity(name: str, reference: ReferenceData) -> SanctionedEntity | No
 def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[str, dict[str, Risk]]:
     """The risks of every node of a chain, assessed once per distinct site profile.
 
-    Nodes with the same country, activity, goods and UFLPA match share one result dict, and each theme is
-    assessed once per combination of what its rules read, which keeps a 100,000-node chain cheap.
+    Nodes with the same country, activity, goods, UFLPA match and Xinjiang or not share one result dict,
+    and each theme is assessed once per combination of what its rules read, which keeps a 100,000-node
+    chain cheap.
     """
     cache = _RiskCache(reference)
     screen = bool(reference.entities)
@@ -692,6 +753,7 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
             data.get("activity", ""),
             goods if isinstance(goods, tuple) else tuple(goods),
             entity,
+            in_xinjiang(str(data.get("region") or ""), data.get("country")),
         )
         risks[node] = cache.risks(key)
     return risks

@@ -56,6 +56,13 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "“{entity}” staat op de UFLPA Entity List ({lists}), sinds {date}: van de goederen van deze "
         "entiteit wordt aangenomen dat ze met dwangarbeid zijn gemaakt.",
     },
+    "reason.uflpa_xinjiang": {
+        "en": "Site in Xinjiang: under the US Uyghur Forced Labor Prevention Act, goods made wholly or in "
+        "part in Xinjiang are presumed to be made with forced labour (rebuttable presumption).",
+        "nl": "Locatie in Xinjiang: volgens de Amerikaanse Uyghur Forced Labor Prevention Act wordt van "
+        "goederen die geheel of gedeeltelijk in Xinjiang zijn gemaakt vermoed dat ze met dwangarbeid zijn "
+        "gemaakt (weerlegbaar vermoeden).",
+    },
     "reason.ilo_not_ratified_raise": {
         "en": "{country} has not ratified ILO {conventions} ({year}); this raises the level by one.",
         "nl": "{country} heeft ILO-{conventions} niet geratificeerd ({year}); dit verhoogt het niveau met "

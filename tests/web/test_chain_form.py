@@ -23,9 +23,9 @@ from web.services.chains import replace_draft, review_version
 
 SUPPLIER = "verkoop@werkkleding.nl"
 VALID_CHAIN = [
-    ("WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", ""),
-    ("DHK", "Dhaka Apparel Works", "BD", "cut-make-trim", "Garments", "WN", "100"),
-    ("TMC", "Turkmen Cotton Farm", "TM", "farming", "Cotton", "DHK", "100"),
+    ("WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", "", ""),
+    ("DHK", "Dhaka Apparel Works", "BD", "cut-make-trim", "Garments", "WN", "100", ""),
+    ("TMC", "Turkmen Cotton Farm", "TM", "farming", "Cotton", "DHK", "100", "Dashoguz"),
 ]
 
 

@@ -32,6 +32,7 @@ CHAIN_FORM_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "chain_form.col.goods": {"en": "Goods", "nl": "Producten"},
     "chain_form.col.supplies_to": {"en": "Supplies to", "nl": "Levert aan"},
     "chain_form.col.share": {"en": "Share (%)", "nl": "Aandeel (%)"},
+    "chain_form.col.region": {"en": "Region", "nl": "Regio"},
     "chain_form.col.actions": {"en": "Actions", "nl": "Acties"},
     "chain_form.hint.goods": {
         "en": "Separate several goods with ;",

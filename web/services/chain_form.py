@@ -37,6 +37,7 @@ CELL_LIMITS: Final[Mapping[str, int]] = {
     "goods": 2000,
     "supplies_to": 2000,
     "share": 1000,
+    "region": 100,
 }
 # How often adding a site takes the next position when another request took it first.
 ADD_ATTEMPTS: Final = 3
@@ -49,7 +50,7 @@ Problem = tuple[str, dict[str, object]]
 
 @dataclass(frozen=True)
 class SiteCells:
-    """The seven cells of one site as the supplier typed them, in the order of `chainmap.chain.COLUMNS`."""
+    """The eight cells of one site as the supplier typed them, in the order of `chainmap.chain.COLUMNS`."""
 
     id: str = ""
     name: str = ""
@@ -58,6 +59,7 @@ class SiteCells:
     goods: str = ""
     supplies_to: str = ""
     share: str = ""
+    region: str = ""
 
     @classmethod
     def typed(cls, **cells: str) -> "SiteCells":
