@@ -185,7 +185,12 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
             )
         activity = found
     risks = assess_site(
-        country=country, activity=activity, goods=[good.name], name=args.name or "", reference=reference
+        country=country,
+        activity=activity,
+        goods=[good.name],
+        name=args.name or "",
+        reference=reference,
+        region=args.region or "",
     )
     result = {
         "goods": good.name,
@@ -263,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     risk_cmd.add_argument("--country", required=True, help="ISO code or English name, e.g. TM")
     risk_cmd.add_argument("--activity", help="activity at the site (default: from the good's sector)")
     risk_cmd.add_argument("--name", help="company name, checked against the UFLPA Entity List")
+    risk_cmd.add_argument("--region", help="region in the country, e.g. Xinjiang (the UFLPA presumption)")
     risk_cmd.add_argument("--format", choices=formats, default="text")
     risk_cmd.set_defaults(run=cmd_risk)
 

@@ -297,3 +297,15 @@ def test_analyse_json_keeps_its_findings_flat(tmp_path: Path, capsys: pytest.Cap
     findings = json.loads(out)["findings"]
     assert [f["code"] for f in findings] == ["chain.share_total_under_100"] * 6
     assert set(findings[0]) == {"severity", "code", "row", "column", "nodes", "message"}
+
+
+def test_risk_lookup_with_a_region_in_xinjiang(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("risk", "--goods", "Tomatoes", "--country", "CN", "--format", "json")
+    _, out, _ = run(capsys, *argv, "--region", "Xinjiang Uyghur Autonomous Region")
+    forced = json.loads(out)["risks"]["forced_labour"]
+    assert forced["level"] == 4
+    assert any("Uyghur Forced Labor Prevention Act" in reason for reason in forced["reasons"])
+    _, out, _ = run(capsys, *argv)
+    assert not any("Xinjiang" in reason for reason in json.loads(out)["risks"]["forced_labour"]["reasons"])
+    _, out, _ = run(capsys, "risk", "--goods", "Tomatoes", "--country", "US", "--region", "Xinjiang")
+    assert "Uyghur Forced Labor Prevention Act" not in out

@@ -601,3 +601,27 @@ def test_three_findings_of_one_kind_are_not_grouped(
     page = supplier.get(f"/contracts/{contract.id}/chain", headers=EN).text
     assert "finding-groups" not in page and "Show all" not in page
     assert page.count("has-warning") == 3
+
+
+def test_the_region_is_saved_with_the_site_and_submitted_with_the_version(
+    supplier: TestClient, session: Session, contract: Contract
+) -> None:
+    for cells in VALID_CHAIN:
+        data = dict(zip(COLUMNS, cells, strict=True))
+        response = supplier.post(f"/contracts/{contract.id}/chain/rows", data=data, headers=htmx(supplier))
+        assert response.status_code == 200
+    rows = draft(session, contract)
+    assert [row.region for row in rows] == ["", "", "Dashoguz"]
+    page = supplier.get(f"/contracts/{contract.id}/chain", headers=EN).text
+    assert "Region <code>region</code>" in page and "Dashoguz" in cell(page, rows[2].id, "region")
+    edited = dict(zip(COLUMNS, VALID_CHAIN[2], strict=True)) | {"region": "Xinjiang"}
+    response = supplier.put(
+        f"/contracts/{contract.id}/chain/rows/{rows[2].id}", data=edited, headers=htmx(supplier)
+    )
+    assert response.status_code == 200
+    assert draft(session, contract)[2].region == "Xinjiang"
+    url = f"/contracts/{contract.id}/chain/submit"
+    response = supplier.post(url, data={"csrf_token": csrf(supplier)}, follow_redirects=False)
+    assert response.status_code == 303
+    version = session.exec(select(ChainVersion).where(ChainVersion.contract_id == contract.id)).one()
+    assert [cells[-1] for cells in version.rows] == ["", "", "Xinjiang"]

@@ -3,11 +3,11 @@
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from models import Notification, NotificationKind, Organisation, OrganisationKind, Role
+from models import ChainDraftRow, Notification, NotificationKind, Organisation, OrganisationKind, Role
 from models.migrate import alembic_config
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
@@ -55,3 +55,32 @@ def test_the_newest_migration_goes_down_and_up_again_with_its_rows(database_url:
     command.downgrade(config, "0006")
     command.upgrade(config, "head")
     command.check(config)
+
+
+def test_0008_adds_the_draft_region_and_goes_down_and_up_again_keeping_the_sites(
+    database_url: str, engine: Engine
+) -> None:
+    """0008 downgraded and upgraded again with a draft site that has a region: the site stays, its region
+    goes with the column and comes back empty; the schema is the models' after."""
+    with Session(engine) as session:
+        contract = make_contract(session)
+        assert contract.id is not None
+        session.add(
+            ChainDraftRow(contract_id=contract.id, position=0, site_id="XJ", name="Aksu", region="Xinjiang")
+        )
+        session.commit()
+    engine.dispose()
+    config = alembic_config(database_url)
+    command.downgrade(config, "0007")
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("chain_draft_rows")}
+        assert "region" not in columns and "share" in columns
+        assert connection.execute(text("SELECT site_id, name FROM chain_draft_rows")).all() == [
+            ("XJ", "Aksu")
+        ]
+    engine.dispose()
+    command.upgrade(config, "head")
+    command.check(config)
+    with Session(engine) as session:
+        (row,) = session.exec(select(ChainDraftRow)).all()
+        assert (row.site_id, row.region) == ("XJ", "")

@@ -562,3 +562,34 @@ def test_a_few_findings_are_listed_one_by_one(client: TestClient, session: Sessi
         page.index('<section id="findings"') : page.index("</section>", page.index('id="findings"'))
     ]
     assert "Every supplier of" in section and "<details" not in section
+
+
+def test_a_sites_details_show_its_region_and_the_uflpa_presumption_for_xinjiang(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    rows = [
+        ChainRow(2, "WN", "Werkkleding Nederland BV", "NL", "trading", "Garments"),
+        ChainRow(3, "XJ", "Aksu Spinning", "CN", "spinning", "Thread/Yarn", "WN", "", "Xinjiang"),
+    ]
+    submit(session, parties, rows)
+    log_in(client, parties.buyer.email)
+    details = client.get(f"{page_url(parties)}/sites/1", headers={**HTMX, **EN}).text
+    assert "<dt>Region</dt><dd>Xinjiang</dd>" in details
+    forced = details.split('<th scope="row">forced labour</th>', 1)[1].split("</tr>", 1)[0]
+    assert "Site in Xinjiang: under the US Uyghur Forced Labor Prevention Act" in forced
+    assert "Uyghur Forced Labor Prevention Act, Public Law 117-78, section 3" in forced
+    contractor = client.get(f"{page_url(parties)}/sites/0", headers={**HTMX, **EN}).text
+    assert "<dt>Region</dt>" not in contractor
+
+
+def test_a_version_stored_before_the_region_column_still_reads(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    version = submit(session, parties)
+    version.rows = [cells[:7] for cells in version.rows]  # seven cells a site, as stored before 0008
+    session.add(version)
+    session.commit()
+    assert all(len(cells) == 7 for cells in version.rows)  # the analysis cache keys on the rows themselves
+    log_in(client, parties.buyer.email)
+    page = client.get(page_url(parties), headers=EN)
+    assert page.status_code == 200 and "Dhaka Apparel Works Ltd." in page.text

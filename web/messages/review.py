@@ -72,6 +72,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "review.site": {"en": "Site", "nl": "Locatie"},
     "review.country": {"en": "Country", "nl": "Land"},
+    "review.region": {"en": "Region", "nl": "Regio"},
     "review.theme": {"en": "Theme", "nl": "Thema"},
     "review.level": {"en": "Level", "nl": "Niveau"},
     "review.salience": {"en": "Salience", "nl": "Prioriteit"},

@@ -352,6 +352,7 @@ class SiteDetails:
     customers: list[SiteLink]
     suppliers: list[SiteLink]
     risks: dict[str, dict[str, Any]]
+    region: str = ""
 
 
 def site_details(
@@ -379,6 +380,7 @@ def site_details(
         customers=links(list(graph.successors(node.id))),
         suppliers=links(list(graph.predecessors(node.id))),
         risks={theme: risk_as_dict(risk, lang) for theme, risk in node.risks.items()},
+        region=str(graph.nodes[node.id].get("region") or ""),
     )
 
 
