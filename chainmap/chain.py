@@ -6,6 +6,7 @@ A chain is a `networkx.DiGraph` whose edges run supplier -> customer. Node attri
 - ``country`` (str | None): ISO 3166-1 alpha-2 code, None when the country is unknown
 - ``activity`` (str): activity key from `chainmap.activities` (as written when outside the vocabulary)
 - ``goods`` (tuple[str, ...]): goods produced there, vocabulary names where they resolve
+- ``region`` (str): the sub-national region as written (e.g. "Xinjiang"); absent when the file gives none
 - ``row`` (int | None): the row of the chain file the node came from
 
 Edge attribute ``share`` (float | None): percentage (0-100) of the customer's total input that the
@@ -26,10 +27,16 @@ COLUMNS: Final[tuple[str, ...]] = (
     "goods",
     "supplies_to",
     "share",
+    "region",
 )
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("id", "name", "country", "activity", "supplies_to")
 LIST_SEPARATOR: Final = ";"
 UNKNOWN_COUNTRY: Final = "unknown"
+# Suppliers round their shares (3 x 33.3 is 99.9): the shares of one customer's suppliers that add up to
+# within SHARE_ROUNDING percentage points of 100 stand for its whole input, and SHARE_SUM_TOLERANCE absorbs
+# the float error of summing many shares ("99.5" summed from parts may land at 99.49999999999999).
+SHARE_ROUNDING: Final = 0.5
+SHARE_SUM_TOLERANCE: Final = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +45,7 @@ class ChainRow:
 
     `row` is the spreadsheet row number (header = 1, first node = 2); for JSON files it is the 1-based
     position in the node list. List cells (goods, supplies_to, share) are still `;`-separated text.
+    `region` is optional and last, so that rows stored before it existed (seven cells) still read.
     """
 
     row: int
@@ -48,6 +56,13 @@ class ChainRow:
     goods: str = ""
     supplies_to: str = ""
     share: str = ""
+    region: str = ""
+
+
+def shares_add_up_to_whole(total: float) -> bool:
+    """Whether shares adding up to `total` percent stand for a customer's whole input: 100 give or take
+    SHARE_ROUNDING (99.5 and 100.5 included), the rounding a supplier's own figures carry."""
+    return abs(total - 100.0) <= SHARE_ROUNDING + SHARE_SUM_TOLERANCE
 
 
 def split_list(cell: str) -> list[str]:

@@ -30,6 +30,7 @@ EXIT_OK = 0
 EXIT_BLOCKED = 1
 EXIT_USAGE = 2
 CHAIN_SUFFIXES = (".csv", ".xlsx", ".json")
+ALL_FINDINGS_HELP = "list every finding, also where many of one kind are shown as one line"
 
 
 class UsageError(Exception):
@@ -52,10 +53,11 @@ def _chain_path(text: str, lang: Lang) -> Path:
     return path
 
 
-def _load(text: str, lang: Lang) -> BuiltChain:
-    """Read and validate a chain file; print its findings to stderr."""
+def _load(text: str, lang: Lang, *, all_findings: bool = False) -> BuiltChain:
+    """Read and validate a chain file; print its findings to stderr, many of one kind as one line unless
+    `all_findings`."""
     built = load_chain(_chain_path(text, lang), reference=load_reference())
-    for line in text_report.findings_lines(built.findings, lang):
+    for line in text_report.findings_lines(built.findings, lang, all_findings=all_findings):
         print(line, file=sys.stderr)
     return built
 
@@ -66,7 +68,7 @@ def _blocked(path: str, findings: Sequence[Finding], lang: Lang) -> int:
 
 
 def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
-    built = _load(args.file, lang)
+    built = _load(args.file, lang, all_findings=args.all_findings)
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
     analysis = analyse(
@@ -80,17 +82,22 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
         print()
     else:
         links = built.graph.number_of_edges()
-        screening = text_report.screening_counts(node.risks for node in analysis.nodes)
-        print(
-            text_report.analysis_text(
-                result, path=args.file, links=links, top=args.top or 10, lang=lang, screening=screening
-            )
+        report = text_report.analysis_text(
+            result,
+            findings=built.findings,
+            path=args.file,
+            links=links,
+            top=args.top or 10,
+            lang=lang,
+            screening=text_report.screening_counts(node.risks for node in analysis.nodes),
+            all_findings=args.all_findings,
         )
+        print(report)
     return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
-    built = _load(args.file, lang)
+    built = _load(args.file, lang, all_findings=args.all_findings)
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
     warnings = sum(1 for f in built.findings if not f.blocking)
@@ -108,7 +115,8 @@ def cmd_validate(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
-    old, new = _load(args.old, lang), _load(args.new, lang)
+    old = _load(args.old, lang, all_findings=args.all_findings)
+    new = _load(args.new, lang, all_findings=args.all_findings)
     for path, built in ((args.old, old), (args.new, new)):
         if not built.ok:
             return _blocked(path, built.findings, lang)
@@ -127,7 +135,7 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def cmd_convert(args: argparse.Namespace, lang: Lang) -> int:
-    built = _load(args.source, lang)
+    built = _load(args.source, lang, all_findings=args.all_findings)
     if not built.ok:
         return _blocked(args.source, built.findings, lang)
     target = Path(args.target)
@@ -183,7 +191,12 @@ def cmd_risk(args: argparse.Namespace, lang: Lang) -> int:
             )
         activity = found
     risks = assess_site(
-        country=country, activity=activity, goods=[goods], name=args.name or "", reference=reference
+        country=country,
+        activity=activity,
+        goods=[goods],
+        name=args.name or "",
+        reference=reference,
+        region=args.region or "",
     )
     result: dict[str, Any] = {
         "goods": goods,
@@ -262,21 +275,25 @@ def build_parser() -> argparse.ArgumentParser:
     analyse_cmd.add_argument("file", help="chain file: .csv, .xlsx or .json")
     analyse_cmd.add_argument("--format", choices=formats, default="text")
     analyse_cmd.add_argument("--top", type=_positive, default=None, help="show only the N first hotspots")
+    analyse_cmd.add_argument("--all-findings", action="store_true", help=ALL_FINDINGS_HELP)
     analyse_cmd.set_defaults(run=cmd_analyse)
 
     validate_cmd = commands.add_parser("validate", help="check a chain file and list every problem")
     validate_cmd.add_argument("file")
+    validate_cmd.add_argument("--all-findings", action="store_true", help=ALL_FINDINGS_HELP)
     validate_cmd.set_defaults(run=cmd_validate)
 
     diff_cmd = commands.add_parser("diff", help="what changed between two versions of a chain")
     diff_cmd.add_argument("old")
     diff_cmd.add_argument("new")
     diff_cmd.add_argument("--format", choices=formats, default="text")
+    diff_cmd.add_argument("--all-findings", action="store_true", help=ALL_FINDINGS_HELP)
     diff_cmd.set_defaults(run=cmd_diff)
 
     convert_cmd = commands.add_parser("convert", help="convert a chain file; formats from the suffixes")
     convert_cmd.add_argument("source")
     convert_cmd.add_argument("target")
+    convert_cmd.add_argument("--all-findings", action="store_true", help=ALL_FINDINGS_HELP)
     convert_cmd.set_defaults(run=cmd_convert)
 
     risk_cmd = commands.add_parser("risk", help="quick risk look-up of one good from one country")
@@ -284,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     risk_cmd.add_argument("--country", required=True, help="ISO code or English name, e.g. TM")
     risk_cmd.add_argument("--activity", help="activity at the site (default: from the good's sector)")
     risk_cmd.add_argument("--name", help="company name, checked against the UFLPA Entity List")
+    risk_cmd.add_argument("--region", help="region in the country, e.g. Xinjiang (the UFLPA presumption)")
     risk_cmd.add_argument("--format", choices=formats, default="text")
     risk_cmd.set_defaults(run=cmd_risk)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from chainmap.activities import activity_label
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
-from chainmap.findings import Finding
+from chainmap.findings import Finding, group_findings
 from chainmap.messages import render
 from chainmap.reference import good_label
 from chainmap.themes import Lang, Level, theme_label
@@ -48,11 +48,25 @@ def _row(rank: str, site: str, country: str, theme: str, level: str, salience: s
     )
 
 
-def findings_lines(findings: Iterable[Finding], lang: Lang) -> list[str]:
-    """One line per finding: severity, then the message (which names row and column)."""
-    return [
-        f"{_t(f'severity.{finding.severity.value}', lang)}: {finding.message(lang)}" for finding in findings
-    ]
+def findings_lines(findings: Iterable[Finding], lang: Lang, *, all_findings: bool = False) -> list[str]:
+    """One line per finding: severity, then the message (which names row and column); a kind of finding
+    that occurs often is one line (`chainmap.findings.group_findings`) saying how many and where the
+    first few are. With `all_findings` each finding of a group follows its line, indented; without, a
+    last line says how to get them."""
+    lines = []
+    grouped = 0
+    for item in group_findings(findings):
+        severity = _t(f"severity.{item.severity.value}", lang)
+        if isinstance(item, Finding):
+            lines.append(f"{severity}: {item.message(lang)}")
+            continue
+        lines.append(f"{severity}: {item.summary(lang)}")
+        grouped += item.count
+        if all_findings:
+            lines += [f"  - {finding.message(lang)}" for finding in item.findings]
+    if grouped and not all_findings:
+        lines.append(_t("report.findings_grouped", lang, count=grouped))
+    return lines
 
 
 GROUP_SITES_SHOWN = 5
@@ -117,15 +131,20 @@ def screening_counts(node_risks: Iterable[Mapping[str, Any]]) -> tuple[int, int,
 def analysis_text(
     result: Mapping[str, Any],
     *,
+    findings: Sequence[Finding],
     path: str,
     links: int,
     top: int,
     lang: Lang,
     screening: tuple[int, int, int] | None = None,
+    all_findings: bool = False,
 ) -> str:
     """The readable report: title, prioritised risk groups, hotspots table with reasons, structure
     summary, findings, and with `screening` (`screening_counts`) what the UFLPA screening found and that
-    no match is not clearance."""
+    no match is not clearance.
+
+    `findings` are the findings that `result["findings"]` lists, as `Finding`s so that they can be
+    grouped for reading (`findings_lines`; `all_findings` lists every one)."""
     nodes = {node["id"]: node for node in result["nodes"]}
     structure = result["structure"]
     contractor = next((n for n in result["nodes"] if n["tier"] == 0), None)
@@ -185,9 +204,8 @@ def analysis_text(
         "",
         _t("report.findings", lang),
     ]
-    findings = result["findings"]
     if findings:
-        lines += [f"  {_t('severity.' + f['severity'], lang)}: {f['message']}" for f in findings]
+        lines += [f"  {line}" for line in findings_lines(findings, lang, all_findings=all_findings)]
     else:
         lines.append("  " + _t("report.no_findings", lang))
     if screening is not None:

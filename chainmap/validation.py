@@ -39,7 +39,15 @@ from typing import Any, Final
 import networkx as nx
 
 from chainmap.activities import closest_activity, normalise_activity
-from chainmap.chain import LIST_SEPARATOR, UNKNOWN_COUNTRY, ChainRow, customers_of, split_list, suppliers_of
+from chainmap.chain import (
+    LIST_SEPARATOR,
+    UNKNOWN_COUNTRY,
+    ChainRow,
+    customers_of,
+    shares_add_up_to_whole,
+    split_list,
+    suppliers_of,
+)
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding, Severity, has_errors
 from chainmap.reference import ReferenceData
@@ -48,8 +56,6 @@ from chainmap.reference import ReferenceData
 SHARE_DIGITS: Final = 15
 SHARE_MIN: Final = 0.0
 SHARE_MAX: Final = 100.0
-# Shares are percentages written with a few decimals; their float sum may overshoot 100 by rounding.
-SHARE_SUM_TOLERANCE: Final = 1e-6
 # Messages name at most this many sites or rows; the finding's `nodes` always holds all of them.
 LISTED_AT_MOST: Final = 10
 # A value quoted back in a message is cut to this many characters.
@@ -346,6 +352,8 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
             "goods": goods,
             "row": number,
         }
+        if row.region:
+            attributes["region"] = row.region
         nodes.append((node, attributes))
         if customers:
             links.append((node, customers, shares, number))
@@ -509,7 +517,10 @@ def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     A share is a percentage of the customer's total input, so one customer's shares cannot exceed 100.
     When every supplier has a share and they add up to less, the rest of the input is not in the map,
     and the analysis follows only the part that is: right when the supplier knows no more, but often a
-    slip (shares of 0, or a supplier left out), so the supplier is told.
+    slip (shares of 0, or a supplier left out), so the supplier is told. Shares are rounded figures, so a
+    total within SHARE_ROUNDING (0.5) percentage points of 100 counts as 100 and is no finding either way
+    (99.5 and 100.5 are fine, 99.49 warns and 100.51 is an error); the analysis scales such shares to 100
+    (`chainmap.analysis.flow.input_fractions`).
     """
     findings = []
     for customer, links in suppliers_of(graph).items():
@@ -521,9 +532,11 @@ def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
                 every_share_given = False
             else:
                 total += share
-        if total > SHARE_MAX + SHARE_SUM_TOLERANCE:
+        if shares_add_up_to_whole(total):
+            continue
+        if total > SHARE_MAX:
             findings.append(_share_total_finding(graph, customer, total, Severity.ERROR))
-        elif links and every_share_given and total < SHARE_MAX - SHARE_SUM_TOLERANCE:
+        elif links and every_share_given:
             findings.append(_share_total_finding(graph, customer, total, Severity.WARNING))
     return findings
 

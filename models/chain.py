@@ -34,13 +34,15 @@ class ChainDraftRow(SQLModel, table=True):
     goods: str = ""
     supplies_to: str = ""
     share: str = ""
+    region: str = ""
 
 
 class ChainVersion(SQLModel, table=True):
     """A submitted chain: the draft's rows at the moment of submission, never changed afterwards.
 
-    `rows` holds one list of seven cells per site in the order of `chainmap.chain.COLUMNS`; `number`
-    counts the contract's versions from 1.
+    `rows` holds one list of cells per site in the order of `chainmap.chain.COLUMNS`: eight since the
+    region column (migration 0008), seven in versions stored before, which read with an empty region;
+    `number` counts the contract's versions from 1.
     """
 
     __tablename__ = "chain_versions"

@@ -12,12 +12,20 @@ from typing import Any
 
 import networkx as nx
 
-from chainmap.chain import contractor, customers_of, suppliers_of
+from chainmap.chain import contractor, customers_of, shares_add_up_to_whole, suppliers_of
 
 
-def rest_fraction(suppliers: dict[str, dict[str, Any]]) -> float:
-    """The fraction (0-1) of a customer's input that each supplier without a share supplies: the rest of
-    100 after the given shares, not below 0, split equally among them (0 when every share is given)."""
+def input_fractions(suppliers: dict[str, dict[str, Any]]) -> tuple[float, float]:
+    """How a customer's input divides among its suppliers: (rest, scale).
+
+    `rest` is the fraction (0-1) that each supplier without a share supplies: the rest of 100 after the
+    given shares, not below 0, split equally among them (0 when every share is given). A supplier with a
+    share supplies `share * scale`. Shares are read as given (scale 1/100), except where they stand for
+    the customer's whole input by rounding (`chainmap.chain.shares_add_up_to_whole`): when every supplier
+    has a share and they add up to 99.5-100.5, or the given shares add up to more than 100 (validation
+    lets that through only within the rounding), they are scaled to add up to exactly 100. So 3 x 33.3
+    passes on the whole input, not 99.9% of it, and no site receives more than its customer.
+    """
     given = 0.0
     missing = 0
     for attributes in suppliers.values():
@@ -26,7 +34,9 @@ def rest_fraction(suppliers: dict[str, dict[str, Any]]) -> float:
             missing += 1
         else:
             given += share
-    return max(0.0, 100.0 - given) / missing / 100.0 if missing else 0.0
+    whole = given > 100.0 or (not missing and shares_add_up_to_whole(given))
+    scale = 1.0 / given if whole else 0.01
+    return (max(0.0, 100.0 - given) / missing / 100.0 if missing else 0.0), scale
 
 
 def upstream_order(graph: "nx.DiGraph[str]") -> list[str]:
@@ -66,10 +76,10 @@ def flow_upstream(
         links = suppliers[customer]
         if passing == 0.0 or not links or customer in stop_at:
             continue
-        rest = rest_fraction(links)
+        rest, scale = input_fractions(links)
         for supplier, attributes in links.items():
             share = attributes.get("share")
-            arrived[supplier] += passing * (rest if share is None else share / 100.0)
+            arrived[supplier] += passing * (rest if share is None else share * scale)
     return arrived
 
 
@@ -151,11 +161,11 @@ def walk_upstream(graph: "nx.DiGraph[str]", order: list[str], *, origins: Collec
         next_tier = tier[index] + 1
         passing = arrived[index]
         passing_on = 0.0 if customer in origins else held[index]
-        rest = rest_fraction(links)
+        rest, scale = input_fractions(links)
         jumps[index + 1] += len(links)
         for supplier, attributes in links.items():
             share = attributes.get("share")
-            fraction = rest if share is None else share / 100.0
+            fraction = rest if share is None else share * scale
             at = position[supplier]
             arrived[at] += passing * fraction
             held[at] += passing_on * fraction

@@ -18,7 +18,7 @@ from typing import Any, Final, Literal
 
 import networkx as nx
 
-from chainmap.analysis.flow import rest_fraction
+from chainmap.analysis.flow import input_fractions
 from chainmap.analysis.hotspots import ROUNDING, Hotspot
 from chainmap.chain import suppliers_of
 from chainmap.themes import THEMES, Level
@@ -184,13 +184,13 @@ def combined_exposures(
             carried_mask = 0
             for index in carried:
                 carried_mask |= 1 << index
-            rest = rest_fraction(links)
+            rest, scale = input_fractions(links)
             for supplier, attributes in links.items():
                 reach = ahead[supplier] & carried_mask
                 if not reach:
                     continue
                 share = attributes.get("share")
-                fraction = rest if share is None else share / 100.0
+                fraction = rest if share is None else share * scale
                 target = passed.get(supplier)
                 if target is None:
                     target = passed[supplier] = {}

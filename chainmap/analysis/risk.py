@@ -7,6 +7,8 @@ comes from the sector baseline and the risk is marked `baseline`: a country miss
 finding there, which is not the same as no risk.
 """
 
+import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -201,6 +203,7 @@ class _Site:
     screening: ScreeningResult
     reference: ReferenceData
     sourced_goods: frozenset[str] = frozenset()
+    xinjiang: bool = False
 
     def produces(self, good: str) -> bool:
         """True when the site's activity makes `good`, by the good's DOL sector (docs/risk-model.md §4.1).
@@ -454,6 +457,8 @@ def _forced_labour(site: _Site, a: _Assessment) -> None:
             reason = _listing_reason(site, listing, kinds, produced)
             a.add(Level.VERY_HIGH, _listing_evidence(produced), reason)
     _uflpa(site, a)
+    if site.xinjiang:
+        a.add(Level.VERY_HIGH, Evidence.LISTING, _reason("reason.uflpa_xinjiang", "uflpa_act"))
     others = _other_goods(site, frozenset({"forced_labour", "forced_child_labour"}))
     if others:
         a.add(Level.MEDIUM, Evidence.COUNTRY, _other_goods_reason(site, others, ("forced_labour",)))
@@ -728,8 +733,44 @@ def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
 # once per distinct combination of these.
 _GOODS_THEMES: Final[frozenset[str]] = frozenset({"child_labour", "forced_labour"})
 _ENTITY_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
+_REGION_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
 
-_ProfileKey = tuple[str | None, str, tuple[str, ...], ScreeningResult, frozenset[str]]
+# country, activity, goods, UFLPA screening, goods delivered by mapped suppliers, and whether the site is
+# in Xinjiang (a bool rather than the region as written, so that every spelling of every other region
+# shares one profile).
+_ProfileKey = tuple[str | None, str, tuple[str, ...], ScreeningResult, frozenset[str], bool]
+
+# Names of Xinjiang, folded as `_fold_region` folds a region: the UFLPA presumption's region.
+_XINJIANG_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "xinjiang",
+        "xuar",
+        "xinjianguyghurautonomousregion",
+        "xinjianguygurautonomousregion",
+        "xinjiangautonomousregion",
+        "xinjiangprovince",
+        "xinjiangregion",
+        "sinkiang",
+        "新疆",
+        "新疆维吾尔自治区",
+        "新疆維吾爾自治區",
+    }
+)
+_NOT_A_LETTER: Final = re.compile(r"[\W_]+")
+
+
+def _fold_region(region: str) -> str:
+    """A region as written, folded for comparison: Unicode NFKC, case folded, without spaces or
+    punctuation ("Xinjiang Uyghur Autonomous Region" and "xinjiang-uyghur autonomous region" are one)."""
+    return _NOT_A_LETTER.sub("", unicodedata.normalize("NFKC", region).casefold())
+
+
+def in_xinjiang(region: str, country: str | None) -> bool:
+    """Whether a site with this region (as written) and country (alpha-2, None when unknown) is in
+    Xinjiang, where the UFLPA presumes forced labour: the region names Xinjiang (Xinjiang, XUAR, Xinjiang
+    Uyghur Autonomous Region, 新疆, Sinkiang, in any case or spacing) and the country is China or
+    unknown. A "Xinjiang" in another country is taken as a mistake in one of the two and not presumed."""
+    return country in (None, "CN") and bool(region) and _fold_region(region) in _XINJIANG_NAMES
 
 
 class _RiskCache:
@@ -753,6 +794,7 @@ class _RiskCache:
         goods: tuple[str, ...],
         screening: ScreeningResult,
         sourced: frozenset[str],
+        xinjiang: bool,
     ) -> dict[str, Risk]:
         site: _Site | None = None
         risks: dict[str, Risk] = {}
@@ -764,10 +806,13 @@ class _RiskCache:
                 goods if theme in _GOODS_THEMES else None,
                 sourced if theme in _GOODS_THEMES else None,
                 screening if theme in _ENTITY_THEMES else None,
+                xinjiang if theme in _REGION_THEMES else None,
             )
             risk = self.themes.get(theme_key)
             if risk is None:
-                site = site or _site(iso2, activity, goods, screening, self.reference, sourced)
+                site = site or _site(
+                    iso2, activity, goods, screening, self.reference, sourced, xinjiang=xinjiang
+                )
                 risk = self.themes[theme_key] = _assess_theme(site, theme)
             risks[theme] = risk
         return risks
@@ -780,10 +825,12 @@ def _site(
     screening: ScreeningResult,
     reference: ReferenceData,
     sourced: frozenset[str] = frozenset(),
+    *,
+    xinjiang: bool = False,
 ) -> _Site:
     country = reference.countries.get(iso2) if iso2 is not None else None
     name = country.name if country is not None else (iso2 or "")
-    return _Site(iso2, country, name, activity, goods, screening, reference, sourced)
+    return _Site(iso2, country, name, activity, goods, screening, reference, sourced, xinjiang)
 
 
 def _assess_theme(site: _Site, theme: str) -> Risk:
@@ -812,12 +859,14 @@ def assess_site(
     name: str,
     reference: ReferenceData,
     sourced_goods: Collection[str] = (),
+    region: str = "",
 ) -> dict[str, Risk]:
     """The inherent risk of every theme in THEMES at a site, with its reasons (docs/risk-model.md).
 
     `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list
     (`chainmap.reference.screen_company`); `sourced_goods` are the site's goods that a mapped supplier
-    delivers to it (see `sourced_goods`).
+    delivers to it (see `sourced_goods`); `region` as written, where Xinjiang carries the UFLPA
+    presumption (`in_xinjiang`).
     """
     key = (
         country,
@@ -825,6 +874,7 @@ def assess_site(
         tuple(goods),
         screen_company(name, country=country, reference=reference),
         frozenset(sourced_goods) & frozenset(goods),
+        in_xinjiang(region, country),
     )
     return _RiskCache(reference).risks(key)
 
@@ -844,9 +894,10 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str) -> frozenset[str]:
 def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[str, dict[str, Risk]]:
     """The risks of every node of a chain, assessed once per distinct site profile.
 
-    Nodes with the same country, activity, goods, UFLPA screening result and goods delivered by mapped
-    suppliers share one result dict (most names match nothing and share NO_MATCH), and each theme is
-    assessed once per combination of what its rules read, which keeps a 100,000-node chain cheap.
+    Nodes with the same country, activity, goods, UFLPA screening result, goods delivered by mapped
+    suppliers and Xinjiang or not share one result dict (most names match nothing and share NO_MATCH), and
+    each theme is assessed once per combination of what its rules read, which keeps a 100,000-node chain
+    cheap.
     """
     cache = _RiskCache(reference)
     screen = bool(reference.entities)
@@ -862,6 +913,7 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
             goods if isinstance(goods, tuple) else tuple(goods),
             screening,
             sourced_goods(graph, node),
+            in_xinjiang(str(data.get("region") or ""), data.get("country")),
         )
         risks[node] = cache.risks(key)
     return risks

@@ -4,13 +4,13 @@
      "nodes": [{"id": "WK", "name": "...", "country": "NL", "activity": "trading", "goods": ["Garments"]}],
      "links": [{"source": "BD-CMT", "target": "WK", "share": 60}]}
 
-Reading turns the nodes into `ChainRow`s (row = 1-based position in "nodes"), with each node's links
-folded into its `supplies_to` and `share` cells in link order, so that JSON is validated by exactly the
-same rules as CSV and XLSX. Numbers are accepted where text is expected (an id 1001 is "1001"); a country
-of null means unknown, as in the graph itself. "edges" is accepted in place of "links" (the key networkx
-uses by default from version 3.6). Node fields outside the format are ignored with a warning; "directed",
-"multigraph" and "graph" are not read, because the links always run supplier -> customer and the
-contractor follows from them.
+Reading turns the nodes into `ChainRow`s (row = 1-based position in "nodes"), with each node's links folded
+into its `supplies_to` and `share` cells in link order, so that JSON is validated by exactly the same rules as
+CSV and XLSX. Numbers are accepted where text is expected (an id 1001 is "1001"); a country of null means
+unknown, as in the graph itself. "edges" is accepted in place of "links" (the key networkx uses by default
+from version 3.6). A node's "region" is optional and written only when given. Node fields outside the format
+are ignored with a warning; "directed", "multigraph" and "graph" are not read, because the links always run
+supplier -> customer and the contractor follows from them.
 
 Writing produces the same form by hand (no networkx serialiser, whose key defaults are changing), with
 countries as alpha-2 or "unknown", shares as numbers and no file row numbers.
@@ -28,7 +28,7 @@ from chainmap.chainfile.table import ChainFile, file_error, format_share, node_r
 from chainmap.findings import Finding, Severity
 from chainmap.validation import QUOTED_AT_MOST
 
-NODE_FIELDS: Final[tuple[str, ...]] = ("id", "name", "country", "activity", "goods")
+NODE_FIELDS: Final[tuple[str, ...]] = ("id", "name", "country", "activity", "goods", "region")
 
 
 def _text(value: Any) -> str | None:
@@ -181,6 +181,7 @@ def write_json(graph: "nx.DiGraph[str]") -> bytes:
                 "country": record.country,
                 "activity": record.activity,
                 "goods": list(record.goods),
+                **({"region": record.region} if record.region else {}),
             }
         )
         for customer, share in zip(record.customers, record.shares, strict=True):

@@ -1,12 +1,12 @@
 """The one-row-per-node chain table shared by CSV and XLSX: reading its header and rows, writing a graph.
 
 Header names are matched after trimming, folding case and treating spaces and hyphens as underscores
-("Supplies to" is `supplies_to`). A few Dutch names are accepted for suppliers who translated the header:
-naam (name), land (country), activiteit (activity), goederen (goods), levert_aan (supplies_to) and aandeel
-(share); a percent sign as unit is ignored ("share (%)"). Columns outside the format are ignored with a
+("Supplies to" is `supplies_to`). A few Dutch names are accepted for suppliers who translated the header: naam
+(name), land (country), activiteit (activity), goederen (goods), levert_aan (supplies_to), aandeel (share) and
+regio (region); a percent sign as unit is ignored ("share (%)"). Columns outside the format are ignored with a
 warning; a column without a header name is ignored silently (Excel often leaves empty columns at the right).
-Rows whose cells are all empty are skipped, but still counted, so that row numbers stay those the
-spreadsheet shows.
+Rows whose cells are all empty are skipped, but still counted, so that row numbers stay those the spreadsheet
+shows.
 """
 
 import re
@@ -28,6 +28,7 @@ HEADER_SYNONYMS: Final[dict[str, str]] = {
     "goederen": "goods",
     "levert_aan": "supplies_to",
     "aandeel": "share",
+    "regio": "region",
 }
 
 
@@ -141,6 +142,7 @@ class NodeRecord:
     goods: tuple[str, ...]
     customers: tuple[str, ...]
     shares: tuple[float | None, ...]
+    region: str = ""
 
     def cells(self, *, decimal: str = ".") -> list[str]:
         """The node's cells in the order of `chainmap.chain.COLUMNS`."""
@@ -157,6 +159,7 @@ class NodeRecord:
             LIST_SEPARATOR.join(self.goods),
             LIST_SEPARATOR.join(self.customers),
             shares,
+            self.region,
         ]
 
 
@@ -173,4 +176,5 @@ def node_records(graph: "nx.DiGraph[str]") -> Iterator[NodeRecord]:
             goods=tuple(str(good) for good in attributes.get("goods", ())),
             customers=tuple(str(customer) for customer, _ in out_edges),
             shares=tuple(None if share is None else float(share) for customer, share in out_edges),
+            region=str(attributes.get("region") or ""),
         )

@@ -38,6 +38,7 @@ COLUMN_WIDTHS: Final[Mapping[str, int]] = {
     "goods": 28,
     "supplies_to": 20,
     "share": 12,
+    "region": 16,
 }
 # The instructions sheet: column, required, explanation, example.
 INSTRUCTION_WIDTHS: Final = (16, 22, 72, 28)
@@ -58,6 +59,7 @@ _REQUIRED: Final[Mapping[str, str]] = {
     "goods": "template.no",
     "supplies_to": "template.except_contractor",
     "share": "template.no",
+    "region": "template.no",
 }
 _TOPICS: Final = ("rows", "contractor", "lists", "shares", "unknown", "upload")
 
@@ -99,8 +101,17 @@ def _example_rows(country_names: Mapping[str, str], lang: Lang) -> list[list[str
     """A small chain that passes validation: the contractor, a sewing site and a mill in an unknown place."""
     nl, bd = country_names.get("NL", "NL"), country_names.get("BD", "BD")
     return [
-        ["WK", render("template.example_contractor", {}, lang), nl, "trading", "Garments", "", ""],
-        ["BD-CMT", render("template.example_sewing", {}, lang), bd, "cut-make-trim", "Garments", "WK", "100"],
+        ["WK", render("template.example_contractor", {}, lang), nl, "trading", "Garments", "", "", ""],
+        [
+            "BD-CMT",
+            render("template.example_sewing", {}, lang),
+            bd,
+            "cut-make-trim",
+            "Garments",
+            "WK",
+            "100",
+            "",
+        ],
         [
             "MILL",
             render("template.example_mill", {}, lang),
@@ -109,6 +120,7 @@ def _example_rows(country_names: Mapping[str, str], lang: Lang) -> list[list[str
             "Textiles",
             "BD-CMT",
             "100",
+            "",
         ],
     ]
 
@@ -122,6 +134,7 @@ def _column_examples(country_names: Mapping[str, str], lang: Lang) -> dict[str, 
         "goods": "Garments;Textiles",
         "supplies_to": "WK;TR-CMT",
         "share": "60;40",
+        "region": "Xinjiang",
     }
 
 

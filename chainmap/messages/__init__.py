@@ -9,13 +9,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from chainmap.messages.cli import CLI_MESSAGES
-from chainmap.messages.findings import FINDING_MESSAGES
+from chainmap.messages.findings import FINDING_GROUP_MESSAGES, FINDING_MESSAGES
 from chainmap.messages.reasons import REASON_MESSAGES
 from chainmap.messages.template import TEMPLATE_MESSAGES
 from chainmap.themes import Lang
 
 MESSAGES: dict[str, dict[Lang, str]] = {
     **FINDING_MESSAGES,
+    **FINDING_GROUP_MESSAGES,
     **REASON_MESSAGES,
     **CLI_MESSAGES,
     **TEMPLATE_MESSAGES,

@@ -116,6 +116,10 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     "report.exposure_by_country": {"en": "exposure by country", "nl": "aandeel per land"},
     "report.findings": {"en": "Findings", "nl": "Bevindingen"},
     "report.no_findings": {"en": "No findings.", "nl": "Geen bevindingen."},
+    "report.findings_grouped": {
+        "en": "({count} findings are shown in groups; --all-findings lists each one.)",
+        "nl": "({count} bevindingen staan in groepen; --all-findings toont ze elk afzonderlijk.)",
+    },
     "report.none": {"en": "none", "nl": "geen"},
     "report.baseline": {"en": "baseline", "nl": "sectorinschatting (geen landgegevens)"},
     "screening.not_clearance": {

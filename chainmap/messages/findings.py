@@ -295,3 +295,81 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         'Controleer "supplies_to" in haar rij en in de rijen van haar afnemers.',
     },
 }
+
+# Many findings of one kind read as one line (`chainmap.findings.FindingGroup`): "group.<code>" says what
+# the kind is with {count} and {places} (the first few site ids or rows); "group.any" serves a kind without
+# its own text and quotes the {first} finding.
+_SHARE_NOT_VALID: dict[Lang, str] = {
+    "en": "{count} rows with a share that is not a number from 0 to 100: {places}.",
+    "nl": "{count} rijen met een aandeel dat geen getal van 0 tot 100 is: {places}.",
+}
+_UNKNOWN_COUNTRY: dict[Lang, str] = {
+    "en": "{count} rows with a country we do not know: {places}.",
+    "nl": "{count} rijen met een land dat we niet kennen: {places}.",
+}
+_UNKNOWN_ACTIVITY: dict[Lang, str] = {
+    "en": "{count} rows with an activity outside the activity list: {places}.",
+    "nl": "{count} rijen met een activiteit die niet in de lijst met activiteiten staat: {places}.",
+}
+_UNKNOWN_GOODS: dict[Lang, str] = {
+    "en": "{count} goods outside the goods list: {places}.",
+    "nl": "{count} goederen die niet in de goederenlijst staan: {places}.",
+}
+FINDING_GROUP_MESSAGES: dict[str, dict[Lang, str]] = {
+    "group.any": {
+        "en": "{count} findings of one kind, at {places}. The first: {first}",
+        "nl": "{count} bevindingen van één soort, bij {places}. De eerste: {first}",
+    },
+    "group.any_unplaced": {
+        "en": "{count} findings of one kind. The first: {first}",
+        "nl": "{count} bevindingen van één soort. De eerste: {first}",
+    },
+    "group.and_more": {"en": "{places} and {rest} more", "nl": "{places} en nog {rest}"},
+    "group.row": {"en": "row {row}", "nl": "rij {row}"},
+    "group.chain.share_total_under_100": {
+        "en": "{count} customers whose suppliers' shares add up to less than 100%: {places}.",
+        "nl": "{count} afnemers van wie de aandelen van de leveranciers optellen tot minder dan 100%: "
+        "{places}.",
+    },
+    "group.chain.share_total_over_100": {
+        "en": "{count} customers whose suppliers' shares add up to more than 100%: {places}.",
+        "nl": "{count} afnemers van wie de aandelen van de leveranciers optellen tot meer dan 100%: "
+        "{places}.",
+    },
+    "group.chain.share_invalid": _SHARE_NOT_VALID,
+    "group.chain.share_out_of_range": _SHARE_NOT_VALID,
+    "group.chain.country_unknown": _UNKNOWN_COUNTRY,
+    "group.chain.country_unknown_close": _UNKNOWN_COUNTRY,
+    "group.chain.activity_unknown": _UNKNOWN_ACTIVITY,
+    "group.chain.activity_unknown_close": _UNKNOWN_ACTIVITY,
+    "group.chain.goods_unknown": _UNKNOWN_GOODS,
+    "group.chain.goods_unknown_close": _UNKNOWN_GOODS,
+    "group.chain.value_missing": {
+        "en": "{count} required values missing: {places}.",
+        "nl": "{count} verplichte waarden ontbreken: {places}.",
+    },
+    "group.chain.id_duplicate": {
+        "en": "{count} rows repeat an id used in an earlier row: {places}.",
+        "nl": "{count} rijen herhalen een id van een eerdere rij: {places}.",
+    },
+    "group.chain.customer_unknown": {
+        "en": "{count} rows name a customer in supplies_to that is not in the file: {places}.",
+        "nl": "{count} rijen noemen in supplies_to een afnemer die niet in het bestand staat: {places}.",
+    },
+    "group.chain.contractor_not_reached": {
+        "en": "{count} sites whose goods never reach the contractor: {places}.",
+        "nl": "{count} locaties waarvan de goederen de opdrachtnemer nooit bereiken: {places}.",
+    },
+    "group.chain.self_loop": {
+        "en": "{count} sites that name themselves as their customer: {places}.",
+        "nl": "{count} locaties die zichzelf als afnemer noemen: {places}.",
+    },
+    "group.chain.cell_beyond_header": {
+        "en": "{count} rows with values to the right of the last column: {places}.",
+        "nl": "{count} rijen met waarden rechts van de laatste kolom: {places}.",
+    },
+    "group.chain.column_ignored": {
+        "en": "{count} columns outside the chain format are ignored: {places}.",
+        "nl": "{count} kolommen buiten het ketenformaat worden genegeerd: {places}.",
+    },
+}

@@ -89,6 +89,13 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "sinds {date}), maar die naam is kort of algemeen en de locatie ligt niet bekend in China of "
         "Hongkong, dus dit geldt niet als vermelding: ga na of deze locatie die entiteit is.",
     },
+    "reason.uflpa_xinjiang": {
+        "en": "Site in Xinjiang: under the US Uyghur Forced Labor Prevention Act, goods made wholly or in "
+        "part in Xinjiang are presumed to be made with forced labour (rebuttable presumption).",
+        "nl": "Locatie in Xinjiang: volgens de Amerikaanse Uyghur Forced Labor Prevention Act wordt van "
+        "goederen die geheel of gedeeltelijk in Xinjiang zijn gemaakt vermoed dat ze met dwangarbeid zijn "
+        "gemaakt (weerlegbaar vermoeden).",
+    },
     "reason.ilo_not_ratified_raise": {
         "en": "{country} has not ratified ILO {conventions} ({year}); this raises the level by one.",
         "nl": "{country} heeft ILO-{conventions} niet geratificeerd ({year}); dit verhoogt het niveau met "

@@ -120,6 +120,14 @@ TEMPLATE_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "Per afnemer in supplies_to het percentage van diens inkoop dat deze locatie levert (zie "
         "Aandelen hierboven).",
     },
+    "template.column_region": {
+        "en": "Optional: the region of the country where the site is, where it matters. A site in Xinjiang "
+        "(China) falls under the US Uyghur Forced Labor Prevention Act: its goods are presumed to be made "
+        "with forced labour.",
+        "nl": "Optioneel: de regio van het land waar de locatie is, waar dat ertoe doet. Een locatie in "
+        "Xinjiang (China) valt onder de Amerikaanse Uyghur Forced Labor Prevention Act: van haar goederen "
+        "wordt vermoed dat ze met dwangarbeid zijn gemaakt.",
+    },
     "template.country_prompt_title": {"en": "Country", "nl": "Land"},
     "template.country_prompt": {
         "en": "Pick a country from the list, or type an ISO code (NL) or the English name; unknown when "

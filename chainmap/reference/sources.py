@@ -124,6 +124,14 @@ SOURCES: Final[dict[str, Source]] = {
             "https://www.dhs.gov/uflpa-entity-list",
         ),
         Source(
+            "uflpa_act",
+            "Uyghur Forced Labor Prevention Act, Public Law 117-78, section 3 (rebuttable presumption)",
+            "U.S. Congress",
+            "23 December 2021",
+            "US Government work, public domain",
+            "https://www.congress.gov/bill/117th-congress/house-bill/6256/text",
+        ),
+        Source(
             "cpv",
             "Common Procurement Vocabulary (CPV 2008)",
             "European Union",

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
+from chainmap.chain import ChainRow
 from chainmap.chainfile import read_chain_file
 from models import Role
 from tests.browser.conftest import ARTIFACTS, LiveServer
@@ -100,3 +101,33 @@ def test_a_buyer_reviews_the_risk_graph_and_requests_a_revision_the_supplier_see
     decision = page.get_by_role("status").filter(has_text="Herziening gevraagd voor versie 1")
     expect(decision).to_contain_text("Benoem de onbekende spinnerij en haar land.")
     expect(page.get_by_role("heading", name="Uw besluit")).to_have_count(0)
+
+
+def test_many_findings_of_one_kind_open_into_the_full_list_and_a_site_from_it(
+    page: Page, live_server: LiveServer
+) -> None:
+    rows = [ChainRow(2, "WN", "Werkkleding Nederland BV", "NL", "trading", "Garments")]
+    for i in range(5):
+        rows.append(ChainRow(3 + 2 * i, f"M{i}", f"Maker {i}", "BD", "cut-make-trim", "Garments", "WN"))
+        rows.append(ChainRow(4 + 2 * i, f"S{i}", f"Weaver {i}", "BD", "weaving", "Fabric", f"M{i}", "50"))
+    with Session(live_server.engine) as session:
+        contract = make_contract(session, title="Werkkleding buitendienst")
+        supplier = make_user(
+            session, email="lev@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV"
+        )
+        make_user(session, email="inkoper@testdorp.nl", role=Role.BUYER)
+        make_version(session, contract=contract, supplier=supplier, rows=rows)
+        review_url = f"/contracts/{contract.id}/versions/1"
+
+    log_in(page, "inkoper@testdorp.nl")
+    page.goto(review_url)
+    findings = page.get_by_role("region", name="Bevindingen van de controle")
+    expect(findings).to_contain_text("5 afnemers van wie de aandelen van de leveranciers optellen tot minder")
+    maker = findings.get_by_role("link", name="Maker 3")
+    expect(maker).to_be_hidden()
+    findings.get_by_text("Toon alle 5").click()
+    expect(findings.get_by_role("link", name=re.compile(r"^Maker \d$"))).to_have_count(5)
+    expect(maker).to_be_visible()
+    maker.click()
+    details = page.get_by_role("complementary", name="Details van de locatie")
+    expect(details.get_by_role("heading", name="Maker 3", level=2)).to_be_focused()

@@ -69,8 +69,9 @@ def csv_text(lines: Sequence[Sequence[str]], *, delimiter: str = ",") -> str:
     return buffer.getvalue()
 
 
+# A file as written before the optional region column: the columns up to share.
 GARMENT_LINES: list[list[str]] = [
-    list(COLUMNS),
+    list(COLUMNS[: COLUMNS.index("share") + 1]),
     ["WK", "Werkkleding BV", "NL", "trading", "Garments", "", ""],
     ["BD-CMT", "Dhaka Apparel", "Bangladesh", "cut-make-trim", "Garments", "WK", "60"],
     ["TR-CMT", "Denizli Konfeksiyon", "tur", "cut-make-trim", "Garments", "WK", "40"],

@@ -46,7 +46,7 @@ FRACTIONS = st.floats(0, 1) | st.sampled_from([0.0, 0.5, 1.0, 1 / 3])
 @st.composite
 def chains(draw: st.DrawFn) -> "nx.DiGraph[str]":
     """A valid chain: node 0 the contractor, every other node supplying one to three earlier nodes,
-    shares (or none) that never add up to more than 100 for one customer."""
+    shares (or none) that never add up to more than 100 for one customer, a region at some nodes."""
     ids = draw(st.lists(IDS, min_size=1, max_size=8, unique=True))
     graph: nx.DiGraph[str] = nx.DiGraph(contractor=ids[0])
     for position, node in enumerate(ids):
@@ -61,6 +61,9 @@ def chains(draw: st.DrawFn) -> "nx.DiGraph[str]":
             goods=tuple(goods),
             row=position + 2,
         )
+        region = draw(st.none() | TEXT | st.sampled_from(["Xinjiang", "新疆", "XUAR", "Sindh"]))
+        if region is not None:  # absent, as build_chain leaves it, when the file gives none
+            graph.nodes[node]["region"] = region
         if position:
             customers = draw(st.lists(st.sampled_from(ids[:position]), min_size=1, max_size=3, unique=True))
             for customer in customers:

@@ -1,7 +1,9 @@
 """Properties of chain validation on arbitrary rows: it never raises, and what it accepts is a sound chain."""
 
+from itertools import pairwise
+
 import networkx as nx
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from chainmap.chain import ChainRow
@@ -96,3 +98,46 @@ def test_validation_never_raises_on_arbitrary_rows(cells: list[dict[str, str]]) 
 @given(linked_rows())
 def test_what_validation_accepts_is_a_sound_chain(cells: list[dict[str, str]]) -> None:
     check_sound(build_chain(rows_from(cells), reference=REFERENCE))
+
+
+@st.composite
+def hundredths_adding_up_to(draw: st.DrawFn) -> list[int]:
+    """Shares in hundredths of a percent, 1-40 of them, whose exact total is often at an edge of the
+    rounding (99.49, 99.5, 100.5, 100.51) and otherwise anywhere from 0 to 120%."""
+    total = draw(st.sampled_from([9949, 9950, 9999, 10000, 10050, 10051]) | st.integers(0, 12000))
+    count = draw(st.integers(1, 40))
+    cuts = sorted(draw(st.lists(st.integers(0, total), min_size=count - 1, max_size=count - 1)))
+    bounds = [0, *cuts, total]
+    parts = [high - low for low, high in pairwise(bounds)]
+    assume(all(part <= 10000 for part in parts))  # one share over 100 is an error of its own
+    return parts
+
+
+@settings(max_examples=300)
+@given(hundredths_adding_up_to())
+def test_share_totals_are_judged_on_their_decimal_value_with_half_a_point_of_rounding(
+    hundredths: list[int],
+) -> None:
+    # Each share is written as a decimal ("33.25"); their float sum must be judged as the exact sum is.
+    rows = [ChainRow(row=2, id="WK", name="Contractor", country="NL", activity="trading")]
+    rows += [
+        ChainRow(
+            row=3 + i,
+            id=f"S{i}",
+            name="Site",
+            country="NL",
+            activity="weaving",
+            supplies_to="WK",
+            share=f"{part // 100}.{part % 100:02d}",
+        )
+        for i, part in enumerate(hundredths)
+    ]
+    total = sum(hundredths)
+    found = [f.code for f in build_chain(rows, reference=REFERENCE).findings]
+    if total > 10050:
+        expected = ["chain.share_total_over_100"]
+    elif total < 9950:
+        expected = ["chain.share_total_under_100"]
+    else:
+        expected = []
+    assert found == expected

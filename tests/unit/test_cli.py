@@ -311,3 +311,64 @@ def test_a_folder_is_not_a_chain_file(tmp_path: Path, capsys: pytest.CaptureFixt
     (tmp_path / "chain.csv").mkdir()
     code, _, err = run(capsys, "validate", tmp_path / "chain.csv")
     assert code == EXIT_USAGE and "this is a folder, not a chain file" in err
+
+
+def many_short_shares(tmp_path: Path) -> Path:
+    """A chain in which six customers' suppliers give 50% of their input each: six warnings of one kind."""
+    lines = ["id,name,country,activity,goods,supplies_to,share", "C,Contractor,NL,trading,,,"]
+    for i in range(6):
+        lines += [
+            f"M{i},Maker {i},TR,cut-make-trim,Garments,C,",
+            f"S{i},Supplier {i},TR,weaving,Fabric,M{i},50",
+        ]
+    path = tmp_path / "short.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_validate_and_analyse_show_many_findings_of_one_kind_as_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = many_short_shares(tmp_path)
+    code, out, err = run(capsys, "validate", path)
+    assert code == EXIT_OK and "(6 warning(s))" in out
+    assert err.splitlines() == [
+        "warning: 6 customers whose suppliers' shares add up to less than 100%: "
+        "M0, M1, M2, M3, M4 and 1 more.",
+        "(6 findings are shown in groups; --all-findings lists each one.)",
+    ]
+    code, out, _ = run(capsys, "analyse", path)
+    assert code == EXIT_OK
+    assert "  warning: 6 customers whose suppliers' shares add up to less than 100%: M0, M1" in out
+    assert 'Every supplier of "M5"' not in out
+
+
+def test_all_findings_lists_each_finding_under_its_group(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = many_short_shares(tmp_path)
+    _, _, err = run(capsys, "validate", path, "--all-findings")
+    lines = err.splitlines()
+    assert lines[0].startswith("warning: 6 customers")
+    assert len(lines) == 7 and all(line.startswith('  - Every supplier of "M') for line in lines[1:])
+    _, out, _ = run(capsys, "analyse", path, "--all-findings")
+    assert '  - Every supplier of "M5"' in out and "--all-findings lists" not in out
+
+
+def test_analyse_json_keeps_its_findings_flat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "analyse", many_short_shares(tmp_path), "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert [f["code"] for f in findings] == ["chain.share_total_under_100"] * 6
+    assert set(findings[0]) == {"severity", "code", "row", "column", "nodes", "message"}
+
+
+def test_risk_lookup_with_a_region_in_xinjiang(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("risk", "--goods", "Tomatoes", "--country", "CN", "--format", "json")
+    _, out, _ = run(capsys, *argv, "--region", "Xinjiang Uyghur Autonomous Region")
+    forced = json.loads(out)["risks"]["forced_labour"]
+    assert forced["level"] == 4
+    assert any("Uyghur Forced Labor Prevention Act" in reason for reason in forced["reasons"])
+    _, out, _ = run(capsys, *argv)
+    assert not any("Xinjiang" in reason for reason in json.loads(out)["risks"]["forced_labour"]["reasons"])
+    _, out, _ = run(capsys, "risk", "--goods", "Tomatoes", "--country", "US", "--region", "Xinjiang")
+    assert "Uyghur Forced Labor Prevention Act" not in out

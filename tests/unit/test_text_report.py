@@ -104,6 +104,6 @@ def test_the_dutch_report_writes_decimal_commas_and_names_the_unknown_country() 
         },
         "findings": [],
     }
-    text = analysis_text(result, path="k.csv", links=0, top=5, lang="nl")
+    text = analysis_text(result, findings=[], path="k.csv", links=0, top=5, lang="nl")
     assert "0,125" in text and "100,0%" in text
     assert "herleid tot grondstof: 50,0%" in text and "onbekend: 25,0%" in text

@@ -291,11 +291,50 @@ def test_shares_may_leave_a_customer_empty_or_end_with_a_separator() -> None:
 
 
 def test_shares_of_one_customer_over_100_is_an_error_naming_customer_and_suppliers() -> None:
-    rows = [make_row(2, "WK"), make_row(3, "A", "WK", share="60"), make_row(4, "B", "WK", share="40,5")]
+    rows = [make_row(2, "WK"), make_row(3, "A", "WK", share="60"), make_row(4, "B", "WK", share="40,6")]
     built = build(rows)
     finding = only(built, "chain.share_total_over_100")
     assert finding.nodes == ("WK", "A", "B") and finding.column == "share"
-    assert "100.5%" in finding.message() and '"A" 60%' in finding.message()
+    assert "100.6%" in finding.message() and '"A" 60%' in finding.message()
+
+
+def _two_suppliers(first: str, second: str) -> BuiltChain:
+    return build(
+        [make_row(2, "WK"), make_row(3, "A", "WK", share=first), make_row(4, "B", "WK", share=second)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("50", "49,5", []),  # 99.5: rounding
+        ("50", "49,49", ["chain.share_total_under_100"]),  # 99.49
+        ("50", "50,5", []),  # 100.5: rounding
+        ("50", "50,51", ["chain.share_total_over_100"]),  # 100.51
+        ("60", "39,8", []),  # 99.8: rounding, the 361 warnings of issue 11
+        ("0", "99,5", []),
+    ],
+)
+def test_share_totals_within_half_a_point_of_100_are_no_finding(
+    first: str, second: str, expected: list[str]
+) -> None:
+    assert codes(_two_suppliers(first, second)) == expected
+
+
+def test_a_total_just_outside_the_rounding_keeps_its_severity() -> None:
+    assert only(_two_suppliers("50", "49,49"), "chain.share_total_under_100").severity is Severity.WARNING
+    built = _two_suppliers("50", "50,51")
+    assert only(built, "chain.share_total_over_100").severity is Severity.ERROR and not built.ok
+
+
+@pytest.mark.parametrize(
+    ("share", "count"), [("33.3", 3), ("33,2", 3), ("9.95", 10), ("0.1", 999), ("1,005", 100)]
+)
+def test_many_rounded_shares_summed_as_floats_count_as_100(share: str, count: int) -> None:
+    # 3 x 33.3 = 99.9, 3 x 33.2 = 99.6, 10 x 9.95 = 99.5 (as floats 99.49999...), 999 x 0.1 = 99.9,
+    # 100 x 1.005 = 100.5: each within half a point of 100.
+    rows = [make_row(2, "WK")] + [make_row(3 + i, f"S{i}", "WK", share=share) for i in range(count)]
+    assert codes(build(rows)) == []
 
 
 def test_shares_that_add_up_to_100_with_rounding_are_fine() -> None:

@@ -219,6 +219,7 @@ FORM_VALUES: Final[dict[str, str]] = {
     "goods": "Thread/Yarn",
     "supplies_to": "TR-MILL",
     "share": "50",
+    "region": "",
     "decision": ReviewDecision.REVISION_REQUESTED.value,
     "comment": "Graag de spinnerijen aanvullen.",
     "email": "nieuw@geheime-leverancier.nl",

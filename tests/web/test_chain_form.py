@@ -23,9 +23,9 @@ from web.services.chains import replace_draft, review_version
 
 SUPPLIER = "verkoop@werkkleding.nl"
 VALID_CHAIN = [
-    ("WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", ""),
-    ("DHK", "Dhaka Apparel Works", "BD", "cut-make-trim", "Garments", "WN", "100"),
-    ("TMC", "Turkmen Cotton Farm", "TM", "farming", "Cotton", "DHK", "100"),
+    ("WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", "", ""),
+    ("DHK", "Dhaka Apparel Works", "BD", "cut-make-trim", "Garments", "WN", "100", ""),
+    ("TMC", "Turkmen Cotton Farm", "TM", "farming", "Cotton", "DHK", "100", "Dashoguz"),
 ]
 
 
@@ -559,3 +559,70 @@ def test_every_route_needs_a_login(client: TestClient, session: Session, contrac
     for method, url in _routes(contract.id or 0, 1):
         response = client.request(method, url, follow_redirects=False)
         assert (response.status_code, response.headers["location"]) == (303, "/login"), (method, url)
+
+
+def short_share_rows(customers: int) -> list[ChainRow]:
+    """A valid chain in which each of `customers` makers gets 50% of its input from its only supplier:
+    one warning of one kind per maker."""
+    rows = [("WN", "Werkkleding Nederland BV", "NL", "trading", "Garments", "", "")]
+    for i in range(customers):
+        rows.append((f"M{i}", f"Maker {i}", "BD", "cut-make-trim", "Garments", "WN", ""))
+        rows.append((f"S{i}", f"Weaver {i}", "BD", "weaving", "Fabric", f"M{i}", "50"))
+    return chain_rows(rows)
+
+
+def test_many_findings_of_one_kind_are_one_line_above_the_table_with_every_one_on_demand(
+    supplier: TestClient, session: Session, contract: Contract
+) -> None:
+    replace_draft(session=session, contract=contract, rows=short_share_rows(6))
+    page = supplier.get(f"/contracts/{contract.id}/chain", headers=EN).text
+    groups = page[page.index('class="chain-findings finding-groups"') : page.index("<table")]
+    assert "Findings that occur often" in groups
+    assert (
+        "6 customers whose suppliers&#39; shares add up to less than 100%: M0, M1, M2, M3, M4 and 1 more."
+        in groups
+    )
+    details = groups[groups.index("<details") : groups.index("</details>")]
+    assert "<summary>Show all 6</summary>" in details
+    rows = draft(session, contract)
+    for position in range(0, 12, 2):  # each maker's row, linked to its row of the table
+        number = position + 3
+        assert f'<a href="#site-{rows[position + 1].id}">Row {number}</a>: Every supplier of' in details
+    assert details.count("<li>") == 6
+    # Each maker's share cell still carries its own warning.
+    assert "has-warning" in cell(page, rows[1].id, "share")
+    dutch = supplier.get(f"/contracts/{contract.id}/chain").text
+    assert "6 afnemers van wie de aandelen" in dutch and "Toon alle 6" in dutch
+
+
+def test_three_findings_of_one_kind_are_not_grouped(
+    supplier: TestClient, session: Session, contract: Contract
+) -> None:
+    replace_draft(session=session, contract=contract, rows=short_share_rows(3))
+    page = supplier.get(f"/contracts/{contract.id}/chain", headers=EN).text
+    assert "finding-groups" not in page and "Show all" not in page
+    assert page.count("has-warning") == 3
+
+
+def test_the_region_is_saved_with_the_site_and_submitted_with_the_version(
+    supplier: TestClient, session: Session, contract: Contract
+) -> None:
+    for cells in VALID_CHAIN:
+        data = dict(zip(COLUMNS, cells, strict=True))
+        response = supplier.post(f"/contracts/{contract.id}/chain/rows", data=data, headers=htmx(supplier))
+        assert response.status_code == 200
+    rows = draft(session, contract)
+    assert [row.region for row in rows] == ["", "", "Dashoguz"]
+    page = supplier.get(f"/contracts/{contract.id}/chain", headers=EN).text
+    assert "Region <code>region</code>" in page and "Dashoguz" in cell(page, rows[2].id, "region")
+    edited = dict(zip(COLUMNS, VALID_CHAIN[2], strict=True)) | {"region": "Xinjiang"}
+    response = supplier.put(
+        f"/contracts/{contract.id}/chain/rows/{rows[2].id}", data=edited, headers=htmx(supplier)
+    )
+    assert response.status_code == 200
+    assert draft(session, contract)[2].region == "Xinjiang"
+    url = f"/contracts/{contract.id}/chain/submit"
+    response = supplier.post(url, data={"csrf_token": csrf(supplier)}, follow_redirects=False)
+    assert response.status_code == 303
+    version = session.exec(select(ChainVersion).where(ChainVersion.contract_id == contract.id)).one()
+    assert [cells[-1] for cells in version.rows] == ["", "", "Xinjiang"]

@@ -3,11 +3,12 @@
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from models import (
+    ChainDraftRow,
     ChainVersion,
     Notification,
     NotificationKind,
@@ -67,10 +68,10 @@ def test_the_newest_migration_goes_down_and_up_again_with_its_rows(database_url:
     command.check(config)
 
 
-def test_0008_forgets_the_version_risks_kept_under_the_old_prioritisation(
+def test_0009_forgets_the_version_risks_kept_under_the_old_prioritisation(
     database_url: str, engine: Engine
 ) -> None:
-    """The version risks are a cache of each version's prioritised risks; 0008 empties it so that the next
+    """The version risks are a cache of each version's prioritised risks; 0009 empties it so that the next
     request stores the list under the severity-first rule (docs/risk-model.md §10)."""
 
     def keep_old_risks() -> None:
@@ -107,9 +108,38 @@ def test_0008_forgets_the_version_risks_kept_under_the_old_prioritisation(
     keep_old_risks()
     engine.dispose()
     config = alembic_config(database_url)
-    command.downgrade(config, "0007")
+    command.downgrade(config, "0008")
     assert kept() == 0
     keep_old_risks()
     engine.dispose()
     command.upgrade(config, "head")
     assert kept() == 0
+
+
+def test_0008_adds_the_draft_region_and_goes_down_and_up_again_keeping_the_sites(
+    database_url: str, engine: Engine
+) -> None:
+    """0008 downgraded and upgraded again with a draft site that has a region: the site stays, its region
+    goes with the column and comes back empty; the schema is the models' after."""
+    with Session(engine) as session:
+        contract = make_contract(session)
+        assert contract.id is not None
+        session.add(
+            ChainDraftRow(contract_id=contract.id, position=0, site_id="XJ", name="Aksu", region="Xinjiang")
+        )
+        session.commit()
+    engine.dispose()
+    config = alembic_config(database_url)
+    command.downgrade(config, "0007")
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("chain_draft_rows")}
+        assert "region" not in columns and "share" in columns
+        assert connection.execute(text("SELECT site_id, name FROM chain_draft_rows")).all() == [
+            ("XJ", "Aksu")
+        ]
+    engine.dispose()
+    command.upgrade(config, "head")
+    command.check(config)
+    with Session(engine) as session:
+        (row,) = session.exec(select(ChainDraftRow)).all()
+        assert (row.site_id, row.region) == ("XJ", "")

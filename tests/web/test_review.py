@@ -552,3 +552,69 @@ def test_a_version_that_todays_checks_refuse_answers_409_with_its_errors(
         assert response.status_code == 409, url
         assert "Versie 1 kan niet worden geanalyseerd" in response.text
         assert "Atlantis" in response.text
+
+
+def test_many_findings_of_one_kind_are_one_line_listing_every_site_on_demand(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    rows = [ChainRow(2, "WN", "Werkkleding Nederland BV", "NL", "trading", "Garments")]
+    for i in range(5):
+        rows.append(ChainRow(3 + 2 * i, f"M{i}", f"Maker {i}", "BD", "cut-make-trim", "Garments", "WN"))
+        rows.append(ChainRow(4 + 2 * i, f"S{i}", f"Weaver {i}", "BD", "weaving", "Fabric", f"M{i}", "50"))
+    submit(session, parties, rows)
+    log_in(client, parties.buyer.email)
+    page = client.get(page_url(parties), headers=EN).text
+    section = page[
+        page.index('<section id="findings"') : page.index("</section>", page.index('id="findings"'))
+    ]
+    assert section.count("<li><strong>warning</strong>") == 1
+    assert "5 customers whose suppliers&#39; shares add up to less than 100%: M0, M1, M2, M3, M4." in section
+    details = section[section.index("<details") : section.index("</details>")]
+    assert "<summary>Show all 5</summary>" in details
+    for i in range(5):
+        index = 1 + 2 * i  # the maker's row in the version
+        url = f"{page_url(parties)}/sites/{index}"
+        assert f'href="{url}" hx-get="{url}">Maker {i}</a>: Every supplier of &#34;M{i}&#34;' in details
+
+
+def test_a_few_findings_are_listed_one_by_one(client: TestClient, session: Session, parties: Parties) -> None:
+    rows = [ChainRow(2, "WN", "Werkkleding Nederland BV", "NL", "trading", "Garments")]
+    rows.append(ChainRow(3, "M0", "Maker 0", "BD", "cut-make-trim", "Garments", "WN", "50"))
+    submit(session, parties, rows)
+    log_in(client, parties.buyer.email)
+    page = client.get(page_url(parties), headers=EN).text
+    section = page[
+        page.index('<section id="findings"') : page.index("</section>", page.index('id="findings"'))
+    ]
+    assert "Every supplier of" in section and "<details" not in section
+
+
+def test_a_sites_details_show_its_region_and_the_uflpa_presumption_for_xinjiang(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    rows = [
+        ChainRow(2, "WN", "Werkkleding Nederland BV", "NL", "trading", "Garments"),
+        ChainRow(3, "XJ", "Aksu Spinning", "CN", "spinning", "Thread/Yarn", "WN", "", "Xinjiang"),
+    ]
+    submit(session, parties, rows)
+    log_in(client, parties.buyer.email)
+    details = client.get(f"{page_url(parties)}/sites/1", headers={**HTMX, **EN}).text
+    assert "<dt>Region</dt><dd>Xinjiang</dd>" in details
+    forced = details.split('<th scope="row">forced labour</th>', 1)[1].split("</tr>", 1)[0]
+    assert "Site in Xinjiang: under the US Uyghur Forced Labor Prevention Act" in forced
+    assert "Uyghur Forced Labor Prevention Act, Public Law 117-78, section 3" in forced
+    contractor = client.get(f"{page_url(parties)}/sites/0", headers={**HTMX, **EN}).text
+    assert "<dt>Region</dt>" not in contractor
+
+
+def test_a_version_stored_before_the_region_column_still_reads(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    version = submit(session, parties)
+    version.rows = [cells[:7] for cells in version.rows]  # seven cells a site, as stored before 0008
+    session.add(version)
+    session.commit()
+    assert all(len(cells) == 7 for cells in version.rows)  # the analysis cache keys on the rows themselves
+    log_in(client, parties.buyer.email)
+    page = client.get(page_url(parties), headers=EN)
+    assert page.status_code == 200 and "Dhaka Apparel Works Ltd." in page.text

@@ -32,6 +32,7 @@ CHAIN_FORM_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "chain_form.col.goods": {"en": "Goods", "nl": "Producten"},
     "chain_form.col.supplies_to": {"en": "Supplies to", "nl": "Levert aan"},
     "chain_form.col.share": {"en": "Share (%)", "nl": "Aandeel (%)"},
+    "chain_form.col.region": {"en": "Region", "nl": "Regio"},
     "chain_form.col.actions": {"en": "Actions", "nl": "Acties"},
     "chain_form.hint.goods": {
         "en": "Separate several goods with ;",
@@ -68,6 +69,9 @@ CHAIN_FORM_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Locaties: {sites} · fouten: {errors} · waarschuwingen: {warnings}",
     },
     "chain_form.chain_findings": {"en": "About the chain as a whole", "nl": "Over de keten als geheel"},
+    "chain_form.finding_groups": {"en": "Findings that occur often", "nl": "Bevindingen die vaak voorkomen"},
+    "chain_form.findings_all": {"en": "Show all {count}", "nl": "Toon alle {count}"},
+    "chain_form.finding_row": {"en": "Row {row}", "nl": "Rij {row}"},
     "chain_form.error.too_long": {
         "en": "At most {limit} characters.",
         "nl": "Hoogstens {limit} tekens.",

@@ -93,6 +93,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "review.site": {"en": "Site", "nl": "Locatie"},
     "review.country": {"en": "Country", "nl": "Land"},
+    "review.region": {"en": "Region", "nl": "Regio"},
     "review.theme": {"en": "Theme", "nl": "Thema"},
     "review.level": {"en": "Level", "nl": "Niveau"},
     "review.salience": {"en": "Salience", "nl": "Gewicht"},
@@ -116,6 +117,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.none": {"en": "none", "nl": "geen"},
     "review.findings": {"en": "Validation findings", "nl": "Bevindingen van de controle"},
     "review.no_findings": {"en": "No findings.", "nl": "Geen bevindingen."},
+    "review.findings_all": {"en": "Show all {count}", "nl": "Toon alle {count}"},
     "review.changes": {
         "en": "Changes since version {previous}",
         "nl": "Wijzigingen sinds versie {previous}",

@@ -75,6 +75,7 @@ def typed_cells(
     goods: Cell = "",
     supplies_to: Cell = "",
     share: Cell = "",
+    region: Cell = "",
 ) -> SiteCells:
     """A site's cells as its row of inputs sends them (named as the chain format's columns)."""
     return SiteCells.typed(
@@ -85,6 +86,7 @@ def typed_cells(
         goods=goods,
         supplies_to=supplies_to,
         share=share,
+        region=region,
     )
 
 

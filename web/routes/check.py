@@ -37,8 +37,8 @@ def quick_check(
     if good is None:
         close_good = reference.closest_good(goods)
         if close_good is not None:
-            suggestion = reference.goods[close_good].label(lang)
-            errors.append(_unknown("check.misspelt_good", goods, suggestion, lang))
+            close_label = reference.goods[close_good].label(lang)
+            errors.append(_unknown("check.misspelt_good", goods, close_label, lang))
         else:
             warnings.append(web_text("check.unknown_good", lang, value=goods))
     iso2 = reference.resolve_country(country)  # English or Dutch names, codes

@@ -35,7 +35,7 @@ from web.services.review import (
     VersionAnalysis,
     VersionNoLongerValid,
     diff_sections,
-    finding_texts,
+    finding_lines,
     graph_markup,
     graph_theme,
     hotspot_filter,
@@ -109,7 +109,7 @@ def _review_page(
         "newest": newest,
         "summary": structure_summary(analysed, lang=lang, reference=reference),
         "risk_groups": risk_group_rows(analysed, lang=lang, reference=reference),
-        "findings": finding_texts(analysed, lang=lang),
+        "findings": finding_lines(analysed, lang=lang),
         "previous": version.number - 1 if version.number > 1 else None,
         "diff": _changes(session, version, lang=lang) if with_changes else None,
         "may_decide": may_review_chain(user=user, contract=contract)

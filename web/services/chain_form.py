@@ -20,7 +20,7 @@ from chainmap.activities import activity_label, normalise_activity
 from chainmap.analysis import analyse
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.chain import COLUMNS, split_list
-from chainmap.findings import Finding, Severity
+from chainmap.findings import Finding, FindingGroup, Severity, group_findings
 from chainmap.reference import ReferenceData
 from chainmap.themes import Lang
 from chainmap.validation import BuiltChain
@@ -37,6 +37,7 @@ CELL_LIMITS: Final[Mapping[str, int]] = {
     "goods": 2000,
     "supplies_to": 2000,
     "share": 1000,
+    "region": 100,
 }
 # How often adding a site takes the next position when another request took it first.
 ADD_ATTEMPTS: Final = 3
@@ -49,7 +50,7 @@ Problem = tuple[str, dict[str, object]]
 
 @dataclass(frozen=True)
 class SiteCells:
-    """The seven cells of one site as the supplier typed them, in the order of `chainmap.chain.COLUMNS`."""
+    """The eight cells of one site as the supplier typed them, in the order of `chainmap.chain.COLUMNS`."""
 
     id: str = ""
     name: str = ""
@@ -58,6 +59,7 @@ class SiteCells:
     goods: str = ""
     supplies_to: str = ""
     share: str = ""
+    region: str = ""
 
     @classmethod
     def typed(cls, **cells: str) -> "SiteCells":
@@ -210,12 +212,19 @@ class SiteView:
 @dataclass(frozen=True)
 class DraftView:
     """The draft's table: its sites with their findings, the findings about the chain as a whole (no
-    row or column to show them at), and how many errors and warnings there are in all."""
+    row or column to show them at), and how many errors and warnings there are in all.
+
+    `finding_groups` are the kinds of finding that occur often (`chainmap.findings.group_findings`),
+    each read as one line above the table with every finding of it on demand; a finding about the chain
+    as a whole that is in a group is not listed again in `chain_findings`. `row_keys` maps a row number
+    to its site's key, so that a finding in a group links to its row."""
 
     sites: list[SiteView]
     chain_findings: list[Finding]
     errors: int
     warnings: int
+    finding_groups: list[FindingGroup] = field(default_factory=list)
+    row_keys: Mapping[int, str] = field(default_factory=dict)
 
     def site(self, row_id: int) -> SiteView | None:
         return next((site for site in self.sites if site.row_id == row_id), None)
@@ -268,11 +277,15 @@ def draft_view(
             )
         )
     errors = sum(finding.severity is Severity.ERROR for finding in built.findings)
+    groups = [item for item in group_findings(built.findings) if isinstance(item, FindingGroup)]
+    in_groups = {id(finding) for group in groups for finding in group.findings}
     return DraftView(
         sites=sites,
-        chain_findings=chain_findings,
+        chain_findings=[finding for finding in chain_findings if id(finding) not in in_groups],
         errors=errors,
         warnings=len(built.findings) - errors,
+        finding_groups=groups,
+        row_keys={site.number: site.key for site in sites if site.number is not None},
     )
 
 

@@ -85,13 +85,23 @@ def draft_rows(*, session: Session, contract_id: int) -> list[ChainDraftRow]:
 def chain_row(row: ChainDraftRow, number: int) -> ChainRow:
     """A draft site as the chain file row `number`."""
     return ChainRow(
-        number, row.site_id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share
+        number,
+        row.site_id,
+        row.name,
+        row.country,
+        row.activity,
+        row.goods,
+        row.supplies_to,
+        row.share,
+        row.region,
     )
 
 
 def store_cells(row: ChainDraftRow, cells: Sequence[str]) -> ChainDraftRow:
-    """The draft site with its seven cells set, given in the order of `chainmap.chain.COLUMNS`."""
-    row.site_id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share = cells
+    """The draft site with its eight cells set, given in the order of `chainmap.chain.COLUMNS`."""
+    (row.site_id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share, row.region) = (
+        cells
+    )
     return row
 
 
@@ -102,7 +112,7 @@ def as_chain_rows(rows: Sequence[ChainDraftRow]) -> list[ChainRow]:
 
 def row_cells(row: ChainRow) -> list[str]:
     """The cells of a chain row in the order of `chainmap.chain.COLUMNS`."""
-    return [row.id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share]
+    return [row.id, row.name, row.country, row.activity, row.goods, row.supplies_to, row.share, row.region]
 
 
 def built_draft(*, session: Session, contract_id: int, reference: ReferenceData) -> BuiltChain:
@@ -142,7 +152,8 @@ def version_numbered(*, session: Session, contract_id: int, number: int) -> Chai
 
 
 def version_rows(version: ChainVersion) -> list[ChainRow]:
-    """The version's sites as chain file rows (first site: row 2, as in its download)."""
+    """The version's sites as chain file rows (first site: row 2, as in its download); a version stored
+    before the region column has seven cells a site, and its sites read with an empty region."""
     return [ChainRow(number, *cells) for number, cells in enumerate(version.rows, start=FIRST_ROW)]
 
 

@@ -12,7 +12,7 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Final, Generic, TypeVar
 
@@ -25,7 +25,7 @@ from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_
 from chainmap.analysis.layout import TieredLayout, tiered_layout
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.chain import contractor
-from chainmap.findings import Finding
+from chainmap.findings import Finding, group_findings
 from chainmap.messages import render
 from chainmap.reference import ReferenceData, good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
@@ -408,6 +408,7 @@ class SiteDetails:
     customers: list[SiteLink]
     suppliers: list[SiteLink]
     risks: dict[str, dict[str, Any]]
+    region: str = ""
 
 
 def site_details(
@@ -435,6 +436,7 @@ def site_details(
         customers=links(list(graph.successors(node.id))),
         suppliers=links(list(graph.predecessors(node.id))),
         risks={theme: risk_as_dict(risk, lang) for theme, risk in node.risks.items()},
+        region=str(graph.nodes[node.id].get("region") or ""),
     )
 
 
@@ -474,12 +476,45 @@ def structure_summary(version: VersionAnalysis, *, lang: Lang, reference: Refere
     )
 
 
-def finding_texts(version: VersionAnalysis, *, lang: Lang) -> list[tuple[str, str]]:
-    """The validation findings (warnings: a submitted version is valid) as (severity, message) in `lang`."""
-    return [
-        (render(f"severity.{finding.severity.value}", {}, lang), finding.message(lang))
-        for finding in version.analysis.findings
-    ]
+@dataclass(frozen=True)
+class FindingEntry:
+    """One finding of a group in the full list: the site it is about (None when it names none) and its
+    message."""
+
+    site: SiteLink | None
+    message: str
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """One line of the findings: a finding's severity and message, or for many findings of one kind
+    (`chainmap.findings.group_findings`) the group's summary with every finding of it in `entries`."""
+
+    severity: str
+    message: str
+    entries: list[FindingEntry] = field(default_factory=list)
+
+
+def finding_lines(version: VersionAnalysis, *, lang: Lang) -> list[FindingLine]:
+    """The validation findings (warnings: a submitted version is valid) in `lang`, many of one kind as
+    one line whose entries list each, with a link to the site it is about."""
+    graph = version.built.graph
+
+    def site(finding: Finding) -> SiteLink | None:
+        node = finding.nodes[0] if finding.nodes else None
+        if node is None or node not in graph:
+            return None
+        return SiteLink(version.index_of(node), version.nodes[node].name)
+
+    lines = []
+    for item in group_findings(version.analysis.findings):
+        severity = render(f"severity.{item.severity.value}", {}, lang)
+        if isinstance(item, Finding):
+            lines.append(FindingLine(severity, item.message(lang)))
+        else:
+            entries = [FindingEntry(site(finding), finding.message(lang)) for finding in item.findings]
+            lines.append(FindingLine(severity, item.summary(lang), entries))
+    return lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,29 @@ def test_shares_below_hundred_leave_the_rest_unmapped() -> None:
     assert exposure(graph) == pytest.approx({"c": 1.0, "a": 0.3})
 
 
+def test_shares_that_add_up_to_100_by_rounding_pass_on_the_whole_input() -> None:
+    nodes = [
+        ("c", "NL", "trading"),
+        ("a", "BD", "assembly"),
+        ("b", "CN", "assembly"),
+        ("d", "VN", "assembly"),
+    ]
+    under = make_chain(nodes, [("a", "c", 33.3), ("b", "c", 33.3), ("d", "c", 33.3)], contractor="c")
+    assert exposure(under) == pytest.approx({"c": 1.0, "a": 1 / 3, "b": 1 / 3, "d": 1 / 3})
+    over = make_chain(nodes, [("a", "c", 50.5), ("b", "c", 25.0), ("d", "c", 25.0)], contractor="c")
+    assert exposure(over) == pytest.approx({"c": 1.0, "a": 50.5 / 100.5, "b": 25 / 100.5, "d": 25 / 100.5})
+    assert sum(exposure(over).values()) == pytest.approx(2.0)
+
+
+def test_shares_outside_the_rounding_are_taken_as_given() -> None:
+    nodes = [("c", "NL", "trading"), ("a", "BD", "assembly"), ("b", "CN", "assembly")]
+    graph = make_chain(nodes, [("a", "c", 50.0), ("b", "c", 49.49)], contractor="c")
+    assert exposure(graph) == pytest.approx({"c": 1.0, "a": 0.5, "b": 0.4949})
+    # A supplier without a share keeps taking the rest: the given shares are not scaled.
+    graph = make_chain(nodes, [("a", "c", 99.7), ("b", "c", None)], contractor="c")
+    assert exposure(graph) == pytest.approx({"c": 1.0, "a": 0.997, "b": 0.003})
+
+
 def test_a_supplier_of_several_customers_sums_the_flows() -> None:
     graph = make_chain(
         [

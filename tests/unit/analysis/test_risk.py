@@ -6,7 +6,7 @@ import pytest
 
 from chainmap.analysis import Evidence, Risk, assess_site, node_risks
 from chainmap.analysis.baseline import SECTOR_BASELINE, sector_level
-from chainmap.reference import Country, DolListing, SanctionedEntity
+from chainmap.reference import SOURCES, Country, DolListing, ReferenceData, SanctionedEntity
 from chainmap.themes import THEMES, Level
 from tests.factories.chains import make_chain
 from tests.factories.reference import make_country, make_listing, make_reference
@@ -686,3 +686,109 @@ def test_node_risks_share_one_profile_for_names_that_match_nothing() -> None:
     risks = node_risks(graph, reference=reference)
     assert risks["a"] is risks["b"]
     assert risks["d"]["forced_labour"].level == Level.HIGH
+
+
+# The UFLPA presumption for a site in Xinjiang
+
+
+def xinjiang_reference() -> ReferenceData:
+    china = make_country("CN", name="China", indicators={}, ratified=ALL_RATIFIED)
+    usa = make_country("US", name="United States", indicators={}, ratified=ALL_RATIFIED)
+    return make_reference(
+        countries=[china, usa], goods=[("Cotton", "Agriculture"), ("Bricks", "Manufacturing")]
+    )
+
+
+def forced_labour_at(region: str, iso2: str | None, *, goods: tuple[str, ...] = ("Bricks",)) -> Risk:
+    return assess_site(
+        country=iso2,
+        activity="warehousing",
+        goods=goods,
+        name="Depot",
+        reference=xinjiang_reference(),
+        region=region,
+    )["forced_labour"]
+
+
+@pytest.mark.parametrize(
+    "region",
+    [
+        "Xinjiang",
+        "XINJIANG",
+        " xinjiang ",
+        "XUAR",
+        "xuar",
+        "Xinjiang Uyghur Autonomous Region",
+        "xinjiang  uyghur-autonomous region",
+        "Xinjiang Uygur Autonomous Region",
+        "新疆",
+        "新疆维吾尔自治区",
+        "Sinkiang",
+        "sin kiang",
+    ],
+)
+@pytest.mark.parametrize("iso2", ["CN", None])
+def test_a_site_in_xinjiang_carries_the_uflpa_presumption_for_any_good(region: str, iso2: str | None) -> None:
+    risk = forced_labour_at(region, iso2)
+    assert (risk.level, risk.evidence, risk.baseline) == (Level.VERY_HIGH, Evidence.LISTING, False)
+    reason = next(reason for reason in risk.reasons if reason.code == "reason.uflpa_xinjiang")
+    assert reason.source == "uflpa_act" and reason.source in SOURCES
+    assert "Uyghur Forced Labor Prevention Act" in reason.text("en")
+    assert "rebuttable presumption" in reason.text("en") and "weerlegbaar vermoeden" in reason.text("nl")
+    assert "Public Law 117-78, section 3" in SOURCES["uflpa_act"].citation
+
+
+@pytest.mark.parametrize(
+    ("region", "iso2"), [("Xinjiang", "US"), ("XUAR", "US"), ("Guangdong", "CN"), ("", "CN")]
+)
+def test_xinjiang_in_another_country_or_another_region_of_china_is_no_presumption(
+    region: str, iso2: str
+) -> None:
+    risk = forced_labour_at(region, iso2)
+    assert "reason.uflpa_xinjiang" not in codes(risk)
+    assert risk.level < Level.VERY_HIGH
+
+
+def test_only_forced_labour_reads_the_region() -> None:
+    inside, outside = forced_labour_at("Xinjiang", "CN"), forced_labour_at("", "CN")
+    assert inside != outside
+    reference = xinjiang_reference()
+    inside_all, outside_all = (
+        assess_site(
+            country="CN",
+            activity="warehousing",
+            goods=["Bricks"],
+            name="Depot",
+            reference=reference,
+            region=region,
+        )
+        for region in ("Xinjiang", "")
+    )
+    for theme in THEMES:
+        if theme != "forced_labour":
+            assert inside_all[theme] == outside_all[theme], theme
+
+
+def test_node_risks_read_the_region_and_share_a_profile_per_xinjiang_or_not() -> None:
+    graph = make_chain(
+        [
+            ("c", "US", "warehousing"),
+            ("a", "CN", "warehousing"),
+            ("b", "CN", "warehousing"),
+            ("d", "CN", "warehousing"),
+            ("e", "CN", "warehousing"),
+            ("u", "US", "warehousing"),
+        ],
+        [("a", "c"), ("b", "c"), ("d", "c"), ("e", "c"), ("u", "c")],
+        contractor="c",
+    )
+    graph.nodes["a"]["region"] = "Xinjiang"
+    graph.nodes["b"]["region"] = "XUAR"
+    graph.nodes["d"]["region"] = "Guangdong"
+    graph.nodes["u"]["region"] = "Xinjiang"
+    risks = node_risks(graph, reference=xinjiang_reference())
+    assert risks["a"] is risks["b"]  # two spellings, one profile
+    assert risks["d"] is risks["e"]  # another region reads as none
+    assert risks["a"]["forced_labour"].level == Level.VERY_HIGH
+    assert risks["d"]["forced_labour"].level < Level.VERY_HIGH
+    assert risks["u"]["forced_labour"].level < Level.VERY_HIGH

@@ -205,10 +205,10 @@ def test_writer_produces_dutch_excel_csv() -> None:
     data = chain_to_csv(graph)
     assert data.startswith(codecs.BOM_UTF8)
     lines = data[3:].decode("utf-8").split("\r\n")
-    assert lines[0] == "id;name;country;activity;goods;supplies_to;share"
-    assert lines[1] == "WK;Site WK;NL;trading;Garments;;"
-    assert lines[4] == 'MILL;Site MILL;TR;weaving;Fabric;"BD-CMT;TR-CMT";"100;50"'
-    assert lines[5] == 'UNK;"Unknown mill; Turkey";unknown;spinning;;MILL;12,5'
+    assert lines[0] == "id;name;country;activity;goods;supplies_to;share;region"
+    assert lines[1] == "WK;Site WK;NL;trading;Garments;;;"
+    assert lines[4] == 'MILL;Site MILL;TR;weaving;Fabric;"BD-CMT;TR-CMT";"100;50";'
+    assert lines[5] == 'UNK;"Unknown mill; Turkey";unknown;spinning;;MILL;12,5;'
     assert lines[6] == ""
 
 
@@ -216,7 +216,7 @@ def test_writer_keeps_an_unknown_share_in_its_place() -> None:
     graph = build_chain(garment_rows(), reference=REFERENCE).graph
     graph.edges["MILL", "BD-CMT"]["share"] = None
     line = chain_to_csv(graph).decode("utf-8-sig").split("\r\n")[4]
-    assert line.endswith(';"BD-CMT;TR-CMT";";50"')
+    assert line.endswith(';"BD-CMT;TR-CMT";";50";')
     rows = parse_csv(chain_to_csv(graph)).rows
     rebuilt = build_chain(rows, reference=REFERENCE).graph
     assert rebuilt.edges["MILL", "BD-CMT"]["share"] is None

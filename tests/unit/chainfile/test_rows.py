@@ -76,6 +76,6 @@ def test_the_row_limit_can_be_given_per_call() -> None:
 
 
 def test_rows_keep_their_cells_in_column_order() -> None:
-    row = ChainRow(7, "a", "b", "c", "d", "e", "f", "g")
+    row = ChainRow(7, "a", "b", "c", "d", "e", "f", "g", "h")
     line = rows_to_csv([row]).decode("utf-8-sig").split("\r\n")[1]
-    assert line == "a;b;c;d;e;f;g"
+    assert line == "a;b;c;d;e;f;g;h"

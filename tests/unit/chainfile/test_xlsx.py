@@ -138,10 +138,10 @@ def test_writer_freezes_the_header_and_writes_shares_as_numbers() -> None:
     assert sheet.freeze_panes == "A2"
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[0] == list(COLUMNS)
-    assert values[1] == ["WK", "Site WK", "NL", "trading", "Garments", None, None]
+    assert values[1] == ["WK", "Site WK", "NL", "trading", "Garments", None, None, None]
     assert values[2][6] == 60 and isinstance(values[2][6], int)
-    assert values[4][5:] == ["BD-CMT;TR-CMT", "100;50"]
-    assert values[5] == ["EQ", "'=HYPERLINK(1)", "unknown", "spinning", None, "MILL", 12.5]  # defused
+    assert values[4][5:] == ["BD-CMT;TR-CMT", "100;50", None]
+    assert values[5] == ["EQ", "'=HYPERLINK(1)", "unknown", "spinning", None, "MILL", 12.5, None]  # defused
     assert sheet["B6"].data_type == "s"
     assert parse(chain_to_xlsx(graph)).rows[-1].name == "=HYPERLINK(1)"  # and restored on reading
 

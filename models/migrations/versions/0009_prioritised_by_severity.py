@@ -7,8 +7,8 @@ instead of the first 25 above a salience of 0.1, and ranks by severity first. `v
 the old list. Emptying them lets the next request store the list under the new rule. Nothing else is lost:
 actions stay tied to their (site, theme) risks. The downgrade empties them as well, for the same reason.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 13:00:00
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
