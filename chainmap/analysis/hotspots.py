@@ -34,10 +34,12 @@ PRIORITY_LEVEL: Final = Level.HIGH
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
 
 
-def is_prioritised(level: Level, *, baseline: bool) -> bool:
-    """True for a risk a plan of action must address: at least PRIORITY_LEVEL and backed by a listing or
-    a country source, not by the sector baseline alone (no source covers the theme for the country)."""
-    return level >= PRIORITY_LEVEL and not baseline
+def is_prioritised(level: Level, *, baseline: bool, evidence: Evidence | None = None) -> bool:
+    """True for a risk a plan of action must address: at least PRIORITY_LEVEL, and that level set by a
+    listing or a country source: not by the sector baseline where no source covers the country, nor by
+    the sector level where a country source says less (`evidence` BASELINE). `evidence` None, for a
+    hotspot kept without it, counts as a source."""
+    return level >= PRIORITY_LEVEL and not baseline and evidence is not Evidence.BASELINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,7 @@ class Hotspot:
     @property
     def prioritised(self) -> bool:
         """True when a plan of action must address this risk (`is_prioritised`)."""
-        return is_prioritised(self.level, baseline=self.baseline)
+        return is_prioritised(self.level, baseline=self.baseline, evidence=self.evidence)
 
     def as_dict(
         self, rank: int, lang: Lang = "en", *, reason_texts: list[str] | None = None
@@ -166,7 +168,7 @@ class RankedHotspots(Sequence[Hotspot]):
             risk = self._risks[item]
             if risk.level < PRIORITY_LEVEL:
                 break
-            if not risk.baseline:
+            if is_prioritised(risk.level, baseline=risk.baseline, evidence=risk.evidence):
                 chosen.append(self._hotspot(item))
         return chosen
 

@@ -19,6 +19,7 @@ import networkx as nx
 
 from chainmap.activities import ACTIVITIES
 from chainmap.analysis.baseline import sector_level
+from chainmap.analysis.flow import input_fractions
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
 from chainmap.reference import (
@@ -75,7 +76,12 @@ PRODUCING_ACTIVITIES: Final[dict[str, frozenset[str]]] = {
 }
 # The reasons of a DOL listing of one of the site's own goods; their `good` names the listed good.
 LISTING_REASONS: Final[frozenset[str]] = frozenset(
-    {"reason.dol_good", "reason.dol_good_input", "reason.dol_good_origin_not_mapped"}
+    {
+        "reason.dol_good",
+        "reason.dol_good_input",
+        "reason.dol_good_unnamed_input",
+        "reason.dol_good_origin_not_mapped",
+    }
 )
 
 
@@ -181,10 +187,12 @@ class _Assessment:
         """Record a supporting reason that does not change the level."""
         self.reasons.append(reason)
 
-    def raise_by_one(self, cap: Level, reason: Reason) -> None:
-        """Raise the level one step, not above `cap` (and never lower it)."""
-        self.reasons.append(reason)
-        self.level = max(self.level, min(Level(min(self.level + 1, Level.VERY_HIGH)), cap))
+    def raise_by_one(self, cap: Level, reason: Reason, *, unchanged: Reason) -> None:
+        """Raise the level one step, not above `cap` (and never lower it), with `reason`; where the cap or
+        very high leaves the level as it is, record `unchanged` instead."""
+        raised = max(self.level, min(Level(min(self.level + 1, Level.VERY_HIGH)), cap))
+        self.reasons.append(reason if raised > self.level else unchanged)
+        self.level = raised
 
 
 @dataclass(frozen=True)
@@ -237,23 +245,57 @@ def _kinds(child: bool, forced: bool, forced_child: bool) -> tuple[str, ...]:
     return tuple(kind for kind in _KIND_ORDER if flags[kind])
 
 
+# A good whose own name has no listing in a country, but falls under a listed good there: gloves from
+# Malaysia are rubber gloves, and DOL lists the quarrying of stones in India, whatever the stone.
+RELATED_LISTED_GOODS: Final[dict[str, tuple[str, ...]]] = {
+    "Gloves": ("Rubber Gloves",),
+    "Granite": ("Stones",),
+    "Granite (crushed)": ("Granite", "Stones"),
+    "Stones (limestone)": ("Stones",),
+    "Stones (pumice)": ("Stones",),
+    "Sandstone": ("Stones",),
+    "Marble": ("Stones",),
+    "Slate": ("Stones",),
+    "Gravel (crushed stones)": ("Stones",),
+}
+
+
+def country_listing(good: str, iso2: str, reference: ReferenceData) -> DolListing | None:
+    """The DOL listing of `good` in a country, or else of the listed good it falls under there
+    (RELATED_LISTED_GOODS): "Granite" from India meets India's listing of Stones."""
+    listing = reference.listing(good, iso2)
+    if listing is None:
+        listing = next(
+            (
+                found
+                for related in RELATED_LISTED_GOODS.get(good, ())
+                if (found := reference.listing(related, iso2)) is not None
+            ),
+            None,
+        )
+    return listing
+
+
 def _good_listings(site: _Site) -> list[tuple[DolListing, tuple[str, ...], bool]]:
     """The DOL listings of the site's goods in its country that apply there, with the kinds of labour
     listed and whether the site produces the good.
 
     A listing names a good produced in a country. At a site that only processes or trades the good, it
-    applies only while the good's origin is not mapped: once a supplier of the good is in the map, the
-    origin is that supplier's country (docs/risk-model.md §4.1).
+    applies only while the good's origin is not mapped; once its suppliers of the good are mapped, the
+    origin is their country (docs/risk-model.md §4). A good listed for an input made with child or forced
+    labour (solar modules from polysilicon) points to where that input comes from, so it too gives way
+    once the input's origin is mapped, wherever the good itself is made.
     """
     if site.iso2 is None:
         return []
     found = []
     for good in site.goods:
-        listing = site.reference.listing(good, site.iso2)
+        listing = country_listing(good, site.iso2, site.reference)
         if listing is None:
             continue
-        produced = site.produces(good)
-        if not produced and good in site.sourced_goods:
+        derived = listing.input_good is not None or listing.via_input
+        produced = derived or site.produces(good)
+        if (not produced or derived) and good in site.sourced_goods:
             continue
         kinds = _kinds(listing.child_labour, listing.forced_labour, listing.forced_child_labour)
         found.append((listing, kinds, produced))
@@ -707,15 +749,11 @@ def _ratification(site: _Site, theme: str, a: _Assessment) -> None:
         conventions, cap = _RATIFICATION_RAISES[theme]
         missing = tuple(c for c in conventions if c not in site.country.ratified)
         if missing:
+            params = {"country": site.country_name, "conventions": missing, "year": ILO_SOURCE_YEAR}
             a.raise_by_one(
                 cap,
-                _reason(
-                    "reason.ilo_not_ratified_raise",
-                    "ilo_normlex",
-                    country=site.country_name,
-                    conventions=missing,
-                    year=ILO_SOURCE_YEAR,
-                ),
+                _reason("reason.ilo_not_ratified_raise", "ilo_normlex", **params),
+                unchanged=_reason("reason.ilo_not_ratified", "ilo_normlex", **params),
             )
     if missing_notes:
         a.note(
@@ -879,16 +917,54 @@ def assess_site(
     return _RiskCache(reference).risks(key)
 
 
-def sourced_goods(graph: "nx.DiGraph[str]", node: str) -> frozenset[str]:
-    """The goods of `node` that at least one of its suppliers in the chain also has: their origin is
-    mapped, so a trader or processor of them takes its origin from those suppliers."""
-    goods = graph.nodes[node].get("goods", ())
-    if not goods:
+def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceData) -> frozenset[str]:
+    """The listed goods of `node` whose origin is mapped: a trader or processor of them takes its origin
+    from its suppliers instead of its own country's listing (docs/risk-model.md §4).
+
+    The origin of a good listed in the site's country is mapped when at least one supplier delivers it
+    (the same good, or the input it is listed for, or another good listed for that input: crude palm oil
+    for a refinery of palm oil), every such supplier's country is known, and the site's input is mapped in
+    full (its suppliers' shares leave nothing unmapped). A 5 % supplier of the good, or one of unknown
+    country, leaves the origin unmapped.
+    """
+    data = graph.nodes[node]
+    goods, iso2 = data.get("goods", ()), data.get("country")
+    if not goods or iso2 is None:
         return frozenset()
-    found: set[str] = set()
-    for supplier in graph.predecessors(node):
-        found.update(graph.nodes[supplier].get("goods", ()))
-    return frozenset(goods) & found if found else frozenset()
+    suppliers = [(graph.nodes[supplier], attributes) for supplier, attributes in graph.pred[node].items()]
+    if not suppliers:
+        return frozenset()
+    _, scale = input_fractions(dict(graph.pred[node]))
+    shares_given = all(attributes.get("share") is not None for _, attributes in suppliers)
+    if shares_given and sum(attributes["share"] for _, attributes in suppliers) * scale < 1.0 - 1e-9:
+        return frozenset()
+    mapped = set()
+    for good in goods:
+        listing = country_listing(good, iso2, reference)
+        if listing is None:
+            continue
+        family = {good, listing.good}
+        if listing.input_good is not None:
+            family.add(listing.input_good)
+        delivering = [
+            supplier
+            for supplier, _ in suppliers
+            if any(
+                supplied in family or _listed_for(supplied, iso2, listing.input_good, reference)
+                for supplied in supplier.get("goods", ())
+            )
+        ]
+        if delivering and all(supplier.get("country") is not None for supplier in delivering):
+            mapped.add(good)
+    return frozenset(mapped)
+
+
+def _listed_for(good: str, iso2: str, input_good: str | None, reference: ReferenceData) -> bool:
+    """Whether `good` is listed in the country for the same input as another listing (`input_good`)."""
+    if input_good is None:
+        return False
+    listing = reference.listing(good, iso2)
+    return listing is not None and listing.input_good == input_good
 
 
 def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[str, dict[str, Risk]]:
@@ -912,7 +988,7 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
             data.get("activity", ""),
             goods if isinstance(goods, tuple) else tuple(goods),
             screening,
-            sourced_goods(graph, node),
+            sourced_goods(graph, node, reference=reference),
             in_xinjiang(str(data.get("region") or ""), data.get("country")),
         )
         risks[node] = cache.risks(key)

@@ -1,7 +1,7 @@
 """Which hotspots a plan of action must address: the prioritised risks (see docs/risk-model.md §10).
 
-A hotspot is prioritised when its level is high or very high and a listing or a country source backs it,
-not the sector baseline alone, however small its share of the volume: the OECD guidance puts the most
+A hotspot is prioritised when its level is high or very high and a listing or a country source set that
+level, not the sector table, however small its share of the volume: the OECD guidance puts the most
 severe risks first, and a very high risk at a small supplier is still very high for the people there. Plans
 stay workable because the prioritised risks are gathered into risk groups (`chainmap.analysis.groups`) that
 one action can cover.
@@ -23,6 +23,6 @@ def prioritised_risks(hotspots: Iterable[Hotspot]) -> list[Hotspot]:
     for hotspot in hotspots:
         if hotspot.level < PRIORITY_LEVEL:
             break
-        if is_prioritised(hotspot.level, baseline=hotspot.baseline):
+        if is_prioritised(hotspot.level, baseline=hotspot.baseline, evidence=hotspot.evidence):
             chosen.append(hotspot)
     return chosen

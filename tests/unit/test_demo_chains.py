@@ -100,7 +100,8 @@ ORIGIN_MAPPED: Final[dict[Path, frozenset[str]]] = {
     GARMENTS: frozenset({"IN-GIN", "TR-GIN", "TM-GIN"}),  # ginneries: cotton from the mapped farms
     GARMENTS_2027: frozenset({"IN-GIN", "TR-GIN"}),
     NATURAL_STONE: frozenset({"IN-PROC"}),  # processor: sandstone from the mapped quarries
-    ICT_HARDWARE: frozenset({"ID-SN-SMELT"}),  # smelter: tin from the mapped miners
+    # smelter: tin from the mapped miners; battery maker: cobalt (its listed input) from the mapped refinery
+    ICT_HARDWARE: frozenset({"ID-SN-SMELT", "CN-BAT"}),
 }
 # The sites whose name matches an entry of uflpa_entities.csv.
 UFLPA_SITES: Final[dict[Path, dict[str, str]]] = {
@@ -302,7 +303,10 @@ def test_a_site_whose_supplier_of_the_listed_good_is_mapped_carries_no_listing(p
         node = result.node(node_id)
         assert any(listings(node)), node_id
         suppliers = [result.node(supplier) for supplier in result.graph.predecessors(node_id)]
-        assert set(node.goods) & {good for supplier in suppliers for good in supplier.goods}, node_id
+        origins = set(node.goods) | {
+            listing.input_good for listing in listings(node) if listing.input_good is not None
+        }
+        assert origins & {good for supplier in suppliers for good in supplier.goods}, node_id
         for theme in ("child_labour", "forced_labour"):
             assert not dol_reasons(node.risks[theme]), (node_id, theme)
             assert node.risks[theme].level < Level.VERY_HIGH
@@ -503,10 +507,25 @@ def test_drc_coltan_mine_is_listed_for_forced_child_labour() -> None:
     assert not dol_reasons(ict.risk("UNK-TA", "child_labour"))
 
 
-def test_chinese_batteries_are_listed_for_congolese_cobalt_and_the_reason_says_so() -> None:
-    node = next(node for node in demo(ICT_HARDWARE).analysis.nodes if node.id == "CN-BAT")
-    risk = node.risks["child_labour"]
-    assert risk.level == Level.HIGH
+def test_chinese_batteries_take_their_cobalt_origin_from_the_mapped_refinery_and_mines() -> None:
+    """DOL lists Chinese lithium-ion batteries for Congolese cobalt. The battery maker buys its cobalt from
+    a mapped refinery that buys from the mapped Congolese mines: the listing sits at the mines."""
+    ict = demo(ICT_HARDWARE)
+    listing = reference().listing("Lithium-Ion Batteries", "CN")
+    assert listing is not None and listing.input_good == "Cobalt ore (heterogenite)"
+    battery = ict.node("CN-BAT")
+    assert not dol_reasons(battery.risks["child_labour"], "Lithium-Ion Batteries")
+    assert battery.risks["child_labour"].level < Level.HIGH
+    for mine in ("CD-CO-MINE", "CD-CO-IND"):
+        assert dol_reasons(ict.risk(mine, "child_labour"), "Cobalt ore (heterogenite)")
+    # Without the refinery in the map, the listing stays and asks where the cobalt comes from.
+    graph = ict.graph.copy()
+    graph.remove_node("CN-CO-REF")
+    graph.remove_nodes_from(["CD-CO-MINE", "CD-CO-IND"])
+    graph.add_edge("AU-LI", "CN-BAT", share=None)
+    graph["AU-LI"]["CN-BAT"]["share"] = 40.0
+    unmapped = analyse(graph, reference=reference())
+    risk = next(node for node in unmapped.nodes if node.id == "CN-BAT").risks["child_labour"]
     reason = dol_reasons(risk, "Lithium-Ion Batteries")[0]
     assert reason.code == "reason.dol_good_input"
     assert (reason.params["input_good"], reason.params["input_country"]) == (
@@ -578,7 +597,7 @@ def test_the_same_listed_risk_ranks_by_exposure(path: Path) -> None:
         (GARMENTS, "child_labour", ["BD-CMT", "IN-SPIN", "TR-CMT", "TR-FARM", "TM-FARM"]),
         (NATURAL_STONE, "forced_labour", ["IN-Q1", "IN-Q2"]),
         (ICT_HARDWARE, "forced_labour", ["CN-ASM", "MY-PCB", "CN-SI", "CD-TA"]),
-        (ICT_HARDWARE, "child_labour", ["CN-BAT", "ID-SN-MINE", "CD-CO-MINE"]),
+        (ICT_HARDWARE, "child_labour", ["ID-SN-MINE", "CD-CO-MINE"]),
     ],
     ids=["garments-forced", "garments-child", "stone-forced", "ict-forced", "ict-child-high"],
 )

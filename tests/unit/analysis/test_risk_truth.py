@@ -10,7 +10,7 @@ from functools import cache
 
 import networkx as nx
 
-from chainmap.analysis import ChainAnalysis, analyse
+from chainmap.analysis import ChainAnalysis, analyse, assess_site
 from chainmap.reference import ReferenceData, load_reference
 from chainmap.themes import Level
 from tests.factories.chains import make_chain
@@ -105,3 +105,53 @@ def test_a_flat_list_of_500_factories_puts_high_and_very_high_risks_first_and_gr
     chinese = next(group for group in groups if group.key == "forced_labour|CN|good:Garments")
     assert (len(chinese.nodes), chinese.level) == (63, Level.VERY_HIGH)
     assert abs(chinese.exposure - 63 / 500) < 1e-9
+
+
+def test_a_trader_whose_cotton_is_only_partly_mapped_keeps_its_listing() -> None:
+    small = lab_coats(trader_suppliers=False)
+    small.add_node("US-FARM", name="US farm", country="US", activity="farming", goods=("Cotton",), row=None)
+    small.add_edge("US-FARM", "TR-TRADE", share=5.0)  # 95 % of the trader's input is not in the map
+    unknown = lab_coats(trader_suppliers=False)
+    unknown.add_node(
+        "UNK", name="Unknown supplier", country=None, activity="trading", goods=("Cotton",), row=None
+    )
+    unknown.add_edge("UNK", "TR-TRADE", share=None)
+    for graph in (small, unknown):
+        result = analysed(graph)
+        assert listing_goods(result, "TR-TRADE", "child_labour") == {"Cotton"}
+
+
+def test_a_good_without_a_listing_of_its_own_meets_the_listed_good_it_falls_under() -> None:
+    gloves = assess_site(
+        country="MY", activity="manufacturing", goods=["Gloves"], name="x", reference=reference()
+    )
+    assert gloves["forced_labour"].level == Level.VERY_HIGH
+    assert gloves["forced_labour"].listed_good == "Rubber Gloves"
+    granite = assess_site(
+        country="IN", activity="quarrying", goods=["Granite"], name="x", reference=reference()
+    )
+    assert granite["forced_labour"].level == Level.VERY_HIGH
+    assert granite["forced_labour"].listed_good == "Stones"
+
+
+def test_palm_oil_listed_for_its_fruit_sits_at_the_mapped_plantations() -> None:
+    graph = make_chain(
+        [
+            ("NL-FOOD", "NL", "manufacturing", ("Refined Palm Oil",)),
+            ("ID-REF", "ID", "refining", ("Refined Palm Oil",)),
+            ("ID-MILL", "ID", "processing", ("Crude Palm Oil",)),
+            ("ID-PLANT", "ID", "farming", ("Palm Fruit",)),
+        ],
+        [("ID-REF", "NL-FOOD", 100.0), ("ID-MILL", "ID-REF", 100.0), ("ID-PLANT", "ID-MILL", 100.0)],
+        contractor="NL-FOOD",
+    )
+    result = analysed(graph)
+    assert listing_goods(result, "ID-PLANT", "forced_labour") == {"Palm Fruit"}
+    for site in ("ID-MILL", "ID-REF"):
+        risk = next(node for node in result.nodes if node.id == site).risks["forced_labour"]
+        assert not any(
+            reason.code.startswith("reason.dol_good_") and "input" in reason.code for reason in risk.reasons
+        )
+        assert listing_goods(result, site, "forced_labour") == set()
+    forced = [group for group in result.risk_groups if group.theme == "forced_labour"]
+    assert [group.key for group in forced] == ["forced_labour|ID|good:Palm Fruit"]
