@@ -7,8 +7,6 @@ comes from the sector baseline and the risk is marked `baseline`: a country miss
 finding there, which is not the same as no risk.
 """
 
-import re
-import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,6 +18,7 @@ import networkx as nx
 from chainmap.activities import ACTIVITIES
 from chainmap.analysis.baseline import sector_level
 from chainmap.analysis.flow import input_fractions
+from chainmap.analysis.regions import RegionCheck, region_check
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
 from chainmap.reference import (
@@ -211,7 +210,7 @@ class _Site:
     screening: ScreeningResult
     reference: ReferenceData
     sourced_goods: frozenset[str] = frozenset()
-    xinjiang: bool = False
+    region: RegionCheck = RegionCheck.NONE
 
     def produces(self, good: str) -> bool:
         """True when the site's activity makes `good`, by the good's DOL sector (docs/risk-model.md §4.1).
@@ -499,8 +498,10 @@ def _forced_labour(site: _Site, a: _Assessment) -> None:
             reason = _listing_reason(site, listing, kinds, produced)
             a.add(Level.VERY_HIGH, _listing_evidence(produced), reason)
     _uflpa(site, a)
-    if site.xinjiang:
+    if site.region is RegionCheck.XINJIANG:
         a.add(Level.VERY_HIGH, Evidence.LISTING, _reason("reason.uflpa_xinjiang", "uflpa_act"))
+    elif site.region is RegionCheck.CONFLICT:
+        a.note(_reason("reason.xinjiang_other_country", "uflpa_act", country=site.country_name))
     others = _other_goods(site, frozenset({"forced_labour", "forced_child_labour"}))
     if others:
         a.add(Level.MEDIUM, Evidence.COUNTRY, _other_goods_reason(site, others, ("forced_labour",)))
@@ -776,39 +777,7 @@ _REGION_THEMES: Final[frozenset[str]] = frozenset({"forced_labour"})
 # country, activity, goods, UFLPA screening, goods delivered by mapped suppliers, and whether the site is
 # in Xinjiang (a bool rather than the region as written, so that every spelling of every other region
 # shares one profile).
-_ProfileKey = tuple[str | None, str, tuple[str, ...], ScreeningResult, frozenset[str], bool]
-
-# Names of Xinjiang, folded as `_fold_region` folds a region: the UFLPA presumption's region.
-_XINJIANG_NAMES: Final[frozenset[str]] = frozenset(
-    {
-        "xinjiang",
-        "xuar",
-        "xinjianguyghurautonomousregion",
-        "xinjianguygurautonomousregion",
-        "xinjiangautonomousregion",
-        "xinjiangprovince",
-        "xinjiangregion",
-        "sinkiang",
-        "新疆",
-        "新疆维吾尔自治区",
-        "新疆維吾爾自治區",
-    }
-)
-_NOT_A_LETTER: Final = re.compile(r"[\W_]+")
-
-
-def _fold_region(region: str) -> str:
-    """A region as written, folded for comparison: Unicode NFKC, case folded, without spaces or
-    punctuation ("Xinjiang Uyghur Autonomous Region" and "xinjiang-uyghur autonomous region" are one)."""
-    return _NOT_A_LETTER.sub("", unicodedata.normalize("NFKC", region).casefold())
-
-
-def in_xinjiang(region: str, country: str | None) -> bool:
-    """Whether a site with this region (as written) and country (alpha-2, None when unknown) is in
-    Xinjiang, where the UFLPA presumes forced labour: the region names Xinjiang (Xinjiang, XUAR, Xinjiang
-    Uyghur Autonomous Region, 新疆, Sinkiang, in any case or spacing) and the country is China or
-    unknown. A "Xinjiang" in another country is taken as a mistake in one of the two and not presumed."""
-    return country in (None, "CN") and bool(region) and _fold_region(region) in _XINJIANG_NAMES
+_ProfileKey = tuple[str | None, str, tuple[str, ...], ScreeningResult, frozenset[str], RegionCheck]
 
 
 class _RiskCache:
@@ -832,7 +801,7 @@ class _RiskCache:
         goods: tuple[str, ...],
         screening: ScreeningResult,
         sourced: frozenset[str],
-        xinjiang: bool,
+        region: RegionCheck,
     ) -> dict[str, Risk]:
         site: _Site | None = None
         risks: dict[str, Risk] = {}
@@ -844,13 +813,11 @@ class _RiskCache:
                 goods if theme in _GOODS_THEMES else None,
                 sourced if theme in _GOODS_THEMES else None,
                 screening if theme in _ENTITY_THEMES else None,
-                xinjiang if theme in _REGION_THEMES else None,
+                region if theme in _REGION_THEMES else None,
             )
             risk = self.themes.get(theme_key)
             if risk is None:
-                site = site or _site(
-                    iso2, activity, goods, screening, self.reference, sourced, xinjiang=xinjiang
-                )
+                site = site or _site(iso2, activity, goods, screening, self.reference, sourced, region=region)
                 risk = self.themes[theme_key] = _assess_theme(site, theme)
             risks[theme] = risk
         return risks
@@ -864,11 +831,11 @@ def _site(
     reference: ReferenceData,
     sourced: frozenset[str] = frozenset(),
     *,
-    xinjiang: bool = False,
+    region: RegionCheck = RegionCheck.NONE,
 ) -> _Site:
     country = reference.countries.get(iso2) if iso2 is not None else None
     name = country.name if country is not None else (iso2 or "")
-    return _Site(iso2, country, name, activity, goods, screening, reference, sourced, xinjiang)
+    return _Site(iso2, country, name, activity, goods, screening, reference, sourced, region)
 
 
 def _assess_theme(site: _Site, theme: str) -> Risk:
@@ -904,7 +871,7 @@ def assess_site(
     `country` is an ISO alpha-2 code or None when unknown; `name` is screened against the UFLPA list
     (`chainmap.reference.screen_company`); `sourced_goods` are the site's goods that a mapped supplier
     delivers to it (see `sourced_goods`); `region` as written, where Xinjiang carries the UFLPA
-    presumption (`in_xinjiang`).
+    presumption (`chainmap.analysis.regions.region_check`).
     """
     key = (
         country,
@@ -912,7 +879,7 @@ def assess_site(
         tuple(goods),
         screen_company(name, country=country, reference=reference),
         frozenset(sourced_goods) & frozenset(goods),
-        in_xinjiang(region, country),
+        region_check(region, country),
     )
     return _RiskCache(reference).risks(key)
 
@@ -989,7 +956,7 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
             goods if isinstance(goods, tuple) else tuple(goods),
             screening,
             sourced_goods(graph, node, reference=reference),
-            in_xinjiang(str(data.get("region") or ""), data.get("country")),
+            region_check(str(data.get("region") or ""), data.get("country")),
         )
         risks[node] = cache.risks(key)
     return risks

@@ -96,6 +96,12 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "goederen die geheel of gedeeltelijk in Xinjiang zijn gemaakt vermoed dat ze met dwangarbeid zijn "
         "gemaakt (weerlegbaar vermoeden).",
     },
+    "reason.xinjiang_other_country": {
+        "en": "The region names Xinjiang, but the country is {country}: one of the two is wrong. The UFLPA "
+        "presumption for Xinjiang is not applied; correct the row.",
+        "nl": "De regio noemt Xinjiang, maar het land is {country}: een van beide klopt niet. Het UFLPA-"
+        "vermoeden voor Xinjiang wordt niet toegepast; verbeter de rij.",
+    },
     "reason.ilo_not_ratified_raise": {
         "en": "{country} has not ratified ILO {conventions} ({year}); this raises the level by one.",
         "nl": "{country} heeft ILO-{conventions} niet geratificeerd ({year}); dit verhoogt het niveau met "
