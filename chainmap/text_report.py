@@ -43,7 +43,7 @@ def _clip(text: str, width: int) -> str:
 def _row(rank: str, site: str, country: str, theme: str, level: str, salience: str, exposure: str) -> str:
     """One line of the hotspots table, in fixed-width columns."""
     return (
-        f"{rank:>3}  {_clip(site, SITE_WIDTH):<{SITE_WIDTH}} {_clip(country, 7):<7} "
+        f"{rank:>4} {_clip(site, SITE_WIDTH):<{SITE_WIDTH}} {_clip(country, 7):<7} "
         f"{_clip(theme, 24):<24} {_clip(level, 10):<10} {salience:>10} {exposure:>9}"
     )
 
@@ -70,6 +70,7 @@ def findings_lines(findings: Iterable[Finding], lang: Lang, *, all_findings: boo
 
 
 GROUP_SITES_SHOWN = 5
+PRIORITISED_MARK = "*"
 
 
 def risk_group_label(group: Mapping[str, Any], lang: Lang) -> str:
@@ -175,7 +176,7 @@ def analysis_text(
             node = nodes[hotspot["node"]]
             lines.append(
                 _row(
-                    str(hotspot["rank"]),
+                    f"{hotspot['rank']}{PRIORITISED_MARK if hotspot.get('prioritised') else ''}",
                     node["name"],
                     node["country"] or "?",
                     theme_label(hotspot["theme"], lang),
@@ -185,6 +186,7 @@ def analysis_text(
                 )
             )
             lines += [f"       - {reason}" for reason in hotspot["reasons"]]
+        lines.append(f"  {PRIORITISED_MARK} {_t('report.prioritised_mark', lang)}")
     else:
         lines.append(_t("report.no_hotspots", lang))
     lines += ["", _t("report.structure", lang)]

@@ -727,6 +727,17 @@ def _sector_baseline(site: _Site, theme: str, a: _Assessment) -> None:
     """No source covers the theme for this country: take the sector level, capped where law is strong."""
     if site.iso2 is None:
         reason = _reason("reason.baseline_country_unknown", "chainmap_baseline", activity=site.activity)
+    elif (
+        theme == "environment"
+        and site.activity not in DEFORESTATION_ACTIVITIES
+        and (site.indicator("primary_forest_loss") or site.indicator("tree_cover_loss"))
+    ):
+        reason = _reason(
+            "reason.baseline_forest_data_elsewhere",
+            "chainmap_baseline",
+            country=site.country_name,
+            activity=site.activity,
+        )
     else:
         reason = _reason(
             "reason.baseline_no_data",

@@ -21,7 +21,8 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "cli.valid": {
         "en": "{path}: valid chain of {nodes} sites and {links} links ({warnings} warning(s))",
-        "nl": "{path}: geldige keten van {nodes} locaties en {links} schakels ({warnings} waarschuwing(en))",
+        "nl": "{path}: geldige keten van {nodes} locaties en {links} leveringsrelaties "
+        "({warnings} waarschuwing(en))",
     },
     "cli.convert_onto_source": {
         "en": "{path}: this is the file being converted; write the result to another file",
@@ -73,15 +74,17 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "report.title": {
         "en": "Chain {path}: {nodes} sites, {links} links, contractor {contractor}",
-        "nl": "Keten {path}: {nodes} locaties, {links} schakels, opdrachtnemer {contractor}",
+        "nl": "Keten {path}: {nodes} locaties, {links} leveringsrelaties, opdrachtnemer {contractor}",
     },
     "report.hotspots": {
         "en": "Hotspots (top {shown} of {total}, most severe first)",
         "nl": "Risicopunten (top {shown} van {total}, ernstigste eerst)",
     },
     "report.risk_groups": {
-        "en": "Prioritised risks: {risks} in {groups} risk groups (high or very high, backed by a source)",
-        "nl": "Geprioriteerde risico's: {risks} in {groups} risicogroepen (hoog of zeer hoog, met een bron)",
+        "en": "Prioritised risks: {risks} in {groups} risk groups (high or very high, set by a listing or "
+        "country data)",
+        "nl": "Geprioriteerde risico's: {risks} in {groups} risicogroepen (hoog of zeer hoog, uit een lijst "
+        "of landgegevens)",
     },
     "report.no_risk_groups": {
         "en": "No prioritised risks: no high or very high risk backed by a listing or country data.",
@@ -92,7 +95,11 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{label}: {level}, sites: {sites}, {exposure} of volume",
         "nl": "{label}: {level}, locaties: {sites}, {exposure} van het volume",
     },
-    "report.more_sites": {"en": "{count} more", "nl": "nog {count}"},
+    "report.prioritised_mark": {
+        "en": "prioritised: high or very high, with that level set by a listing or country data",
+        "nl": "geprioriteerd: hoog of zeer hoog, met dat niveau uit een lijst of landgegevens",
+    },
+    "report.more_sites": {"en": "{count} more sites", "nl": "nog {count} locaties"},
     "report.more_groups": {
         "en": "… {count} more groups (--top N shows more; --format json gives all)",
         "nl": "… nog {count} groepen (--top N toont er meer; --format json geeft ze alle)",
@@ -162,8 +169,8 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     "diff.no_changes": {"en": "No changes.", "nl": "Geen wijzigingen."},
     "diff.nodes_added": {"en": "Sites added ({count})", "nl": "Locaties toegevoegd ({count})"},
     "diff.nodes_removed": {"en": "Sites removed ({count})", "nl": "Locaties verwijderd ({count})"},
-    "diff.links_added": {"en": "Links added ({count})", "nl": "Schakels toegevoegd ({count})"},
-    "diff.links_removed": {"en": "Links removed ({count})", "nl": "Schakels verwijderd ({count})"},
+    "diff.links_added": {"en": "Links added ({count})", "nl": "Leveringsrelaties toegevoegd ({count})"},
+    "diff.links_removed": {"en": "Links removed ({count})", "nl": "Leveringsrelaties verwijderd ({count})"},
     "diff.changed": {"en": "Changed ({count})", "nl": "Gewijzigd ({count})"},
     "diff.risk_changes": {
         "en": "Risk levels changed ({count})",

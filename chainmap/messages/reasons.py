@@ -86,8 +86,8 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "listing: check whether this site is that entity.",
         "nl": "Mogelijke treffer, te controleren: de naam van deze locatie is gelijk aan “{matched}”, een "
         "naam van de vermelding “{entity}” op de UFLPA Entity List (andere namen: {aliases}; {lists}, "
-        "sinds {date}), maar die naam is kort of algemeen en de locatie ligt niet bekend in China of "
-        "Hongkong, dus dit geldt niet als vermelding: ga na of deze locatie die entiteit is.",
+        "sinds {date}), maar die naam is kort of algemeen en de locatie ligt voor zover bekend niet in "
+        "China of Hongkong, dus dit geldt niet als vermelding: ga na of deze locatie die entiteit is.",
     },
     "reason.uflpa_xinjiang": {
         "en": "Site in Xinjiang: under the US Uyghur Forced Labor Prevention Act, goods made wholly or in "
@@ -189,6 +189,12 @@ REASON_MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "No country data on {theme} for {country}; level from the sector baseline for {activity}.",
         "nl": "Geen landgegevens over {theme} voor {country}; niveau volgens de sectorinschatting voor "
         "{activity}.",
+    },
+    "reason.baseline_forest_data_elsewhere": {
+        "en": "The forest-loss data for {country} speaks of farming, forestry and mining only; level from "
+        "the sector baseline for {activity}.",
+        "nl": "De gegevens over bosverlies voor {country} gaan alleen over landbouw, bosbouw en mijnbouw; "
+        "niveau volgens de sectorinschatting voor {activity}.",
     },
     "reason.baseline_country_unknown": {
         "en": "The country is unknown; level from the sector baseline for {activity}.",

@@ -371,4 +371,5 @@ def test_risk_lookup_with_a_region_in_xinjiang(capsys: pytest.CaptureFixture[str
     _, out, _ = run(capsys, *argv)
     assert not any("Xinjiang" in reason for reason in json.loads(out)["risks"]["forced_labour"]["reasons"])
     _, out, _ = run(capsys, "risk", "--goods", "Tomatoes", "--country", "US", "--region", "Xinjiang")
-    assert "Uyghur Forced Labor Prevention Act" not in out
+    assert "presumed to be made with forced labour" not in out
+    assert "The region names Xinjiang, but the country is United States" in out

@@ -48,7 +48,7 @@ def test_diff_text_in_dutch() -> None:
     diff, names = _old_and_new()
     text = diff_text(diff, old="v1.csv", new="v2.csv", names=names, lang="nl")
     assert "Wijzigingen van v1.csv naar v2.csv" in text
-    assert "Locaties toegevoegd (1)" in text and "Schakels verwijderd (1)" in text
+    assert "Locaties toegevoegd (1)" in text and "Leveringsrelaties verwijderd (1)" in text
     assert "G → C, aandeel: 60 → 100" in text
     assert "G, dwangarbeid: zeer hoog → " in text and "(omlaag)" in text
 

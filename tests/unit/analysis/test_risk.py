@@ -485,7 +485,11 @@ def test_environment_forest_loss_does_not_apply_to_processing() -> None:
     risk = assess("environment", {"primary_forest_loss": 30.0}, activity="dyeing")
     assert risk.baseline
     assert risk.level == Level.HIGH  # wet processing
-    assert codes(risk) == ["reason.baseline_no_data"]
+    # The country has forest data, but it speaks of farming, forestry and mining: the reason says so.
+    assert codes(risk) == ["reason.baseline_forest_data_elsewhere"]
+    assert "farming, forestry and mining only" in risk.reasons[0].text("en")
+    without = assess("environment", {}, activity="dyeing")
+    assert codes(without) == ["reason.baseline_no_data"]
 
 
 # Corruption
