@@ -109,6 +109,8 @@ def test_a_new_supplier_changes_no_other_tier_or_risk(
     assert after_tiers["new"] == before_tiers[customer] + 1
     for node in graph:
         assert after_tiers[node] == before_tiers[node]
+        if node == customer:
+            continue  # its input is more fully mapped now, which may move a listing to its suppliers
         assert {t: r.level for t, r in after_risks[node].items()} == {
             t: r.level for t, r in before_risks[node].items()
         }
