@@ -111,9 +111,12 @@ def severity(risk: Risk) -> float:
     return risk.level / Level.VERY_HIGH * IRREMEDIABILITY.get(risk.theme, 0.5)
 
 
-def hotspot_of(node: str, risk: Risk, exposure: float) -> Hotspot:
-    """The hotspot of one risk at a node that carries `exposure` of the delivered volume."""
-    risk_severity, likelihood = severity(risk), risk.likelihood
+def hotspot_of(
+    node: str, risk: Risk, exposure: float, *, scores: tuple[float, float, str | None] | None = None
+) -> Hotspot:
+    """The hotspot of one risk at a node that carries `exposure` of the delivered volume; `scores` are the
+    risk's (severity, likelihood, listed good) when the caller has them already."""
+    risk_severity, likelihood, listed_good = scores or (severity(risk), risk.likelihood, risk.listed_good)
     return Hotspot(
         node=node,
         theme=risk.theme,
@@ -124,7 +127,7 @@ def hotspot_of(node: str, risk: Risk, exposure: float) -> Hotspot:
         exposure=exposure,
         reasons=risk.reasons,
         baseline=risk.baseline,
-        listed_good=risk.listed_good,
+        listed_good=listed_good,
         evidence=risk.evidence,
     )
 
@@ -173,27 +176,13 @@ class RankedHotspots(Sequence[Hotspot]):
         return chosen
 
     def _hotspot(self, item: int) -> Hotspot:
-        """The hotspot at position `item` of the lists, as `hotspot_of` makes it; the scores of a risk
-        shared by many nodes are worked out once."""
+        """The hotspot at position `item` of the lists (`hotspot_of`); the scores of a risk shared by many
+        nodes are worked out once."""
         node, risk = self._nodes[item], self._risks[item]
         scores = self._scores.get(id(risk))
         if scores is None:
             scores = self._scores[id(risk)] = (severity(risk), risk.likelihood, risk.listed_good)
-        risk_severity, likelihood, listed_good = scores
-        exposure = self._exposure[node]
-        return Hotspot(
-            node=node,
-            theme=risk.theme,
-            level=risk.level,
-            salience=risk_severity * likelihood * exposure,
-            severity=risk_severity,
-            likelihood=likelihood,
-            exposure=exposure,
-            reasons=risk.reasons,
-            baseline=risk.baseline,
-            listed_good=listed_good,
-            evidence=risk.evidence,
-        )
+        return hotspot_of(node, risk, self._exposure[node], scores=scores)
 
 
 def rank_hotspots(
