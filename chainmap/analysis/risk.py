@@ -909,18 +909,19 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceDa
     goods, iso2 = data.get("goods", ()), data.get("country")
     if not goods or iso2 is None:
         return frozenset()
-    suppliers = [(graph.nodes[supplier], attributes) for supplier, attributes in graph.pred[node].items()]
-    if not suppliers:
+    listed = [
+        (good, listing) for good in goods if (listing := country_listing(good, iso2, reference)) is not None
+    ]
+    links = graph.pred[node]
+    if not listed or not links:
         return frozenset()
-    _, scale = input_fractions(dict(graph.pred[node]))
-    shares_given = all(attributes.get("share") is not None for _, attributes in suppliers)
-    if shares_given and sum(attributes["share"] for _, attributes in suppliers) * scale < 1.0 - 1e-9:
-        return frozenset()
+    suppliers = [(graph.nodes[supplier], attributes) for supplier, attributes in links.items()]
+    if all(attributes.get("share") is not None for _, attributes in suppliers):
+        _, scale = input_fractions(dict(links))
+        if sum(attributes["share"] for _, attributes in suppliers) * scale < 1.0 - 1e-9:
+            return frozenset()
     mapped = set()
-    for good in goods:
-        listing = country_listing(good, iso2, reference)
-        if listing is None:
-            continue
+    for good, listing in listed:
         family = {good, listing.good}
         if listing.input_good is not None:
             family.add(listing.input_good)

@@ -179,6 +179,13 @@ _TOKEN: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+# LEGAL_FORMS by their last word, in their order: a name's last word picks the forms to try.
+_FORMS_ENDING_IN: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
+    last: tuple(form for form in LEGAL_FORMS if form[-1] == last)
+    for last in {form[-1] for form in LEGAL_FORMS}
+}
+
+
 def _tokens(name: str) -> list[str]:
     """The words of a name after folding, transliteration and without its legal form (see
     `normalise_company_name`)."""
@@ -202,12 +209,12 @@ def _tokens(name: str) -> list[str]:
     stripped = True
     while stripped:
         stripped = False
-        for form in LEGAL_FORMS:
+        for form in _FORMS_ENDING_IN.get(words[-1], ()) if words else ():
             if len(words) > len(form) and tuple(words[-len(form) :]) == form:
                 del words[-len(form) :]
                 stripped = True
                 break
-        if words:
+        if words and not words[-1].isascii():
             for suffix in CJK_LEGAL_FORMS:
                 if words[-1].endswith(suffix) and len(words[-1]) > len(suffix):
                     words[-1] = words[-1][: -len(suffix)]
