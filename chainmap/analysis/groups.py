@@ -20,6 +20,7 @@ import networkx as nx
 
 from chainmap.analysis.flow import input_fractions
 from chainmap.analysis.hotspots import ROUNDING, Hotspot
+from chainmap.analysis.risk import Risk
 from chainmap.chain import suppliers_of
 from chainmap.themes import THEMES, Level
 
@@ -31,8 +32,8 @@ _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerat
 class RiskGroup:
     """Prioritised risks of one theme at sites in one country with one listed good or activity.
 
-    `hotspots` are in rank order and `nodes` their sites in that order; `exposure` is the share of the
-    delivered volume that passes through at least one of the sites (`combined_exposure`), so a site
+    `nodes` are its sites in rank order, `likelihood` that of the first; `exposure` is the share of the
+    delivered volume that passes through at least one of the sites (`combined_exposures`), so a site
     upstream of another in the group is not counted twice.
     """
 
@@ -41,17 +42,14 @@ class RiskGroup:
     subject: str
     subject_kind: SubjectKind
     level: Level
-    hotspots: tuple[Hotspot, ...]
+    nodes: tuple[str, ...]
+    likelihood: float
     exposure: float
 
     @property
     def key(self) -> str:
         """A stable id of the group within a chain version: theme, country and subject."""
         return f"{self.theme}|{self.country or ''}|{self.subject_kind}:{self.subject}"
-
-    @property
-    def nodes(self) -> tuple[str, ...]:
-        return tuple(hotspot.node for hotspot in self.hotspots)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: the group's key, theme, country, its good or activity, highest level, number of
@@ -62,40 +60,43 @@ class RiskGroup:
             "country": self.country,
             self.subject_kind: self.subject,
             "level": int(self.level),
-            "sites": len(self.hotspots),
+            "sites": len(self.nodes),
             "exposure": round(self.exposure, ROUNDING),
             "nodes": list(self.nodes),
         }
 
 
-def group_key(hotspot: Hotspot, node_data: Mapping[str, Any]) -> tuple[str, str | None, SubjectKind, str]:
-    """The (theme, country, subject kind, subject) a hotspot is grouped by (see the module docstring)."""
+def group_key(risk: Risk | Hotspot, node_data: Mapping[str, Any]) -> tuple[str, str | None, SubjectKind, str]:
+    """The (theme, country, subject kind, subject) a risk at a site is grouped by (see the module
+    docstring); `node_data` are the site's attributes in the chain graph."""
     country = node_data.get("country")
-    if hotspot.listed_good is not None:
-        return hotspot.theme, country, "good", hotspot.listed_good
-    return hotspot.theme, country, "activity", str(node_data.get("activity", ""))
+    if risk.listed_good is not None:
+        return risk.theme, country, "good", risk.listed_good
+    return risk.theme, country, "activity", str(node_data.get("activity", ""))
 
 
 def risk_groups(
     graph: "nx.DiGraph[str]",
-    prioritised: Iterable[Hotspot],
+    prioritised: Iterable[tuple[str, Risk]],
     *,
     order: Sequence[str],
     exposure: Mapping[str, float],
 ) -> list[RiskGroup]:
-    """The prioritised hotspots gathered into risk groups, the most severe group first.
+    """The prioritised risks, (site, risk) pairs in rank order (`RankedHotspots.prioritised_risks`),
+    gathered into risk groups, the most severe group first.
 
     Groups are ranked as hotspots are: by their highest level, then the likelihood of their first hotspot,
     then their combined exposure, each highest first; then by theme order, country and subject. `order` is
     the chain's upstream order (`chainmap.analysis.flow.upstream_order`) and `exposure` each node's
     exposure, both for the combined exposure of the groups (`combined_exposures`).
     """
-    gathered: dict[tuple[str, str | None, SubjectKind, str], list[Hotspot]] = {}
-    for hotspot in prioritised:
-        gathered.setdefault(group_key(hotspot, graph.nodes[hotspot.node]), []).append(hotspot)
-    # Groups of different themes often have the same sites (every Bangladeshi site for discrimination and
-    # for corruption): each distinct set of sites is measured once.
-    site_sets = [frozenset(hotspot.node for hotspot in group) for group in gathered.values()]
+    gathered: dict[tuple[str, str | None, SubjectKind, str], list[tuple[str, Risk]]] = {}
+    nodes = graph.nodes
+    for node, risk in prioritised:
+        gathered.setdefault(group_key(risk, nodes[node]), []).append((node, risk))
+    # Groups of different themes often have the same sites (a garment maker's discrimination and its
+    # corruption): each distinct set of sites is measured once.
+    site_sets = [frozenset(node for node, _ in group) for group in gathered.values()]
     distinct = list(dict.fromkeys(site_sets))
     measured = dict(
         zip(
@@ -111,8 +112,9 @@ def risk_groups(
             country=country,
             subject=subject,
             subject_kind=kind,
-            level=max(hotspot.level for hotspot in group),
-            hotspots=tuple(group),
+            level=max(risk.level for _, risk in group),
+            nodes=tuple(node for node, _ in group),
+            likelihood=group[0][1].likelihood,
             exposure=group_exposure,
         )
         for ((theme, country, kind, subject), group), group_exposure in zip(
@@ -122,7 +124,7 @@ def risk_groups(
     groups.sort(
         key=lambda group: (
             -int(group.level),
-            -group.hotspots[0].likelihood,
+            -group.likelihood,
             -group.exposure,
             _THEME_ORDER.get(group.theme, len(THEMES)),
             group.country or "",

@@ -162,23 +162,27 @@ class RankedHotspots(Sequence[Hotspot]):
     def __getitem__(self, index: int | slice) -> "Hotspot | list[Hotspot]":
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self._hotspot(self._rank[index])
+        item = self._rank[index]
+        return self._hotspot(self._nodes[item], self._risks[item])
 
-    def prioritised(self) -> list[Hotspot]:
-        """The prioritised hotspots in rank order (`is_prioritised`)."""
-        chosen: list[Hotspot] = []
+    def prioritised_risks(self) -> list[tuple[str, Risk]]:
+        """The prioritised (site, risk) pairs in rank order, without building their hotspots."""
+        chosen: list[tuple[str, Risk]] = []
         for item in self._rank:
             risk = self._risks[item]
             if risk.level < PRIORITY_LEVEL:
                 break
             if is_prioritised(risk.level, baseline=risk.baseline, evidence=risk.evidence):
-                chosen.append(self._hotspot(item))
+                chosen.append((self._nodes[item], risk))
         return chosen
 
-    def _hotspot(self, item: int) -> Hotspot:
-        """The hotspot at position `item` of the lists (`hotspot_of`); the scores of a risk shared by many
-        nodes are worked out once."""
-        node, risk = self._nodes[item], self._risks[item]
+    def prioritised(self) -> list[Hotspot]:
+        """The prioritised hotspots in rank order (`is_prioritised`)."""
+        return [self._hotspot(node, risk) for node, risk in self.prioritised_risks()]
+
+    def _hotspot(self, node: str, risk: Risk) -> Hotspot:
+        """The hotspot of `risk` at `node` (`hotspot_of`); the scores of a risk shared by many nodes are
+        worked out once."""
         scores = self._scores.get(id(risk))
         if scores is None:
             scores = self._scores[id(risk)] = (severity(risk), risk.likelihood, risk.listed_good)

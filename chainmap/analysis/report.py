@@ -148,5 +148,5 @@ def analyse(
         nodes=nodes,
         hotspots=ranked,
         structure=shape,
-        risk_groups=tuple(risk_groups(graph, ranked.prioritised(), order=order, exposure=flow)),
+        risk_groups=tuple(risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow)),
     )

@@ -154,7 +154,7 @@ def test_hotspots_are_ranked_and_positive(graph: "nx.DiGraph[str]") -> None:
     assert all(hotspot.salience > 0 for hotspot in result.hotspots)
     flow = exposure(graph)
     prioritised = [hotspot for hotspot in result.hotspots if hotspot.prioritised]
-    assert sorted((h.node, h.theme) for group in result.risk_groups for h in group.hotspots) == sorted(
+    assert sorted((node, group.theme) for group in result.risk_groups for node in group.nodes) == sorted(
         (h.node, h.theme) for h in prioritised
     )
     for group in result.risk_groups:
