@@ -196,7 +196,7 @@ FINDING_MESSAGES: dict[str, dict[Lang, str]] = {
         "such as Cotton.",
         "nl": 'Rij {row}, kolom "goods": "{value}" staat niet in onze goederenlijst. Het blijft zoals '
         "geschreven, maar er kan geen productspecifiek risico voor worden gevonden. Controleer de "
-        "spelling of gebruik een naam uit de lijst, zoals Cotton.",
+        "spelling of gebruik een naam uit de lijst, zoals katoen.",
     },
     "chain.goods_unknown_close": {
         "en": 'Row {row}, column "goods": "{value}" is not in our goods list. Did you mean "{suggestion}"? '
