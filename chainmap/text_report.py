@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from chainmap.activities import activity_label
+from chainmap.analysis.groups import SubjectKind, group_label
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.findings import Finding, group_findings
 from chainmap.messages import render
@@ -74,14 +75,15 @@ PRIORITISED_MARK = "*"
 
 
 def risk_group_label(group: Mapping[str, Any], lang: Lang) -> str:
-    """ "forced labour – Garments – CN": theme, listed good or activity, and country of a risk group."""
-    parts = [theme_label(group["theme"], lang)]
-    if "good" in group:
-        parts.append(good_label(group["good"], lang))
-    else:
-        parts.append(activity_label(group["activity"], lang))
-    parts.append(_country_key(group["country"] or UNKNOWN_COUNTRY_KEY, lang))
-    return " – ".join(parts)
+    """ "forced labour – Garments – CN": a risk group of the JSON result named in `lang` (`group_label`)."""
+    kind: SubjectKind = "good" if "good" in group else "activity"
+    return group_label(
+        theme=group["theme"],
+        subject_kind=kind,
+        subject=group[kind],
+        country=_country_key(group["country"] or UNKNOWN_COUNTRY_KEY, lang),
+        lang=lang,
+    )
 
 
 def risk_group_lines(

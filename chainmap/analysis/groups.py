@@ -18,11 +18,13 @@ from typing import Any, Final, Literal
 
 import networkx as nx
 
+from chainmap.activities import activity_label
 from chainmap.analysis.flow import input_fractions
 from chainmap.analysis.hotspots import ROUNDING, Hotspot
 from chainmap.analysis.risk import Risk
 from chainmap.chain import suppliers_of
-from chainmap.themes import THEMES, Level
+from chainmap.reference import good_label
+from chainmap.themes import THEMES, Lang, Level, theme_label
 
 SubjectKind = Literal["good", "activity"]
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
@@ -64,6 +66,13 @@ class RiskGroup:
             "exposure": round(self.exposure, ROUNDING),
             "nodes": list(self.nodes),
         }
+
+
+def group_label(*, theme: str, subject_kind: SubjectKind, subject: str, country: str, lang: Lang) -> str:
+    """A risk group as a reader names it, "forced labour – Garments – China": the theme, the listed good or
+    the activity in `lang`, and `country` as the caller shows it (a code or a name)."""
+    named = good_label(subject, lang) if subject_kind == "good" else activity_label(subject, lang)
+    return " – ".join((theme_label(theme, lang), named, country))
 
 
 def group_key(risk: Risk | Hotspot, node_data: Mapping[str, Any]) -> tuple[str, str | None, SubjectKind, str]:

@@ -22,6 +22,7 @@ from sqlmodel import Session, func, select
 
 from chainmap.activities import activity_label
 from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_chains, risk_as_dict
+from chainmap.analysis.groups import group_label
 from chainmap.analysis.layout import TieredLayout, tiered_layout
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.chain import contractor
@@ -356,15 +357,15 @@ def risk_group_rows(
     """The version's risk groups, the most severe first, each with its first GROUP_SITES_SHOWN sites."""
     rows = []
     for group in version.analysis.risk_groups:
-        parts = [theme_label(group.theme, lang)]
-        if group.subject_kind == "good":
-            parts.append(good_label(group.subject, lang))
-        else:
-            parts.append(activity_label(group.subject, lang))
-        parts.append(country_text(group.country, lang, reference=reference))
         rows.append(
             RiskGroupRow(
-                label=" – ".join(parts),
+                label=group_label(
+                    theme=group.theme,
+                    subject_kind=group.subject_kind,
+                    subject=group.subject,
+                    country=country_text(group.country, lang, reference=reference),
+                    lang=lang,
+                ),
                 level=group.level,
                 sites=tuple(
                     GroupSite(version.index_of(node), version.nodes[node].name)
