@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 import networkx as nx
 
-from chainmap.activities import ACTIVITIES
+from chainmap.activities import ACTIVITIES, ORIGIN_ACTIVITIES
 from chainmap.analysis.baseline import sector_level
 from chainmap.analysis.flow import input_fractions
 from chainmap.analysis.regions import RegionCheck, region_check
@@ -69,9 +69,7 @@ EVIDENCE_LIKELIHOOD: Final[dict[Evidence, float]] = {
 PRODUCING_ACTIVITIES: Final[dict[str, frozenset[str]]] = {
     "Agriculture": frozenset({"farming", "fishing", "forestry"}),
     "Mining": frozenset({"mining", "quarrying"}),
-    "Manufacturing": ACTIVITIES
-    - {"farming", "fishing", "forestry", "mining", "quarrying"}
-    - {"trading", "transport", "warehousing"},
+    "Manufacturing": ACTIVITIES - ORIGIN_ACTIVITIES - {"trading", "transport", "warehousing"},
 }
 # The reasons of a DOL listing of one of the site's own goods; their `good` names the listed good.
 LISTING_REASONS: Final[frozenset[str]] = frozenset(
@@ -901,9 +899,10 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceDa
 
     The origin of a good listed in the site's country is mapped when at least one supplier delivers it
     (the same good, or the input it is listed for, or another good listed for that input: crude palm oil
-    for a refinery of palm oil), every such supplier's country is known, and the site's input is mapped in
-    full (its suppliers' shares leave nothing unmapped). A 5 % supplier of the good, or one of unknown
-    country, leaves the origin unmapped.
+    for a refinery of palm oil) and the site's input is mapped in full: the suppliers' shares leave
+    nothing unmapped, and every supplier that delivers part of the input has a known country. A 5 %
+    supplier of the good, or a supplier of unknown country, leaves the origin unmapped, so adding a site of
+    unknown country never maps an origin.
     """
     data = graph.nodes[node]
     goods, iso2 = data.get("goods", ()), data.get("country")
@@ -915,25 +914,30 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceDa
     links = graph.pred[node]
     if not listed or not links:
         return frozenset()
-    suppliers = [(graph.nodes[supplier], attributes) for supplier, attributes in links.items()]
-    if all(attributes.get("share") is not None for _, attributes in suppliers):
-        _, scale = input_fractions(dict(links))
-        if sum(attributes["share"] for _, attributes in suppliers) * scale < 1.0 - 1e-9:
+    rest, scale = input_fractions(dict(links))
+    suppliers = []
+    supplied = 0.0
+    for supplier, attributes in links.items():
+        share = attributes.get("share")
+        fraction = rest if share is None else share * scale
+        if fraction <= 0.0:
+            continue
+        if graph.nodes[supplier].get("country") is None:
             return frozenset()
+        supplied += fraction
+        suppliers.append(graph.nodes[supplier])
+    if supplied < 1.0 - 1e-9:
+        return frozenset()
     mapped = set()
     for good, listing in listed:
         family = {good, listing.good}
         if listing.input_good is not None:
             family.add(listing.input_good)
-        delivering = [
-            supplier
-            for supplier, _ in suppliers
-            if any(
-                supplied in family or _listed_for(supplied, iso2, listing.input_good, reference)
-                for supplied in supplier.get("goods", ())
-            )
-        ]
-        if delivering and all(supplier.get("country") is not None for supplier in delivering):
+        if any(
+            delivered in family or _listed_for(delivered, iso2, listing.input_good, reference)
+            for supplier in suppliers
+            for delivered in supplier.get("goods", ())
+        ):
             mapped.add(good)
     return frozenset(mapped)
 
