@@ -19,6 +19,13 @@ COMMON_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "Supply-chain due diligence for public procurement",
         "nl": "Ketenverantwoordelijkheid in openbare aanbestedingen",
     },
+    "pager.showing": {
+        "en": "Rows {first} to {last} of {total}",
+        "nl": "Rijen {first} tot en met {last} van {total}",
+    },
+    "pager.page": {"en": "Page {number} of {pages}", "nl": "Pagina {number} van {pages}"},
+    "pager.previous": {"en": "Previous page", "nl": "Vorige pagina"},
+    "pager.next": {"en": "Next page", "nl": "Volgende pagina"},
     "nav.check": {"en": "Quick check", "nl": "Snelle check"},
     "nav.login": {"en": "Log in", "nl": "Inloggen"},
     "nav.logout": {"en": "Log out", "nl": "Uitloggen"},
