@@ -100,7 +100,7 @@ def risk_groups(
     exposure, both for the combined exposure of the groups (`combined_exposures`).
     """
     gathered: dict[tuple[str, str | None, SubjectKind, str], list[tuple[str, Risk]]] = {}
-    nodes = graph.nodes
+    nodes = graph._node  # type: ignore[attr-defined]  # plain dict: read once per prioritised risk
     for node, risk in prioritised:
         gathered.setdefault(group_key(risk, nodes[node]), []).append((node, risk))
     # Groups of different themes often have the same sites (a garment maker's discrimination and its

@@ -19,6 +19,7 @@ from chainmap.activities import ACTIVITIES, ORIGIN_ACTIVITIES
 from chainmap.analysis.baseline import sector_level
 from chainmap.analysis.flow import input_fractions
 from chainmap.analysis.regions import RegionCheck, region_check
+from chainmap.chain import suppliers_of
 from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
 from chainmap.reference import (
@@ -893,6 +894,9 @@ def assess_site(
     return _RiskCache(reference).risks(key)
 
 
+_NOTHING_SOURCED: Final[frozenset[str]] = frozenset()
+
+
 def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceData) -> frozenset[str]:
     """The listed goods of `node` whose origin is mapped: a trader or processor of them takes its origin
     from its suppliers instead of its own country's listing (docs/risk-model.md §4).
@@ -904,17 +908,18 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceDa
     supplier of the good, or a supplier of unknown country, leaves the origin unmapped, so adding a site of
     unknown country never maps an origin.
     """
-    data = graph.nodes[node]
+    sites = graph._node  # type: ignore[attr-defined]  # plain dicts: this runs once per node
+    data = sites[node]
     goods, iso2 = data.get("goods", ()), data.get("country")
-    if not goods or iso2 is None:
-        return frozenset()
+    links = suppliers_of(graph)[node]
+    if not goods or iso2 is None or not links:
+        return _NOTHING_SOURCED
     listed = [
         (good, listing) for good in goods if (listing := country_listing(good, iso2, reference)) is not None
     ]
-    links = graph.pred[node]
-    if not listed or not links:
-        return frozenset()
-    rest, scale = input_fractions(dict(links))
+    if not listed:
+        return _NOTHING_SOURCED
+    rest, scale = input_fractions(links)
     suppliers = []
     supplied = 0.0
     for supplier, attributes in links.items():
@@ -922,12 +927,13 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceDa
         fraction = rest if share is None else share * scale
         if fraction <= 0.0:
             continue
-        if graph.nodes[supplier].get("country") is None:
-            return frozenset()
+        supplier_data = sites[supplier]
+        if supplier_data.get("country") is None:
+            return _NOTHING_SOURCED
         supplied += fraction
-        suppliers.append(graph.nodes[supplier])
+        suppliers.append(supplier_data)
     if supplied < 1.0 - 1e-9:
-        return frozenset()
+        return _NOTHING_SOURCED
     mapped = set()
     for good, listing in listed:
         family = {good, listing.good}

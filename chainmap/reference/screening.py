@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final, Literal
 from weakref import WeakKeyDictionary
 
@@ -274,6 +274,8 @@ class _Index:
     loose: dict[str, list[tuple[SanctionedEntity, str]]]
     loose_keys: list[str]  # sorted by length, for the length window of the close comparison
     lengths: list[int]  # the length of each of loose_keys
+    # loose_keys within reach of a name's length (see screen_company), by that length, made when first needed
+    windows: dict[int, list[str]] = field(default_factory=dict)
 
 
 _INDEXES: "WeakKeyDictionary[ReferenceData, _Index]" = WeakKeyDictionary()
@@ -340,12 +342,14 @@ def screen_company(name: str, *, country: str | None, reference: ReferenceData) 
         return NO_MATCH
     # fuzz.ratio is 2 * common / (a + b) <= 2 * min(a, b) / (a + b): only keys whose length is within
     # this window of the name's can reach the threshold, and only those are compared.
-    share = POSSIBLE_MATCH_SCORE / (200 - POSSIBLE_MATCH_SCORE)
-    window = index.loose_keys[
-        bisect_left(index.lengths, math.ceil(len(loose) * share)) : bisect_right(
-            index.lengths, math.floor(len(loose) / share)
-        )
-    ]
+    window = index.windows.get(len(loose))
+    if window is None:
+        share = POSSIBLE_MATCH_SCORE / (200 - POSSIBLE_MATCH_SCORE)
+        window = index.windows[len(loose)] = index.loose_keys[
+            bisect_left(index.lengths, math.ceil(len(loose) * share)) : bisect_right(
+                index.lengths, math.floor(len(loose) / share)
+            )
+        ]
     candidates = process.extract(
         loose, window, scorer=fuzz.ratio, score_cutoff=POSSIBLE_MATCH_SCORE, limit=MAX_POSSIBLE
     )

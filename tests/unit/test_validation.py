@@ -2,15 +2,20 @@
 
 import re
 import string
+from decimal import Decimal
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chainmap.chain import ChainRow
 from chainmap.findings import Finding, Severity
 from chainmap.messages.findings import FINDING_MESSAGES
 from chainmap.reference import load_reference
 from chainmap.validation import (
+    _SHARE_NUMBER,
+    SHARE_DIGITS,
     BuiltChain,
     build_chain,
     cycle_findings,
@@ -251,6 +256,32 @@ def test_share_accepts_percent_signs_and_decimal_commas(written: str, value: flo
     built = build([make_row(2, "WK"), make_row(3, "A", "WK", share=written)])
     assert built.ok
     assert built.graph.edges["A", "WK"]["share"] == value
+
+
+@given(st.decimals(min_value=0, max_value=100, allow_nan=False, places=None))
+def test_plain_decimals_read_as_the_rounding_reads_them(number: Decimal) -> None:
+    # parse_share reads plain decimals without the regular expression and the rounding: the same float.
+    for written in (str(number), f"{number:f}", f"{number:f}".rstrip("0")):
+        if _SHARE_NUMBER.fullmatch(written):
+            assert parse_share(written) == float(f"{float(written):.{SHARE_DIGITS}g}")
+
+
+@pytest.mark.parametrize("written", ["²", "1.2.3", "١٢", "٣.5", "12345678901234567", "0.12345678901234567"])
+def test_digits_that_are_no_plain_decimal_take_the_checked_way(written: str) -> None:
+    expected = float(f"{float(written):.{SHARE_DIGITS}g}") if _SHARE_NUMBER.fullmatch(written) else None
+    assert parse_share(written) == expected
+
+
+def test_nodes_equal_those_add_nodes_from_builds() -> None:
+    built = build(garment_rows())
+    expected: nx.DiGraph[str] = nx.DiGraph()
+    expected.add_nodes_from((row.id, {"name": row.name}) for row in garment_rows())
+    assert list(built.graph) == list(expected)
+    assert len(built.graph) == len(expected) and all(node in built.graph for node in expected)
+    assert built.graph.nodes["MILL"]["name"] == expected.nodes["MILL"]["name"]
+    assert sorted(built.graph.pred) == sorted(expected.pred) and sorted(built.graph.succ) == sorted(
+        expected.succ
+    )
 
 
 @pytest.mark.parametrize("written", ["abc", "4_0", "nan", "inf", "40%%", "1.000,5", "40 percent"])
