@@ -289,6 +289,8 @@ def _customers(cell: str) -> list[str]:
     if LIST_SEPARATOR not in cell:
         customer = cell.strip()
         return [site_id(customer)] if customer else []
+    if cell.isascii():  # NFC leaves ASCII as it is: intern the ids straight away
+        return [intern(customer) for item in cell.split(LIST_SEPARATOR) if (customer := item.strip())]
     return [site_id(customer) for customer in split_list(cell)]
 
 

@@ -512,9 +512,11 @@ def test_shares_that_leave_a_supplier_without_one_or_add_up_to_100_are_no_warnin
 
 def test_ids_match_however_their_accents_are_encoded() -> None:
     composed, decomposed = "\u015e-01", "S\u0327-01"  # "Ş-01" as one character, and as S + cedilla
-    built = build([make_row(2, "WK"), make_row(3, composed, "WK"), make_row(4, "A", decomposed)])
+    rows = [make_row(2, "WK"), make_row(3, composed, "WK"), make_row(4, "A", decomposed)]
+    rows.append(make_row(5, "B", f"WK; {decomposed}"))  # in a list too
+    built = build(rows)
     assert built.ok, [f.message() for f in built.findings]
-    assert built.graph.has_edge("A", composed)
+    assert built.graph.has_edge("A", composed) and built.graph.has_edge("B", composed)
 
 
 def test_a_share_on_a_row_without_customers_says_so() -> None:
