@@ -34,11 +34,13 @@ from models import (
 )
 from web.services.audit import record
 from web.services.contracts import on_buyer_side
+from web.settings import DEFAULT_MAX_SITES
 
 # The first site of a draft is row 2 of its CSV or XLSX download, after the header.
 FIRST_ROW: Final = 2
-# A chain on the web stays below this many sites; larger chains go through the command line.
-MAX_WEB_SITES: Final = 10_000
+# A chain on the web has at most this many sites unless CHAINMAP_MAX_SITES says otherwise (the setting
+# `max_sites`, which the routes pass on); larger chains go through the command line.
+MAX_WEB_SITES: Final = DEFAULT_MAX_SITES
 MAX_COMMENT: Final = 5000
 
 
