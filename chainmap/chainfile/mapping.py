@@ -219,6 +219,9 @@ class SourceTable:
 
 
 def _error(code: str, *, column: str | None = None, row: int | None = None, **params: Any) -> Finding:
+    """An error finding; its message may name the chain column as {column}."""
+    if column is not None:
+        params.setdefault("column", column)
     return Finding(Severity.ERROR, code, params, row=row, column=column)
 
 
