@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -125,13 +125,31 @@ def built_draft(*, session: Session, contract_id: int, reference: ReferenceData)
 
 
 def replace_draft(*, session: Session, contract: Contract, rows: Sequence[ChainRow]) -> None:
-    """The draft becomes `rows` in their order, in one transaction (an upload replaces the whole draft)."""
+    """The draft becomes `rows` in their order, in one transaction (an upload replaces the whole draft).
+
+    The rows go in as one executemany of the table's insert, without ORM objects: for the 50,000 sites an
+    upload may hold (CHAINMAP_MAX_SITES) that takes a second or two instead of half a minute."""
     assert contract.id is not None  # noqa: S101 - a stored contract
     session.execute(delete(ChainDraftRow).where(col(ChainDraftRow.contract_id) == contract.id))
-    session.add_all(
-        store_cells(ChainDraftRow(contract_id=contract.id, position=position), row_cells(row))
-        for position, row in enumerate(rows)
-    )
+    if rows:
+        session.execute(
+            insert(ChainDraftRow.__table__),  # type: ignore[attr-defined]  # SQLModel does not type __table__
+            [
+                {
+                    "contract_id": contract.id,
+                    "position": position,
+                    "site_id": row.id,
+                    "name": row.name,
+                    "country": row.country,
+                    "activity": row.activity,
+                    "goods": row.goods,
+                    "supplies_to": row.supplies_to,
+                    "share": row.share,
+                    "region": row.region,
+                }
+                for position, row in enumerate(rows)
+            ],
+        )
     session.flush()
     refresh_status(session=session, contract=contract)
     session.commit()
