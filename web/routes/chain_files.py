@@ -49,6 +49,7 @@ from web.services.chain_mapping import (
     mapping_step,
     pending_data,
     pending_from_session,
+    sweep_pending,
 )
 from web.services.chains import may_edit_chain, version_numbered
 from web.settings import MOST_MAX_SITES, Settings
@@ -184,11 +185,13 @@ def upload_chain_file(
 
 
 def _drop_session_pending(request: Request, *, contract: Contract, user: User) -> None:
-    """Forget the browser's waiting file, removing it, when there is one (a new upload replaces it)."""
+    """Forget the browser's waiting file, removing it, when there is one (a new upload replaces it), and
+    remove every expired one."""
     pending = pending_from_session(request.session, contract=contract, user=user)
     if pending is not None:
         drop_pending(upload_dir=_upload_dir(request), pending=pending)
     request.session.pop(SESSION_KEY, None)
+    sweep_pending(_upload_dir(request))
 
 
 def _waiting(request: Request, contract: Contract, user: User) -> tuple[PendingImport, bytes] | None:

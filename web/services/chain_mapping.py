@@ -92,8 +92,10 @@ def pending_folder(upload_dir: Path) -> Path:
     return upload_dir / PENDING_FOLDER
 
 
-def _sweep(folder: Path, now: float) -> None:
+def sweep_pending(upload_dir: Path, now: float | None = None) -> None:
     """Remove the pending files older than PENDING_LIFETIME (an upload whose mapping was never done)."""
+    folder = pending_folder(upload_dir)
+    now = time.time() if now is None else now
     if not folder.is_dir():
         return
     for path in folder.iterdir():
@@ -107,13 +109,12 @@ def _sweep(folder: Path, now: float) -> None:
 def keep_pending(
     *, upload_dir: Path, data: bytes, contract: Contract, user: User, filename: str
 ) -> PendingImport:
-    """Write the file under a new random name (readable by the server's user only) and sweep the expired
-    ones; the caller puts the result in the browser's session."""
+    """Write the file under a new random name (readable by the server's user only); the caller puts the
+    result in the browser's session."""
     assert contract.id is not None and user.id is not None  # noqa: S101 - stored rows
     folder = pending_folder(upload_dir)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     now = time.time()
-    _sweep(folder, now)
     token = secrets.token_hex(16)
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".pending-", delete=False) as temporary:
         temporary.write(data)
