@@ -46,6 +46,8 @@ LIST_COLUMNS: Final = frozenset({"goods", "supplies_to", "share"})
 # number when no column gives it, and the contractor leaves its supplies_to empty.
 FILLED_COLUMNS: Final = ("name", "country", "activity", "supplies_to")
 GENERATED_ID_PREFIX: Final = "R"
+# A list with more columns than this is no list of sites (and each would be a choice on the mapping form).
+MAX_SOURCE_COLUMNS: Final = 256
 CONTRACTOR_ROW: Final = 0
 CONTRACTOR_FIELDS: Final = ("id", "name", "country", "activity")
 _GOODS_SEPARATORS: Final = re.compile(r"[;|]")
@@ -244,6 +246,12 @@ def _collect(records: Iterable[Sequence[str]], *, max_rows: int, preview: int | 
             break
     if not headers:
         return SourceTable((), [], [_error("chain.file_empty")])
+    while headers and not headers[-1]:  # the empty columns at the right a spreadsheet leaves
+        headers = headers[:-1]
+    if len(headers) > MAX_SOURCE_COLUMNS:
+        return SourceTable(
+            (), [], [_error("mapping.too_many_columns", count=len(headers), limit=MAX_SOURCE_COLUMNS)]
+        )
     rows: list[SourceRow] = []
     for number, record in numbered:
         if not any(cell.strip() for cell in record):

@@ -103,4 +103,10 @@ MAPPING_MESSAGES: dict[str, dict[Lang, str]] = {
         "nl": "De opdrachtnemer in het koppelingsbestand heeft de sleutel “{key}”; gebruik id, name, country "
         "en activity.",
     },
+    "mapping.too_many_columns": {
+        "en": "The file's header has {count} columns; a list of sites has at most {limit}. Remove the "
+        "columns that are not about the sites.",
+        "nl": "De kopregel van het bestand heeft {count} kolommen; een lijst van locaties heeft er hoogstens "
+        "{limit}. Verwijder de kolommen die niet over de locaties gaan.",
+    },
 }

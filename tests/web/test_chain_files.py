@@ -939,3 +939,18 @@ def test_the_upload_s_script_gets_a_redirect_it_follows_itself_and_the_page_s_pa
     refused = upload(client, contract, "keten.csv", wrong, headers=headers, token=token)
     assert refused.status_code == 400
     assert refused.text.lstrip().startswith('<div id="chain-file-page">') and "<html" not in refused.text
+
+
+def test_a_file_s_column_names_are_shown_as_text_and_another_supplier_s_contract_is_not_found(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    header = ["<script>alert(1)</script>", "Country", "Product Type"]
+    upload(client, contract, "lijst.csv", csv_text([header, ["A", "NL", "Garments"]]).encode())
+    page = client.get(mapping_url(contract)).text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    other = make_contract(session, supplier="Andere Leverancier BV", reference="AL-1")
+    assert client.get(mapping_url(other)).status_code == 404
+    token = form_token(client, contract)
+    assert client.post(mapping_url(other), data=mapping_form(token)).status_code == 404
+    assert client.post(f"{mapping_url(other)}/preview", data=mapping_form(token)).status_code == 404

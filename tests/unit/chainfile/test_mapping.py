@@ -339,3 +339,11 @@ def test_a_file_in_the_chain_format_maps_to_itself(cells: list[tuple[str, ...]],
     mapping = suggest_mapping(read.headers)
     assert mapping.columns == {column: (column,) for column in COLUMNS}
     assert apply_mapping(read, mapping).rows == direct.rows
+
+
+def test_a_header_of_thousands_of_columns_is_refused_and_empty_columns_at_the_right_are_dropped() -> None:
+    wide = source([[f"c{n}" for n in range(1000)], ["x"] * 1000])
+    assert [finding.code for finding in wide.findings] == ["mapping.too_many_columns"]
+    assert "1000" in wide.findings[0].message("en")
+    padded = source([["Factory Name", "Country", "", ""], ["A", "NL", "", ""]])
+    assert padded.headers == ("Factory Name", "Country")
