@@ -227,13 +227,6 @@ def _error(code: str, *, column: str | None = None, row: int | None = None, **pa
     return Finding(Severity.ERROR, code, params, row=row, column=column)
 
 
-def is_chain_header(headers: Sequence[str]) -> bool:
-    """Whether the header row is the chain format's: every required column is there by its name
-    (`chainmap.chainfile.table.header_column`), so the file is read as a chain file, unmapped."""
-    found = {header_column(header) for header in headers}
-    return all(column in found for column in ("id", "name", "country", "activity", "supplies_to"))
-
-
 def _collect(records: Iterable[Sequence[str]], *, max_rows: int, preview: int | None) -> SourceTable:
     """The header (the first non-empty record) and the non-empty rows after it, numbered as the
     spreadsheet shows them; at most `max_rows` rows (more refuse the file), or the first `preview` rows

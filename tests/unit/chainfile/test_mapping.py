@@ -18,7 +18,6 @@ from chainmap.chainfile.mapping import (
     SourceTable,
     apply_mapping,
     header_fingerprint,
-    is_chain_header,
     mapping_from_dict,
     mapping_problems,
     mapping_to_json,
@@ -129,12 +128,6 @@ def test_a_supplier_s_own_id_wins_over_the_open_supply_hub_id_and_one_header_ser
     mapping = suggest_mapping(["OS ID", "Supplier ID", "Name", "Country"])
     assert mapping.columns["id"] == ("Supplier ID",)
     assert "OS ID" in unmapped_headers(["OS ID", "Supplier ID", "Name", "Country"], mapping)
-
-
-def test_the_chain_format_s_headers_are_recognised_as_such_and_a_brand_list_s_are_not() -> None:
-    assert is_chain_header(list(COLUMNS))
-    assert is_chain_header(["ID", "Naam", "Land", "Activiteit", "Levert aan"])
-    assert not is_chain_header(BRAND_HEADERS)
 
 
 def test_a_flat_list_becomes_tier_1_suppliers_of_the_added_contractor_with_the_file_s_rows() -> None:
