@@ -43,9 +43,8 @@ from web.messages import web_text
 from web.services.chain_form import CELL_LIMITS
 from web.services.chains import (
     MAX_WEB_SITES,
-    as_chain_rows,
     built_version,
-    draft_rows,
+    draft_chain_rows,
     may_edit_chain,
     replace_draft,
     version_rows,
@@ -312,7 +311,7 @@ def files_overview(
 ) -> FilesOverview:
     """The chain file page's view of `contract`'s draft (row numbers as in its download) and versions."""
     assert contract.id is not None  # noqa: S101 - a stored contract
-    rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
+    rows = draft_chain_rows(session=session, contract_id=contract.id)
     findings = build_chain(rows, reference=reference).findings if rows else []
     return FilesOverview(
         draft_sites=len(rows),
@@ -328,7 +327,7 @@ def draft_download(
     """The draft as CSV or XLSX with its rows as typed, or as JSON when it is a valid chain (ChainNotValid
     otherwise). `file_format` is one of FILE_FORMATS."""
     assert contract.id is not None  # noqa: S101 - a stored contract
-    rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
+    rows = draft_chain_rows(session=session, contract_id=contract.id)
     if file_format == "json":
         built = build_chain(rows, reference=reference)
         if not built.ok:

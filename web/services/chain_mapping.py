@@ -52,7 +52,7 @@ from web.services.chain_files import (
     import_rows,
     is_workbook,
 )
-from web.services.chains import as_chain_rows, draft_rows, may_edit_chain
+from web.services.chains import draft_chain_rows, may_edit_chain
 
 PENDING_FOLDER: Final = "chain-imports"
 PENDING_LIFETIME: Final = 60 * 60  # seconds
@@ -261,7 +261,7 @@ def _contractor_guess(*, session: Session, contract: Contract) -> ContractorSite
     """The contractor's site as the draft has it (its row without customers), else the supplier
     organisation, in the Netherlands, trading."""
     assert contract.id is not None  # noqa: S101 - a stored contract
-    for row in as_chain_rows(draft_rows(session=session, contract_id=contract.id)):
+    for row in draft_chain_rows(session=session, contract_id=contract.id):
         if row.id and not row.supplies_to:
             return ContractorSite(row.id, row.name, row.country, row.activity)
     organisation = session.get(Organisation, contract.supplier_organisation_id)
