@@ -245,7 +245,7 @@ def map_chain_file(
     contract = party_contract(session, user, contract_id, may=may_edit_chain)
     lang = request_language(request)
     waiting = _waiting(request, contract, user)
-    if not csrf_valid(request, fields.get(CSRF_FIELD)):
+    if not csrf_valid(request, fields.get(CSRF_FIELD) or request.headers.get("x-csrf-token")):
         if waiting is None:
             return _page(request, session, contract, form_error=web_text("error.csrf", lang), status_code=400)
         step = _step(request, session, contract, user, waiting, MappingForm.from_fields(fields))
