@@ -227,12 +227,13 @@ def _long_cells(rows: Sequence[ChainRow], lang: Lang) -> list[FileProblem]:
     ]
 
 
-@dataclass(frozen=True)
 class MappingNeeded(Exception):
     """The file is a list in another layout: its bytes go to the mapping step (nothing was stored)."""
 
-    filename: str
-    data: bytes
+    def __init__(self, filename: str, data: bytes) -> None:
+        super().__init__(filename)
+        self.filename = filename
+        self.data = data
 
 
 def import_rows(

@@ -17,19 +17,19 @@
       window.location.assign(location);
       return;
     }
+    // The page's part, or an error page's content (a file over the body limit gets the 413 page).
+    var answer = new DOMParser().parseFromString(request.responseText || "", "text/html");
+    var replacement = answer.getElementById("chain-file-page");
     var part = document.getElementById("chain-file-page");
-    if (!part || !request.responseText) {
+    if (replacement && part) {
+      part.replaceWith(replacement);
+    } else if (answer.querySelector("main")) {
+      replacement = document.querySelector("main");
+      replacement.replaceChildren.apply(replacement, Array.from(answer.querySelector("main").childNodes));
+    } else {
       window.location.reload();
       return;
     }
-    var holder = document.createElement("div");
-    holder.innerHTML = request.responseText;
-    var replacement = holder.querySelector("#chain-file-page");
-    if (!replacement) {
-      window.location.reload();
-      return;
-    }
-    part.replaceWith(replacement);
     if (window.htmx) window.htmx.process(replacement);
     var alert = replacement.querySelector("[role=alert]");
     if (alert) alert.scrollIntoView();
