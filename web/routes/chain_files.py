@@ -1,5 +1,6 @@
-"""The chain as a file: the supplier's page to upload a file into the draft and to download the template
-and the draft, and the downloads of each submitted version.
+"""The chain as a file: the supplier's page to upload a file into the draft (or a list in another layout
+through the mapping step) and to download the template and the draft, and the downloads of each
+submitted version.
 
 The draft's routes are the contract's supplier users' (a party to the contract who may not edit the draft,
 the buyer side, gets 403); a version's downloads are every party's, as the version itself is. Anyone else

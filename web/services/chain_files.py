@@ -6,6 +6,10 @@ line's `build_chain`; when anything blocks, nothing is stored and every problem 
 file's own row and column, so the supplier fixes the file and tries again. The draft downloads write
 the rows as typed (a draft may be unfinished); a version, valid by construction, is written from its
 graph as `chainmap convert` would, and JSON needs a valid graph, so a draft with errors has none.
+
+A CSV or XLSX list without the chain format's columns (a factory list, an Open Supply Hub export) is
+not refused but handed to the mapping step (`MappingNeeded`, `web.services.chain_mapping`). The limits
+of an upload grow with the setting `max_sites` (CHAINMAP_MAX_SITES, `ChainUploadLimits`).
 """
 
 import re
