@@ -11,20 +11,24 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, cast
+
+import networkx as nx
 
 from chainmap import text_report
 from chainmap.activities import ACTIVITIES, normalise_activity, sector_activity
 from chainmap.analysis import analyse, assess_site, diff_chains, risk_as_dict
 from chainmap.chain import UNKNOWN_COUNTRY
-from chainmap.chainfile import load_chain, write_chain_file
-from chainmap.findings import Finding
+from chainmap.chainfile import MAX_FILE_BYTES, MAX_ROWS, load_chain, write_chain_file
+from chainmap.chainfile.mapping import apply_mapping, parse_mapping, read_source_file
+from chainmap.findings import Finding, has_errors
 from chainmap.messages import render
 from chainmap.reference import ScreeningResult, country_label, load_reference, screen_company
 from chainmap.themes import LANGS, Lang
-from chainmap.validation import BuiltChain
+from chainmap.validation import BuiltChain, build_chain
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -134,8 +138,40 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def _load_mapped(text: str, map_text: str, lang: Lang, *, all_findings: bool) -> BuiltChain:
+    """Read a CSV or XLSX file in another layout through the mapping file `map_text` and validate the
+    chain rows it makes, as `_load` does a chain file; a mapping file that cannot be read is a usage
+    error naming every problem in it."""
+    path = _chain_path(text, lang)
+    if path.suffix.lower() == ".json":
+        raise UsageError(render("cli.map_needs_table", {"path": text}, lang))
+    map_path = Path(map_text)
+    try:
+        mapping_file = parse_mapping(map_path.read_bytes())
+    except OSError as error:
+        raise UsageError(
+            render("cli.map_unreadable", {"path": map_text, "reason": error.strerror or str(error)}, lang)
+        ) from error
+    if mapping_file.mapping is None:
+        problems = " ".join(finding.message(lang) for finding in mapping_file.findings)
+        raise UsageError(render("cli.map_invalid", {"path": map_text, "problems": problems}, lang))
+    table = read_source_file(path, max_rows=MAX_ROWS, max_bytes=MAX_FILE_BYTES)
+    chain_file = apply_mapping(table, mapping_file.mapping, max_rows=MAX_ROWS)
+    if has_errors(chain_file.findings) and not chain_file.rows:
+        built = BuiltChain(nx.DiGraph(), chain_file.findings)
+    else:
+        checked = build_chain(chain_file.rows, reference=load_reference())
+        built = replace(checked, findings=[*chain_file.findings, *checked.findings])
+    for line in text_report.findings_lines(built.findings, lang, all_findings=all_findings):
+        print(line, file=sys.stderr)
+    return built
+
+
 def cmd_convert(args: argparse.Namespace, lang: Lang) -> int:
-    built = _load(args.source, lang, all_findings=args.all_findings)
+    if args.map is not None:
+        built = _load_mapped(args.source, args.map, lang, all_findings=args.all_findings)
+    else:
+        built = _load(args.source, lang, all_findings=args.all_findings)
     if not built.ok:
         return _blocked(args.source, built.findings, lang)
     target = Path(args.target)
@@ -294,6 +330,11 @@ def build_parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("source")
     convert_cmd.add_argument("target")
     convert_cmd.add_argument("--all-findings", action="store_true", help=ALL_FINDINGS_HELP)
+    convert_cmd.add_argument(
+        "--map",
+        metavar="FILE.json",
+        help="read a CSV or XLSX list in another layout through this column mapping (docs/chain-format.md)",
+    )
     convert_cmd.set_defaults(run=cmd_convert)
 
     risk_cmd = commands.add_parser("risk", help="quick risk look-up of one good from one country")

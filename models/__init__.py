@@ -6,6 +6,7 @@ Importing this package registers every table on `SQLModel.metadata`, which the m
 from models.attachment import Attachment
 from models.audit import AuditEvent, AuditKind
 from models.chain import ChainDraftRow, ChainReview, ChainVersion, ReviewDecision
+from models.column_mapping import SavedColumnMapping
 from models.contract import (
     Contract,
     ContractCpv,
@@ -71,6 +72,7 @@ __all__ = [
     "ReportingSchedule",
     "ReviewDecision",
     "Role",
+    "SavedColumnMapping",
     "User",
     "UserCreate",
     "UserPublic",

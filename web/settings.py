@@ -21,6 +21,10 @@ DEFAULT_UPLOAD_DIR: Final = DEFAULT_VAR / "uploads"
 DEFAULT_SECRET_KEY_FILE: Final = DEFAULT_VAR / "secret_key"
 MIN_PRODUCTION_KEY_LENGTH: Final = 32
 MEBIBYTE: Final = 1024 * 1024
+# The most sites a chain on the web may have (CHAINMAP_MAX_SITES); larger chains go through the command
+# line, which reads up to 500,000 (chainmap.chainfile.MAX_ROWS).
+DEFAULT_MAX_SITES: Final = 10_000
+MOST_MAX_SITES: Final = 500_000
 
 
 class Settings(BaseSettings):
@@ -53,6 +57,9 @@ class Settings(BaseSettings):
     # are kept and how large one may be (at most 32 MiB; web.limits sizes the forms' bodies by it).
     upload_dir: Path = DEFAULT_UPLOAD_DIR
     upload_max_bytes: int = Field(default=10 * MEBIBYTE, ge=1, le=32 * MEBIBYTE)
+    # The most sites a chain uploaded or edited on the web may have; the upload's size limits grow with it
+    # (web.services.chain_files.ChainUploadLimits).
+    max_sites: int = Field(default=DEFAULT_MAX_SITES, ge=1, le=MOST_MAX_SITES)
     # Database connections per server process, and as many threads for sync routes and dependencies
     # (web.concurrency): anyio's default is 40 threads. On PostgreSQL, this times the workers (and any
     # other clients) must stay within the server's max_connections.

@@ -16,8 +16,8 @@ neutral format should use the JSON export; this reader takes both forms back.
 import codecs
 import csv
 import io
-from collections.abc import Iterable, Iterator
-from typing import Final
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Final, TypeVar
 
 import networkx as nx
 
@@ -28,6 +28,8 @@ from chainmap.spreadsheets import DEFUSED_STARTS, defused, restored
 DELIMITERS: Final = (";", ",", "\t")
 WRITE_DELIMITER: Final = ";"
 WRITE_DECIMAL: Final = ","
+# What a reader of the records makes of them: the chain table's rows, or a mapped table's.
+Table = TypeVar("Table")
 
 
 def decode(data: bytes) -> str | None:
@@ -74,11 +76,24 @@ def sniff_delimiter(text: str) -> str:
 
 def read_csv(data: bytes, *, max_rows: int) -> ChainFile:
     """Chain rows from CSV bytes; problems with the file become findings, never exceptions."""
+    return read_csv_records(
+        data, lambda records: read_table(records, max_rows=max_rows), lambda refused: refused
+    )
+
+
+def read_csv_records(
+    data: bytes,
+    consume: Callable[[Iterable[Sequence[str]]], Table],
+    refuse: Callable[[ChainFile], Table],
+) -> Table:
+    """What `consume` makes of the CSV file's records (lists of cell texts, decoded and split as
+    `read_csv` reads them), or `refuse` of the file's error when it cannot be read as CSV: the chain
+    table's reader and the column mapping's (`chainmap.chainfile.mapping`) share this."""
     text = decode(data)
     if text is None or "\x00" in text:
-        return file_error("chain.file_not_text")
+        return refuse(file_error("chain.file_not_text"))
     if not text.strip():
-        return file_error("chain.file_empty")
+        return refuse(file_error("chain.file_empty"))
     delimiter = sniff_delimiter(text)
     stream = io.StringIO(text, newline="")
     if _first_line(text).casefold() in {f"sep={candidate}" for candidate in DELIMITERS}:
@@ -88,9 +103,9 @@ def read_csv(data: bytes, *, max_rows: int) -> ChainFile:
         restore=any(start in text for start in DEFUSED_STARTS),
     )
     try:
-        return read_table(records, max_rows=max_rows)
+        return consume(records)
     except csv.Error:
-        return file_error("chain.file_not_csv", row=records.count + 1)
+        return refuse(file_error("chain.file_not_csv", row=records.count + 1))
 
 
 class _CountedRecords:

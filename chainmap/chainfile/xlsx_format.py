@@ -28,11 +28,11 @@ as text, as the supplier typed it.
 
 import io
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any, BinaryIO, Final
+from typing import Any, BinaryIO, Final, TypeVar
 from xml.parsers import expat
 
 import networkx as nx
@@ -74,6 +74,8 @@ MAX_COLUMNS: Final = 64
 MAX_HELD_ELEMENTS: Final = 65_536
 # The elements openpyxl reads one at a time, and clears, in each streamed part.
 _STREAMED_GROUPS: Final = frozenset({"row", "si"})
+# What a reader of the records makes of them: the chain table's rows, or a mapped table's.
+Table = TypeVar("Table")
 
 
 @dataclass(frozen=True)
@@ -259,29 +261,48 @@ def _records(sheet: ReadOnlyWorksheet) -> Iterator[Sequence[str]]:
 def read_xlsx(data: BinaryIO, *, max_rows: int, limits: XlsxLimits = DEFAULT_LIMITS) -> ChainFile:
     """Chain rows from the first sheet of a workbook; a damaged or non-xlsx file, or one that would
     unpack to more than `limits`, becomes a finding."""
+    return read_xlsx_records(
+        data,
+        lambda records: read_table(records, max_rows=max_rows, beyond_header=Severity.WARNING),
+        lambda refused: refused,
+        limits=limits,
+    )
+
+
+def read_xlsx_records(
+    data: BinaryIO,
+    consume: Callable[[Iterable[Sequence[str]]], Table],
+    refuse: Callable[[ChainFile], Table],
+    *,
+    limits: XlsxLimits = DEFAULT_LIMITS,
+) -> Table:
+    """What `consume` makes of the first sheet's records (lists of cell texts, as `read_xlsx` reads
+    them), or `refuse` of the file's error when it is no workbook or would unpack to more than
+    `limits`: the chain table's reader and the column mapping's (`chainmap.chainfile.mapping`) share
+    this."""
     content = data.read()
     problem = archive_problem(content, limits=limits.archive)
     if problem is ArchiveProblem.TOO_LARGE:
-        return file_error(_ARCHIVE_FINDINGS[problem], limit=limits.archive.unpacked // MEBIBYTE)
+        return refuse(file_error(_ARCHIVE_FINDINGS[problem], limit=limits.archive.unpacked // MEBIBYTE))
     if problem is ArchiveProblem.TOO_MANY_ENTRIES:
-        return file_error(_ARCHIVE_FINDINGS[problem], limit=limits.archive.entries)
+        return refuse(file_error(_ARCHIVE_FINDINGS[problem], limit=limits.archive.entries))
     if problem is not None:
-        return file_error(_ARCHIVE_FINDINGS[problem])
+        return refuse(file_error(_ARCHIVE_FINDINGS[problem]))
     with _PartLimitedZip(content, whole_part=limits.whole_part) as archive:
         try:
             sheet = _first_sheet(_WorkbookReader(archive))
         except _PartTooLarge:
-            return file_error("chain.file_part_too_large", limit=limits.whole_part // MEBIBYTE)
+            return refuse(file_error("chain.file_part_too_large", limit=limits.whole_part // MEBIBYTE))
         except _TooManyElements:
-            return file_error("chain.file_too_many_elements", limit=MAX_HELD_ELEMENTS)
+            return refuse(file_error("chain.file_too_many_elements", limit=MAX_HELD_ELEMENTS))
         except Exception:  # zipfile, XML (defusedxml's refusals too) and openpyxl errors: "not a workbook"
-            return file_error("chain.file_not_spreadsheet")
+            return refuse(file_error("chain.file_not_spreadsheet"))
         if sheet is None:
-            return file_error("chain.file_empty")
+            return refuse(file_error("chain.file_empty"))
         try:
-            return read_table(_records(sheet), max_rows=max_rows, beyond_header=Severity.WARNING)
+            return consume(_records(sheet))
         except _UnreadableSheet:
-            return file_error("chain.file_not_spreadsheet")
+            return refuse(file_error("chain.file_not_spreadsheet"))
 
 
 def _text_cell(sheet: WriteOnlyWorksheet, text: str) -> Any:

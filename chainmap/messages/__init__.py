@@ -2,7 +2,8 @@
 
 Messages are looked up by code and formatted with named parameters. The catalogues are split by what
 they speak about: `findings` (validation of chain files and graphs), `reasons` (why a risk has its
-level), `cli` (command-line output) and `template` (the chain template workbook).
+level), `cli` (command-line output), `template` (the chain template workbook) and `mapping` (importing other
+lists through a column mapping).
 """
 
 from collections.abc import Mapping
@@ -10,6 +11,7 @@ from typing import Any
 
 from chainmap.messages.cli import CLI_MESSAGES
 from chainmap.messages.findings import FINDING_GROUP_MESSAGES, FINDING_MESSAGES
+from chainmap.messages.mapping import MAPPING_MESSAGES
 from chainmap.messages.reasons import REASON_MESSAGES
 from chainmap.messages.template import TEMPLATE_MESSAGES
 from chainmap.themes import Lang
@@ -20,6 +22,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     **REASON_MESSAGES,
     **CLI_MESSAGES,
     **TEMPLATE_MESSAGES,
+    **MAPPING_MESSAGES,
 }
 
 

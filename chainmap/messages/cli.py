@@ -195,4 +195,16 @@ CLI_MESSAGES: dict[str, dict[Lang, str]] = {
     "column.activity": {"en": "activity", "nl": "activiteit"},
     "column.goods": {"en": "goods", "nl": "goederen"},
     "column.share": {"en": "share", "nl": "aandeel"},
+    "cli.map_needs_table": {
+        "en": "{path}: --map reads a CSV or XLSX list; a JSON file is a chain file already.",
+        "nl": "{path}: --map leest een CSV- of XLSX-lijst; een JSON-bestand is al een ketenbestand.",
+    },
+    "cli.map_unreadable": {
+        "en": "cannot read the mapping file {path}: {reason}",
+        "nl": "kan het koppelingsbestand {path} niet lezen: {reason}",
+    },
+    "cli.map_invalid": {
+        "en": "the mapping file {path} cannot be used: {problems}",
+        "nl": "het koppelingsbestand {path} is niet te gebruiken: {problems}",
+    },
 }

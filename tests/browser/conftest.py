@@ -75,7 +75,12 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     database_url = f"sqlite:///{tmp_path / 'chainmap.db'}"
     upgrade(database_url)
     engine = make_engine(database_url)
-    settings = Settings(environment="test", database_url=database_url, secret_key="test-secret")
+    settings = Settings(
+        environment="test",
+        database_url=database_url,
+        secret_key="test-secret",
+        upload_dir=tmp_path / "uploads",
+    )
     app = create_app(settings, engine=engine)
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))  # the system picks a free port; uvicorn serves on this very socket

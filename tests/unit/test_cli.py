@@ -373,3 +373,84 @@ def test_risk_lookup_with_a_region_in_xinjiang(capsys: pytest.CaptureFixture[str
     _, out, _ = run(capsys, "risk", "--goods", "Tomatoes", "--country", "US", "--region", "Xinjiang")
     assert "presumed to be made with forced labour" not in out
     assert "The region names Xinjiang, but the country is United States" in out
+
+
+BRAND_LIST = (
+    "Factory Name,Country,Address,Product Type,Number of Workers\r\n"
+    'Dhaka Apparel Works,Bangladesh,"Road 1, Dhaka",Garments,1200\r\n'
+    "Denizli Konfeksiyon,Turkey,Denizli,Garments|Fabric,300\r\n"
+)
+BRAND_MAPPING = {
+    "kind": "chainmap column mapping",
+    "version": 1,
+    "columns": {"name": "Factory Name", "country": "Country", "goods": "Product Type"},
+    "defaults": {"activity": "cut-make-trim", "supplies_to": "WK"},
+    "contractor": {"id": "WK", "name": "Werkkleding BV", "country": "NL", "activity": "trading"},
+}
+
+
+def brand_files(tmp_path: Path, mapping: object = BRAND_MAPPING) -> tuple[Path, Path]:
+    source = tmp_path / "factories.csv"
+    source.write_text(BRAND_LIST, encoding="utf-8")
+    map_file = tmp_path / "factories.json"
+    map_file.write_text(json.dumps(mapping), encoding="utf-8")
+    return source, map_file
+
+
+def test_convert_with_a_mapping_turns_a_brand_s_factory_list_into_a_chain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, map_file = brand_files(tmp_path)
+    target = tmp_path / "chain.json"
+    code, out, err = run(capsys, "convert", source, target, "--map", map_file)
+    assert (code, err) == (EXIT_OK, "")
+    assert "3 sites written" in out
+    chain = json.loads(target.read_text(encoding="utf-8"))
+    assert chain["graph"]["contractor"] == "WK"
+    assert {(link["source"], link["target"]) for link in chain["links"]} == {("R2", "WK"), ("R3", "WK")}
+    nodes = {node["id"]: node for node in chain["nodes"]}
+    assert (nodes["R3"]["country"], len(nodes["R3"]["goods"])) == ("TR", 2)  # "Garments|Fabric": two goods
+    code, out, _ = run(capsys, "validate", target)
+    assert code == EXIT_OK
+
+
+def test_convert_with_a_mapping_reports_errors_by_the_row_of_the_original_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, map_file = brand_files(tmp_path)
+    source.write_text(BRAND_LIST + "Atlantis Works,Atlantis,,Garments,10\r\n", encoding="utf-8")
+    target = tmp_path / "chain.csv"
+    code, _, err = run(capsys, "convert", source, target, "--map", map_file)
+    assert code == EXIT_BLOCKED
+    assert 'Row 4, column "country": "Atlantis"' in err
+    assert not target.exists()
+
+
+def test_convert_with_a_broken_mapping_file_is_a_usage_error_naming_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, map_file = brand_files(tmp_path, {"version": 1, "columns": {"naam": "Factory Name"}})
+    code, _, err = run(capsys, "--lang", "nl", "convert", source, tmp_path / "out.csv", "--map", map_file)
+    assert code == EXIT_USAGE
+    assert "koppelingsbestand" in err and "“naam” in “columns” is geen kolom" in err
+    assert "Traceback" not in err
+    code, _, err = run(capsys, "convert", source, tmp_path / "out.csv", "--map", tmp_path / "missing.json")
+    assert code == EXIT_USAGE and "cannot read the mapping file" in err
+
+
+def test_a_mapping_that_misses_a_column_of_the_file_blocks_the_conversion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mapping = {**BRAND_MAPPING, "columns": {"name": "Supplier", "country": "Country"}}
+    source, map_file = brand_files(tmp_path, mapping)
+    code, _, err = run(capsys, "convert", source, tmp_path / "out.csv", "--map", map_file)
+    assert code == EXIT_BLOCKED
+    assert "the column “Supplier”, which the file does not have" in err
+
+
+def test_convert_with_a_mapping_needs_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, map_file = brand_files(tmp_path)
+    chain = tmp_path / "garments.json"
+    assert run(capsys, "convert", GARMENTS, chain)[0] == EXIT_OK
+    code, _, err = run(capsys, "convert", chain, tmp_path / "out.csv", "--map", map_file)
+    assert code == EXIT_USAGE and "--map reads a CSV or XLSX list" in err

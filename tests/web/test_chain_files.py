@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from chainmap.chain import COLUMNS, ChainRow
 from chainmap.chainfile import chain_to_csv, chain_to_json, chain_to_xlsx, parse_csv, parse_json, parse_xlsx
+from chainmap.chainfile.mapping import parse_mapping
 from chainmap.findings import Finding
 from chainmap.reference import load_reference
 from chainmap.validation import build_chain
@@ -25,7 +26,7 @@ from tests.factories.chainfiles import csv_text
 from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.factories.zipbombs import BOMB_UNPACKED, MEBIBYTE, measured
-from tests.web.test_contracts import EN, log_in
+from tests.web.test_contracts import EN, csrf, log_in
 from web.limits import upload_limit
 from web.services.chain_files import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, filename_part
 from web.services.chains import MAX_WEB_SITES, as_chain_rows, draft_rows, replace_draft, submit_draft
@@ -662,3 +663,294 @@ def test_a_reference_without_safe_characters_names_the_contract_instead(
         response.headers["content-disposition"]
         == f'attachment; filename="contract-{contract.id}-chain-draft.csv"'
     )
+
+
+# The mapping step: a supplier's own list in another layout.
+BRAND_HEADER = ["Factory Name", "Country", "Address", "Product Type", "Number of Workers"]
+BRAND_COUNTRIES = ("Bangladesh", "Turkey", "India", "Vietnam", "China")
+
+
+def brand_list(factories: int, *, header: list[str] = BRAND_HEADER) -> bytes:
+    """A brand's flat factory list as Excel saves it: every factory a direct supplier of the contractor,
+    without ids, activities or customers."""
+    rows = [
+        [f"Factory {n:03d}", BRAND_COUNTRIES[n % 5], f"Street {n}, City", "Garments", str(100 + n)]
+        for n in range(factories)
+    ]
+    order = [BRAND_HEADER.index(name) for name in header]
+    return csv_text([header, *[[row[position] for position in order] for row in rows]]).encode()
+
+
+def mapping_form(token: str, **fields: str) -> dict[str, str]:
+    """The mapping step's form as a supplier fills it for a brand list: the suggested columns, the
+    contractor as the customer of every row."""
+    return {
+        "csrf_token": token,
+        "source_name": "Factory Name",
+        "source_country": "Country",
+        "source_goods": "Product Type",
+        "default_activity": "cut-make-trim",
+        "customer": "contractor",
+        "contractor_id": "WK",
+        "contractor_name": "Werkkleding BV",
+        "contractor_country": "NL",
+        "contractor_activity": "trading",
+        "step": "import",
+        **fields,
+    }
+
+
+def mapping_url(contract: Contract) -> str:
+    return f"/contracts/{contract.id}/chain/file/mapping"
+
+
+def pending_files(client: TestClient) -> list[str]:
+    app = client.app
+    folder = app.state.settings.upload_dir / "chain-imports"  # type: ignore[attr-defined]
+    return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
+
+
+def selected(page: str, column: str) -> str:
+    """The file's column the mapping step's select for `column` has chosen ("" for none)."""
+    select = re.search(rf'<select id="source-{column}".*?</select>', page, re.DOTALL)
+    assert select is not None, column
+    chosen = re.search(r'<option value="([^"]*)" selected>', select.group(0))
+    return chosen.group(1) if chosen else ""
+
+
+def test_a_brand_list_of_500_factories_goes_through_the_mapping_step_into_the_draft(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    response = upload(client, contract, "fabrieken.csv", brand_list(500))
+    assert (response.status_code, response.headers["location"]) == (303, mapping_url(contract))
+    assert len(pending_files(client)) == 1
+    assert cells(session, contract) == [[getattr(row, c) for c in COLUMNS] for row in EARLIER]  # not yet
+
+    page = client.get(mapping_url(contract)).text
+    assert "Kolommen van uw lijst koppelen" in page and "fabrieken.csv" in page
+    assert [selected(page, column) for column in ("id", "name", "country", "activity", "goods")] == [
+        "",
+        "Factory Name",
+        "Country",
+        "",
+        "Product Type",
+    ]
+    assert 'value="manufacturing"' in page  # the activity for rows without one, suggested
+    assert "Kolommen die niet worden geïmporteerd: Address, Number of Workers." in page
+    preview = re.search(r'<table class="list mapping-preview">.*?</table>', page, re.DOTALL)
+    assert preview is not None
+    assert preview.group(0).count("<tr>") == 1 + 1 + 10  # header, the contractor added, ten rows
+    assert "<td>Factory 000</td>" in preview.group(0) and "Factory 010" not in preview.group(0)
+    assert '<td class="number">toegevoegd</td>' in preview.group(0)
+
+    response = client.post(
+        mapping_url(contract), data=mapping_form(form_token(client, contract)), follow_redirects=False
+    )
+    assert (response.status_code, response.headers["location"]) == (303, f"{page_url(contract)}?uploaded=501")
+    draft = cells(session, contract)
+    assert draft[0] == ["WK", "Werkkleding BV", "NL", "trading", "", "", "", ""]
+    assert draft[1] == ["R2", "Factory 000", "Bangladesh", "cut-make-trim", "Garments", "WK", "", ""]
+    assert len(draft) == 501 and all(row[5] == "WK" for row in draft[1:])
+    assert pending_files(client) == []  # removed after the import
+    assert client.get(mapping_url(contract), follow_redirects=False).headers["location"] == page_url(contract)
+    assert (
+        "Locaties uit het bestand in uw concept geladen: 501."
+        in client.get(f"{page_url(contract)}?uploaded=501").text
+    )
+
+
+def test_the_preview_follows_the_form_as_htmx_sends_it(
+    client: TestClient, contract: Contract, supplier: User
+) -> None:
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    token = form_token(client, contract)
+    form = mapping_form(token, source_name="Address", customer="site", customer_site="Factory 001")
+    response = client.post(
+        f"{mapping_url(contract)}/preview", data=form, headers={"HX-Request": "true", "X-CSRF-Token": token}
+    )
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<div id="mapping-preview">')
+    assert "<td>Street 0, City</td>" in response.text and "toegevoegd" not in response.text
+    unmapped = client.post(
+        f"{mapping_url(contract)}/preview",
+        data=mapping_form(token, source_name=""),
+        headers={"HX-Request": "true", "X-CSRF-Token": token},
+    )
+    assert "Nog geen voorbeeld" in unmapped.text
+    forged = client.post(f"{mapping_url(contract)}/preview", data={**form, "csrf_token": "vals"})
+    assert forged.status_code == 400
+
+
+def test_a_mapping_that_misses_a_column_is_shown_at_its_field_and_imports_nothing(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    before = cells(session, contract)
+    form = mapping_form(form_token(client, contract), source_name="", default_activity="", customer="file")
+    response = client.post(mapping_url(contract), data=form, follow_redirects=False)
+    assert response.status_code == 400
+    assert 'id="source-name-error">Kies de kolom met de naam van elke locatie.' in response.text
+    assert "Geef aan aan wie de locaties leveren" in response.text
+    assert cells(session, contract) == before
+    assert len(pending_files(client)) == 1  # still waiting, to be mapped again
+
+
+def test_an_import_after_mapping_is_all_or_nothing_with_the_rows_of_the_original_file(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    data = brand_list(4).replace(b"Factory 002,India", b"Factory 002,Atlantis")
+    upload(client, contract, "fabrieken.csv", data)
+    before = cells(session, contract)
+    response = client.post(
+        mapping_url(contract), data=mapping_form(form_token(client, contract)), follow_redirects=False
+    )
+    assert response.status_code == 400
+    assert "Het bestand is niet geladen vanwege de fouten hieronder (1)" in response.text
+    finding = next(
+        f
+        for f in build_chain(
+            [ChainRow(4, "R4", "F", "Atlantis", "cut-make-trim")], reference=REFERENCE
+        ).findings
+        if f.column == "country"
+    )
+    assert listed(response.text, 4, "country", finding.message("nl"))
+    assert cells(session, contract) == before
+    assert "Kolommen van uw lijst koppelen" in response.text  # the step again, to try another mapping
+    assert len(pending_files(client)) == 1
+
+
+def test_the_mapping_is_remembered_for_the_supplier_and_not_shown_to_another_organisation(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    form = mapping_form(form_token(client, contract), default_activity="knitting", source_region="Address")
+    assert client.post(mapping_url(contract), data=form, follow_redirects=False).status_code == 303
+
+    # The same columns in another order, next month: the mapping used last time.
+    shuffled = ["Number of Workers", "Product Type", "Address", "Country", "Factory Name"]
+    upload(client, contract, "fabrieken-juni.csv", brand_list(2, header=shuffled))
+    page = client.get(mapping_url(contract)).text
+    assert "Dit is de koppeling die uw organisatie op" in page
+    assert selected(page, "region") == "Address"
+    assert 'name="default_activity" value="knitting"' in page
+    assert 'name="contractor_id" value="WK"' in page
+
+    # Another supplier with a list of the same columns gets the suggestion, never this mapping.
+    other = make_contract(session, supplier="Andere Leverancier BV", reference="AL-1")
+    make_user(session, email="verkoop@andere.nl", role=Role.SUPPLIER, organisation="Andere Leverancier BV")
+    client.cookies.clear()
+    log_in(client, "verkoop@andere.nl")
+    response = upload(client, other, "lijst.csv", brand_list(2))
+    assert response.headers["location"] == mapping_url(other)
+    page = client.get(mapping_url(other)).text
+    assert "Dit is de koppeling die uw organisatie" not in page
+    assert selected(page, "region") == ""
+    assert 'name="default_activity" value="manufacturing"' in page
+    assert 'name="default_activity" value="knitting"' not in page
+
+
+def test_the_waiting_file_is_only_the_uploader_s(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    """Another user of the same supplier, in another browser, has no waiting file: the mapping step
+    sends them to the upload, and their import cannot reach the uploader's file."""
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    waiting = pending_files(client)
+    make_user(session, email="collega@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV")
+    client.cookies.clear()
+    log_in(client, "collega@werkkleding.nl")
+    assert client.get(mapping_url(contract), follow_redirects=False).headers["location"] == page_url(contract)
+    response = client.post(
+        mapping_url(contract), data=mapping_form(form_token(client, contract)), follow_redirects=False
+    )
+    assert response.headers["location"] == page_url(contract)
+    assert len(cells(session, contract)) == len(EARLIER)
+    assert pending_files(client) == waiting
+
+
+def test_the_buyer_side_has_no_mapping_step(client: TestClient, session: Session, contract: Contract) -> None:
+    make_user(session, email=BUYER, role=Role.BUYER, organisation="Gemeente Testdorp")
+    log_in(client, BUYER)
+    assert client.get(mapping_url(contract)).status_code == 403
+    token = csrf(client)
+    assert client.post(mapping_url(contract), data=mapping_form(token)).status_code == 403
+
+
+def test_a_mapping_without_the_form_token_imports_nothing(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    before = cells(session, contract)
+    response = client.post(mapping_url(contract), data=mapping_form("vals"), follow_redirects=False)
+    assert response.status_code == 400
+    assert "Kolommen van uw lijst koppelen" in response.text
+    assert cells(session, contract) == before
+    without = {key: value for key, value in mapping_form("").items() if key != "csrf_token"}
+    assert client.post(mapping_url(contract), data=without, follow_redirects=False).status_code == 400
+    assert cells(session, contract) == before
+
+
+def test_cancelling_or_uploading_again_removes_the_waiting_file_and_an_old_one_expires(
+    client: TestClient, contract: Contract, supplier: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    first = pending_files(client)
+    upload(client, contract, "fabrieken-2.csv", brand_list(3))
+    second = pending_files(client)
+    assert len(second) == 1 and second != first
+    token = form_token(client, contract)
+    response = client.post(
+        mapping_url(contract), data={"csrf_token": token, "step": "cancel"}, follow_redirects=False
+    )
+    assert response.headers["location"] == page_url(contract)
+    assert pending_files(client) == []
+
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    monkeypatch.setattr("web.services.chain_mapping.PENDING_LIFETIME", -1)
+    assert client.get(mapping_url(contract), follow_redirects=False).headers["location"] == page_url(contract)
+    upload(client, contract, "keten.csv", csv_text(VALID).encode())  # any upload sweeps the expired ones
+    assert pending_files(client) == []
+
+
+def test_the_mapping_downloads_as_a_file_the_command_line_reads(
+    client: TestClient, contract: Contract, supplier: User
+) -> None:
+    upload(client, contract, "fabrieken.csv", brand_list(3))
+    response = client.post(
+        mapping_url(contract), data=mapping_form(form_token(client, contract), step="download")
+    )
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == 'attachment; filename="chainmap-mapping.json"'
+    read = parse_mapping(response.content)
+    assert read.findings == []
+    assert read.mapping is not None and read.mapping.defaults["supplies_to"] == "WK"
+
+
+def test_the_upload_s_script_gets_a_redirect_it_follows_itself_and_the_page_s_part_when_refused(
+    client: TestClient, contract: Contract, supplier: User
+) -> None:
+    token = form_token(client, contract)
+    headers = {"HX-Request": "true"}
+    loaded = upload(client, contract, "keten.csv", csv_text(VALID).encode(), headers=headers, token=token)
+    assert (loaded.status_code, loaded.headers["HX-Redirect"]) == (200, f"{page_url(contract)}?uploaded=3")
+    mapped = upload(client, contract, "lijst.csv", brand_list(2), headers=headers, token=token)
+    assert mapped.headers["HX-Redirect"] == mapping_url(contract)
+    wrong = csv_text([HEADER, ["WN", "Werkkleding", "Atlantis", "trading", "", "", "", ""]]).encode()
+    refused = upload(client, contract, "keten.csv", wrong, headers=headers, token=token)
+    assert refused.status_code == 400
+    assert refused.text.lstrip().startswith('<div id="chain-file-page">') and "<html" not in refused.text
+
+
+def test_a_file_s_column_names_are_shown_as_text_and_another_supplier_s_contract_is_not_found(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    header = ["<script>alert(1)</script>", "Country", "Product Type"]
+    upload(client, contract, "lijst.csv", csv_text([header, ["A", "NL", "Garments"]]).encode())
+    page = client.get(mapping_url(contract)).text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    other = make_contract(session, supplier="Andere Leverancier BV", reference="AL-1")
+    assert client.get(mapping_url(other)).status_code == 404
+    token = form_token(client, contract)
+    assert client.post(mapping_url(other), data=mapping_form(token)).status_code == 404
+    assert client.post(f"{mapping_url(other)}/preview", data=mapping_form(token)).status_code == 404

@@ -15,6 +15,7 @@ from models import (
     Organisation,
     OrganisationKind,
     Role,
+    SavedColumnMapping,
     VersionRisk,
     VersionRiskSummary,
 )
@@ -143,3 +144,45 @@ def test_0008_adds_the_draft_region_and_goes_down_and_up_again_keeping_the_sites
     with Session(engine) as session:
         (row,) = session.exec(select(ChainDraftRow)).all()
         assert (row.site_id, row.region) == ("XJ", "")
+
+
+def test_0010_adds_the_remembered_column_mappings_and_goes_down_and_up_again(
+    database_url: str, engine: Engine
+) -> None:
+    """0010 downgraded with a remembered mapping in its table and upgraded again: the table goes and comes
+    back empty, the schema is the models' after, and a mapping is kept once per organisation and headers."""
+    with Session(engine) as session:
+        supplier = make_user(
+            session, email="lid@leverancier.example", role=Role.SUPPLIER, organisation="Werkkleding BV"
+        )
+        assert supplier.organisation_id is not None
+        session.add(
+            SavedColumnMapping(
+                organisation_id=supplier.organisation_id,
+                fingerprint="f" * 64,
+                headers=["Factory Name"],
+                mapping={"version": 1, "columns": {"name": "Factory Name"}},
+                updated_by_user_id=supplier.id,
+            )
+        )
+        session.commit()
+    engine.dispose()
+    config = alembic_config(database_url)
+    command.downgrade(config, "0009")
+    with engine.connect() as connection:
+        assert "column_mappings" not in inspect(connection).get_table_names()
+    engine.dispose()
+    command.upgrade(config, "head")
+    command.check(config)
+    with Session(engine) as session:
+        assert session.exec(select(SavedColumnMapping)).all() == []
+        organisation_id = session.exec(select(Organisation.id)).first()
+        assert organisation_id is not None
+        for _ in range(2):
+            session.add(
+                SavedColumnMapping(
+                    organisation_id=organisation_id, fingerprint="a" * 64, headers=[], mapping={}
+                )
+            )
+        with pytest.raises(IntegrityError):
+            session.commit()

@@ -29,7 +29,7 @@ from web.routes.attachments import add_action_evidence
 from web.routes.chain_files import upload_chain_file
 from web.routes.escalation import record_escalation_step
 from web.services.attachments import MAX_STEP_FILES
-from web.services.chain_files import MAX_UPLOAD_BYTES
+from web.services.chain_files import MAX_UPLOAD_BYTES, UPLOAD_BYTES_PER_SITE, ChainUploadLimits
 from web.settings import MEBIBYTE, Settings
 
 CHUNK: Final = 64 * 1024
@@ -221,3 +221,62 @@ def test_a_visitor_who_never_logged_in_uploads_no_more_than_a_form(
         follow_redirects=False,
     )
     assert (small.status_code, small.headers["location"]) == (303, "/login")
+
+
+def test_the_most_sites_on_the_web_is_a_setting_that_sizes_the_upload(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert settings.max_sites == 10_000
+    monkeypatch.setenv("CHAINMAP_MAX_SITES", "50000")
+    assert Settings(secret_key="k").max_sites == 50_000
+    for wrong in ("0", "500001", "veel"):
+        monkeypatch.setenv("CHAINMAP_MAX_SITES", wrong)
+        with pytest.raises(ValueError, match="max_sites"):
+            Settings(secret_key="k")
+    assert ChainUploadLimits.for_sites(10_000).max_bytes == MAX_UPLOAD_BYTES  # as before the setting
+    larger = settings.model_copy(update={"max_sites": 50_000})
+    assert declared_limit(upload_chain_file, larger) == upload_limit(1, 50_000 * UPLOAD_BYTES_PER_SITE)
+
+
+def sites_csv(sites: int) -> bytes:
+    """A chain of `sites` sites: the contractor and its direct suppliers."""
+    lines = ["id,name,country,activity,goods,supplies_to,share", "WK,Werkkleding BV,NL,trading,Garments,,"]
+    lines += [f"S{n},Confectie {n},BD,cut-make-trim,Garments,WK," for n in range(1, sites)]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def test_a_50000_site_upload_is_accepted_when_the_limit_is_50000_and_one_more_is_refused(
+    settings: Settings, engine: Engine, session: Session
+) -> None:
+    contract = make_contract(session)
+    make_user(
+        session, email="leverancier@werkkleding.example", role=Role.SUPPLIER, organisation="Werkkleding BV"
+    )
+    larger = settings.model_copy(update={"max_sites": 50_000})
+    with TestClient(create_app(larger, engine=engine)) as client:
+        token = log_in(client, "leverancier@werkkleding.example")
+        page = client.get(f"/contracts/{contract.id}/chain/file").text
+        assert "hoogstens 24 MB en 50.000 locaties" in page
+        data = sites_csv(50_000)
+        assert len(data) > MAX_UPLOAD_BYTES // 3
+        response = client.post(
+            f"/contracts/{contract.id}/chain/file",
+            data={"csrf_token": token},
+            files={"file": ("keten.csv", data, "text/csv")},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303, response.text[-2000:]
+        assert response.headers["location"].endswith("uploaded=50000")
+        assert (
+            "Locaties uit het bestand in uw concept geladen: 50.000."
+            in client.get(response.headers["location"]).text
+        )
+
+        refused = client.post(
+            f"/contracts/{contract.id}/chain/file",
+            data={"csrf_token": token},
+            files={"file": ("keten.csv", sites_csv(50_001), "text/csv")},
+        )
+        assert refused.status_code == 400
+        assert "Het bestand heeft meer dan 50000 rijen; er kunnen hoogstens 50000 locaties" in refused.text
+        assert "Het bestand is niet geladen" in refused.text

@@ -100,4 +100,119 @@ CHAIN_FILE_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "CSV of Excel, of verbeter eerst de fouten.",
     },
     "chain_files.back": {"en": "Back", "nl": "Terug"},
+    "chain_files.upload_hint_sites": {
+        "en": "A CSV, Excel (.xlsx) or JSON file with one row per site, of at most {limit} MB and {sites} "
+        "sites. It replaces your whole draft; a file with errors changes nothing. Your own list in another "
+        "layout works too: you then say which of its columns is which.",
+        "nl": "Een CSV-, Excel- (.xlsx) of JSON-bestand met één rij per locatie, van hoogstens {limit} MB en "
+        "{sites} locaties. Het vervangt uw hele concept; een bestand met fouten verandert niets. Uw eigen "
+        "lijst in een andere opmaak kan ook: u geeft dan aan welke kolom wat is.",
+    },
+    "chain_files.progress.label": {"en": "Upload progress", "nl": "Voortgang van de upload"},
+    "chain_files.progress.uploading": {"en": "Uploading… {percent}%", "nl": "Uploaden… {percent}%"},
+    "chain_files.progress.checking": {
+        "en": "Uploaded; checking the file…",
+        "nl": "Geüpload; het bestand wordt gecontroleerd…",
+    },
+    "chain_files.mapping.hint": {
+        "en": "A factory list or an Open Supply Hub export (columns such as “Factory Name”, "
+        "“Country/Region”, “Product Type”) can be uploaded as it is: you then match its columns to the "
+        "chain's.",
+        "nl": "Een fabriekslijst of een export van Open Supply Hub (kolommen als “Factory Name”, "
+        "“Country/Region”, “Product Type”) kunt u uploaden zoals hij is: u koppelt dan de kolommen aan die "
+        "van de keten.",
+    },
+    "chain_files.mapping.title": {
+        "en": "Match the columns of your list",
+        "nl": "Kolommen van uw lijst koppelen",
+    },
+    "chain_files.mapping.intro": {
+        "en": "The columns of {filename} are not those of the chain format. Choose for each chain column the "
+        "column of your file it comes from; we suggested what the names say. Check the preview, then import.",
+        "nl": "De kolommen van {filename} zijn niet die van het ketenformaat. Kies voor elke ketenkolom de "
+        "kolom van uw bestand waar hij vandaan komt; wat de namen zeggen is al voorgesteld. Controleer het "
+        "voorbeeld en importeer dan.",
+    },
+    "chain_files.mapping.remembered": {
+        "en": "This is the mapping your organisation used for a file with these columns on {when}.",
+        "nl": "Dit is de koppeling die uw organisatie op {when} gebruikte voor een bestand met deze "
+        "kolommen.",
+    },
+    "chain_files.mapping.columns_legend": {
+        "en": "Chain column: from which column of your file",
+        "nl": "Ketenkolom: uit welke kolom van uw bestand",
+    },
+    "chain_files.mapping.column.id": {
+        "en": "id (empty: the row number, e.g. R2)",
+        "nl": "id (leeg: het rijnummer, bijv. R2)",
+    },
+    "chain_files.mapping.column.name": {"en": "name", "nl": "name (naam)"},
+    "chain_files.mapping.column.country": {"en": "country", "nl": "country (land)"},
+    "chain_files.mapping.column.activity": {"en": "activity", "nl": "activity (activiteit)"},
+    "chain_files.mapping.column.goods": {"en": "goods", "nl": "goods (goederen)"},
+    "chain_files.mapping.column.supplies_to": {
+        "en": "supplies_to (customer)",
+        "nl": "supplies_to (levert aan)",
+    },
+    "chain_files.mapping.column.share": {"en": "share", "nl": "share (aandeel)"},
+    "chain_files.mapping.column.region": {"en": "region", "nl": "region (regio)"},
+    "chain_files.mapping.no_column": {"en": "— not in the file —", "nl": "— niet in het bestand —"},
+    "chain_files.mapping.defaults_legend": {
+        "en": "For rows where the file says nothing",
+        "nl": "Voor rijen waar het bestand niets zegt",
+    },
+    "chain_files.mapping.default.country": {"en": "Country", "nl": "Land"},
+    "chain_files.mapping.default.activity": {"en": "Activity", "nl": "Activiteit"},
+    "chain_files.mapping.default.share": {"en": "Share (%)", "nl": "Aandeel (%)"},
+    "chain_files.mapping.customer_legend": {
+        "en": "Customer of rows without one",
+        "nl": "Afnemer van rijen zonder afnemer",
+    },
+    "chain_files.mapping.customer.contractor": {
+        "en": "The contractor: all are its direct suppliers (tier 1); its site is added:",
+        "nl": "De opdrachtnemer: alle zijn directe leveranciers (tier 1); de locatie ervan wordt toegevoegd:",
+    },
+    "chain_files.mapping.contractor.id": {"en": "Contractor's id", "nl": "Id van de opdrachtnemer"},
+    "chain_files.mapping.contractor.name": {"en": "Contractor's name", "nl": "Naam van de opdrachtnemer"},
+    "chain_files.mapping.contractor.country": {
+        "en": "Contractor's country",
+        "nl": "Land van de opdrachtnemer",
+    },
+    "chain_files.mapping.contractor.activity": {
+        "en": "Contractor's activity",
+        "nl": "Activiteit van de opdrachtnemer",
+    },
+    "chain_files.mapping.customer.site": {
+        "en": "A site in the file, with the id:",
+        "nl": "Een locatie in het bestand, met het id:",
+    },
+    "chain_files.mapping.customer.site_id": {"en": "Id of the customer", "nl": "Id van de afnemer"},
+    "chain_files.mapping.customer.file": {
+        "en": "None: the file names each row's customer (one row is the contractor)",
+        "nl": "Geen: het bestand noemt de afnemer van elke rij (één rij is de opdrachtnemer)",
+    },
+    "chain_files.mapping.left_out": {
+        "en": "Columns not imported: {columns}.",
+        "nl": "Kolommen die niet worden geïmporteerd: {columns}.",
+    },
+    "chain_files.mapping.import": {"en": "Import", "nl": "Importeren"},
+    "chain_files.mapping.importing": {
+        "en": "Importing and checking the file…",
+        "nl": "Het bestand wordt geïmporteerd en gecontroleerd…",
+    },
+    "chain_files.mapping.preview_button": {"en": "Show the preview", "nl": "Voorbeeld tonen"},
+    "chain_files.mapping.download": {
+        "en": "Download the mapping (.json)",
+        "nl": "Koppeling downloaden (.json)",
+    },
+    "chain_files.mapping.cancel": {"en": "Cancel", "nl": "Annuleren"},
+    "chain_files.mapping.preview_caption": {
+        "en": "Preview: the first rows as they will be imported ({count})",
+        "nl": "Voorbeeld: de eerste rijen zoals ze worden geïmporteerd ({count})",
+    },
+    "chain_files.mapping.no_preview": {
+        "en": "No preview yet: complete the mapping first.",
+        "nl": "Nog geen voorbeeld: maak eerst de koppeling af.",
+    },
+    "chain_files.mapping.added_row": {"en": "added", "nl": "toegevoegd"},
 }

