@@ -74,19 +74,19 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
     analysis = analyse(
         built.graph, reference=load_reference(), findings=built.findings, order=built.upstream_order
     )
-    result = analysis.as_dict(lang)
     if args.format == "json":
-        if args.top is not None:
-            result["hotspots"] = result["hotspots"][: args.top]
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        sys.stdout.flush()
+        analysis.write_json(sys.stdout.buffer, lang, top=args.top)
+        sys.stdout.buffer.flush()
+    elif args.format == "csv":
+        from chainmap.hotspots_csv import write_hotspots_csv
+
+        write_hotspots_csv(analysis, sys.stdout, lang, top=args.top)
     else:
-        links = built.graph.number_of_edges()
         report = text_report.analysis_text(
-            result,
-            findings=built.findings,
+            analysis,
             path=args.file,
-            links=links,
+            links=built.graph.number_of_edges(),
             top=args.top or 10,
             lang=lang,
             screening=text_report.screening_counts(node.risks for node in analysis.nodes),
@@ -273,7 +273,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyse_cmd = commands.add_parser("analyse", aliases=["analyze"], help="risk analysis of a chain file")
     analyse_cmd.add_argument("file", help="chain file: .csv, .xlsx or .json")
-    analyse_cmd.add_argument("--format", choices=formats, default="text")
+    analyse_cmd.add_argument(
+        "--format",
+        choices=(*formats, "csv"),
+        default="text",
+        help="text report, JSON result (docs/json-format.md) or the hotspots as CSV for spreadsheets",
+    )
     analyse_cmd.add_argument("--top", type=_positive, default=None, help="show only the N first hotspots")
     analyse_cmd.add_argument("--all-findings", action="store_true", help=ALL_FINDINGS_HELP)
     analyse_cmd.set_defaults(run=cmd_analyse)
