@@ -13,18 +13,21 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from chainmap import text_report
 from chainmap.activities import ACTIVITIES, normalise_activity, sector_activity
 from chainmap.analysis import analyse, assess_site, diff_chains, risk_as_dict
 from chainmap.chain import UNKNOWN_COUNTRY
-from chainmap.chainfile import load_chain, write_chain_file
 from chainmap.findings import Finding
 from chainmap.messages import render
 from chainmap.reference import ScreeningResult, country_label, load_reference, screen_company
 from chainmap.themes import LANGS, Lang
-from chainmap.validation import BuiltChain
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from chainmap.validation import BuiltChain
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -53,9 +56,19 @@ def _chain_path(text: str, lang: Lang) -> Path:
     return path
 
 
-def _load(text: str, lang: Lang, *, all_findings: bool = False) -> BuiltChain:
+def write_chain_file(graph: "nx.DiGraph[str]", path: Path) -> None:
+    """Write a chain file (`chainmap.chainfile.write_chain_file`); the file formats, with the spreadsheet
+    library, load only for the commands that read or write chain files, so `risk` starts quickly."""
+    from chainmap.chainfile import write_chain_file as write
+
+    write(graph, path)
+
+
+def _load(text: str, lang: Lang, *, all_findings: bool = False) -> "BuiltChain":
     """Read and validate a chain file; print its findings to stderr, many of one kind as one line unless
     `all_findings`."""
+    from chainmap.chainfile import load_chain
+
     built = load_chain(_chain_path(text, lang), reference=load_reference())
     for line in text_report.findings_lines(built.findings, lang, all_findings=all_findings):
         print(line, file=sys.stderr)
