@@ -166,10 +166,9 @@ class ChainAnalysis:
         arrays a few thousand items at a time; with `top` only the first `top` hotspots."""
         stream.write(b"{")
         for number, (key, value) in enumerate(self._sections(lang, top=top)):
-            stream.write(b"," if number else b"")
-            stream.write(orjson.dumps(key) + b":")
-            if isinstance(value, Iterator):
-                _write_array(stream, value)
+            stream.write((b"," if number else b"") + orjson.dumps(key) + b":")
+            if isinstance(value, Iterator | list):
+                _write_array(stream, iter(value))
             elif key == "hotspots":
                 stream.write(b'{"count":' + orjson.dumps(value["count"]))
                 for column in ("node", "risk"):
@@ -192,7 +191,7 @@ class ChainAnalysis:
         yield "findings", (finding.as_dict(lang) for finding in self.findings)
         yield "nodes", (_node_entry(node, tables.profile(node.risks)) for node in self.nodes)
         yield "hotspots", self._hotspot_columns(tables, top=top)
-        yield "risk_groups", [group.as_dict() for group in self.risk_groups]
+        yield "risk_groups", (group.as_dict() for group in self.risk_groups)
         yield "structure", self.structure.as_dict()
 
     def ranked_pairs(self, *, top: int | None = None) -> tuple[list[str], list[Risk]]:
