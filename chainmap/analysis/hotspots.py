@@ -11,12 +11,13 @@ import heapq
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, TypeVar, overload
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from chainmap.analysis.risk import Evidence, Reason, Risk
 from chainmap.themes import THEMES, Lang, Level
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # How hard the harm is to undo: harm to children, to freedom and to life cannot be reversed, environmental
 # damage often only in part; lost wages, exclusion and corruption can at least partly be remedied.

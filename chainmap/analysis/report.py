@@ -9,9 +9,8 @@ refer to them by number.
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Final, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, TypeVar
 
-import networkx as nx
 import orjson
 
 from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
@@ -24,6 +23,9 @@ from chainmap.collector import collector_paused
 from chainmap.findings import Finding
 from chainmap.reference import SOURCES, ReferenceData
 from chainmap.themes import THEMES, Lang
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ROUNDING: Final = 6
 FORMAT_VERSION: Final = 2

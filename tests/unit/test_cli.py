@@ -430,3 +430,19 @@ def test_risk_lookup_with_a_region_in_xinjiang(capsys: pytest.CaptureFixture[str
     _, out, _ = run(capsys, "risk", "--goods", "Tomatoes", "--country", "US", "--region", "Xinjiang")
     assert "presumed to be made with forced labour" not in out
     assert "The region names Xinjiang, but the country is United States" in out
+
+
+def test_the_risk_lookup_starts_without_the_chain_file_formats_or_the_cpv_table() -> None:
+    probe = (
+        "import io, sys, contextlib, chainmap.cli;"
+        "from chainmap.reference import load_reference;"
+        "contextlib.redirect_stdout(io.StringIO()).__enter__();"
+        "chainmap.cli.main(['risk', '--goods', 'Cotton', '--country', 'IN']);"
+        "loaded = [m for m in ('openpyxl', 'chainmap.chainfile') if m in sys.modules];"
+        "loaded += ['cpv'] if load_reference().cpv._table is not None else [];"
+        "sys.__stdout__.write(','.join(loaded))"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout
+    assert output.strip() == ""
