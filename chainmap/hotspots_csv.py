@@ -13,6 +13,7 @@ from typing import Final, TextIO
 from chainmap.analysis.hotspots import ROUNDING, is_prioritised, severity
 from chainmap.analysis.report import ChainAnalysis
 from chainmap.analysis.risk import Risk
+from chainmap.collector import collector_paused
 from chainmap.messages import render
 from chainmap.spreadsheets import defused
 from chainmap.themes import Lang, theme_label
@@ -32,10 +33,12 @@ def _number(value: float, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+@collector_paused()
 def write_hotspots_csv(
     analysis: ChainAnalysis, stream: TextIO, lang: Lang, *, top: int | None = None
 ) -> None:
-    """Write the hotspots of `analysis` (the first `top`, or all) as CSV to `stream`."""
+    """Write the hotspots of `analysis` (the first `top`, or all) as CSV to `stream`, with the cyclic
+    garbage collector paused as while analysing (`chainmap.collector`)."""
     writer = csv.writer(stream, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
     writer.writerow([render(f"csv.col.{column}", {}, lang) for column in COLUMNS])
     yes, no = render("csv.yes", {}, lang), render("csv.no", {}, lang)

@@ -11,7 +11,7 @@ import heapq
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
 from chainmap.analysis.risk import Evidence, Reason, Risk
 from chainmap.themes import THEMES, Lang, Level
@@ -215,18 +215,21 @@ class RankedHotspots(Sequence[Hotspot]):
 
     def sites_and(self, keys: Sequence[int], value: Callable[[Risk], T]) -> tuple[list[str], list[T]]:
         """The node of each rank key, and `value` of its risk; `value` is called once per distinct risk
-        of each profile, not once per key."""
-        slots, count, nodes, profiles = self._slots, len(self._nodes), self._nodes, self._profiles
-        of_profile: dict[int, list[T]] = {}
-        for keyed in profiles:
+        of each profile, not once per key.
+
+        The last two digits of a key, the node's place and the risk's slot, are one number below
+        `len(nodes) * slots`; the node and the value are looked up by it in two flat lists, so a key
+        costs one remainder and two look-ups, all in C loops (`map`)."""
+        slots = self._slots
+        of_profile: dict[int, list[T | None]] = {}
+        for keyed in self._profiles:
             if id(keyed) not in of_profile:
-                of_profile[id(keyed)] = [value(risk) for risk in keyed]
-        values = [of_profile[id(keyed)] for keyed in profiles]
-        positions = [key // slots % count for key in keys]
-        return (
-            [nodes[position] for position in positions],
-            [values[position][key % slots] for position, key in zip(positions, keys, strict=True)],
-        )
+                of_profile[id(keyed)] = [value(risk) for risk in keyed] + [None] * (slots - len(keyed))
+        node_at = [node for node in self._nodes for _ in range(slots)]
+        value_at = [item for keyed in self._profiles for item in of_profile[id(keyed)]]
+        places = list(map((len(self._nodes) * slots).__rmod__, keys))
+        values = cast(list[T], list(map(value_at.__getitem__, places)))
+        return list(map(node_at.__getitem__, places)), values
 
     def prioritised_risks(self) -> list[tuple[str, Risk]]:
         """The prioritised (site, risk) pairs in rank order, without building their hotspots."""
