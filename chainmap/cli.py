@@ -14,21 +14,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO, cast
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from chainmap import text_report
 from chainmap.activities import ACTIVITIES, normalise_activity, sector_activity
 from chainmap.analysis import analyse, assess_site, diff_chains, risk_as_dict
 from chainmap.chain import UNKNOWN_COUNTRY
-from chainmap.chainfile import MAX_FILE_BYTES, MAX_ROWS, load_chain, write_chain_file
-from chainmap.chainfile.mapping import apply_mapping, parse_mapping, read_source_file
-from chainmap.findings import Finding, has_errors
+from chainmap.findings import Finding
 from chainmap.messages import render
 from chainmap.reference import ScreeningResult, country_label, load_reference, screen_company
 from chainmap.themes import LANGS, Lang
-from chainmap.validation import BuiltChain, build_chain
+
+if TYPE_CHECKING:
+    # The file formats and the graph library load only for the commands that read files (start-up).
+    import networkx as nx
+
+    from chainmap.validation import BuiltChain
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -57,9 +58,19 @@ def _chain_path(text: str, lang: Lang) -> Path:
     return path
 
 
-def _load(text: str, lang: Lang, *, all_findings: bool = False) -> BuiltChain:
+def write_chain_file(graph: "nx.DiGraph[str]", path: Path) -> None:
+    """Write a chain file (`chainmap.chainfile.write_chain_file`); the file formats, with the spreadsheet
+    library, load only for the commands that read or write chain files, so `risk` starts quickly."""
+    from chainmap.chainfile import write_chain_file as write
+
+    write(graph, path)
+
+
+def _load(text: str, lang: Lang, *, all_findings: bool = False) -> "BuiltChain":
     """Read and validate a chain file; print its findings to stderr, many of one kind as one line unless
     `all_findings`."""
+    from chainmap.chainfile import load_chain
+
     built = load_chain(_chain_path(text, lang), reference=load_reference())
     for line in text_report.findings_lines(built.findings, lang, all_findings=all_findings):
         print(line, file=sys.stderr)
@@ -78,19 +89,19 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
     analysis = analyse(
         built.graph, reference=load_reference(), findings=built.findings, order=built.upstream_order
     )
-    result = analysis.as_dict(lang)
     if args.format == "json":
-        if args.top is not None:
-            result["hotspots"] = result["hotspots"][: args.top]
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        sys.stdout.flush()
+        analysis.write_json(sys.stdout.buffer, lang, top=args.top)
+        sys.stdout.buffer.flush()
+    elif args.format == "csv":
+        from chainmap.hotspots_csv import write_hotspots_csv
+
+        write_hotspots_csv(analysis, sys.stdout, lang, top=args.top)
     else:
-        links = built.graph.number_of_edges()
         report = text_report.analysis_text(
-            result,
-            findings=built.findings,
+            analysis,
             path=args.file,
-            links=links,
+            links=built.graph.number_of_edges(),
             top=args.top or 10,
             lang=lang,
             screening=text_report.screening_counts(node.risks for node in analysis.nodes),
@@ -138,10 +149,18 @@ def cmd_diff(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
-def _load_mapped(text: str, map_text: str, lang: Lang, *, all_findings: bool) -> BuiltChain:
+def _load_mapped(text: str, map_text: str, lang: Lang, *, all_findings: bool) -> "BuiltChain":
     """Read a CSV or XLSX file in another layout through the mapping file `map_text` and validate the
     chain rows it makes, as `_load` does a chain file; a mapping file that cannot be read is a usage
     error naming every problem in it."""
+    # The file formats and the graph library load only for the commands that read files (start-up).
+    import networkx as nx
+
+    from chainmap.chainfile import MAX_FILE_BYTES, MAX_ROWS
+    from chainmap.chainfile.mapping import apply_mapping, parse_mapping, read_source_file
+    from chainmap.findings import has_errors
+    from chainmap.validation import BuiltChain, build_chain
+
     path = _chain_path(text, lang)
     if path.suffix.lower() == ".json":
         raise UsageError(render("cli.map_needs_table", {"path": text}, lang))
@@ -309,7 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyse_cmd = commands.add_parser("analyse", aliases=["analyze"], help="risk analysis of a chain file")
     analyse_cmd.add_argument("file", help="chain file: .csv, .xlsx or .json")
-    analyse_cmd.add_argument("--format", choices=formats, default="text")
+    analyse_cmd.add_argument(
+        "--format",
+        choices=(*formats, "csv"),
+        default="text",
+        help="text report, JSON result (docs/json-format.md) or the hotspots as CSV for spreadsheets",
+    )
     analyse_cmd.add_argument("--top", type=_positive, default=None, help="show only the N first hotspots")
     analyse_cmd.add_argument("--all-findings", action="store_true", help=ALL_FINDINGS_HELP)
     analyse_cmd.set_defaults(run=cmd_analyse)

@@ -1,14 +1,18 @@
 """Plain-text rendering of analysis results for the terminal, in English or Dutch.
 
-Works on the JSON-ready dictionaries that `ChainAnalysis.as_dict`, `ChainDiff.as_dict` and
-`Risk.as_dict` return, so the text report and `--format json` always show the same facts.
+The analysis report reads the `ChainAnalysis` itself, so that it works out only what it prints; the diff
+and the risk look-up read the JSON-ready dictionaries of `ChainDiff.as_dict` and `risk_as_dict`, so the text
+and `--format json` show the same facts.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from chainmap.activities import activity_label
-from chainmap.analysis.groups import SubjectKind, group_label
+from chainmap.analysis.groups import RiskGroup, group_label
+from chainmap.analysis.hotspots import ROUNDING
+from chainmap.analysis.report import ChainAnalysis
+from chainmap.analysis.risk import Risk
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.findings import Finding, group_findings
 from chainmap.messages import render
@@ -74,26 +78,26 @@ GROUP_SITES_SHOWN = 5
 PRIORITISED_MARK = "*"
 
 
-def risk_group_label(group: Mapping[str, Any], lang: Lang) -> str:
-    """ "forced labour – Garments – CN": a risk group of the JSON result named in `lang` (`group_label`)."""
-    kind: SubjectKind = "good" if "good" in group else "activity"
+def risk_group_label(group: RiskGroup, lang: Lang) -> str:
+    """ "forced labour – Garments – CN": a risk group named in `lang` (`group_label`)."""
     return group_label(
-        theme=group["theme"],
-        subject_kind=kind,
-        subject=group[kind],
-        country=_country_key(group["country"] or UNKNOWN_COUNTRY_KEY, lang),
+        theme=group.theme,
+        subject_kind=group.subject_kind,
+        subject=group.subject,
+        country=_country_key(group.country or UNKNOWN_COUNTRY_KEY, lang),
         lang=lang,
     )
 
 
 def risk_group_lines(
-    groups: Sequence[Mapping[str, Any]], nodes: Mapping[str, Any], lang: Lang, *, top: int
+    groups: Sequence[RiskGroup], names: Mapping[str, str], lang: Lang, *, top: int
 ) -> list[str]:
     """The first `top` prioritised risk groups, one line each with their level, sites and combined
-    exposure, then their first sites by name; a line saying so when nothing is prioritised."""
+    exposure, then their first sites by name (`names` maps node ids to names); a line saying so when
+    nothing is prioritised."""
     if not groups:
         return [_t("report.no_risk_groups", lang), ""]
-    risks = sum(group["sites"] for group in groups)
+    risks = sum(len(group.nodes) for group in groups)
     lines = [_t("report.risk_groups", lang, groups=len(groups), risks=risks)]
     for number, group in enumerate(groups[:top], start=1):
         lines.append(
@@ -102,39 +106,45 @@ def risk_group_lines(
                 "report.risk_group",
                 lang,
                 label=risk_group_label(group, lang),
-                level=Level(group["level"]).label(lang),
-                sites=group["sites"],
-                exposure=_percent(group["exposure"], lang),
+                level=group.level.label(lang),
+                sites=len(group.nodes),
+                exposure=_percent(group.exposure, lang),
             )
         )
-        names = [nodes[node]["name"] for node in group["nodes"][:GROUP_SITES_SHOWN]]
-        more = group["sites"] - len(names)
+        shown = [names[node] for node in group.nodes[:GROUP_SITES_SHOWN]]
+        more = len(group.nodes) - len(shown)
         if more:
-            names.append(_t("report.more_sites", lang, count=more))
-        lines.append("       " + "; ".join(names))
+            shown.append(_t("report.more_sites", lang, count=more))
+        lines.append("       " + "; ".join(shown))
     if len(groups) > top:
         lines.append("  " + _t("report.more_groups", lang, count=len(groups) - top))
     return [*lines, ""]
 
 
-def screening_counts(node_risks: Iterable[Mapping[str, Any]]) -> tuple[int, int, int]:
+def screening_counts(node_risks: Iterable[Mapping[str, Risk]]) -> tuple[int, int, int]:
     """(sites, listings, possible matches) of a chain's UFLPA screening, from each site's forced labour
-    reasons (`chainmap.analysis.Risk`): for the line of the text report that says what screening found."""
+    reasons (`chainmap.analysis.Risk`): for the line of the text report that says what screening found.
+    Sites share their risk profiles, so each profile is read once."""
     sites = listings = possible = 0
+    counted: dict[int, tuple[bool, bool]] = {}
     for risks in node_risks:
         sites += 1
-        codes = (
-            {reason.code for reason in risks["forced_labour"].reasons} if "forced_labour" in risks else set()
-        )
-        listings += "reason.uflpa_entity" in codes
-        possible += bool(codes & {"reason.uflpa_possible", "reason.uflpa_possible_short"})
+        found = counted.get(id(risks))
+        if found is None:
+            forced = risks.get("forced_labour")
+            codes = {reason.code for reason in forced.reasons} if forced is not None else set()
+            found = counted[id(risks)] = (
+                "reason.uflpa_entity" in codes,
+                bool(codes & {"reason.uflpa_possible", "reason.uflpa_possible_short"}),
+            )
+        listings += found[0]
+        possible += found[1]
     return sites, listings, possible
 
 
 def analysis_text(
-    result: Mapping[str, Any],
+    analysis: ChainAnalysis,
     *,
-    findings: Sequence[Finding],
     path: str,
     links: int,
     top: int,
@@ -146,11 +156,12 @@ def analysis_text(
     summary, findings, and with `screening` (`screening_counts`) what the UFLPA screening found and that
     no match is not clearance.
 
-    `findings` are the findings that `result["findings"]` lists, as `Finding`s so that they can be
-    grouped for reading (`findings_lines`; `all_findings` lists every one)."""
-    nodes = {node["id"]: node for node in result["nodes"]}
-    structure = result["structure"]
-    contractor = next((n for n in result["nodes"] if n["tier"] == 0), None)
+    Only what is printed is worked out: the first `top` hotspots are picked from the ranking without
+    sorting or building the others. Findings are grouped for reading (`findings_lines`; `all_findings`
+    lists every one)."""
+    nodes = {node.id: node for node in analysis.nodes}
+    names = {node_id: node.name for node_id, node in nodes.items()}
+    contractor = next((node for node in analysis.nodes if node.tier == 0), None)
     lines = [
         _t(
             "report.title",
@@ -158,15 +169,14 @@ def analysis_text(
             path=path,
             nodes=len(nodes),
             links=links,
-            contractor=contractor["name"] if contractor else "?",
+            contractor=contractor.name if contractor else "?",
         ),
         "",
     ]
-    lines += risk_group_lines(result.get("risk_groups", []), nodes, lang, top=top)
-    hotspots: Sequence[Mapping[str, Any]] = result["hotspots"]
-    shown = hotspots[:top]
+    lines += risk_group_lines(analysis.risk_groups, names, lang, top=top)
+    shown = analysis.hotspots[:top]
     if shown:
-        lines.append(_t("report.hotspots", lang, shown=len(shown), total=len(hotspots)))
+        lines.append(_t("report.hotspots", lang, shown=len(shown), total=len(analysis.hotspots)))
         lines.append(
             _row(
                 "#",
@@ -174,23 +184,24 @@ def analysis_text(
                 *(_t(f"report.col.{key}", lang) for key in ("salience", "exposure")),
             )
         )
-        for hotspot in shown:
-            node = nodes[hotspot["node"]]
+        for rank, hotspot in enumerate(shown, start=1):
+            node = nodes[hotspot.node]
             lines.append(
                 _row(
-                    f"{hotspot['rank']}{PRIORITISED_MARK if hotspot.get('prioritised') else ''}",
-                    node["name"],
-                    node["country"] or "?",
-                    theme_label(hotspot["theme"], lang),
-                    Level(hotspot["level"]).label(lang),
-                    _decimal(f"{hotspot['salience']:.3f}", lang),
-                    _percent(hotspot["exposure"], lang),
+                    f"{rank}{PRIORITISED_MARK if hotspot.prioritised else ''}",
+                    node.name,
+                    node.country or "?",
+                    theme_label(hotspot.theme, lang),
+                    hotspot.level.label(lang),
+                    _decimal(f"{round(hotspot.salience, ROUNDING):.3f}", lang),
+                    _percent(round(hotspot.exposure, ROUNDING), lang),
                 )
             )
-            lines += [f"       - {reason}" for reason in hotspot["reasons"]]
+            lines += [f"       - {reason.text(lang)}" for reason in hotspot.reasons]
         lines.append(f"  {PRIORITISED_MARK} {_t('report.prioritised_mark', lang)}")
     else:
         lines.append(_t("report.no_hotspots", lang))
+    structure = analysis.structure.as_dict()
     lines += ["", _t("report.structure", lang)]
     tiers = ", ".join(f"{tier}: {count}" for tier, count in structure["tiers"].items())
     none = _t("report.none", lang)
@@ -208,8 +219,8 @@ def analysis_text(
         "",
         _t("report.findings", lang),
     ]
-    if findings:
-        lines += [f"  {line}" for line in findings_lines(findings, lang, all_findings=all_findings)]
+    if analysis.findings:
+        lines += [f"  {line}" for line in findings_lines(analysis.findings, lang, all_findings=all_findings)]
     else:
         lines.append("  " + _t("report.no_findings", lang))
     if screening is not None:

@@ -5,7 +5,7 @@
 - `hotspots`: (node, theme) pairs ranked by salience (severity x likelihood x exposure)
 - `structure`: tiers, traced share, unknown parts, critical nodes, exposure by country
 - `diff_chains`: what changed between two versions
-- `analyse`: all of it for one chain, as `ChainAnalysis` with a stable JSON shape
+- `analyse`: all of it for one chain, as `ChainAnalysis` with its JSON result (docs/json-format.md)
 """
 
 from chainmap.analysis.diff import AttributeChange, ChainDiff, RiskChange, SiteRisk, diff_chains

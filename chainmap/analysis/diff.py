@@ -5,13 +5,14 @@ same from one version to the next.
 """
 
 from dataclasses import dataclass
-from typing import Any, Final
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Final
 
 from chainmap.analysis.risk import Risk, node_risks
 from chainmap.reference import ReferenceData
 from chainmap.themes import THEMES, Lang, Level, theme_label
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NODE_ATTRIBUTES: Final[tuple[str, ...]] = ("name", "country", "activity", "goods")
 # Risks at sites that came or went are reported from this level up: the risks a plan of action follows.

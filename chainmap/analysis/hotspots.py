@@ -7,14 +7,17 @@ the harm is to undo. salience = severity x likelihood x exposure stays with each
 carrying 0.2% of the volume ranks above a low risk at the contractor. See docs/risk-model.md §8.
 """
 
-from collections.abc import Mapping, Sequence
+import heapq
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, overload
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
 from chainmap.analysis.risk import Evidence, Reason, Risk
 from chainmap.themes import THEMES, Lang, Level
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # How hard the harm is to undo: harm to children, to freedom and to life cannot be reversed, environmental
 # damage often only in part; lost wages, exclusion and corruption can at least partly be remedied.
@@ -32,6 +35,7 @@ ROUNDING: Final = 6
 # The lowest level a plan of action must address.
 PRIORITY_LEVEL: Final = Level.HIGH
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
+T = TypeVar("T")
 
 
 def is_prioritised(level: Level, *, baseline: bool, evidence: Evidence | None = None) -> bool:
@@ -135,23 +139,36 @@ def hotspot_of(
 class RankedHotspots(Sequence[Hotspot]):
     """The hotspots of a chain in rank order, each built only when read.
 
-    A 100,000-node chain has hundreds of thousands of (node, theme) pairs with some risk; keeping them as
-    compact parallel lists keeps the analysis fast when a report shows only the top few. Because the
-    ranking is by level first, every prioritised hotspot comes before the first one below PRIORITY_LEVEL,
-    and `prioritised()` reads only that far.
+    A 100,000-node chain has hundreds of thousands of (node, theme) pairs with some risk. Each pair is kept
+    as one integer whose order is the ranking (`rank_hotspots` says how it is made), so the analysis
+    sorts plain integers, and a hotspot is built only for the ranks a report reads. The prioritised pairs
+    and the others are kept apart: the prioritised ones (which the risk groups need) are sorted on their
+    own, the whole ranking only when a reader goes past them, and `top` picks the first few without
+    sorting the rest.
     """
 
     def __init__(
-        self, rank: list[int], nodes: list[str], risks: list[Risk], exposure: Mapping[str, float]
+        self,
+        *,
+        prioritised_keys: list[int],
+        other_keys: list[int],
+        nodes: list[str],
+        profiles: list[list[Risk]],
+        exposure: Mapping[str, float],
+        slots: int,
     ) -> None:
-        self._rank = rank
+        self._prioritised_keys = prioritised_keys
+        self._other_keys = other_keys
+        self._prioritised_sorted = False
+        self._ranked: list[int] | None = None
         self._nodes = nodes
-        self._risks = risks
+        self._profiles = profiles
         self._exposure = exposure
+        self._slots = slots
         self._scores: dict[int, tuple[float, float, str | None]] = {}
 
     def __len__(self) -> int:
-        return len(self._rank)
+        return len(self._prioritised_keys) + len(self._other_keys)
 
     @overload
     def __getitem__(self, index: int) -> Hotspot: ...
@@ -161,28 +178,77 @@ class RankedHotspots(Sequence[Hotspot]):
 
     def __getitem__(self, index: int | slice) -> "Hotspot | list[Hotspot]":
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        item = self._rank[index]
-        return self._hotspot(self._nodes[item], self._risks[item])
+            start, stop, step = index.indices(len(self))
+            if step == 1 and start == 0:
+                return [self._hotspot(key) for key in self.top_keys(stop)]
+            keys = self.keys()
+            return [self._hotspot(keys[i]) for i in range(start, stop, step)]
+        return self._hotspot(self.keys()[index])
+
+    def __iter__(self) -> Iterator[Hotspot]:
+        return (self._hotspot(key) for key in self.keys())
+
+    def keys(self) -> list[int]:
+        """Every hotspot as its rank key, in rank order (sorted on first use)."""
+        if self._ranked is None:
+            others = sorted(self._other_keys)
+            # Two sorted runs: the sort merges them in one pass.
+            ranked = self._sorted_prioritised() + others
+            ranked.sort()
+            self._ranked = ranked
+        return self._ranked
+
+    def top_keys(self, count: int) -> list[int]:
+        """The rank keys of the first `count` hotspots, without sorting the whole ranking."""
+        if self._ranked is not None or count >= len(self):
+            return self.keys()[:count]
+        return heapq.nsmallest(count, itertools.chain(self._sorted_prioritised()[:count], self._other_keys))
+
+    def site_and_risk(self, key: int) -> tuple[str, Risk]:
+        """The node and the risk of one rank key."""
+        slot, position = key % self._slots, key // self._slots % len(self._nodes)
+        return self._nodes[position], self._profiles[position][slot]
+
+    def sites_and_risks(self, keys: Sequence[int]) -> tuple[list[str], list[Risk]]:
+        """The nodes and the risks of rank keys, as two lists (`site_and_risk` of each key)."""
+        return self.sites_and(keys, lambda risk: risk)
+
+    def sites_and(self, keys: Sequence[int], value: Callable[[Risk], T]) -> tuple[list[str], list[T]]:
+        """The node of each rank key, and `value` of its risk; `value` is called once per distinct risk
+        of each profile, not once per key.
+
+        The last two digits of a key, the node's place and the risk's slot, are one number below
+        `len(nodes) * slots`; the node and the value are looked up by it in two flat lists, so a key
+        costs one remainder and two look-ups, all in C loops (`map`)."""
+        slots = self._slots
+        of_profile: dict[int, list[T | None]] = {}
+        for keyed in self._profiles:
+            if id(keyed) not in of_profile:
+                of_profile[id(keyed)] = [value(risk) for risk in keyed] + [None] * (slots - len(keyed))
+        node_at = [node for node in self._nodes for _ in range(slots)]
+        value_at = [item for keyed in self._profiles for item in of_profile[id(keyed)]]
+        places = list(map((len(self._nodes) * slots).__rmod__, keys))
+        values = cast(list[T], list(map(value_at.__getitem__, places)))
+        return list(map(node_at.__getitem__, places)), values
 
     def prioritised_risks(self) -> list[tuple[str, Risk]]:
         """The prioritised (site, risk) pairs in rank order, without building their hotspots."""
-        chosen: list[tuple[str, Risk]] = []
-        for item in self._rank:
-            risk = self._risks[item]
-            if risk.level < PRIORITY_LEVEL:
-                break
-            if is_prioritised(risk.level, baseline=risk.baseline, evidence=risk.evidence):
-                chosen.append((self._nodes[item], risk))
-        return chosen
+        return list(zip(*self.sites_and_risks(self._sorted_prioritised()), strict=True))
 
     def prioritised(self) -> list[Hotspot]:
         """The prioritised hotspots in rank order (`is_prioritised`)."""
-        return [self._hotspot(node, risk) for node, risk in self.prioritised_risks()]
+        return [self._hotspot(key) for key in self._sorted_prioritised()]
 
-    def _hotspot(self, node: str, risk: Risk) -> Hotspot:
-        """The hotspot of `risk` at `node` (`hotspot_of`); the scores of a risk shared by many nodes are
+    def _sorted_prioritised(self) -> list[int]:
+        if not self._prioritised_sorted:
+            self._prioritised_keys.sort()
+            self._prioritised_sorted = True
+        return self._prioritised_keys
+
+    def _hotspot(self, key: int) -> Hotspot:
+        """The hotspot of one rank key (`hotspot_of`); the scores of a risk shared by many nodes are
         worked out once."""
+        node, risk = self.site_and_risk(key)
         scores = self._scores.get(id(risk))
         if scores is None:
             scores = self._scores[id(risk)] = (severity(risk), risk.likelihood, risk.listed_good)
@@ -195,42 +261,68 @@ def rank_hotspots(
     """Every (node, theme) of the chain with a level and an exposure above 0, the most severe first.
 
     Ranked by level, then likelihood, then exposure, then irremediability, each highest first. Ties are
-    broken by node id and then by theme order in THEMES, so the ranking is the same on every run: the pairs
-    are listed in that order and sorted stably three times, by the last key first (irremediability, then
-    exposure, then level and likelihood as one number), which gives the order of `rank_key` with less
-    work. Nodes share their risk profile, so the profile's part of the sort key is computed once per
-    profile.
+    broken by node id and then by theme order in THEMES, so the ranking is the same on every run.
+
+    Each pair is one integer, the sum of a part of its risk and a part of its node, whose order is that
+    of `rank_key`. From most to least significant its digits (in mixed radix) are: the rank of the risk's
+    level and likelihood, the rank of the node's exposure, the rank of the theme's irremediability, the
+    node's place in id order, and the place of the risk in the node's profile in theme order (its "slot",
+    which also finds the risk again). The risk's digits are worked out once per profile, since nodes
+    share their risk profile, and the node's once per node.
     """
-    profile_keys: dict[int, list[tuple[Risk, int, float]]] = {}
-    severe: list[int] = []  # level and likelihood in one number (`_risk_class`), negated
-    volume: list[float] = []  # exposure, negated
-    undoable: list[float] = []  # irremediability, negated
-    nodes: list[str] = []
-    ranked_risks: list[Risk] = []
-    for node in sorted(graph):
-        profile = risks.get(node)
-        node_exposure = exposure.get(node, 0.0)
-        if profile is None or node_exposure <= 0.0:
-            continue
-        keyed = profile_keys.get(id(profile))
-        if keyed is None:
-            keyed = profile_keys[id(profile)] = [
-                (risk, -_risk_class(risk), -IRREMEDIABILITY.get(risk.theme, 0.5))
-                for risk in sorted(
-                    profile.values(), key=lambda risk: _THEME_ORDER.get(risk.theme, len(THEMES))
-                )
-                if risk.level != Level.NONE_KNOWN
-            ]
-        for risk, risk_class, irremediability in keyed:
-            severe.append(risk_class)
-            volume.append(-node_exposure)
-            undoable.append(irremediability)
-            nodes.append(node)
-            ranked_risks.append(risk)
-    rank = sorted(range(len(severe)), key=undoable.__getitem__)
-    rank.sort(key=volume.__getitem__)
-    rank.sort(key=severe.__getitem__)
-    return RankedHotspots(rank, nodes, ranked_risks, exposure)
+    nodes = sorted(node for node in graph if node in risks and exposure.get(node, 0.0) > 0.0)
+    keyed_profiles: dict[int, tuple[list[Risk], list[int], list[bool]]] = {}
+    for node in nodes:
+        profile = risks[node]
+        if id(profile) not in keyed_profiles:
+            ordered = sorted(profile.values(), key=lambda risk: _THEME_ORDER.get(risk.theme, len(THEMES)))
+            keyed_profiles[id(profile)] = (
+                [risk for risk in ordered if risk.level != Level.NONE_KNOWN],
+                [],
+                [],
+            )
+    distinct = {id(risk): risk for keyed, _, _ in keyed_profiles.values() for risk in keyed}.values()
+    class_rank = _dense_rank(-_risk_class(risk) for risk in distinct)
+    undo_rank = _dense_rank(-IRREMEDIABILITY.get(risk.theme, 0.5) for risk in distinct)
+    exposure_rank = _dense_rank(-exposure[node] for node in nodes)
+    slots = max((len(keyed) for keyed, _, _ in keyed_profiles.values()), default=0) + 1
+    node_radix = len(nodes) or 1
+    undo_radix = node_radix * slots
+    exposure_radix = undo_radix * (len(undo_rank) or 1)
+    class_radix = exposure_radix * (len(exposure_rank) or 1)
+    for keyed, risk_parts, chosen in keyed_profiles.values():
+        for slot, risk in enumerate(keyed):
+            risk_parts.append(
+                class_rank[-_risk_class(risk)] * class_radix
+                + undo_rank[-IRREMEDIABILITY.get(risk.theme, 0.5)] * undo_radix
+                + slot
+            )
+            chosen.append(is_prioritised(risk.level, baseline=risk.baseline, evidence=risk.evidence))
+    profiles: list[list[Risk]] = []
+    node_parts: dict[int, list[int]] = {profile_id: [] for profile_id in keyed_profiles}
+    for position, node in enumerate(nodes):
+        profile_id = id(risks[node])
+        profiles.append(keyed_profiles[profile_id][0])
+        node_parts[profile_id].append(exposure_rank[-exposure[node]] * exposure_radix + position * slots)
+    prioritised_keys: list[int] = []
+    other_keys: list[int] = []
+    for profile_id, (_, risk_parts, chosen) in keyed_profiles.items():
+        parts = node_parts[profile_id]
+        for risk_part, is_chosen in zip(risk_parts, chosen, strict=True):
+            (prioritised_keys if is_chosen else other_keys).extend([part + risk_part for part in parts])
+    return RankedHotspots(
+        prioritised_keys=prioritised_keys,
+        other_keys=other_keys,
+        nodes=nodes,
+        profiles=profiles,
+        exposure=exposure,
+        slots=slots,
+    )
+
+
+def _dense_rank(values: Iterable[float]) -> dict[float, int]:
+    """Each distinct value with its place among them, the smallest 0."""
+    return {value: rank for rank, value in enumerate(sorted(set(values)))}
 
 
 def _risk_class(risk: Risk) -> int:

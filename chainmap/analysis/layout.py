@@ -20,13 +20,14 @@ crossings
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
-
-import networkx as nx
+from typing import TYPE_CHECKING, Final
 
 from chainmap.analysis.flow import tiers as shortest_tiers
 from chainmap.chain import contractor, customers_of, suppliers_of
 from chainmap.collector import collector_paused
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["DEFAULT_SWEEPS", "Position", "TieredLayout", "crossings", "tiered_layout"]
 

@@ -1,27 +1,38 @@
 """The full analysis of one chain as plain data: findings, risk per node, hotspots, risk groups, structure.
 
-`analyse` is what the command line and the web app call; `ChainAnalysis.as_dict` is the stable JSON shape
-they show and return.
+`analyse` is what the command line and the web app call. `ChainAnalysis.write_json` writes the JSON
+result (docs/json-format.md, format version 2) in pieces, so a chain of 100,000 sites never has its
+whole text in memory; `ChainAnalysis.as_dict` is the same document as Python data, for small chains and
+tests. Every reason text and source is in a table once, every distinct risk once; nodes and hotspots
+refer to them by number.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, TypeVar
 
-import networkx as nx
+import orjson
 
 from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
 from chainmap.analysis.groups import RiskGroup, risk_groups
-from chainmap.analysis.hotspots import Hotspot, rank_hotspots
+from chainmap.analysis.hotspots import Hotspot, RankedHotspots, is_prioritised, rank_hotspots, severity
 from chainmap.analysis.risk import Reason, Risk, node_risks
 from chainmap.analysis.structure import Structure, origin_nodes, structure
 from chainmap.chain import contractor
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding
-from chainmap.reference import ReferenceData
-from chainmap.themes import Lang
+from chainmap.reference import SOURCES, ReferenceData
+from chainmap.themes import THEMES, Lang
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ROUNDING: Final = 6
+FORMAT_VERSION: Final = 2
+# Items of a long array serialised at a time: large enough that orjson does the work, small enough that
+# the pieces stay a few megabytes.
+CHUNK: Final = 20_000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +60,91 @@ def risk_as_dict(risk: Risk, lang: Lang = "en") -> dict[str, Any]:
     }
 
 
+class RiskTables:
+    """The tables of the JSON result: each source, reason text and distinct risk once, numbered from 0
+    in order of first use, with the number of each risk a node's profile or a hotspot refers to.
+
+    Risks are told apart by what the result says of them, so two equal risks of different sites are one
+    entry; nodes share their risk profiles, so each profile is looked at once.
+    """
+
+    def __init__(self, nodes: Iterable[NodeResult], lang: Lang) -> None:
+        self.lang = lang
+        self.sources: list[dict[str, Any]] = []
+        self.reasons: list[dict[str, Any]] = []
+        self.risks: list[dict[str, Any]] = []
+        self._source_ids: dict[str, int] = {}
+        self._reason_ids: dict[tuple[str, str, int], int] = {}
+        self._reason_of: dict[int, int] = {}
+        self._risk_ids: dict[tuple[Any, ...], int] = {}
+        self._risk_of: dict[int, int] = {}
+        self._profiles: dict[int, list[int | None]] = {}
+        for node in nodes:
+            self.profile(node.risks)
+
+    def profile(self, risks: Mapping[str, Risk]) -> list[int | None]:
+        """A node's risks as the numbers of the risk table, one per theme in THEMES order (None for a
+        theme the profile lacks)."""
+        found = self._profiles.get(id(risks))
+        if found is None:
+            found = self._profiles[id(risks)] = [
+                self.risk_id(risks[theme]) if theme in risks else None for theme in THEMES
+            ]
+        return found
+
+    def risk_id(self, risk: Risk) -> int:
+        """The number of `risk` in the risk table, adding it when it is new."""
+        found = self._risk_of.get(id(risk))
+        if found is not None:
+            return found
+        reasons = [self._reason_id(reason) for reason in risk.reasons]
+        sources = list(dict.fromkeys(self.reasons[reason]["source"] for reason in reasons))
+        entry = {
+            "theme": risk.theme,
+            "level": int(risk.level),
+            "label": risk.level.label(self.lang),
+            "baseline": risk.baseline,
+            "evidence": None if risk.evidence is None else risk.evidence.value,
+            "severity": round(severity(risk), ROUNDING),
+            "likelihood": round(risk.likelihood, ROUNDING),
+            "prioritised": is_prioritised(risk.level, baseline=risk.baseline, evidence=risk.evidence),
+            "reasons": reasons,
+            "sources": sources,
+        }
+        content = (*(value if not isinstance(value, list) else tuple(value) for value in entry.values()),)
+        number = self._risk_ids.get(content)
+        if number is None:
+            number = self._risk_ids[content] = len(self.risks)
+            self.risks.append({"id": number, **entry})
+        self._risk_of[id(risk)] = number
+        return number
+
+    def _reason_id(self, reason: Reason) -> int:
+        found = self._reason_of.get(id(reason))
+        if found is None:
+            source = self._source_id(reason.source)
+            text = reason.text(self.lang)
+            key = (reason.code, text, source)
+            found = self._reason_ids.get(key)
+            if found is None:
+                found = self._reason_ids[key] = len(self.reasons)
+                self.reasons.append({"id": found, "code": reason.code, "text": text, "source": source})
+            self._reason_of[id(reason)] = found
+        return found
+
+    def _source_id(self, key: str) -> int:
+        """The number of a source; sources with the same citation are one entry, as they were one
+        citation in a risk's list of sources."""
+        source = SOURCES[key]
+        found = self._source_ids.get(source.citation)
+        if found is None:
+            found = self._source_ids[source.citation] = len(self.sources)
+            self.sources.append(
+                {"id": found, "key": source.key, "citation": source.citation, "url": source.url}
+            )
+        return found
+
+
 @dataclass(frozen=True, slots=True)
 class ChainAnalysis:
     """The analysis of a chain: validation findings, every node's risks, ranked hotspots, the prioritised
@@ -60,51 +156,98 @@ class ChainAnalysis:
     structure: Structure
     risk_groups: tuple[RiskGroup, ...] = ()
 
-    def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """The stable JSON shape: the keys findings, nodes, hotspots, risk_groups and structure.
-
-        Risks shared by many nodes are rendered once and their texts reused, so a large chain renders
-        quickly.
-        """
-        rendered: dict[int, dict[str, Any]] = {}
-        reason_texts: dict[int, list[str]] = {}
-
-        def render_risk(risk: Risk) -> dict[str, Any]:
-            found = rendered.get(id(risk))
-            if found is None:
-                found = rendered[id(risk)] = risk_as_dict(risk, lang)
-            return found
-
-        def render_risk_reasons(reasons: tuple[Reason, ...]) -> list[str]:
-            found = reason_texts.get(id(reasons))
-            if found is None:
-                found = reason_texts[id(reasons)] = [reason.text(lang) for reason in reasons]
-            return found
-
-        nodes = [
-            {
-                "id": node.id,
-                "name": node.name,
-                "country": node.country,
-                "activity": node.activity,
-                "goods": list(node.goods),
-                "tier": node.tier,
-                "exposure": round(node.exposure, ROUNDING),
-                "risks": {theme: render_risk(risk) for theme, risk in node.risks.items()},
-            }
-            for node in self.nodes
-        ]
-        hotspots = [
-            hotspot.as_dict(rank, lang, reason_texts=render_risk_reasons(hotspot.reasons))
-            for rank, hotspot in enumerate(self.hotspots, start=1)
-        ]
+    def as_dict(self, lang: Lang = "en", *, top: int | None = None) -> dict[str, Any]:
+        """The JSON result (docs/json-format.md) as Python data: what `write_json` writes, parsed."""
         return {
-            "findings": [finding.as_dict(lang) for finding in self.findings],
-            "nodes": nodes,
-            "hotspots": hotspots,
-            "risk_groups": [group.as_dict() for group in self.risk_groups],
-            "structure": self.structure.as_dict(),
+            key: list(value) if isinstance(value, Iterator) else value
+            for key, value in self._sections(lang, top=top)
         }
+
+    @collector_paused()
+    def write_json(self, stream: BinaryIO, lang: Lang = "en", *, top: int | None = None) -> None:
+        """Write the JSON result (docs/json-format.md) to `stream` as UTF-8, section by section and long
+        arrays a few thousand items at a time; with `top` only the first `top` hotspots.
+
+        Like the analysis, it runs with the cyclic garbage collector paused (`collector_paused`): it makes
+        hundreds of thousands of small objects, none in cycles."""
+        stream.write(b"{")
+        for number, (key, value) in enumerate(self._sections(lang, top=top)):
+            stream.write((b"," if number else b"") + orjson.dumps(key) + b":")
+            if isinstance(value, Iterator | list):
+                _write_array(stream, iter(value))
+            elif key == "hotspots":
+                stream.write(b'{"count":' + orjson.dumps(value["count"]))
+                for column in ("node", "risk"):
+                    stream.write(b',"' + column.encode() + b'":')
+                    _write_array(stream, iter(value[column]))
+                stream.write(b"}")
+            else:
+                stream.write(orjson.dumps(value))
+        stream.write(b"}\n")
+
+    def _sections(self, lang: Lang, *, top: int | None) -> Iterator[tuple[str, Any]]:
+        """The keys of the JSON result in order, each with its value; long arrays as iterators."""
+        tables = RiskTables(self.nodes, lang)
+        yield "format_version", FORMAT_VERSION
+        yield "lang", lang
+        yield "themes", list(THEMES)
+        yield "sources", tables.sources
+        yield "reasons", tables.reasons
+        yield "risks", tables.risks
+        yield "findings", (finding.as_dict(lang) for finding in self.findings)
+        yield "nodes", (_node_entry(node, tables.profile(node.risks)) for node in self.nodes)
+        yield "hotspots", self._hotspot_columns(tables, top=top)
+        yield "risk_groups", (group.as_dict() for group in self.risk_groups)
+        yield "structure", self.structure.as_dict()
+
+    def ranked_pairs(self, *, top: int | None = None) -> tuple[list[str], list[Risk]]:
+        """The hotspots in rank order as the node id and the risk of each, without building `Hotspot`s;
+        with `top` only the first `top`, picked without sorting the rest."""
+        return self._ranked(lambda risk: risk, top=top)
+
+    def _ranked(self, value: Callable[[Risk], T], *, top: int | None) -> tuple[list[str], list[T]]:
+        """The node id of each hotspot in rank order and `value` of its risk (the first `top`, or all)."""
+        ranked = self.hotspots
+        if isinstance(ranked, RankedHotspots):
+            return ranked.sites_and(ranked.keys() if top is None else ranked.top_keys(top), value)
+        shown = ranked if top is None else ranked[:top]
+        profiles = {node.id: node.risks for node in self.nodes}
+        return [hotspot.node for hotspot in shown], [value(profiles[h.node][h.theme]) for h in shown]
+
+    def _hotspot_columns(self, tables: RiskTables, *, top: int | None) -> dict[str, Any]:
+        """The hotspots in rank order as two columns, the node id and the number of the risk, and how
+        many hotspots the chain has (more than the columns hold when `top` cuts them)."""
+        nodes, risks = self._ranked(tables.risk_id, top=top)
+        return {"count": len(self.hotspots), "node": nodes, "risk": risks}
+
+
+def _node_entry(node: NodeResult, risks: list[int | None]) -> dict[str, Any]:
+    """A node of the JSON result; `risks` are the numbers of its risks in the risk table, by theme."""
+    return {
+        "id": node.id,
+        "name": node.name,
+        "country": node.country,
+        "activity": node.activity,
+        "goods": list(node.goods),
+        "tier": node.tier,
+        "exposure": round(node.exposure, ROUNDING),
+        "risks": risks,
+    }
+
+
+def _write_array(stream: BinaryIO, items: Iterator[Any]) -> None:
+    """Write a JSON array of `items`, serialising CHUNK of them at a time."""
+    stream.write(b"[")
+    first = True
+    while True:
+        chunk = [item for _, item in zip(range(CHUNK), items, strict=False)]
+        if not chunk:
+            break
+        if not first:
+            stream.write(b",")
+        stream.write(orjson.dumps(chunk)[1:-1])
+        first = False
+    stream.write(b"]")
 
 
 @collector_paused()

@@ -8,11 +8,11 @@ import csv
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from chainmap.themes import Lang
 
@@ -137,6 +137,7 @@ class CpvCode:
     label_nl: str
 
 
+V = TypeVar("V")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -255,6 +256,33 @@ class ReferenceData:
         return exact_entity(company, self)
 
 
+class LazyTable(Mapping[str, V]):
+    """A reference table read on first use: the CPV vocabulary (9,454 codes) is most of the reference
+    data, and only the web app's contract forms read it, so the command line starts without it."""
+
+    def __init__(self, read: Callable[[], dict[str, V]]) -> None:
+        self._read = read
+        self._table: dict[str, V] | None = None
+
+    def _loaded(self) -> dict[str, V]:
+        if self._table is None:
+            self._table = self._read()
+        return self._table
+
+    def __getitem__(self, key: str) -> V:
+        return self._loaded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+
+def _read_cpv(directory: Path) -> dict[str, CpvCode]:
+    return {r["code"]: CpvCode(r["code"], r["label_en"], r["label_nl"]) for r in _read(directory, "cpv.csv")}
+
+
 def _read(directory: Path, name: str) -> Iterator[dict[str, str]]:
     with (directory / name).open(encoding="utf-8", newline="") as f:
         yield from csv.DictReader(f)
@@ -314,9 +342,7 @@ def load_reference(directory: Path = DEFAULT_DIRECTORY) -> ReferenceData:
             SanctionedEntity(r["name"], _split(r["aliases"]), _split(r["lists"]), r["date_added"])
             for r in _read(directory, "uflpa_entities.csv")
         ],
-        cpv={
-            r["code"]: CpvCode(r["code"], r["label_en"], r["label_nl"]) for r in _read(directory, "cpv.csv")
-        },
+        cpv=LazyTable(lambda: _read_cpv(directory)),
     )
 
 

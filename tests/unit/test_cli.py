@@ -1,5 +1,7 @@
 """The command line: every command, its output and its exit codes, run in-process through main()."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -36,15 +38,15 @@ def test_analyse_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "analyse", GARMENTS, "--format", "json")
     assert code == EXIT_OK
     result = json.loads(out)
-    assert set(result) == {"findings", "nodes", "hotspots", "risk_groups", "structure"}
+    assert {"format_version", "sources", "reasons", "risks", "findings", "nodes", "hotspots"} <= set(result)
+    assert {"risk_groups", "structure"} <= set(result)
     node = result["nodes"][0]
     assert {"id", "tier", "exposure", "risks"} <= set(node)
-    risk = next(iter(node["risks"].values()))
+    risk = result["risks"][node["risks"][0]]
     assert {"level", "reasons", "sources"} <= set(risk)
-    hotspot = result["hotspots"][0]
-    assert {"node", "theme", "level", "salience", "reasons"} <= set(hotspot)
-    levels = [h["level"] for h in result["hotspots"]]
+    levels = [result["risks"][risk]["level"] for risk in result["hotspots"]["risk"]]
     assert levels == sorted(levels, reverse=True)
+    assert result["hotspots"]["count"] == len(levels) == 125
     group = result["risk_groups"][0]
     assert {"key", "theme", "country", "level", "sites", "exposure", "nodes"} <= set(group)
     assert {"traced_share", "unknown_nodes", "critical_nodes", "exposure_by_country"} <= set(
@@ -55,7 +57,62 @@ def test_analyse_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) ->
 def test_analyse_json_top_limits_the_hotspots(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "analyse", GARMENTS, "--format", "json", "--top", "3")
     assert code == EXIT_OK
-    assert len(json.loads(out)["hotspots"]) == 3
+    hotspots = json.loads(out)["hotspots"]
+    assert (len(hotspots["node"]), len(hotspots["risk"]), hotspots["count"]) == (3, 3, 125)
+    _, whole, _ = run(capsys, "analyse", GARMENTS, "--format", "json")
+    assert json.loads(whole)["hotspots"]["node"][:3] == hotspots["node"]
+
+
+def csv_rows(text: str, delimiter: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def test_analyse_csv_writes_one_row_per_hotspot_in_rank_order(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyse", GARMENTS, "--format", "csv")
+    assert code == EXIT_OK
+    header, *rows = csv_rows(out, ",")
+    assert header == [
+        *("rank", "site id", "site", "country", "tier", "theme", "level", "likelihood", "exposure"),
+        *("salience", "prioritised", "reasons", "sources"),
+    ]
+    _, as_json, _ = run(capsys, "analyse", GARMENTS, "--format", "json")
+    result = json.loads(as_json)
+    assert [row[1] for row in rows] == result["hotspots"]["node"]
+    assert [row[0] for row in rows] == [str(rank) for rank in range(1, 126)]
+    first = rows[0]
+    assert first[1:8] == ["BD-CMT", "Dhaka Apparel Works Ltd.", "BD", "1", "forced labour", "very high", "1"]
+    assert (first[8], first[9], first[10]) == ("0.6", "0.6", "yes")
+    assert first[11].startswith("Garments from Bangladesh is on the US DOL list") and " | " in first[11]
+    assert first[12].startswith("U.S. Department of Labor, ILAB")
+    saliences = [float(row[9]) for row in rows if row[6] == "very high"]
+    assert saliences[0] == max(saliences)
+
+
+def test_analyse_csv_in_dutch_honours_top(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--lang", "nl", "analyse", GARMENTS, "--format", "csv", "--top", "2")
+    assert code == EXIT_OK
+    header, *rows = csv_rows(out, ";")
+    assert header[:3] == ["rang", "locatie-id", "locatie"] and len(rows) == 2
+    assert rows[0][5:11] == ["dwangarbeid", "zeer hoog", "1", "0,6", "0,6", "ja"]
+    assert rows[1][8] == "0,42"
+
+
+def test_analyse_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "formulas.csv"
+    path.write_text(
+        "id,name,country,activity,goods,supplies_to,share\n"
+        "C,Contractor,NL,trading,Garments,,\n"
+        '-F,"=HYPERLINK(""http://x.test"",""x"")",BD,cut-make-trim,Garments,C,\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "analyse", path, "--format", "csv")
+    assert code == EXIT_OK
+    rows = csv_rows(out, ",")[1:]
+    factory = [row for row in rows if row[1] == "'-F"]
+    assert factory and all(row[2] == '\'=HYPERLINK("http://x.test","x")' for row in factory)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
 
 def test_analyse_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
@@ -454,3 +511,19 @@ def test_convert_with_a_mapping_needs_a_table(tmp_path: Path, capsys: pytest.Cap
     assert run(capsys, "convert", GARMENTS, chain)[0] == EXIT_OK
     code, _, err = run(capsys, "convert", chain, tmp_path / "out.csv", "--map", map_file)
     assert code == EXIT_USAGE and "--map reads a CSV or XLSX list" in err
+
+
+def test_the_risk_lookup_starts_without_the_chain_file_formats_or_the_cpv_table() -> None:
+    probe = (
+        "import io, sys, contextlib, chainmap.cli;"
+        "from chainmap.reference import load_reference;"
+        "contextlib.redirect_stdout(io.StringIO()).__enter__();"
+        "chainmap.cli.main(['risk', '--goods', 'Cotton', '--country', 'IN']);"
+        "loaded = [m for m in ('openpyxl', 'chainmap.chainfile') if m in sys.modules];"
+        "loaded += ['cpv'] if load_reference().cpv._table is not None else [];"
+        "sys.__stdout__.write(','.join(loaded))"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout
+    assert output.strip() == ""

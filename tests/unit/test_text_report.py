@@ -1,6 +1,7 @@
 """The terminal report: diff sections, findings and the risk look-up read well in English and Dutch."""
 
-from chainmap.analysis import diff_chains
+from chainmap.analysis import analyse, diff_chains
+from chainmap.analysis.hotspots import RankedHotspots
 from chainmap.findings import Finding, Severity
 from chainmap.text_report import analysis_text, diff_text, findings_lines, risk_text
 from tests.factories.chains import make_chain
@@ -81,29 +82,28 @@ def test_risk_text_names_the_activity_in_the_reader_s_language() -> None:
 
 
 def test_the_dutch_report_writes_decimal_commas_and_names_the_unknown_country() -> None:
-    result = {
-        "nodes": [{"id": "C", "name": "Koper", "tier": 0, "country": "NL"}],
-        "hotspots": [
-            {
-                "rank": 1,
-                "node": "C",
-                "theme": "corruption",
-                "level": 1,
-                "salience": 0.125,
-                "exposure": 1.0,
-                "reasons": [],
-            }
-        ],
-        "structure": {
-            "tiers": {"0": 1},
-            "traced_share": 0.5,
-            "unknown_nodes": [],
-            "unknown_countries": [],
-            "critical_nodes": [],
-            "exposure_by_country": {"unknown": 0.25},
-        },
-        "findings": [],
-    }
-    text = analysis_text(result, findings=[], path="k.csv", links=0, top=5, lang="nl")
-    assert "0,125" in text and "100,0%" in text
-    assert "herleid tot grondstof: 50,0%" in text and "onbekend: 25,0%" in text
+    chain = make_chain(
+        [("C", "NL", "trading"), ("G", "TM", "farming", ("Cotton",)), ("U", None, "farming", ("Cotton",))],
+        [("G", "C", 60.0), ("U", "C")],
+        contractor="C",
+    )
+    analysis = analyse(chain, reference=REFERENCE)
+    text = analysis_text(analysis, path="k.csv", links=2, top=5, lang="nl")
+    assert "Risicopunten (top 5 van" in text and "60,0%" in text and "0,600" in text
+    assert "herleid tot grondstof: 100,0%" in text and "onbekend: 40,0%" in text
+
+
+def test_the_report_builds_only_the_hotspots_it_prints() -> None:
+    chain = make_chain(
+        [("C", "NL", "trading"), *((f"F{index:03}", "TM", "farming", ("Cotton",)) for index in range(300))],
+        [(f"F{index:03}", "C") for index in range(300)],
+        contractor="C",
+    )
+    analysis = analyse(chain, reference=REFERENCE)
+    assert isinstance(analysis.hotspots, RankedHotspots)
+    text = analysis_text(analysis, path="k.csv", links=300, top=3, lang="en")
+    assert f"Hotspots (top 3 of {len(analysis.hotspots)}," in text
+    assert analysis.hotspots._ranked is None  # the whole ranking was never sorted
+    shown = [line.split()[:3] for line in text.splitlines() if line[:5].strip().endswith("*")]
+    assert shown == [["1*", "Site", "F000"], ["2*", "Site", "F001"], ["3*", "Site", "F002"]]
+    assert [hotspot.node for hotspot in list(analysis.hotspots)[:3]] == ["F000", "F001", "F002"]

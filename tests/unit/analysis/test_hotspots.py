@@ -3,7 +3,7 @@
 import pytest
 
 from chainmap.analysis import IRREMEDIABILITY, Evidence, Risk, exposure, hotspots, node_risks, severity
-from chainmap.analysis.hotspots import rank_hotspots
+from chainmap.analysis.hotspots import rank_hotspots, rank_key
 from chainmap.themes import THEMES, Level
 from tests.factories.chains import make_chain
 from tests.factories.reference import make_country, make_listing, make_reference
@@ -155,3 +155,47 @@ def test_a_baseline_only_risk_is_ranked_but_never_prioritised() -> None:
     ranked = hotspots(graph, {"c": only("corruption", Level.NONE_KNOWN), "a": guess}, exposure(graph))
     assert len(ranked) == len(THEMES)
     assert not any(hotspot.prioritised for hotspot in ranked)
+
+
+def test_the_first_few_the_prioritised_and_the_whole_ranking_agree_with_rank_key() -> None:
+    reference = make_reference(
+        countries=[
+            make_country("BD", indicators={"corruption_control": -1.2, "rule_of_law": -0.8}),
+            make_country("TM", indicators={"rule_of_law": -1.4}),
+            make_country("DE", indicators={"rule_of_law": 1.5}),
+        ],
+        listings=[
+            make_listing("Garments", "BD", child=True, forced=True),
+            make_listing("Cotton", "TM", forced=True),
+        ],
+        goods=[("Garments", "Manufacturing"), ("Cotton", "Agriculture")],
+    )
+    sites = [
+        (f"s{index:02}", ("BD", "TM", "DE", None)[index % 4], ("cut-make-trim", "farming")[index % 2])
+        for index in range(40)
+    ]
+    graph = make_chain(
+        [
+            ("c", "NL", "trading"),
+            *((node, country, activity, ("Garments",)) for node, country, activity in sites),
+        ],
+        [(node, "c", (None, 1.0, 2.5)[index % 3]) for index, (node, _, _) in enumerate(sites)],
+        contractor="c",
+    )
+    risks = node_risks(graph, reference=reference)
+    flow = exposure(graph)
+    whole = list(rank_hotspots(graph, risks, flow))
+    assert whole == sorted(
+        whole,
+        key=lambda h: rank_key(
+            level=h.level, likelihood=h.likelihood, exposure=h.exposure, theme=h.theme, node=h.node
+        ),
+    )
+    for count in (0, 1, 7, 50, len(whole), len(whole) + 5):
+        assert rank_hotspots(graph, risks, flow)[:count] == whole[:count]
+    ranked = rank_hotspots(graph, risks, flow)
+    assert [(node, risk.theme) for node, risk in ranked.prioritised_risks()] == [
+        (h.node, h.theme) for h in whole if h.prioritised
+    ]
+    assert ranked.prioritised() == [h for h in whole if h.prioritised]
+    assert len(ranked) == len(whole) and ranked[-1] == whole[-1] and ranked[3:9:2] == whole[3:9:2]

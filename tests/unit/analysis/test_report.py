@@ -70,30 +70,36 @@ def test_as_dict_has_the_stable_keys_and_is_json_ready(lang: Lang) -> None:
     )
     data = analyse(chain(), reference=REFERENCE, findings=[warning]).as_dict(lang)
     assert json.loads(json.dumps(data)) == data
-    assert list(data) == ["findings", "nodes", "hotspots", "risk_groups", "structure"]
+    assert list(data) == [
+        *("format_version", "lang", "themes", "sources", "reasons", "risks"),
+        *("findings", "nodes", "hotspots", "risk_groups", "structure"),
+    ]
+    assert (data["format_version"], data["lang"], data["themes"]) == (2, lang, list(THEMES))
     assert data["findings"][0]["code"] == "chain.goods_unknown"
     node = data["nodes"][1]
     assert list(node) == ["id", "name", "country", "activity", "goods", "tier", "exposure", "risks"]
-    assert list(node["risks"]) == list(THEMES)
-    risk = node["risks"]["child_labour"]
-    assert list(risk) == ["level", "label", "baseline", "reasons", "sources"]
-    assert risk["level"] == 3
-    assert risk["label"] == {"en": "high", "nl": "hoog"}[lang]
-    assert risk["sources"][0].startswith("U.S. Department of Labor, ILAB")
-    hotspot = data["hotspots"][0]
-    assert list(hotspot) == [
-        "rank",
-        "node",
-        "theme",
-        "level",
-        "salience",
-        "severity",
-        "likelihood",
-        "exposure",
-        "prioritised",
-        "reasons",
+    assert len(node["risks"]) == len(THEMES)
+    risk = data["risks"][node["risks"][THEMES.index("child_labour")]]
+    assert list(risk) == [
+        *("id", "theme", "level", "label", "baseline", "evidence", "severity", "likelihood"),
+        *("prioritised", "reasons", "sources"),
     ]
-    assert [h["rank"] for h in data["hotspots"]] == list(range(1, len(data["hotspots"]) + 1))
+    assert (risk["theme"], risk["level"], risk["label"]) == (
+        "child_labour",
+        3,
+        {"en": "high", "nl": "hoog"}[lang],
+    )
+    assert data["sources"][risk["sources"][0]]["citation"].startswith("U.S. Department of Labor, ILAB")
+    assert [entry["id"] for table in ("sources", "reasons", "risks") for entry in data[table]] == [
+        *range(len(data["sources"])),
+        *range(len(data["reasons"])),
+        *range(len(data["risks"])),
+    ]
+    hotspots = data["hotspots"]
+    assert list(hotspots) == ["count", "node", "risk"]
+    assert hotspots["count"] == len(hotspots["node"]) == len(hotspots["risk"])
+    first = data["risks"][hotspots["risk"][0]]
+    assert (hotspots["node"][0], first["theme"], first["level"]) == ("f", "forced_labour", 4)
     assert data["risk_groups"][0] == {
         "key": "forced_labour|IN|good:Cotton",
         "theme": "forced_labour",
@@ -117,14 +123,50 @@ def test_as_dict_has_the_stable_keys_and_is_json_ready(lang: Lang) -> None:
     assert data["structure"]["unknown_nodes"] == ["w"]
 
 
+def test_the_hotspots_of_the_json_result_are_the_ranked_hotspots_with_their_scores() -> None:
+    analysis = analyse(chain(), reference=REFERENCE)
+    data = analysis.as_dict("en")
+    nodes = {node["id"]: node for node in data["nodes"]}
+    rows = list(zip(data["hotspots"]["node"], data["hotspots"]["risk"], strict=True))
+    assert len(rows) == len(analysis.hotspots)
+    for (node, risk_id), hotspot in zip(rows, analysis.hotspots, strict=True):
+        risk = data["risks"][risk_id]
+        assert (node, risk["theme"], risk["level"]) == (hotspot.node, hotspot.theme, int(hotspot.level))
+        assert risk["prioritised"] == hotspot.prioritised
+        assert nodes[node]["risks"][THEMES.index(risk["theme"])] == risk_id
+        assert risk["severity"] * risk["likelihood"] * nodes[node]["exposure"] == pytest.approx(
+            hotspot.salience, abs=1e-5
+        )
+        texts = [data["reasons"][reason]["text"] for reason in risk["reasons"]]
+        assert texts == [reason.text("en") for reason in hotspot.reasons]
+    assert analysis.as_dict("en", top=2)["hotspots"] == {
+        "count": len(rows),
+        "node": [node for node, _ in rows[:2]],
+        "risk": [risk for _, risk in rows[:2]],
+    }
+
+
+def test_each_reason_text_source_and_risk_is_in_its_table_once() -> None:
+    data = analyse(chain(), reference=REFERENCE).as_dict("nl")
+    reasons = [(reason["code"], reason["text"], reason["source"]) for reason in data["reasons"]]
+    assert len(reasons) == len(set(reasons))
+    citations = [source["citation"] for source in data["sources"]]
+    assert len(citations) == len(set(citations))
+    risks = [json.dumps({k: v for k, v in risk.items() if k != "id"}) for risk in data["risks"]]
+    assert len(risks) == len(set(risks))
+    # The texts are in the language asked for.
+    assert any("Geen landgegevens" in reason["text"] for reason in data["reasons"])
+
+
 def test_unknown_country_node_is_shown_as_baseline_with_a_reason() -> None:
     data = analyse(chain(), reference=REFERENCE).as_dict("en")
     weaving = next(node for node in data["nodes"] if node["id"] == "w")
     assert weaving["country"] is None
-    for risk in weaving["risks"].values():
+    for risk_id in weaving["risks"]:
+        risk = data["risks"][risk_id]
         assert risk["baseline"] is True
         assert risk["level"] >= 1
-        assert any("country is unknown" in reason for reason in risk["reasons"])
+        assert any("country is unknown" in data["reasons"][reason]["text"] for reason in risk["reasons"])
 
 
 @pytest.mark.parametrize("demo", ["garments.csv", "natural_stone.csv", "ict_hardware.csv"])
