@@ -479,6 +479,7 @@ def _routes(contract_id: int, row_id: int) -> list[tuple[str, str]]:
         ("GET", f"{base}/preview"),
         ("GET", f"{base}/rows/new"),
         ("POST", f"{base}/rows"),
+        ("GET", f"{base}/rows/{row_id}"),
         ("GET", f"{base}/rows/{row_id}/edit"),
         ("PUT", f"{base}/rows/{row_id}"),
         ("DELETE", f"{base}/rows/{row_id}"),
@@ -554,6 +555,7 @@ def test_a_row_of_one_contract_is_not_found_through_another(
     headers = htmx(supplier)
     cells = {"id": "HACK", "name": "x", "country": "NL", "activity": "trading"}
     assert supplier.get(f"{base}/edit", headers=headers).status_code == 404
+    assert supplier.get(base, headers=headers).status_code == 404
     assert supplier.put(base, data=cells, headers=headers).status_code == 404
     assert supplier.delete(base, headers=headers).status_code == 404
     assert [row.site_id for row in draft(session, contract)] == ["WN", "DHK", "TMC"]
