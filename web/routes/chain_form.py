@@ -213,11 +213,18 @@ def _changed(
     return templates.TemplateResponse(request, TEMPLATE, context, block_name="row", headers=headers)
 
 
-def _whole_table(request: Request, contract: Contract, state: DraftState, *, changed: bool) -> Response:
-    """The table block: the summary, the filters, the page of rows and the pager."""
-    context = _context(request, contract, _table(request, state))
+def _whole_table(
+    request: Request, contract: Contract, state: DraftState, *, changed: bool, push: bool = False
+) -> Response:
+    """The table block: the summary, the filters, the page of rows and the pager; with `push` the
+    browser's address becomes the table's own URL (without the empty fields a filter form sends)."""
+    table = _table(request, state)
+    context = _context(request, contract, table)
     large = len(state.sites) > LIVE_PREVIEW_SITES
-    headers = CHANGED if changed and not large else None
+    headers = dict(CHANGED) if changed and not large else {}
+    if push:
+        query = table.request.query_string()
+        headers["HX-Push-Url"] = f"/contracts/{contract.id}/chain" + (f"?{query}" if query else "")
     return templates.TemplateResponse(request, TEMPLATE, context, block_name="table", headers=headers)
 
 
@@ -274,7 +281,7 @@ def chain_form_page(request: Request, session: SessionDep, user: CurrentUser, co
     button; htmx paging, searching and filtering gets the table alone."""
     contract = _editable_contract(session, user, contract_id)
     if _table_only(request):
-        return _whole_table(request, contract, _state(session, contract), changed=False)
+        return _whole_table(request, contract, _state(session, contract), changed=False, push=True)
     return _page(request, session, contract)
 
 
