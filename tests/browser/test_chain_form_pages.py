@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from chainmap.chain import ChainRow
 from models import Role
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import ARTIFACTS, LiveServer
 from tests.factories.contracts import make_contract
 from tests.factories.users import PASSWORD, make_user
 from web.services.chains import replace_draft
@@ -110,3 +110,5 @@ def test_a_change_updates_the_rows_it_affects_and_the_counts_in_place(
     page.get_by_role("button", name="Opslaan").click()
     expect(maker).not_to_contain_text("is niet het id")
     assert page.evaluate("window.sameDocument") is True, "an edit reloaded the page"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "chain-form-pages.png")
