@@ -220,6 +220,7 @@ FORM_VALUES: Final[dict[str, str]] = {
     "supplies_to": "TR-MILL",
     "share": "50",
     "region": "",
+    "revision": "",  # the revision of the chain form's row; empty: saved without comparing
     "decision": ReviewDecision.REVISION_REQUESTED.value,
     "comment": "Graag de spinnerijen aanvullen.",
     "email": "nieuw@geheime-leverancier.nl",

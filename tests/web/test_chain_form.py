@@ -84,7 +84,11 @@ def test_the_supplier_adds_a_site_in_place_and_gets_the_table_back(
     cells = dict(zip(COLUMNS, VALID_CHAIN[0], strict=True))
     response = supplier.post(f"/contracts/{contract.id}/chain/rows", data=cells, headers=htmx(supplier))
     assert response.status_code == 200 and response.headers["HX-Trigger"] == "chain-changed"
-    assert "<html" not in response.text and "<table" in response.text
+    # the saved row in place of its inputs, and the draft's counts out of band: not the whole table
+    assert "<html" not in response.text and "<table" not in response.text
+    assert response.text.lstrip().startswith("<tr id=")
+    assert '<div id="chain-summary" aria-live="polite" hx-swap-oob="true">' in response.text
+    assert "Locaties: 1 · fouten: 0 · waarschuwingen: 0" in response.text
     [row] = draft(session, contract)
     assert (row.position, row.site_id, row.name, row.country) == (0, "WN", "Werkkleding Nederland BV", "NL")
     assert '<th scope="row">2</th>' in site_row(response.text, row.id)
@@ -475,6 +479,7 @@ def _routes(contract_id: int, row_id: int) -> list[tuple[str, str]]:
         ("GET", f"{base}/preview"),
         ("GET", f"{base}/rows/new"),
         ("POST", f"{base}/rows"),
+        ("GET", f"{base}/rows/{row_id}"),
         ("GET", f"{base}/rows/{row_id}/edit"),
         ("PUT", f"{base}/rows/{row_id}"),
         ("DELETE", f"{base}/rows/{row_id}"),
@@ -550,6 +555,7 @@ def test_a_row_of_one_contract_is_not_found_through_another(
     headers = htmx(supplier)
     cells = {"id": "HACK", "name": "x", "country": "NL", "activity": "trading"}
     assert supplier.get(f"{base}/edit", headers=headers).status_code == 404
+    assert supplier.get(base, headers=headers).status_code == 404
     assert supplier.put(base, data=cells, headers=headers).status_code == 404
     assert supplier.delete(base, headers=headers).status_code == 404
     assert [row.site_id for row in draft(session, contract)] == ["WN", "DHK", "TMC"]
@@ -587,7 +593,10 @@ def test_many_findings_of_one_kind_are_one_line_above_the_table_with_every_one_o
     rows = draft(session, contract)
     for position in range(0, 12, 2):  # each maker's row, linked to its row of the table
         number = position + 3
-        assert f'<a href="#site-{rows[position + 1].id}">Row {number}</a>: Every supplier of' in details
+        link = (
+            f'<a href="/contracts/{contract.id}/chain?page=1#site-{rows[position + 1].id}">Row {number}</a>'
+        )
+        assert f"{link}: Every supplier of" in details
     assert details.count("<li>") == 6
     # Each maker's share cell still carries its own warning.
     assert "has-warning" in cell(page, rows[1].id, "share")

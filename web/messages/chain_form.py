@@ -159,4 +159,58 @@ CHAIN_FORM_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "The chain was not submitted: fix these errors first.",
         "nl": "De keten is niet ingediend: verbeter eerst deze fouten.",
     },
+    "chain_form.found_rows": {
+        "en": "{errors} errors in {error_rows} rows, {warnings} warnings in {warning_rows} rows.",
+        "nl": "{errors} fouten in {error_rows} rijen, {warnings} waarschuwingen in {warning_rows} rijen.",
+    },
+    "chain_form.show_errors": {"en": "Show the rows with errors", "nl": "Toon de rijen met fouten"},
+    "chain_form.show_warnings": {
+        "en": "Show the rows with warnings",
+        "nl": "Toon de rijen met waarschuwingen",
+    },
+    "chain_form.group_more": {
+        "en": "The first {shown} of {count}; the filter by errors or warnings shows every row.",
+        "nl": "De eerste {shown} van {count}; het filter op fouten of waarschuwingen toont elke rij.",
+    },
+    "chain_form.filters": {"en": "Search and filter the sites", "nl": "Locaties zoeken en filteren"},
+    "chain_form.search": {"en": "Search id, name or country", "nl": "Zoek op id, naam of land"},
+    "chain_form.filter.findings": {"en": "Messages", "nl": "Meldingen"},
+    "chain_form.filter.all_rows": {"en": "All rows", "nl": "Alle rijen"},
+    "chain_form.filter.errors": {"en": "Rows with errors", "nl": "Rijen met fouten"},
+    "chain_form.filter.warnings": {"en": "Rows with warnings", "nl": "Rijen met waarschuwingen"},
+    "chain_form.filter.country": {"en": "Country", "nl": "Land"},
+    "chain_form.filter.all_countries": {"en": "All countries", "nl": "Alle landen"},
+    "chain_form.filter.no_country": {"en": "No known country", "nl": "Geen bekend land"},
+    "chain_form.filter.tier": {"en": "Tier", "nl": "Schakel"},
+    "chain_form.filter.all_tiers": {"en": "All tiers", "nl": "Alle schakels"},
+    "chain_form.filter.tier_value": {"en": "Tier {tier}", "nl": "Schakel {tier}"},
+    "chain_form.sort": {"en": "Order", "nl": "Volgorde"},
+    "chain_form.sort.row": {"en": "Row (as in the download)", "nl": "Rij (zoals in de download)"},
+    "chain_form.sort.id": {"en": "Id", "nl": "Id"},
+    "chain_form.sort.name": {"en": "Name", "nl": "Naam"},
+    "chain_form.sort.country": {"en": "Country", "nl": "Land"},
+    "chain_form.descending": {"en": "Reverse order", "nl": "Omgekeerde volgorde"},
+    "chain_form.apply": {"en": "Show", "nl": "Toon"},
+    "chain_form.show_all": {"en": "Show all sites", "nl": "Toon alle locaties"},
+    "chain_form.no_match": {
+        "en": "No site matches this search or filter.",
+        "nl": "Geen locatie past bij deze zoekopdracht of dit filter.",
+    },
+    "chain_form.pager": {"en": "Pages of sites", "nl": "Pagina's met locaties"},
+    "chain_form.error.changed_meanwhile": {
+        "en": "Someone else changed this site while you were editing it, so your change was not saved. "
+        "Cancel shows the site as it is saved now; Save again saves your change over it.",
+        "nl": "Iemand anders heeft deze locatie gewijzigd terwijl u haar bewerkte; uw wijziging is niet "
+        "opgeslagen. Annuleren toont de locatie zoals die nu is opgeslagen; nogmaals Opslaan slaat uw "
+        "wijziging eroverheen op.",
+    },
+    "chain_form.preview_loading": {
+        "en": "The risk preview is being computed…",
+        "nl": "Het risicovoorbeeld wordt berekend…",
+    },
+    "chain_form.preview_stale": {
+        "en": "The draft has changed since this risk preview.",
+        "nl": "Het concept is gewijzigd sinds dit risicovoorbeeld.",
+    },
+    "chain_form.preview_update": {"en": "Update the risk preview", "nl": "Risicovoorbeeld bijwerken"},
 }
