@@ -23,7 +23,7 @@ def test_0011_adds_the_draft_row_revision_and_goes_down_and_up_again_keeping_the
         assert row.revision > 0
     engine.dispose()
     config = alembic_config(database_url)
-    command.downgrade(config, "0009")
+    command.downgrade(config, "0010")
     with engine.connect() as connection:
         columns = {column["name"] for column in inspect(connection).get_columns("chain_draft_rows")}
         assert "revision" not in columns and "region" in columns
