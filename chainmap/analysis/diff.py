@@ -19,7 +19,7 @@ from chainmap.themes import THEMES, Lang, Level, theme_label
 NODE_ATTRIBUTES: Final[tuple[str, ...]] = ("name", "country", "activity", "goods")
 # Risks at sites that came or went are reported from this level up: the risks a plan of action follows.
 REPORTED_LEVEL: Final = Level.HIGH
-# The kinds of change, in the order `as_dict`, `counts` and `chainmap diff` list them.
+# The kinds of change, in the order `counts` and the review page list them.
 CHANGE_KINDS: Final[tuple[str, ...]] = (
     "nodes_added",
     "nodes_removed",

@@ -51,10 +51,14 @@ RISK_GROUP_SORTS: Final = ("rank", "group", "theme", "country", "level", "sites"
 # Columns whose first click shows the largest first: a reader sorts by level to see the most severe.
 DESCENDING_FIRST: Final = frozenset({"level", "likelihood", "salience", "exposure", "sites"})
 # The sites a risk group lists on the page; the rest are in the hotspot table filtered to the group.
-GROUP_SITES_SHOWN: Final = 10
-# The lines of the findings per page, and the findings of one group per page of its full list.
-FINDING_LINES_PER_PAGE: Final = ROWS_PER_PAGE
-FINDING_ENTRIES_PER_PAGE: Final = ROWS_PER_PAGE
+GROUP_SITES_SHOWN = 10
+# Rows per page of each table (read at each request, so that tests can page small tables); the lines of
+# the findings per page, and the findings of one group per page of its full list.
+HOTSPOTS_PER_PAGE = ROWS_PER_PAGE
+RISK_GROUPS_PER_PAGE = ROWS_PER_PAGE
+FINDING_LINES_PER_PAGE = ROWS_PER_PAGE
+FINDING_ENTRIES_PER_PAGE = ROWS_PER_PAGE
+CHANGES_PER_PAGE = ROWS_PER_PAGE
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +270,6 @@ def hotspot_table(
     params: Mapping[str, str],
     lang: Lang,
     reference: ReferenceData,
-    per_page: int = ROWS_PER_PAGE,
 ) -> HotspotTable:
     """One page of the version's hotspots as `params` ask for it (`page`, `sort`, `desc`, `q`, `theme`,
     `level`, `group`). Ranks stay those of the whole ranking, so a filtered or re-sorted table shows where
@@ -292,7 +295,7 @@ def hotspot_table(
         and (not needle or needle in haystacks[position])
     ]
     return HotspotTable(
-        page=page_of(matching, state.request.page, per_page=per_page),
+        page=page_of(matching, state.request.page, per_page=HOTSPOTS_PER_PAGE),
         total=len(rows),
         state=state,
         filter=chosen,
@@ -358,7 +361,6 @@ def risk_group_table(
     params: Mapping[str, str],
     lang: Lang,
     reference: ReferenceData,
-    per_page: int = ROWS_PER_PAGE,
 ) -> RiskGroupTable:
     """One page of the version's risk groups as `params` ask for it (`page`, `sort`, `desc`, `q` searching
     the group's name), each with its first GROUP_SITES_SHOWN sites. A version has at most a few hundred
@@ -387,7 +389,8 @@ def risk_group_table(
     if needle:
         rows = [row for row in rows if needle in row.label.casefold()]
     rows.sort(key=_RISK_GROUP_KEYS[state.sort], reverse=state.descending)
-    return RiskGroupTable(page=page_of(rows, state.request.page, per_page=per_page), risks=risks, state=state)
+    page = page_of(rows, state.request.page, per_page=RISK_GROUPS_PER_PAGE)
+    return RiskGroupTable(page=page, risks=risks, state=state)
 
 
 @dataclass(frozen=True)
@@ -427,8 +430,6 @@ def findings_view(
     *,
     params: Mapping[str, str],
     lang: Lang,
-    per_page: int = FINDING_LINES_PER_PAGE,
-    entries_per_page: int = FINDING_ENTRIES_PER_PAGE,
 ) -> FindingsView:
     """The validation findings (warnings: a submitted version is valid) in `lang`, many of one kind as one
     line (`group_findings`), a page of lines at a time (`page`). A group's findings are listed a page at a
@@ -438,7 +439,7 @@ def findings_view(
     chosen = params.get("group", "")
     entries_page = _page_number(params.get("entries", "1"))
     items = group_findings(version.analysis.findings)
-    page = page_of(items, state.request.page, per_page=per_page)
+    page = page_of(items, state.request.page, per_page=FINDING_LINES_PER_PAGE)
     graph = version.built.graph
 
     def site(finding: Finding) -> SiteLink | None:
@@ -453,7 +454,7 @@ def findings_view(
         if isinstance(item, FindingGroup):
             key = f"{item.severity.value}:{item.code}"
             number = entries_page if key == chosen else 1
-            entries = page_of(item.findings, number, per_page=entries_per_page)
+            entries = page_of(item.findings, number, per_page=FINDING_ENTRIES_PER_PAGE)
             lines.append(
                 FindingLine(
                     severity,
@@ -522,7 +523,6 @@ def changes_view(
     params: Mapping[str, str],
     lang: Lang,
     reference: ReferenceData,
-    per_page: int = ROWS_PER_PAGE,
 ) -> ChangesView:
     """The changes grouped as `chainmap diff` groups them, in the natural order of the ids, each kind a
     page at a time: `kind` names the kind whose page is `page`; the other kinds show their first page.
@@ -537,7 +537,8 @@ def changes_view(
         counts.append(ChangeCount(kind, len(items)))
         if not items:
             continue
-        page = page_of(items, state.request.page if kind == chosen else 1, per_page=per_page)
+        number = state.request.page if kind == chosen else 1
+        page = page_of(items, number, per_page=CHANGES_PER_PAGE)
         lists.append(
             ChangeList(
                 kind=kind,
