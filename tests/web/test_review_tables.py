@@ -283,7 +283,7 @@ def test_a_long_or_hostile_search_is_cut_and_escaped(
     long = client.get(f"{page_url(parties)}/hotspots", params={"q": "x" * 10_000}, headers=HTMX)
     assert long.status_code == 200 and "x" * 100 not in long.text and len(long.text) < 5_000
     page = client.get(f"{page_url(parties)}/hotspots", params={"q": "x" * 10_000}).text
-    assert re.findall(r'name="q" value="(x*)"', page) == ["x" * 100]
+    assert re.findall(r'id="hotspot-search" type="search" name="q" value="(x*)"', page) == ["x" * 100]
 
 
 def test_risk_groups_are_paged_sorted_and_link_to_their_hotspots(
@@ -306,6 +306,19 @@ def test_risk_groups_are_paged_sorted_and_link_to_their_hotspots(
     by_name = cells(client.get(f"{url}?sort=group", headers=HTMX).text)
     labels = [row[1].split("\n")[0].strip() for row in by_name]
     assert labels == sorted(labels, key=str.casefold)
+    searched = client.get(f"{url}?q=kinderarbeid&sort=exposure&desc=1", headers=HTMX).text
+    labels = [row[1] for row in cells(searched)]
+    child = [group for group in groups if group.theme == "child_labour"]
+    assert len(labels) == min(PER_PAGE, len(child)) and all(
+        label.startswith("kinderarbeid") for label in labels
+    )
+    assert '<input type="hidden" form="risk-group-filters" name="sort" value="exposure">' in searched
+    assert (
+        f"{sum(len(group.nodes) for group in child)} geprioriteerde risico&#39;s in {len(child)} groepen."
+        in searched
+    )
+    nothing = client.get(f"{url}?q=atlantis", headers=HTMX).text
+    assert "Geen risicogroep past bij deze zoekopdracht." in nothing
     # A group with more sites than it lists links to the hotspot table filtered to the group.
     big = max(groups, key=lambda group: len(group.nodes))
     assert len(big.nodes) > review_tables.GROUP_SITES_SHOWN

@@ -245,4 +245,12 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Hoge risico's bij de toegevoegde locaties",
     },
     "review.change_pages": {"en": "Pages of: {kind}", "nl": "Pagina's van: {kind}"},
+    "review.risk_group_search_hint": {
+        "en": "by theme, good, activity or country",
+        "nl": "op thema, product, activiteit of land",
+    },
+    "review.no_matching_risk_groups": {
+        "en": "No risk group matches this search.",
+        "nl": "Geen risicogroep past bij deze zoekopdracht.",
+    },
 }

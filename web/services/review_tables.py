@@ -219,8 +219,9 @@ def _hotspot_index(version: VersionAnalysis, *, lang: Lang, reference: Reference
 
 
 def forget_tables() -> None:
-    """Drop every kept table index (for tests that count how rows are made)."""
+    """Drop every kept table index and row (for tests that count how rows are made)."""
     _INDEXES.clear()
+    _GROUP_ROWS.clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,29 +347,20 @@ _RISK_GROUP_KEYS: Final[dict[str, Callable[[RiskGroupRow], Any]]] = {
 }
 
 
-@dataclass(frozen=True)
-class RiskGroupTable:
-    """A page of the risk groups in the chosen order, with the number of prioritised risks in all."""
-
-    page: Page[RiskGroupRow]
-    risks: int
-    state: TableState
+_GROUP_ROWS: Final[LruCache[tuple[int, str, int], tuple[VersionAnalysis, tuple[RiskGroupRow, ...]]]] = (
+    LruCache(2 * CACHED_VERSIONS)
+)
 
 
-def risk_group_table(
-    version: VersionAnalysis,
-    *,
-    params: Mapping[str, str],
-    lang: Lang,
-    reference: ReferenceData,
-) -> RiskGroupTable:
-    """One page of the version's risk groups as `params` ask for it (`page`, `sort`, `desc`, `q` searching
-    the group's name), each with its first GROUP_SITES_SHOWN sites. A version has at most a few hundred
-    groups (theme × country × good or activity), so their rows are made per request."""
-    state = table_state(params, sorts=RISK_GROUP_SORTS)
-    rows = []
-    for rank, group in enumerate(version.analysis.risk_groups, start=1):
-        rows.append(
+def risk_group_rows(
+    version: VersionAnalysis, *, lang: Lang, reference: ReferenceData
+) -> tuple[RiskGroupRow, ...]:
+    """The version's risk groups as table rows in `lang`, the most severe first, made once per analysed
+    version, language and number of sites listed (the entry keeps the analysis alive, see
+    `hotspot_index`)."""
+
+    def make() -> tuple[VersionAnalysis, tuple[RiskGroupRow, ...]]:
+        return version, tuple(
             RiskGroupRow(
                 rank=rank,
                 key=group.key,
@@ -383,11 +375,39 @@ def risk_group_table(
                 site_count=len(group.nodes),
                 exposure=group.exposure,
             )
+            for rank, group in enumerate(version.analysis.risk_groups, start=1)
         )
-    risks = sum(row.site_count for row in rows)
+
+    return _GROUP_ROWS.get((id(version), lang, GROUP_SITES_SHOWN), make)[1]
+
+
+@dataclass(frozen=True)
+class RiskGroupTable:
+    """A page of the risk groups in the chosen order, with the number of prioritised risks in the groups
+    that match the search."""
+
+    page: Page[RiskGroupRow]
+    risks: int
+    state: TableState
+
+
+def risk_group_table(
+    version: VersionAnalysis,
+    *,
+    params: Mapping[str, str],
+    lang: Lang,
+    reference: ReferenceData,
+) -> RiskGroupTable:
+    """One page of the version's risk groups as `params` ask for it (`page`, `sort`, `desc`, `q` searching
+    the group's name), each with its first GROUP_SITES_SHOWN sites. The rows are made once per analysed
+    version and language (`risk_group_rows`); a version has at most a few hundred groups (theme × country
+    × good or activity), so they are sorted per request."""
+    state = table_state(params, sorts=RISK_GROUP_SORTS)
+    rows = list(risk_group_rows(version, lang=lang, reference=reference))
     needle = state.query.casefold()
     if needle:
         rows = [row for row in rows if needle in row.label.casefold()]
+    risks = sum(row.site_count for row in rows)
     rows.sort(key=_RISK_GROUP_KEYS[state.sort], reverse=state.descending)
     page = page_of(rows, state.request.page, per_page=RISK_GROUPS_PER_PAGE)
     return RiskGroupTable(page=page, risks=risks, state=state)
