@@ -113,7 +113,7 @@ def test_the_hotspots_page_sort_and_search_without_reload_and_back_and_reload_ke
     expect(table.get_by_role("columnheader", name="Niveau")).to_have_attribute("aria-sort", "none")
 
     # Search by name keeps the order; the theme filter narrows further.
-    page.get_by_label("Zoeken").fill("Naaiatelier 12")
+    page.get_by_label("Risicopunten zoeken").fill("Naaiatelier 12")
     expect(table.locator("tbody tr td:nth-child(3)").filter(has_not_text="S12")).to_have_count(0)
     expect(table.locator("tbody tr")).to_have_count(8)  # a row for each theme of S12
     assert "q=Naaiatelier%2012" in page.url and "sort=id" in page.url
@@ -126,7 +126,7 @@ def test_the_hotspots_page_sort_and_search_without_reload_and_back_and_reload_ke
     expect(table.locator("tbody tr")).to_have_count(8)
     page.reload()
     expect(page.get_by_role("heading", name="Risicopunten", level=2)).to_be_visible()
-    expect(page.get_by_label("Zoeken")).to_have_value("Naaiatelier 12")
+    expect(page.get_by_label("Risicopunten zoeken")).to_have_value("Naaiatelier 12")
     expect(table.locator("tbody tr")).to_have_count(8)
     expect(table.get_by_role("columnheader", name="Kenmerk")).to_have_attribute("aria-sort", "descending")
 

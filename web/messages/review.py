@@ -183,7 +183,7 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "review.unavailable_back": {"en": "Back to the contract", "nl": "Terug naar het contract"},
     "review.likelihood": {"en": "Likelihood", "nl": "Waarschijnlijkheid"},
-    "review.search": {"en": "Search", "nl": "Zoeken"},
+    "review.search": {"en": "Search hotspots", "nl": "Risicopunten zoeken"},
     "review.search_hint": {
         "en": "by reference, name or country of the site",
         "nl": "op kenmerk, naam of land van de locatie",
@@ -253,4 +253,5 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": "No risk group matches this search.",
         "nl": "Geen risicogroep past bij deze zoekopdracht.",
     },
+    "review.risk_group_search": {"en": "Search risk groups", "nl": "Risicogroepen zoeken"},
 }
