@@ -154,9 +154,18 @@ class HotspotIndex:
             kept = self._orders.get((sort, descending))
         if kept is not None:
             return kept
-        key = _HOTSPOT_KEYS[sort]
         rows = self.rows
-        made = tuple(sorted(range(len(rows)), key=lambda position: key(rows[position]), reverse=descending))
+        if sort in _SITE_SORTS:  # a site's key is made once for all its themes' rows
+            site_key = _HOTSPOT_KEYS[sort]
+            keys: dict[str, Any] = {}
+            for row in rows:
+                if row.id not in keys:
+                    keys[row.id] = site_key(row)
+            values = [keys[row.id] for row in rows]
+        else:
+            key = _HOTSPOT_KEYS[sort]
+            values = [key(row) for row in rows]
+        made = tuple(sorted(range(len(rows)), key=values.__getitem__, reverse=descending))
         with self._lock:
             self._orders[(sort, descending)] = made
         return made
@@ -174,6 +183,9 @@ _HOTSPOT_KEYS: Final[dict[str, Callable[[HotspotRow], Any]]] = {
     "salience": lambda row: row.salience,
     "exposure": lambda row: row.exposure,
 }
+
+# Sorts whose key depends on the site alone (not on the theme's row).
+_SITE_SORTS: Final = frozenset({"id", "site", "country", "tier"})
 
 _INDEXES: Final[LruCache[tuple[int, str], tuple[VersionAnalysis, HotspotIndex]]] = LruCache(
     2 * CACHED_VERSIONS
