@@ -1,9 +1,12 @@
 """What changed between two versions of a chain map: nodes, links, attributes and risk levels.
 
 Nodes are matched by id and links by (supplier, customer), the supplier's own references, which stay the
-same from one version to the next.
+same from one version to the next. Every list is in the natural order of the ids, as people read them
+(`n2` before `n10`), so that a long list of changes can be paged through.
 """
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -17,6 +20,37 @@ if TYPE_CHECKING:
 NODE_ATTRIBUTES: Final[tuple[str, ...]] = ("name", "country", "activity", "goods")
 # Risks at sites that came or went are reported from this level up: the risks a plan of action follows.
 REPORTED_LEVEL: Final = Level.HIGH
+# The kinds of change, in the order `counts` and the review page list them.
+CHANGE_KINDS: Final[tuple[str, ...]] = (
+    "nodes_added",
+    "nodes_removed",
+    "links_added",
+    "links_removed",
+    "changed",
+    "risk_changes",
+    "risks_removed",
+    "risks_added",
+)
+
+_DIGITS: Final = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for ids as people read them: `n2` before `n10`, case ignored (digit runs compare as
+    numbers, text runs as folded text; the kind tag keeps the parts comparable)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold()) for part in _DIGITS.split(text) if part
+    )
+
+
+def _natural(ids: Iterable[str]) -> list[str]:
+    """`ids` in natural order, ties (ids differing in case only) broken by the id itself."""
+    return sorted(ids, key=lambda node: (natural_key(node), node))
+
+
+def _link_key(link: tuple[str, str]) -> tuple[Any, ...]:
+    supplier, customer = link
+    return (natural_key(supplier), natural_key(customer), supplier, customer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +114,7 @@ class SiteRisk:
 
 @dataclass(frozen=True, slots=True)
 class ChainDiff:
-    """The changes from an old to a new version of a chain, each list sorted by node id.
+    """The changes from an old to a new version of a chain, each list in natural order of the node ids.
 
     `risk_changes` are levels that went up or down at sites in both versions; `risks_added` and
     `risks_removed` the high and very high risks at sites that only the new or only the old version has,
@@ -95,6 +129,10 @@ class ChainDiff:
     risk_changes: tuple[RiskChange, ...]
     risks_added: tuple[SiteRisk, ...] = ()
     risks_removed: tuple[SiteRisk, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """How many changes of each kind (CHANGE_KINDS), so a reader sees the size of each list first."""
+        return {kind: len(getattr(self, kind)) for kind in CHANGE_KINDS}
 
     @property
     def empty(self) -> bool:
@@ -126,7 +164,7 @@ class ChainDiff:
 
 def diff_chains(old: "nx.DiGraph[str]", new: "nx.DiGraph[str]", *, reference: ReferenceData) -> ChainDiff:
     """The differences between two chain versions, with the risk levels that went up or down per node."""
-    common = sorted(set(old) & set(new))
+    common = _natural(set(old) & set(new))
     changed: list[AttributeChange] = []
     for node in common:
         for attribute in NODE_ATTRIBUTES:
@@ -134,11 +172,19 @@ def diff_chains(old: "nx.DiGraph[str]", new: "nx.DiGraph[str]", *, reference: Re
             if before != after:
                 changed.append(AttributeChange(node, attribute, before, after))
     old_links, new_links = set(old.edges), set(new.edges)
-    for supplier, customer in sorted(old_links & new_links):
+    for supplier, customer in sorted(old_links & new_links, key=_link_key):
         before, after = old.edges[supplier, customer].get("share"), new.edges[supplier, customer].get("share")
         if before != after:
             changed.append(AttributeChange(supplier, "share", before, after, customer))
-    changed.sort(key=lambda change: (change.node, change.customer or "", change.attribute))
+    changed.sort(
+        key=lambda change: (
+            natural_key(change.node),
+            natural_key(change.customer or ""),
+            change.node,
+            change.customer or "",
+            change.attribute,
+        )
+    )
     old_risks, new_risks = node_risks(old, reference=reference), node_risks(new, reference=reference)
     risk_changes = [
         RiskChange(node, theme, old_risks[node][theme].level, new_risks[node][theme].level)
@@ -146,12 +192,12 @@ def diff_chains(old: "nx.DiGraph[str]", new: "nx.DiGraph[str]", *, reference: Re
         for theme in THEMES
         if old_risks[node][theme].level != new_risks[node][theme].level
     ]
-    nodes_added, nodes_removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
+    nodes_added, nodes_removed = _natural(set(new) - set(old)), _natural(set(old) - set(new))
     return ChainDiff(
         nodes_added=tuple(nodes_added),
         nodes_removed=tuple(nodes_removed),
-        links_added=tuple(sorted(new_links - old_links)),
-        links_removed=tuple(sorted(old_links - new_links)),
+        links_added=tuple(sorted(new_links - old_links, key=_link_key)),
+        links_removed=tuple(sorted(old_links - new_links, key=_link_key)),
         changed=tuple(changed),
         risk_changes=tuple(risk_changes),
         risks_added=_reported_risks(nodes_added, new_risks),

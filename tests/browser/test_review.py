@@ -72,11 +72,11 @@ def test_a_buyer_reviews_the_risk_graph_and_requests_a_revision_the_supplier_see
     ).to_be_focused()
     page.get_by_label("Thema", exact=True).select_option(label="dwangarbeid")
     hotspots = page.locator("#hotspot-table tbody tr")
-    themes = hotspots.locator("td:nth-child(4)")
+    themes = hotspots.locator("td:nth-child(6)")
     expect(themes.filter(has_not_text="dwangarbeid")).to_have_count(0)  # waits for the filtered table
     expect(themes.first).to_have_text("dwangarbeid")
     page.get_by_label("Niveau", exact=True).select_option(label="zeer hoog of hoger")
-    levels = hotspots.locator("td:nth-child(5)")
+    levels = hotspots.locator("td:nth-child(7)")
     expect(levels.filter(has_not_text="zeer hoog")).to_have_count(0)  # waits for the filtered table
     expect(levels.first).to_have_text("zeer hoog")
     hotspots.first.get_by_role("link").click()

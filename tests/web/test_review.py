@@ -196,13 +196,13 @@ def test_hotspots_filter_by_theme_and_by_level(
         ]
 
     forced = table("theme=forced_labour")
-    assert forced and all(cells[3] == "dwangarbeid" for cells in forced)
+    assert forced and all(cells[5] == "dwangarbeid" for cells in forced)
     assert len(forced) == min(50, sum(1 for hotspot in expected if hotspot.theme == "forced_labour"))
     very_high = table("level=4")
-    assert very_high and all('<span class="level">zeer hoog</span>' in cells[4] for cells in very_high)
+    assert very_high and all('<span class="level">zeer hoog</span>' in cells[6] for cells in very_high)
     assert len(very_high) == sum(1 for hotspot in expected if hotspot.level == 4)
     both = table("theme=child_labour&level=3")
-    assert both and all(cells[3] == "kinderarbeid" and "hoog" in cells[4] for cells in both)
+    assert both and all(cells[5] == "kinderarbeid" and "hoog" in cells[6] for cells in both)
     ranks = [int(cells[0]) for cells in both]
     assert ranks == sorted(ranks) and ranks[0] > 1  # overall ranks, kept in the filtered table
     everything = table("")

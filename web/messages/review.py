@@ -62,10 +62,6 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "review.any_level": {"en": "any level", "nl": "elk niveau"},
     "review.at_least": {"en": "{level} or higher", "nl": "{level} of hoger"},
     "review.filter": {"en": "Filter", "nl": "Filteren"},
-    "review.hotspots_count": {
-        "en": "The first {shown} of {matching} matching hotspots ({total} in all), most severe first.",
-        "nl": "De eerste {shown} van {matching} passende risicopunten ({total} in totaal), ernstigste eerst.",
-    },
     "review.risk_groups": {"en": "Prioritised risks", "nl": "Geprioriteerde risico's"},
     "review.risk_groups_hint": {
         "en": "Every high or very high risk backed by a listing or country data, however small the site's "
@@ -86,7 +82,6 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "review.risk_group": {"en": "Risk group", "nl": "Risicogroep"},
     "review.sites": {"en": "Sites", "nl": "Locaties"},
-    "review.more_sites": {"en": "and {count} more", "nl": "en nog {count}"},
     "review.no_hotspots": {
         "en": "No hotspots match this filter.",
         "nl": "Geen risicopunten die bij dit filter passen.",
@@ -187,4 +182,76 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "De versie zoals ingediend:",
     },
     "review.unavailable_back": {"en": "Back to the contract", "nl": "Terug naar het contract"},
+    "review.likelihood": {"en": "Likelihood", "nl": "Waarschijnlijkheid"},
+    "review.search": {"en": "Search hotspots", "nl": "Risicopunten zoeken"},
+    "review.search_hint": {
+        "en": "by reference, name or country of the site",
+        "nl": "op kenmerk, naam of land van de locatie",
+    },
+    "review.hotspots_matching": {
+        "en": "{matching} matching hotspots ({total} in all).",
+        "nl": "{matching} passende risicopunten ({total} in totaal).",
+    },
+    "review.hotspots_caption": {
+        "en": "Hotspots {first} to {last} of {total}",
+        "nl": "Risicopunten {first} tot en met {last} van {total}",
+    },
+    "review.hotspots_pages": {"en": "Pages of the hotspots", "nl": "Pagina's van de risicopunten"},
+    "review.group_filter": {
+        "en": "Only the risks of the group {group}.",
+        "nl": "Alleen de risico's van de groep {group}.",
+    },
+    "review.group_filter_clear": {"en": "Show every hotspot", "nl": "Alle risicopunten tonen"},
+    "review.risk_groups_caption": {
+        "en": "Risk groups {first} to {last} of {total}",
+        "nl": "Risicogroepen {first} tot en met {last} van {total}",
+    },
+    "review.risk_groups_pages": {"en": "Pages of the risk groups", "nl": "Pagina's van de risicogroepen"},
+    "review.more_sites_link": {
+        "en": "and {count} more: all sites of the group in the hotspot table",
+        "nl": "en nog {count}: alle locaties van de groep in de tabel met risicopunten",
+    },
+    "review.group_hotspots": {
+        "en": "The group in the hotspot table",
+        "nl": "De groep in de tabel met risicopunten",
+    },
+    "review.findings_count": {
+        "en": "{count} findings in {lines} lines.",
+        "nl": "{count} bevindingen in {lines} regels.",
+    },
+    "review.findings_pages": {"en": "Pages of the findings", "nl": "Pagina's van de bevindingen"},
+    "review.finding_group_pages": {
+        "en": "Pages of the findings of this kind",
+        "nl": "Pagina's van de bevindingen van deze soort",
+    },
+    "review.change_counts": {"en": "Number of changes by kind", "nl": "Aantal wijzigingen per soort"},
+    "review.change_kind": {"en": "Kind of change", "nl": "Soort wijziging"},
+    "review.change_count": {"en": "Number", "nl": "Aantal"},
+    "review.change.nodes_added": {"en": "Sites added", "nl": "Locaties toegevoegd"},
+    "review.change.nodes_removed": {"en": "Sites removed", "nl": "Locaties verwijderd"},
+    "review.change.links_added": {"en": "Links added", "nl": "Leveringsrelaties toegevoegd"},
+    "review.change.links_removed": {"en": "Links removed", "nl": "Leveringsrelaties verwijderd"},
+    "review.change.changed": {
+        "en": "Sites and links changed",
+        "nl": "Locaties en leveringsrelaties gewijzigd",
+    },
+    "review.change.risk_changes": {"en": "Risk levels changed", "nl": "Risiconiveaus gewijzigd"},
+    "review.change.risks_removed": {
+        "en": "High risks gone with the sites removed",
+        "nl": "Hoge risico's weg met de verwijderde locaties",
+    },
+    "review.change.risks_added": {
+        "en": "High risks come with the sites added",
+        "nl": "Hoge risico's bij de toegevoegde locaties",
+    },
+    "review.change_pages": {"en": "Pages of: {kind}", "nl": "Pagina's van: {kind}"},
+    "review.risk_group_search_hint": {
+        "en": "by theme, good, activity or country",
+        "nl": "op thema, product, activiteit of land",
+    },
+    "review.no_matching_risk_groups": {
+        "en": "No risk group matches this search.",
+        "nl": "Geen risicogroep past bij deze zoekopdracht.",
+    },
+    "review.risk_group_search": {"en": "Search risk groups", "nl": "Risicogroepen zoeken"},
 }

@@ -1,11 +1,12 @@
-"""The buyer's risk review of a submitted chain version: the page, its graph and hotspot table as htmx
-fragments, a site's details, and the buyer's decision.
+"""The buyer's risk review of a submitted chain version: the page, its graph and its tables (hotspots, risk
+groups, findings, changes) as htmx fragments, a site's details, and the buyer's decision.
 
 Both parties of the contract see a version (`contract_for`; anyone else gets 404, as if it did not
 exist); only its buyers and contract managers decide on it (`may_review_chain`). Every GET that htmx
 makes answers the full page without htmx, so each view has a link of its own and works without script.
 """
 
+from collections.abc import Mapping
 from contextlib import suppress
 from typing import Annotated, Any, Final
 
@@ -31,21 +32,22 @@ from web.services.chains import (
 from web.services.monitoring import prioritised_hotspots
 from web.services.review import (
     HIGHEST,
-    DiffSection,
     VersionAnalysis,
     VersionNoLongerValid,
-    diff_sections,
-    finding_lines,
     graph_markup,
     graph_theme,
-    hotspot_filter,
-    hotspot_table,
     newest_number,
-    risk_group_rows,
     site_details,
     structure_summary,
     version_analysis,
     version_diff,
+)
+from web.services.review_tables import (
+    ChangesView,
+    changes_view,
+    findings_view,
+    hotspot_table,
+    risk_group_table,
 )
 from web.templating import is_htmx, templates
 
@@ -77,16 +79,17 @@ def _review_page(
     version: ChainVersion,
     *,
     theme: str = HIGHEST,
-    hotspot_theme: str = "",
-    hotspot_level: str = "",
+    tables: Mapping[str, Mapping[str, str]] | None = None,
     with_changes: bool = False,
     form: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response:
-    """The whole review page (built from the version's cached analysis). The changes since the previous
-    version come `with_changes` only: otherwise the page loads them when they scroll into view, so that
-    a new version's first view analyses that version alone."""
+    """The whole review page (built from the version's cached analysis). `tables` gives the state of the
+    table whose own URL was asked for (`hotspots`, `risk_groups`, `findings`, `changes`); the others
+    show their first page. The changes since the previous version come `with_changes` only: otherwise the
+    page loads them when they scroll into view, so that a new version's first view analyses that version
+    alone."""
     lang = request_language(request)
     reference = load_reference()
     analysed = version_analysis(version, reference=reference)
@@ -98,9 +101,12 @@ def _review_page(
         ids={version.submitted_by_user_id} | ({review.decided_by_user_id} if review else set()),
     )
     base = _base(contract, version)
+    states = tables or {}
     context: dict[str, Any] = {
         **_graph_context(analysed, base=base, theme=theme, lang=lang),
-        **_hotspot_context(analysed, base=base, theme=hotspot_theme, level=hotspot_level, lang=lang),
+        **_hotspot_context(analysed, base=base, params=states.get("hotspots", {}), lang=lang),
+        **_risk_group_context(analysed, base=base, params=states.get("risk_groups", {}), lang=lang),
+        **_findings_context(analysed, base=base, params=states.get("findings", {}), lang=lang),
         "contract": contract,
         "version": version,
         "review": review,
@@ -108,10 +114,10 @@ def _review_page(
         "reviewed_by": names.get(review.decided_by_user_id, "") if review else "",
         "newest": newest,
         "summary": structure_summary(analysed, lang=lang, reference=reference),
-        "risk_groups": risk_group_rows(analysed, lang=lang, reference=reference),
-        "findings": finding_lines(analysed, lang=lang),
         "previous": version.number - 1 if version.number > 1 else None,
-        "diff": _changes(session, version, lang=lang) if with_changes else None,
+        "diff": _changes(session, version, params=states.get("changes", {}), lang=lang)
+        if with_changes
+        else None,
         "may_decide": may_review_chain(user=user, contract=contract)
         and review is None
         and newest == version.number,
@@ -119,16 +125,22 @@ def _review_page(
         "form": form or {"decision": "", "comment": ""},
         "errors": errors or {},
     }
-    return templates.TemplateResponse(request, "review.html", context, status_code=status_code)
+    response = templates.TemplateResponse(request, "review.html", context, status_code=status_code)
+    response.headers["Vary"] = "HX-Request"
+    return response
 
 
-def _changes(session: SessionDep, version: ChainVersion, *, lang: Lang) -> list[DiffSection]:
-    """What changed since the previous version, grouped as `chainmap diff` groups it."""
+def _changes(
+    session: SessionDep, version: ChainVersion, *, params: Mapping[str, str], lang: Lang
+) -> ChangesView | None:
+    """What changed since the previous version, grouped as `chainmap diff` groups it, a page of each kind;
+    None for a first version."""
     previous = version_numbered(session=session, contract_id=version.contract_id, number=version.number - 1)
     if previous is None:
-        return []
+        return None
     reference = load_reference()
-    return diff_sections(version_diff(previous, version, reference=reference), lang=lang, reference=reference)
+    view = version_diff(previous, version, reference=reference)
+    return changes_view(view, params=params, lang=lang, reference=reference)
 
 
 def _base(contract: Contract, version: ChainVersion) -> str:
@@ -149,18 +161,46 @@ def _graph_context(analysed: VersionAnalysis, *, base: str, theme: str, lang: La
 
 
 def _hotspot_context(
-    analysed: VersionAnalysis, *, base: str, theme: str, level: str, lang: Lang
+    analysed: VersionAnalysis, *, base: str, params: Mapping[str, str], lang: Lang
 ) -> dict[str, Any]:
-    """What the hotspot block shows: the ranked hotspots that match the filter."""
-    chosen_theme, minimum = hotspot_filter(theme, level)
+    """What the hotspot block shows: a page of the hotspots that match the filter and search."""
     return {
         "base": base,
-        "hotspot_theme": chosen_theme or "",
-        "hotspot_level": int(minimum),
-        "hotspots": hotspot_table(
-            analysed, theme=chosen_theme, minimum=minimum, lang=lang, reference=load_reference()
-        ),
+        "themes": THEMES,
+        "levels": list(Level),
+        "hotspots": hotspot_table(analysed, params=params, lang=lang, reference=load_reference()),
     }
+
+
+def _risk_group_context(
+    analysed: VersionAnalysis, *, base: str, params: Mapping[str, str], lang: Lang
+) -> dict[str, Any]:
+    """What the risk group block shows: a page of the risk groups."""
+    return {
+        "base": base,
+        "risk_groups": risk_group_table(analysed, params=params, lang=lang, reference=load_reference()),
+    }
+
+
+def _findings_context(
+    analysed: VersionAnalysis, *, base: str, params: Mapping[str, str], lang: Lang
+) -> dict[str, Any]:
+    """What the findings block shows: a page of the findings, many of one kind as one line."""
+    return {"base": base, "findings": findings_view(analysed, params=params, lang=lang)}
+
+
+def _wants_fragment(request: Request) -> bool:
+    """Whether to answer with the table's block alone: for htmx, but never when htmx restores a page of
+    its history from the server (its copy was not kept), which needs the whole page."""
+    return is_htmx(request) and request.headers.get("hx-history-restore-request") != "true"
+
+
+def _fragment(request: Request, context: dict[str, Any], block: str) -> Response:
+    """A block of the review page alone. `Vary: HX-Request` keeps any cache from answering a plain
+    request (a reload, the back button) with the fragment, or htmx with the page."""
+    response = templates.TemplateResponse(request, "review.html", context, block_name=block)
+    response.headers["Vary"] = "HX-Request"
+    return response
 
 
 @router.get(VERSION, response_class=HTMLResponse)
@@ -199,42 +239,69 @@ def review_graph(
 
 @router.get(VERSION + "/hotspots", response_class=HTMLResponse)
 def review_hotspots(
-    request: Request,
-    session: SessionDep,
-    user: CurrentUser,
-    contract_id: DbId,
-    number: DbId,
-    theme: Annotated[str, Query(max_length=50)] = "",
-    level: Annotated[str, Query(max_length=2)] = "",
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, number: DbId
 ) -> Response:
-    """The ranked hotspots of one theme (or all) from a minimum level, alone for htmx, else the page."""
+    """A page of the hotspots, filtered (`theme`, `level`, `group`), searched (`q`) and sorted (`sort`,
+    `desc`) as the URL says: alone for htmx, else the page with it."""
     contract, version = _version_or_404(session, user, contract_id, number)
-    if not is_htmx(request):
-        return _review_page(
-            request, session, user, contract, version, hotspot_theme=theme, hotspot_level=level
-        )
+    params = dict(request.query_params)
+    if not _wants_fragment(request):
+        return _review_page(request, session, user, contract, version, tables={"hotspots": params})
     analysed = version_analysis(version, reference=load_reference())
     base, lang = _base(contract, version), request_language(request)
-    context = _hotspot_context(analysed, base=base, theme=theme, level=level, lang=lang)
-    return templates.TemplateResponse(request, "review.html", context, block_name="hotspots")
+    return _fragment(request, _hotspot_context(analysed, base=base, params=params, lang=lang), "hotspots")
+
+
+@router.get(VERSION + "/risk-groups", response_class=HTMLResponse)
+def review_risk_groups(
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, number: DbId
+) -> Response:
+    """A page of the risk groups, sorted as the URL says: alone for htmx, else the page with it."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    params = dict(request.query_params)
+    if not _wants_fragment(request):
+        return _review_page(request, session, user, contract, version, tables={"risk_groups": params})
+    analysed = version_analysis(version, reference=load_reference())
+    base, lang = _base(contract, version), request_language(request)
+    context = _risk_group_context(analysed, base=base, params=params, lang=lang)
+    return _fragment(request, context, "risk_groups")
+
+
+@router.get(VERSION + "/findings", response_class=HTMLResponse)
+def review_findings(
+    request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, number: DbId
+) -> Response:
+    """A page of the validation findings, or of one group's findings (`group`, `entries`): alone for
+    htmx, else the page with it."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    params = dict(request.query_params)
+    if not _wants_fragment(request):
+        return _review_page(request, session, user, contract, version, tables={"findings": params})
+    analysed = version_analysis(version, reference=load_reference())
+    base, lang = _base(contract, version), request_language(request)
+    return _fragment(request, _findings_context(analysed, base=base, params=params, lang=lang), "findings")
 
 
 @router.get(VERSION + "/changes", response_class=HTMLResponse)
 def review_changes(
     request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, number: DbId
 ) -> Response:
-    """What changed since the previous version (`chainmap diff`), alone for htmx, else the page with it."""
+    """What changed since the previous version (`chainmap diff`): the number of each kind of change, then
+    a page of each list (`kind` and `page` for one of them); alone for htmx, else the page with it."""
     contract, version = _version_or_404(session, user, contract_id, number)
     if version.number == 1:
         raise HTTPException(status_code=404)
-    if not is_htmx(request):
-        return _review_page(request, session, user, contract, version, with_changes=True)
+    params = dict(request.query_params)
+    if not _wants_fragment(request):
+        return _review_page(
+            request, session, user, contract, version, tables={"changes": params}, with_changes=True
+        )
     context = {
         "base": _base(contract, version),
         "previous": version.number - 1,
-        "diff": _changes(session, version, lang=request_language(request)),
+        "diff": _changes(session, version, params=params, lang=request_language(request)),
     }
-    return templates.TemplateResponse(request, "review.html", context, block_name="changes")
+    return _fragment(request, context, "changes")
 
 
 @router.get(VERSION + "/sites/{index}", response_class=HTMLResponse)

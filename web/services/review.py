@@ -12,7 +12,7 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Final, Generic, TypeVar
 
@@ -22,11 +22,11 @@ from sqlmodel import Session, func, select
 
 from chainmap.activities import activity_label
 from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_chains, risk_as_dict
-from chainmap.analysis.groups import group_label
+from chainmap.analysis.diff import CHANGE_KINDS
 from chainmap.analysis.layout import TieredLayout, tiered_layout
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.chain import contractor
-from chainmap.findings import Finding, group_findings
+from chainmap.findings import Finding
 from chainmap.messages import render
 from chainmap.reference import ReferenceData, good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
@@ -38,7 +38,6 @@ from web.services.chains import FIRST_ROW, built_version
 
 # How many analysed versions (and diffs) are kept; a 2,000-site version takes a few megabytes.
 CACHED_VERSIONS: Final = 16
-HOTSPOTS_SHOWN: Final = 50
 HIGHEST: Final = "highest"
 # Drawing units of the graph (pixels at scale 1): column width, margins, circle radii by exposure.
 COLUMN_WIDTH: Final = 140
@@ -156,7 +155,24 @@ def version_key(version: ChainVersion, reference: ReferenceData) -> Hashable:
     another version's analysis. The reference object is kept alive by the cached entry, so its id stays
     unique while the entry lives.
     """
-    return (version.id, tuple(tuple(cells) for cells in version.rows), id(reference))
+    return VersionKey(version.id, tuple(tuple(cells) for cells in version.rows), id(reference))
+
+
+class VersionKey:
+    """A cache key of many parts that hashes them once: a 10,000-site version's rows take ten
+    milliseconds to hash, and a plain tuple would be hashed again at every look-up of the cache."""
+
+    __slots__ = ("_hash", "_parts")
+
+    def __init__(self, *parts: Hashable) -> None:
+        self._parts = parts
+        self._hash = hash(parts)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, VersionKey) and self._hash == other._hash and self._parts == other._parts
 
 
 class VersionNoLongerValid(Exception):
@@ -259,125 +275,6 @@ def graph_theme(theme: str) -> str:
     return theme if theme in THEMES else HIGHEST
 
 
-def hotspot_filter(theme: str, level: str) -> tuple[str | None, Level]:
-    """The hotspot table's filter from the query: a known theme or None for all, and a minimum level."""
-    # isascii too: str.isdigit() also takes digits that int() refuses ("²")
-    known = level.isascii() and level.isdigit() and int(level) <= Level.VERY_HIGH
-    minimum = int(level) if known else Level.NONE_KNOWN
-    return (theme if theme in THEMES else None), Level(minimum)
-
-
-@dataclass(frozen=True, slots=True)
-class HotspotRow:
-    """A row of the hotspot table."""
-
-    rank: int
-    index: int
-    name: str
-    country: str
-    theme: str
-    level: Level
-    salience: float
-    exposure: float
-
-
-@dataclass(frozen=True, slots=True)
-class HotspotTable:
-    """The hotspots that match the filter, the first HOTSPOTS_SHOWN of them as rows."""
-
-    rows: tuple[HotspotRow, ...]
-    matching: int
-    total: int
-
-
-def hotspot_table(
-    version: VersionAnalysis, *, theme: str | None, minimum: Level, lang: Lang, reference: ReferenceData
-) -> HotspotTable:
-    """The ranked hotspots of one theme (all for None) at `minimum` or above; ranks stay those of the
-    whole ranking, so a filtered table shows where each hotspot stands overall."""
-    ranked = version.analysis.hotspots
-    if theme is None and minimum == Level.NONE_KNOWN:
-        matching = list(enumerate(ranked[:HOTSPOTS_SHOWN], start=1))
-        count = len(ranked)
-    else:
-        matching = [
-            (rank, hotspot)
-            for rank, hotspot in enumerate(version.hotspots, start=1)
-            if (theme is None or hotspot.theme == theme) and hotspot.level >= minimum
-        ]
-        count = len(matching)
-    rows = tuple(
-        HotspotRow(
-            rank=rank,
-            index=version.index_of(hotspot.node),
-            name=version.nodes[hotspot.node].name,
-            country=country_text(version.nodes[hotspot.node].country, lang, reference=reference),
-            theme=hotspot.theme,
-            level=hotspot.level,
-            salience=hotspot.salience,
-            exposure=hotspot.exposure,
-        )
-        for rank, hotspot in matching[:HOTSPOTS_SHOWN]
-    )
-    return HotspotTable(rows=rows, matching=count, total=len(ranked))
-
-
-# The sites a risk group lists on the page; a larger group says how many more it has.
-GROUP_SITES_SHOWN: Final = 100
-
-
-@dataclass(frozen=True, slots=True)
-class GroupSite:
-    """A site of a risk group as the page links it."""
-
-    index: int
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class RiskGroupRow:
-    """A risk group of the prioritised risks: "forced labour – Garments – China", its level, its sites and
-    their combined share of the volume (`chainmap.analysis.groups`)."""
-
-    label: str
-    level: Level
-    sites: tuple[GroupSite, ...]
-    site_count: int
-    exposure: float
-
-    @property
-    def more(self) -> int:
-        """How many of the group's sites the page does not list."""
-        return self.site_count - len(self.sites)
-
-
-def risk_group_rows(
-    version: VersionAnalysis, *, lang: Lang, reference: ReferenceData
-) -> tuple[RiskGroupRow, ...]:
-    """The version's risk groups, the most severe first, each with its first GROUP_SITES_SHOWN sites."""
-    rows = []
-    for group in version.analysis.risk_groups:
-        rows.append(
-            RiskGroupRow(
-                label=group_label(
-                    theme=group.theme,
-                    subject_kind=group.subject_kind,
-                    subject=group.subject,
-                    country=country_text(group.country, lang, reference=reference),
-                    lang=lang,
-                ),
-                level=group.level,
-                sites=tuple(
-                    GroupSite(version.index_of(node), version.nodes[node].name)
-                    for node in group.nodes[:GROUP_SITES_SHOWN]
-                ),
-                site_count=len(group.nodes),
-                exposure=group.exposure,
-            )
-        )
-    return tuple(rows)
-
-
 def country_text(iso2: str | None, lang: Lang, *, reference: ReferenceData) -> str:
     """A site's country named in `lang`; "unknown" in `lang` for a site whose country is unknown."""
     if iso2 is None or iso2 == UNKNOWN_COUNTRY_KEY:
@@ -477,47 +374,6 @@ def structure_summary(version: VersionAnalysis, *, lang: Lang, reference: Refere
     )
 
 
-@dataclass(frozen=True)
-class FindingEntry:
-    """One finding of a group in the full list: the site it is about (None when it names none) and its
-    message."""
-
-    site: SiteLink | None
-    message: str
-
-
-@dataclass(frozen=True)
-class FindingLine:
-    """One line of the findings: a finding's severity and message, or for many findings of one kind
-    (`chainmap.findings.group_findings`) the group's summary with every finding of it in `entries`."""
-
-    severity: str
-    message: str
-    entries: list[FindingEntry] = field(default_factory=list)
-
-
-def finding_lines(version: VersionAnalysis, *, lang: Lang) -> list[FindingLine]:
-    """The validation findings (warnings: a submitted version is valid) in `lang`, many of one kind as
-    one line whose entries list each, with a link to the site it is about."""
-    graph = version.built.graph
-
-    def site(finding: Finding) -> SiteLink | None:
-        node = finding.nodes[0] if finding.nodes else None
-        if node is None or node not in graph:
-            return None
-        return SiteLink(version.index_of(node), version.nodes[node].name)
-
-    lines = []
-    for item in group_findings(version.analysis.findings):
-        severity = render(f"severity.{item.severity.value}", {}, lang)
-        if isinstance(item, Finding):
-            lines.append(FindingLine(severity, item.message(lang)))
-        else:
-            entries = [FindingEntry(site(finding), finding.message(lang)) for finding in item.findings]
-            lines.append(FindingLine(severity, item.summary(lang), entries))
-    return lines
-
-
 @dataclass(frozen=True, slots=True)
 class DiffSection:
     """One kind of change between two versions: its heading (with the count) and one line per change."""
@@ -553,10 +409,10 @@ def version_diff(old: ChainVersion, new: ChainVersion, *, reference: ReferenceDa
     return _DIFFS.get((version_key(old, reference), version_key(new, reference)), make)
 
 
-def diff_sections(view: DiffView, *, lang: Lang, reference: ReferenceData) -> list[DiffSection]:
-    """The changes grouped as `chainmap diff` groups them, with its headings, in `lang`; sites by id and
-    name, countries, goods, themes and levels named in `lang`. Empty kinds are left out."""
-    diff = view.diff
+def change_texts(view: DiffView, *, lang: Lang, reference: ReferenceData) -> dict[str, Callable[[Any], str]]:
+    """For each kind of change (`chainmap.analysis.diff.CHANGE_KINDS`), how one change of it reads in
+    `lang`: sites by id and name, countries, goods, themes and levels named in `lang`. The review page
+    renders only the changes on screen with it."""
 
     def t(code: str, **params: Any) -> str:
         return render(code, params, lang)
@@ -595,17 +451,34 @@ def diff_sections(view: DiffView, *, lang: Lang, reference: ReferenceData) -> li
     def site_risk(item: Mapping[str, Any]) -> str:
         return f"{site(item['node'])}, {theme_label(item['theme'], lang)}: {level(item['level'])}"
 
-    kinds: list[tuple[str, list[str]]] = [
-        ("diff.nodes_added", [site(node) for node in diff["nodes_added"]]),
-        ("diff.nodes_removed", [site(node) for node in diff["nodes_removed"]]),
-        ("diff.links_added", [f"{supplier} → {customer}" for supplier, customer in diff["links_added"]]),
-        ("diff.links_removed", [f"{supplier} → {customer}" for supplier, customer in diff["links_removed"]]),
-        ("diff.changed", [change(item) for item in diff["changed"]]),
-        ("diff.risk_changes", [risk_change(item) for item in diff["risk_changes"]]),
-        ("diff.risks_removed", [site_risk(item) for item in diff["risks_removed"]]),
-        ("diff.risks_added", [site_risk(item) for item in diff["risks_added"]]),
+    def link(item: Any) -> str:
+        supplier, customer = item
+        return f"{supplier} → {customer}"
+
+    return {
+        "nodes_added": site,
+        "nodes_removed": site,
+        "links_added": link,
+        "links_removed": link,
+        "changed": change,
+        "risk_changes": risk_change,
+        "risks_removed": site_risk,
+        "risks_added": site_risk,
+    }
+
+
+def diff_sections(view: DiffView, *, lang: Lang, reference: ReferenceData) -> list[DiffSection]:
+    """The changes grouped as `chainmap diff` groups them, with its headings, in `lang` (`change_texts`).
+    Empty kinds are left out."""
+    texts = change_texts(view, lang=lang, reference=reference)
+    return [
+        DiffSection(
+            render(f"diff.{kind}", {"count": len(view.diff[kind])}, lang),
+            tuple(texts[kind](item) for item in view.diff[kind]),
+        )
+        for kind in CHANGE_KINDS
+        if view.diff[kind]
     ]
-    return [DiffSection(t(code, count=len(items)), tuple(items)) for code, items in kinds if items]
 
 
 def newest_number(*, session: Session, contract_id: int) -> int:

@@ -5,6 +5,7 @@ import json
 import networkx as nx
 
 from chainmap.analysis import AttributeChange, RiskChange, SiteRisk, diff_chains
+from chainmap.analysis.diff import natural_key
 from chainmap.themes import Level
 from tests.factories.chains import make_chain
 from tests.factories.reference import make_country, make_listing, make_reference
@@ -126,3 +127,49 @@ def test_high_risks_that_come_and_go_with_sites_are_reported() -> None:
     back = diff_chains(new, old, reference=listed)
     assert back.risks_added == diff.risks_removed
     assert SiteRisk("bd", "forced_labour", Level.VERY_HIGH).as_dict("nl")["label"] == "zeer hoog"
+
+
+def test_every_list_is_in_natural_order_of_the_ids_and_counted_by_kind() -> None:
+    ids = ["n10", "n2", "N3", "n1", "m20", "n11"]
+    old = make_chain([("c", "NL", "trading"), ("n9", "TR", "weaving")], [("n9", "c")], contractor="c")
+    new = make_chain(
+        [("c", "NL", "trading"), *((node, "BD", "cut-make-trim", ("Garments",)) for node in ids)],
+        [(node, "c") for node in ids],
+        contractor="c",
+    )
+    diff = diff_chains(old, new, reference=REFERENCE)
+    natural = ("m20", "n1", "n2", "N3", "n10", "n11")  # n2 before n10, case ignored
+    assert diff.nodes_added == natural
+    assert diff.links_added == tuple((node, "c") for node in natural)
+    assert [risk.node for risk in diff.risks_added] == sorted(
+        (risk.node for risk in diff.risks_added), key=natural.index
+    )
+    assert diff.counts() == {
+        "nodes_added": 6,
+        "nodes_removed": 1,
+        "links_added": 6,
+        "links_removed": 1,
+        "changed": 0,
+        "risk_changes": len(diff.risk_changes),
+        "risks_removed": 0,
+        "risks_added": len(diff.risks_added),
+    }
+    assert diff.risks_added and set(diff.counts()) == set(diff.as_dict())
+    moved = make_chain(
+        [("c", "NL", "trading"), *((node, "TR", "cut-make-trim", ("Garments",)) for node in ids)],
+        [(node, "c") for node in ids],
+        contractor="c",
+    )
+    changed = diff_chains(new, moved, reference=REFERENCE).changed
+    assert [change.node for change in changed] == list(natural)
+
+
+def test_natural_key_orders_digit_runs_as_numbers() -> None:
+    assert sorted(["x10", "x9", "x10a", "x1", "y", "10"], key=natural_key) == [
+        "10",
+        "x1",
+        "x9",
+        "x10",
+        "x10a",
+        "y",
+    ]
