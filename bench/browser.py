@@ -453,10 +453,11 @@ def measured(
     steps: tuple[tuple[str, float | None], ...],
 ) -> list[Figure]:
     """The figures of `measure`, printed as they come; when a step fails (a timeout, a control not
-    found), every step of the measurement is reported as failed with the error, and the others still run."""
+    found, no paint entry), every step of the measurement is reported as failed with the error, and the
+    others still run."""
     try:
         figures = measure(page, sites, contract_id)
-    except PlaywrightError as error:
+    except (PlaywrightError, AssertionError) as error:
         reason = str(error).splitlines()[0]
         print(f"{sites:,} sites: {', '.join(step for step, _ in steps)} failed: {reason}", flush=True)
         return [Figure(sites, step, 0.0, target, note=reason, failed=True) for step, target in steps]
