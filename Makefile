@@ -56,25 +56,27 @@ test-postgres: setup
 		echo "no PostgreSQL on 127.0.0.1:5432: database tests ran on SQLite only"; \
 	fi
 
-# All benchmarks always run; make bench fails afterwards when any missed a target.
+# All benchmarks always run; make bench fails afterwards when any missed a target. The browser benchmark
+# needs the vendored front-end (setup) and Chromium.
 # bench.pipeline compares `chainmap analyse` with the compiled floor of ../shared/bench/perfchain.py, run by
 # a Python with polars and numpy that is made once outside the repository (skipped without ../shared).
 FLOOR_VENV ?= $${XDG_CACHE_HOME:-$$HOME/.cache}/chainmap/floor-venv
 FLOOR_PACKAGES := polars==2.1.0 numpy==2.4.6
 
-bench: $(INSTALLED)
+bench: setup $(CHROMIUM)
 	@floor="$(FLOOR_VENV)"; \
 	if [ -f ../shared/bench/perfchain.py ] && [ ! -x "$$floor/bin/python" ]; then \
 		echo "making $$floor for the compiled floor ($(FLOOR_PACKAGES))"; \
 		$(PYTHON) -m venv "$$floor" && "$$floor/bin/python" -m pip install --quiet $(FLOOR_PACKAGES) \
 			|| rm -rf "$$floor"; \
 	fi; \
-	pipeline=0; web=0; report=0; screening=0; \
+	pipeline=0; web=0; report=0; screening=0; browser=0; \
 	FLOOR_PYTHON="$$floor/bin/python" $(BIN)/python -m bench.pipeline || pipeline=$$?; \
 	$(BIN)/python -m bench.web || web=$$?; \
 	$(BIN)/python -m bench.report || report=$$?; \
 	$(BIN)/python -m bench.screening || screening=$$?; \
-	test $$pipeline -eq 0 -a $$web -eq 0 -a $$report -eq 0 -a $$screening -eq 0
+	$(BIN)/python -m bench.browser || browser=$$?; \
+	test $$pipeline -eq 0 -a $$web -eq 0 -a $$report -eq 0 -a $$screening -eq 0 -a $$browser -eq 0
 
 # 50 simulated users for 60 s against `chainmap serve` on SQLite, and on PostgreSQL when it answers
 # (bench/load.py; LOAD_WORKERS and LOAD_POOL_SIZE set the server, 2 workers of 20 by default); fails

@@ -71,8 +71,8 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "admin.remove": {"en": "Remove from organisation", "nl": "Uit organisatie halen"},
     "admin.remove_label": {
-        "en": "Remove {email} from the organisation",
-        "nl": "{email} uit de organisatie halen",
+        "en": "Remove from organisation: {email}",
+        "nl": "Uit organisatie halen: {email}",
     },
     "admin.merge": {"en": "Merge with another supplier", "nl": "Samenvoegen met een andere leverancier"},
     "admin.merge_intro": {
@@ -163,7 +163,7 @@ ADMIN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "account.session_end": {"en": "End", "nl": "Beëindigen"},
     "account.session_end_label": {
         "en": "End the session logged in on {started}",
-        "nl": "Beëindig de sessie ingelogd op {started}",
+        "nl": "Sessie ingelogd op {started} beëindigen",
     },
     "account.sessions_end_others": {
         "en": "End all other sessions",

@@ -161,4 +161,6 @@ CONTRACT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "en": '"{value}" is not a CPV code (eight digits, e.g. 18100000-0).',
         "nl": '"{value}" is geen CPV-code (acht cijfers, bijv. 18100000-0).',
     },
+    # The name of each CPV field after the first (which the visible label names), for screen readers.
+    "contract.cpv_field": {"en": "CPV code {number}", "nl": "CPV-code {number}"},
 }
