@@ -463,7 +463,8 @@ def test_the_whole_form_is_in_english_too(supplier: TestClient, session: Session
 def test_a_full_draft_takes_no_more_sites(
     supplier: TestClient, session: Session, contract: Contract, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("web.services.chain_form.MAX_WEB_SITES", 3)
+    # CHAINMAP_MAX_SITES bounds the form as it bounds uploads
+    monkeypatch.setattr(supplier.app.state.settings, "max_sites", 3)  # type: ignore[attr-defined]
     replace_draft(session=session, contract=contract, rows=chain_rows(VALID_CHAIN))
     cells = {"id": "Y", "name": "Yarn", "country": "IN", "activity": "spinning", "supplies_to": "DHK"}
     response = supplier.post(f"/contracts/{contract.id}/chain/rows", data=cells, headers=htmx(supplier))

@@ -328,7 +328,9 @@ def create_site(
     _csrf_or_400(request, lang, csrf_token)
     before = _state(session, contract)
     try:
-        row = add_site(session=session, contract=contract, cells=cells)
+        row = add_site(
+            session=session, contract=contract, cells=cells, max_sites=request.app.state.settings.max_sites
+        )
     except SiteRefused as refused:
         session.rollback()
         problems = _problem_texts(refused, lang)

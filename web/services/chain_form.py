@@ -161,8 +161,11 @@ def _next_position(session: Session, contract_id: int) -> int:
     return 0 if last is None else last + 1
 
 
-def add_site(*, session: Session, contract: Contract, cells: SiteCells) -> ChainDraftRow:
-    """A new site at the end of the draft. Raises SiteRefused for a cell too long or a full draft.
+def add_site(
+    *, session: Session, contract: Contract, cells: SiteCells, max_sites: int = MAX_WEB_SITES
+) -> ChainDraftRow:
+    """A new site at the end of the draft. Raises SiteRefused for a cell too long or a draft of
+    `max_sites` sites already (the app's CHAINMAP_MAX_SITES, as for uploads).
 
     Two adds at once (two tabs, a double click) can both take the same next position; the second then
     breaks the unique (contract, position) and takes the position after, up to ADD_ATTEMPTS times, after
@@ -172,8 +175,8 @@ def add_site(*, session: Session, contract: Contract, cells: SiteCells) -> Chain
     sites = session.exec(
         select(func.count()).select_from(ChainDraftRow).where(ChainDraftRow.contract_id == contract.id)
     ).one()
-    if sites >= MAX_WEB_SITES:
-        problems["form"] = ("chain_form.error.too_many_sites", {"limit": MAX_WEB_SITES})
+    if sites >= max_sites:
+        problems["form"] = ("chain_form.error.too_many_sites", {"limit": max_sites})
     if problems:
         raise SiteRefused(problems)
     for _attempt in range(ADD_ATTEMPTS):
