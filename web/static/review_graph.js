@@ -13,7 +13,7 @@
   var ACCENT = "#0b5cad";
   var ZOOM_STEP = 1.5;
   // Above this many elements Cytoscape draws a cached picture while the view moves, to stay smooth.
-  var MANY = 2000;
+  var MANY = 1000;
 
   var data = {};  // what graph.json answered, by URL: a group opened again is drawn without a request
   var shown = null;  // {cy, container, view, group}
@@ -41,8 +41,8 @@
       items.push({
         group: "nodes",
         data: {
-          id: String(node.id), label: label, size: node.size,
-          level: node.levels[themeIndex], outside: node.inside === false
+          id: String(node.id), label: label, size: node.size, level: node.levels[themeIndex],
+          colour: COLOURS[node.levels[themeIndex]] || COLOURS[0], outside: node.inside === false
         },
         position: { x: node.x, y: node.y }
       });
@@ -61,18 +61,16 @@
     return [
       { selector: "node", style: {
         "width": "data(size)", "height": "data(size)",
-        "background-color": function (node) { return COLOURS[node.data("level")] || COLOURS[0]; },
-        "border-width": 1, "border-color": "#1d2430",
+        "background-color": "data(colour)", "border-width": 1, "border-color": "#1d2430",
         "label": "data(label)", "font-size": view === "groups" ? 14 : 10, "color": "#1d2430",
-        "text-valign": "bottom", "text-margin-y": 4, "min-zoomed-font-size": 7,
-        "text-background-color": "#ffffff", "text-background-opacity": 0.7
+        "text-valign": "bottom", "text-margin-y": 4, "min-zoomed-font-size": 8
       } },
       { selector: "node[level = 4]", style: { "border-width": 2 } },
       { selector: "node[?outside]", style: { "opacity": 0.45 } },
       { selector: "node:selected", style: { "border-width": 5, "border-color": ACCENT, "opacity": 1 } },
       { selector: "edge", style: {
         "width": "data(width)", "line-color": "#8a94a3", "opacity": view === "groups" ? 0.55 : 0.35,
-        "curve-style": view === "groups" ? "bezier" : "haystack",
+        "curve-style": view === "groups" ? "straight" : "haystack",
         "target-arrow-shape": view === "groups" ? "triangle" : "none", "target-arrow-color": "#8a94a3",
         "arrow-scale": 0.8
       } }
@@ -80,13 +78,13 @@
   }
 
   function noteView(container, cy) {
-    // The zoom level and the marked site are written on the drawing, for the browser tests to read.
+    // The zoom level (and in `mark` the marked site and where it is drawn) are written on the drawing,
+    // for the browser tests to read.
     container.setAttribute("data-zoom", cy.zoom().toFixed(4));
   }
 
   function openSite(base, index) {
-    var panel = document.getElementById("site-details");
-    if (panel) htmx.ajax("GET", base + "/sites/" + index, { target: panel, swap: "innerHTML" });
+    return htmx.ajax("GET", base + "/sites/" + index, { target: "#site-details", swap: "innerHTML" });
   }
 
   function openGroup(container, key) {
@@ -98,11 +96,16 @@
   function mark(cy, container, index) {
     var node = cy.getElementById(String(index));
     if (node.empty()) return false;
+    cy.resize();  // the page around the drawing may have changed its size since it was drawn
     cy.$(":selected").unselect();
     node.select();
-    cy.zoom({ level: Math.max(cy.zoom(), 1), position: node.position() });
-    cy.center(node);
+    // centre the site itself (cy.center would centre its box, label included)
+    var zoom = Math.max(cy.zoom(), 1);
+    var at = node.position();
+    cy.viewport({ zoom: zoom, pan: { x: cy.width() / 2 - at.x * zoom, y: cy.height() / 2 - at.y * zoom } });
     container.setAttribute("data-selected", String(index));
+    var drawn = node.renderedPosition();
+    container.setAttribute("data-selected-at", Math.round(drawn.x) + " " + Math.round(drawn.y));
     noteView(container, cy);
     return true;
   }
@@ -121,6 +124,7 @@
       });
       cy.fit(undefined, 30);
       shown = { cy: cy, container: container, view: graph.view, group: graph.group };
+      container.cytoscape = cy;  // for the browser tests, to find where a node is drawn
       cy.on("tap", "node", function (event) {
         var node = event.target;
         if (graph.view === "groups") {
@@ -155,24 +159,28 @@
     cy.zoom({ level: how === "in" ? cy.zoom() * ZOOM_STEP : cy.zoom() / ZOOM_STEP, renderedPosition: centre });
   }
 
-  // A found site: its details open (htmx does that from the link); here it is also shown in the
-  // drawing. In a small chain's SVG it is marked and scrolled into view; in a large chain its group
-  // opens (unless it is open already) and the site is centred and marked there.
+  // A found site: its details open in the side panel and it is shown in the drawing. In a small chain's
+  // SVG it is marked and scrolled into view; in a large chain its group opens (unless it is open
+  // already) and the site is centred and marked there. One request after the other, so that the
+  // details have the focus and neither request stands in the other's way.
   function showFound(link) {
     var index = link.getAttribute("data-index");
     var canvas = document.querySelector("#graph .graph-canvas");
-    if (canvas) {
-      if (shown && shown.container === canvas && shown.view === "sites" && mark(shown.cy, canvas, index)) return;
-      waitingSite = index;
-      openGroup(canvas, link.getAttribute("data-group"));
-      return;
-    }
-    var site = document.querySelector('svg.chain-graph a[data-index="' + index + '"]');
-    if (!site) return;
-    var marked = document.querySelectorAll("svg.chain-graph a.selected");
-    for (var i = 0; i < marked.length; i++) marked[i].classList.remove("selected");
-    site.classList.add("selected");
-    site.scrollIntoView({ block: "center", inline: "center" });
+    var base = document.getElementById("graph-search-results").getAttribute("data-base");
+    openSite(base, index).then(function () {
+      if (canvas) {
+        if (shown && shown.container === canvas && shown.view === "sites" && mark(shown.cy, canvas, index)) return;
+        waitingSite = index;
+        openGroup(canvas, link.getAttribute("data-group"));
+        return;
+      }
+      var site = document.querySelector('svg.chain-graph a[data-index="' + index + '"]');
+      if (!site) return;
+      var marked = document.querySelectorAll("svg.chain-graph a.selected");
+      for (var i = 0; i < marked.length; i++) marked[i].classList.remove("selected");
+      site.classList.add("selected");
+      site.scrollIntoView({ block: "center", inline: "center" });
+    });
   }
 
   document.addEventListener("click", function (event) {
@@ -183,7 +191,10 @@
     }
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     var found = event.target.closest && event.target.closest("#graph-search-results a[data-index]");
-    if (found) showFound(found);
+    if (found) {
+      event.preventDefault();
+      showFound(found);
+    }
     var opener = event.target.closest && event.target.closest("#graph a[data-group], #graph a.graph-back");
     if (opener) focusTitle = true;
   });
