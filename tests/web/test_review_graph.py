@@ -348,3 +348,19 @@ def test_another_contract_of_the_same_buyer_shows_its_own_graph_only(
     data = client.get(f"/contracts/{other.contract_id}/versions/1/graph.json").json()
     keys = {node["id"] for node in data["nodes"]}
     assert "1-BD" in keys and "0-NL" in keys and "2-CN" not in keys
+
+
+def test_the_drawing_keeps_each_groups_largest_flow_then_the_largest_others() -> None:
+    flows = [
+        aggregate.GroupFlow("2-CN", "1-BD", 0.5),
+        aggregate.GroupFlow("2-CN", "1-TR", 0.3),
+        aggregate.GroupFlow("1-BD", "0-NL", 0.2),
+        aggregate.GroupFlow("2-IN", "1-TR", 0.1),
+        aggregate.GroupFlow("1-TR", "0-NL", 0.05),
+        aggregate.GroupFlow("2-IN", "1-BD", 0.01),
+    ]
+    drawn = review_graph.drawn_flows(flows, 5)
+    assert drawn == [flow for flow in flows if flow.volume != 0.01]
+    assert review_graph.drawn_flows(flows, 2) == [flows[0], flows[2], flows[3], flows[4]]  # one per group
+    assert review_graph.drawn_flows(flows, 100) == flows
+    assert review_graph.drawn_flows([], 5) == []

@@ -131,8 +131,10 @@
           focusTitle = true;
           openGroup(container, node.id());
         } else {
-          mark(cy, container, node.id());
           openSite(base, node.id());
+          cy.$(":selected").unselect();
+          node.select();  // where the click was: the view stays as it is
+          container.setAttribute("data-selected", node.id());
         }
       });
       cy.on("viewport", function () { noteView(container, cy); });
