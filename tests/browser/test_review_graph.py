@@ -16,6 +16,7 @@ from chainmap.chain import ChainRow
 from chainmap.themes import Level
 from models import Role
 from tests.browser.conftest import ARTIFACTS, LiveServer
+from tests.browser.test_content_security_policy import RECORD_VIOLATIONS, violations
 from tests.browser.test_review import log_in
 from tests.factories.chain_versions import make_version
 from tests.factories.contracts import make_contract
@@ -29,6 +30,16 @@ LARGE = 2_000
 LEVEL_NAMES = re.compile("^(" + "|".join(level.label("nl") for level in Level) + ")$")
 # Waits for the drawing of a 2,000-site chain; the app's own answers stay within TIMEOUT_MS.
 DRAWN_MS = 15_000
+
+
+@pytest.fixture
+def heard(page: Page) -> list[str]:
+    """The console's messages and uncaught errors, and the policy's violations kept by the page."""
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
+    page.add_init_script(RECORD_VIOLATIONS)
+    return messages
 
 
 def review_of(live_server: LiveServer, rows: list[ChainRow]) -> str:
@@ -162,8 +173,9 @@ def test_a_large_chain_zooms_fits_and_finds_a_site(page: Page, live_server: Live
 
 
 def test_keyboard_users_reach_every_group_and_site_from_tables_with_levels_in_words(
-    page: Page, live_server: LiveServer, monkeypatch: pytest.MonkeyPatch
+    page: Page, live_server: LiveServer, monkeypatch: pytest.MonkeyPatch, heard: list[str]
 ) -> None:
+    """Also that Cytoscape.js and the graph's script run under the content security policy."""
     monkeypatch.setattr(review_graph, "AGGREGATED_ABOVE", 5)
     review_graph.forget_groups()
     url = review_of(live_server, GROUPED)
@@ -198,3 +210,4 @@ def test_keyboard_users_reach_every_group_and_site_from_tables_with_levels_in_wo
     page.get_by_role("link", name="Terug naar alle groepen").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_text(re.compile(r"^14 locaties in 5 groepen"))).to_be_focused()
+    assert violations(page, heard) == []
