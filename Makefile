@@ -12,7 +12,7 @@ POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 .PHONY: setup run test lint typecheck unit test-postgres bench load reference common-passwords clean
 
-setup: $(INSTALLED) $(VENDOR)/htmx.min.js
+setup: $(INSTALLED) $(VENDOR)/htmx.min.js $(VENDOR)/cytoscape.min.js
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ $(VENDOR)/htmx.min.js: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+# The risk graph of a large chain is drawn by Cytoscape.js (canvas, its browser build needs no bundler).
+$(VENDOR)/cytoscape.min.js: $(VENDOR)/htmx.min.js
+	cp node_modules/cytoscape/dist/cytoscape.min.js $@
 
 # The browser tests drive Debian's Chromium; Playwright cannot download its own browsers here.
 $(CHROMIUM):

@@ -16,9 +16,13 @@ tiered_layout
     The column and row of every site.
 crossings
     The number of link crossings between adjacent columns of a layout, to judge a layout by.
+grouped_layout
+    The layout of groups of sites that share a column (tier x country groups), from the sites' layout.
+part_of_layout
+    The layout of some of the sites (a group and its neighbours), in the order of the whole layout.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -29,7 +33,15 @@ from chainmap.collector import collector_paused
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DEFAULT_SWEEPS", "Position", "TieredLayout", "crossings", "tiered_layout"]
+__all__ = [
+    "DEFAULT_SWEEPS",
+    "Position",
+    "TieredLayout",
+    "crossings",
+    "grouped_layout",
+    "part_of_layout",
+    "tiered_layout",
+]
 
 # Two sweeps there and back remove most crossings a barycenter ordering can remove; more rarely help.
 DEFAULT_SWEEPS: Final = 2
@@ -170,6 +182,81 @@ def _order_by_barycenter(layer: list[int], neighbours: list[list[int]], row: lis
         layer[slot] = site
     for index, site in enumerate(layer):
         row[site] = index
+
+
+def grouped_layout(layout: TieredLayout, group_of: Mapping[str, str]) -> TieredLayout:
+    """The layout of groups of sites, each group where its sites are.
+
+    Parameters
+    ----------
+    layout : TieredLayout
+        The layout of the sites, as `tiered_layout` makes it.
+    group_of : mapping
+        Each site's group; the sites of a group are in one column (a tier x country group is).
+
+    Returns
+    -------
+    TieredLayout
+        A column per column of `layout` that holds a group, its groups ordered by the mean row of their
+        sites (ties by first site), so groups keep the order that reduced the crossings of their sites.
+
+    Raises
+    ------
+    ValueError
+        When the sites of a group are in different columns.
+
+    Examples
+    --------
+    >>> sites = TieredLayout(
+    ...     columns=(("a", "b", "x"), ("c",)),
+    ...     positions={"a": Position(0, 0), "b": Position(0, 1), "x": Position(0, 2), "c": Position(1, 0)},
+    ... )
+    >>> grouped_layout(sites, {"a": "CN", "b": "IN", "x": "CN", "c": "NL"}).columns
+    (('CN', 'IN'), ('NL',))
+    """
+    columns: list[dict[str, list[int]]] = [{} for _ in layout.columns]
+    seen: dict[str, int] = {}
+    for node, place in layout.positions.items():
+        group = group_of[node]
+        if seen.setdefault(group, place.column) != place.column:
+            raise ValueError(f"the sites of group {group!r} are in different columns")
+        columns[place.column].setdefault(group, []).append(place.row)
+
+    def mean_row(item: tuple[str, list[int]]) -> tuple[float, int]:
+        rows = item[1]
+        return sum(rows) / len(rows), min(rows)
+
+    ordered = tuple(
+        tuple(group for group, _ in sorted(column.items(), key=mean_row)) for column in columns if column
+    )
+    positions = {
+        group: Position(column, row)
+        for column, groups in enumerate(ordered)
+        for row, group in enumerate(groups)
+    }
+    return TieredLayout(columns=ordered, positions=positions)
+
+
+def part_of_layout(layout: TieredLayout, nodes: Collection[str]) -> TieredLayout:
+    """The layout of some sites of a chain: the columns that hold any of them, each in the order of the
+    whole layout, rows renumbered from 0, so a group and its neighbours are drawn compactly.
+
+    Examples
+    --------
+    >>> sites = TieredLayout(
+    ...     columns=(("a", "b", "x"), ("c",)),
+    ...     positions={"a": Position(0, 0), "b": Position(0, 1), "x": Position(0, 2), "c": Position(1, 0)},
+    ... )
+    >>> part_of_layout(sites, {"x", "c"}).positions["x"]
+    Position(column=0, row=0)
+    """
+    wanted = set(nodes)
+    parts = (tuple(node for node in column if node in wanted) for column in layout.columns)
+    columns = tuple(part for part in parts if part)
+    positions = {
+        node: Position(column, row) for column, part in enumerate(columns) for row, node in enumerate(part)
+    }
+    return TieredLayout(columns=columns, positions=positions)
 
 
 def crossings(graph: "nx.DiGraph[str]", layout: TieredLayout) -> int:

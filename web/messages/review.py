@@ -254,4 +254,58 @@ REVIEW_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "Geen risicogroep past bij deze zoekopdracht.",
     },
     "review.risk_group_search": {"en": "Search risk groups", "nl": "Risicogroepen zoeken"},
+    # the risk graph of a large chain: tier x country groups drawn by the browser, their tables, search
+    "review.graph_group": {"en": "Tier {tier} · {country}", "nl": "Schakel {tier} · {country}"},
+    "review.graph_aggregated": {
+        "en": "{sites} sites in {groups} groups of one tier and one country. A circle's size is the group's "
+        "share of the volume, its colour the highest level of its sites; the links carry the volume between "
+        "groups. Open a group to see its sites.",
+        "nl": "{sites} locaties in {groups} groepen van één schakel en één land. De grootte van een cirkel "
+        "is het aandeel van de groep in het volume, de kleur het hoogste niveau van haar locaties; de "
+        "verbindingen dragen het volume tussen de groepen. Open een groep om haar locaties te zien.",
+    },
+    "review.graph_canvas_groups": {
+        "en": "Drawing of {groups} groups coloured by {theme}; the table below lists the same groups",
+        "nl": "Tekening van {groups} groepen gekleurd volgens {theme}; de tabel hieronder noemt dezelfde "
+        "groepen",
+    },
+    "review.graph_canvas_sites": {
+        "en": "Drawing of the {sites} sites of {group} and their suppliers and customers, coloured by "
+        "{theme}; the table below lists the group's sites",
+        "nl": "Tekening van de {sites} locaties van {group} met hun leveranciers en afnemers, gekleurd "
+        "volgens {theme}; de tabel hieronder noemt de locaties van de groep",
+    },
+    "review.graph_groups": {"en": "Groups of the chain", "nl": "Groepen van de keten"},
+    "review.graph_group_column": {"en": "Group", "nl": "Groep"},
+    "review.graph_volume": {"en": "Share of volume", "nl": "Aandeel in volume"},
+    "review.graph_open_group": {"en": "Open {group}", "nl": "Open {group}"},
+    "review.graph_in_group": {
+        "en": "{group}: {sites} sites, {volume} of the volume",
+        "nl": "{group}: {sites} locaties, {volume} van het volume",
+    },
+    "review.graph_back": {"en": "Back to all groups", "nl": "Terug naar alle groepen"},
+    "review.graph_group_sites": {"en": "Sites of {group}", "nl": "Locaties van {group}"},
+    "review.graph_neighbours": {
+        "en": "The drawing also shows the group's direct suppliers and customers from other groups, paler.",
+        "nl": "De tekening toont ook de directe leveranciers en afnemers van de groep uit andere groepen, "
+        "lichter.",
+    },
+    "review.graph_pages": {"en": "Pages of the group's sites", "nl": "Pagina's van de locaties van de groep"},
+    "review.graph_zoom_in": {"en": "Zoom in", "nl": "Inzoomen"},
+    "review.graph_zoom_out": {"en": "Zoom out", "nl": "Uitzoomen"},
+    "review.graph_fit": {"en": "Fit to the box", "nl": "Passend maken"},
+    "review.graph_controls": {"en": "Zoom", "nl": "Zoomen"},
+    "review.graph_search": {"en": "Find a site (id or name)", "nl": "Zoek een locatie (id of naam)"},
+    "review.graph_search_button": {"en": "Find", "nl": "Zoeken"},
+    "review.graph_search_results": {"en": "Sites found", "nl": "Gevonden locaties"},
+    "review.graph_search_count": {
+        "en": "{count} sites found for “{query}”{more}.",
+        "nl": "{count} locaties gevonden voor ‘{query}’{more}.",
+    },
+    "review.graph_search_more": {"en": " (the first {count} shown)", "nl": " (de eerste {count} getoond)"},
+    "review.graph_search_none": {
+        "en": "No site with “{query}” in its id or name.",
+        "nl": "Geen locatie met ‘{query}’ in id of naam.",
+    },
+    "review.graph_search_hit": {"en": "{name} ({id}) in {group}", "nl": "{name} ({id}) in {group}"},
 }

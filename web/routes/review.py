@@ -11,7 +11,7 @@ from contextlib import suppress
 from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from chainmap.reference import load_reference
 from chainmap.themes import THEMES, Lang, Level
@@ -20,6 +20,7 @@ from web.deps import CurrentUser, Forbidden, SessionDep, party_contract
 from web.i18n import request_language
 from web.ids import DbId
 from web.messages import web_text
+from web.paging import page_of
 from web.security import CSRF_FIELD, csrf_valid
 from web.services.chains import (
     ReviewRefused,
@@ -42,6 +43,17 @@ from web.services.review import (
     version_analysis,
     version_diff,
 )
+from web.services.review_graph import (
+    SEARCH_LENGTH,
+    chosen_group,
+    group_json,
+    group_rows,
+    group_site_rows,
+    groups_json,
+    is_aggregated,
+    search_sites,
+    version_groups,
+)
 from web.services.review_tables import (
     ChangesView,
     changes_view,
@@ -54,6 +66,8 @@ from web.templating import is_htmx, templates
 router = APIRouter()
 
 VERSION: Final = "/contracts/{contract_id}/versions/{number}"
+# The sites of an opened group are listed this many to a page.
+GROUP_SITES_PER_PAGE: Final = 50
 # Where each review error is shown: next to its field, or above the form.
 ERROR_FIELDS: Final = {
     "review.error.comment_required": "comment",
@@ -80,6 +94,9 @@ def _review_page(
     *,
     theme: str = HIGHEST,
     tables: Mapping[str, Mapping[str, str]] | None = None,
+    graph_group: str = "",
+    graph_page: int = 1,
+    graph_query: str | None = None,
     with_changes: bool = False,
     form: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
@@ -103,7 +120,10 @@ def _review_page(
     base = _base(contract, version)
     states = tables or {}
     context: dict[str, Any] = {
-        **_graph_context(analysed, base=base, theme=theme, lang=lang),
+        **_graph_context(
+            version, analysed, base=base, theme=theme, lang=lang, group=graph_group, page=graph_page
+        ),
+        **_search_context(version, query=graph_query, theme=theme),
         **_hotspot_context(analysed, base=base, params=states.get("hotspots", {}), lang=lang),
         **_risk_group_context(analysed, base=base, params=states.get("risk_groups", {}), lang=lang),
         **_findings_context(analysed, base=base, params=states.get("findings", {}), lang=lang),
@@ -147,17 +167,53 @@ def _base(contract: Contract, version: ChainVersion) -> str:
     return f"/contracts/{contract.id}/versions/{version.number}"
 
 
-def _graph_context(analysed: VersionAnalysis, *, base: str, theme: str, lang: Lang) -> dict[str, Any]:
-    """What the graph block shows: the drawing, each site's level for the theme, the legend."""
+def _graph_context(
+    version: ChainVersion,
+    analysed: VersionAnalysis,
+    *,
+    base: str,
+    theme: str,
+    lang: Lang,
+    group: str = "",
+    page: int = 1,
+) -> dict[str, Any]:
+    """What the graph block shows: up to `AGGREGATED_ABOVE` sites the SVG drawing of every site, each
+    site's level for the theme and the legend; above it the tier x country groups (or the opened `group`
+    and a page of its sites), drawn by the browser, with their tables."""
     theme = graph_theme(theme)
-    return {
+    context: dict[str, Any] = {
         "base": base,
         "themes": THEMES,
         "levels": list(Level),
         "graph_theme": theme,
-        "drawing": analysed.drawing,
-        "graph_markup": graph_markup(analysed, theme=theme, lang=lang, base=base),
+        "aggregated": is_aggregated(analysed),
     }
+    if not context["aggregated"]:
+        return {
+            **context,
+            "drawing": analysed.drawing,
+            "graph_markup": graph_markup(analysed, theme=theme, lang=lang, base=base),
+        }
+    reference = load_reference()
+    view = version_groups(version, reference=reference)
+    opened = chosen_group(view, group) if group else None
+    if group and opened is None:
+        raise HTTPException(status_code=404)
+    rows = group_rows(view, theme=theme, lang=lang, reference=reference)
+    context |= {"site_count": len(analysed.ids), "group_rows": rows, "opened": None}
+    if opened is not None:
+        row = next(row for row in rows if row.key == opened.key)
+        sites = page_of(group_site_rows(view, opened, theme=theme), page, per_page=GROUP_SITES_PER_PAGE)
+        context |= {"opened": row, "group_sites": sites}
+    return context
+
+
+def _search_context(version: ChainVersion, *, query: str | None, theme: str) -> dict[str, Any]:
+    """What the search block shows: nothing before a search, else the sites found for `query`."""
+    if query is None:
+        return {"graph_query": None}
+    view = version_groups(version, reference=load_reference())
+    return {"graph_query": query, "found": search_sites(view, query, theme=graph_theme(theme))}
 
 
 def _hotspot_context(
@@ -225,16 +281,69 @@ def review_graph(
     contract_id: DbId,
     number: DbId,
     theme: Annotated[str, Query(max_length=50)] = HIGHEST,
+    group: Annotated[str, Query(max_length=20)] = "",
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
-    """The risk graph coloured for `theme`, alone for htmx, else the page with it."""
+    """The risk graph coloured for `theme`, of a large chain its groups or the opened `group` with a
+    `page` of its sites: alone for htmx (only the table of sites when htmx swaps that), else the page."""
     contract, version = _version_or_404(session, user, contract_id, number)
     if not is_htmx(request):
-        return _review_page(request, session, user, contract, version, theme=theme)
+        return _review_page(
+            request, session, user, contract, version, theme=theme, graph_group=group, graph_page=page
+        )
     analysed = version_analysis(version, reference=load_reference())
     context = _graph_context(
-        analysed, base=_base(contract, version), theme=theme, lang=request_language(request)
+        version,
+        analysed,
+        base=_base(contract, version),
+        theme=theme,
+        lang=request_language(request),
+        group=group,
+        page=page,
     )
-    return templates.TemplateResponse(request, "review.html", context, block_name="graph")
+    block = "group_sites" if request.headers.get("hx-target") == "group-sites" and group else "graph"
+    return templates.TemplateResponse(request, "review.html", context, block_name=block)
+
+
+@router.get(VERSION + "/graph.json")
+def review_graph_data(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: DbId,
+    number: DbId,
+    group: Annotated[str, Query(max_length=20)] = "",
+) -> JSONResponse:
+    """The risk graph as the browser draws it: the tier x country groups and the volume between them,
+    or the sites of one `group` with their direct suppliers and customers (404 for no such group)."""
+    _, version = _version_or_404(session, user, contract_id, number)
+    reference = load_reference()
+    view = version_groups(version, reference=reference)
+    if not group:
+        return JSONResponse(groups_json(view, lang=request_language(request), reference=reference))
+    opened = chosen_group(view, group)
+    if opened is None:
+        raise HTTPException(status_code=404)
+    return JSONResponse(group_json(view, opened))
+
+
+@router.get(VERSION + "/graph/search", response_class=HTMLResponse)
+def review_graph_search(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: DbId,
+    number: DbId,
+    q: Annotated[str, Query(max_length=SEARCH_LENGTH)] = "",
+    theme: Annotated[str, Query(max_length=50)] = HIGHEST,
+) -> Response:
+    """The sites whose id or name contains `q`, to open and find in the graph: alone for htmx, else
+    the page with them."""
+    contract, version = _version_or_404(session, user, contract_id, number)
+    if not is_htmx(request):
+        return _review_page(request, session, user, contract, version, theme=theme, graph_query=q)
+    context = {"base": _base(contract, version), **_search_context(version, query=q, theme=theme)}
+    return templates.TemplateResponse(request, "review.html", context, block_name="graph_search")
 
 
 @router.get(VERSION + "/hotspots", response_class=HTMLResponse)
