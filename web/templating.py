@@ -54,5 +54,7 @@ templates = Jinja2Blocks(directory=TEMPLATES, context_processors=[_page_context]
 
 
 def is_htmx(request: Request) -> bool:
-    """Whether htmx made the request, so that a page answers with the named block alone."""
-    return request.headers.get("hx-request") == "true"
+    """Whether htmx made the request, so that a page answers with the named block alone; never when htmx
+    restores a page of its history from the server (the back button after a swap whose copy it did not
+    keep), which needs the whole page, not the fragment the same URL gives a swap."""
+    return request.headers.get("hx-request") == "true" and "hx-history-restore-request" not in request.headers

@@ -434,6 +434,17 @@ def test_htmx_gets_the_rows_alone(client: TestClient, world: World) -> None:
     assert "1 van 4 contracten" in response.text
 
 
+def test_back_to_a_sorted_dashboard_gets_the_whole_page(client: TestClient, world: World) -> None:
+    """htmx restores a page it kept no copy of by asking the server with HX-History-Restore-Request: the
+    answer must be the whole page, or the back button shows a bare fragment."""
+    log_in(client, MANAGER)
+    headers = {**HTMX, "HX-History-Restore-Request": "true"}
+    response = client.get("/dashboard", params={"step": "fine"}, headers=headers)
+    assert response.status_code == 200
+    assert "<html" in response.text and "<form" in response.text
+    assert [row[0] for row in cells(response.text)] == ["WK-A Bedrijfskleding"]
+
+
 def test_each_user_sees_only_the_contracts_visible_to_them(
     client: TestClient, session: Session, world: World
 ) -> None:

@@ -59,7 +59,7 @@ from web.services.chain_form import (
     table_request,
 )
 from web.services.chains import ChainRefused, may_edit_chain, review_of, submit_draft, user_names, versions
-from web.templating import templates
+from web.templating import is_htmx, templates
 
 router = APIRouter()
 
@@ -270,17 +270,12 @@ def _page(
     return templates.TemplateResponse(request, TEMPLATE, context, status_code=status_code)
 
 
-def _table_only(request: Request) -> bool:
-    """True for htmx asking for the table (paging, search, filters); a history restore wants the page."""
-    return "HX-Request" in request.headers and "HX-History-Restore-Request" not in request.headers
-
-
 @router.get("/contracts/{contract_id}/chain", response_class=HTMLResponse)
 def chain_form_page(request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId) -> Response:
     """The chain form with a page of the draft's table, its messages, the risk preview and the submit
     button; htmx paging, searching and filtering gets the table alone."""
     contract = _editable_contract(session, user, contract_id)
-    if _table_only(request):
+    if is_htmx(request):
         return _whole_table(request, contract, _state(session, contract), changed=False, push=True)
     return _page(request, session, contract)
 

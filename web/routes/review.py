@@ -245,12 +245,6 @@ def _findings_context(
     return {"base": base, "findings": findings_view(analysed, params=params, lang=lang)}
 
 
-def _wants_fragment(request: Request) -> bool:
-    """Whether to answer with the table's block alone: for htmx, but never when htmx restores a page of
-    its history from the server (its copy was not kept), which needs the whole page."""
-    return is_htmx(request) and request.headers.get("hx-history-restore-request") != "true"
-
-
 def _fragment(request: Request, context: dict[str, Any], block: str) -> Response:
     """A block of the review page alone. `Vary: HX-Request` keeps any cache from answering a plain
     request (a reload, the back button) with the fragment, or htmx with the page."""
@@ -354,7 +348,7 @@ def review_hotspots(
     `desc`) as the URL says: alone for htmx, else the page with it."""
     contract, version = _version_or_404(session, user, contract_id, number)
     params = dict(request.query_params)
-    if not _wants_fragment(request):
+    if not is_htmx(request):
         return _review_page(request, session, user, contract, version, tables={"hotspots": params})
     analysed = version_analysis(version, reference=load_reference())
     base, lang = _base(contract, version), request_language(request)
@@ -368,7 +362,7 @@ def review_risk_groups(
     """A page of the risk groups, sorted as the URL says: alone for htmx, else the page with it."""
     contract, version = _version_or_404(session, user, contract_id, number)
     params = dict(request.query_params)
-    if not _wants_fragment(request):
+    if not is_htmx(request):
         return _review_page(request, session, user, contract, version, tables={"risk_groups": params})
     analysed = version_analysis(version, reference=load_reference())
     base, lang = _base(contract, version), request_language(request)
@@ -384,7 +378,7 @@ def review_findings(
     htmx, else the page with it."""
     contract, version = _version_or_404(session, user, contract_id, number)
     params = dict(request.query_params)
-    if not _wants_fragment(request):
+    if not is_htmx(request):
         return _review_page(request, session, user, contract, version, tables={"findings": params})
     analysed = version_analysis(version, reference=load_reference())
     base, lang = _base(contract, version), request_language(request)
@@ -401,7 +395,7 @@ def review_changes(
     if version.number == 1:
         raise HTTPException(status_code=404)
     params = dict(request.query_params)
-    if not _wants_fragment(request):
+    if not is_htmx(request):
         return _review_page(
             request, session, user, contract, version, tables={"changes": params}, with_changes=True
         )
