@@ -15,9 +15,11 @@ contractor, the one node without customers (tier 0), which delivers to the buyer
 """
 
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
+
 
 COLUMNS: Final[tuple[str, ...]] = (
     "id",

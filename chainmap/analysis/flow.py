@@ -8,11 +8,12 @@ contractor), as `chainmap.validation` builds it, and run in O(V + E).
 from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from chainmap.chain import contractor, customers_of, shares_add_up_to_whole, suppliers_of
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def input_fractions(suppliers: dict[str, dict[str, Any]]) -> tuple[float, float]:

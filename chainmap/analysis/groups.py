@@ -14,9 +14,7 @@ See docs/risk-model.md §10.
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from chainmap.activities import activity_label
 from chainmap.analysis.flow import input_fractions
@@ -25,6 +23,9 @@ from chainmap.analysis.risk import Risk
 from chainmap.chain import suppliers_of
 from chainmap.reference import good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SubjectKind = Literal["good", "activity"]
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}

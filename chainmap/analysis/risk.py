@@ -10,10 +10,8 @@ finding there, which is not the same as no risk.
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 from weakref import WeakKeyDictionary
-
-import networkx as nx
 
 from chainmap.activities import ACTIVITIES, ORIGIN_ACTIVITIES
 from chainmap.analysis.baseline import sector_level
@@ -35,6 +33,9 @@ from chainmap.reference import (
     screen_company,
 )
 from chainmap.themes import THEMES, Lang, Level
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ILO_SOURCE_YEAR: Final = 2026  # edition of the NORMLEX ratification table (July 2026)
 # Edition of the DOL country findings; each DOL goods listing carries its own (DolListing.edition).

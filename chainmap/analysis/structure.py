@@ -7,13 +7,14 @@ O(V + E), so they stay fast on chains of 100,000 nodes.
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Final
 
 from chainmap.activities import ORIGIN_ACTIVITIES
 from chainmap.analysis.flow import UpstreamWalk, upstream_order, walk_upstream
 from chainmap.chain import suppliers_of
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 UNKNOWN_COUNTRY_KEY: Final = "unknown"
 _UNKNOWN_WORD: Final = re.compile(r"\b(unknown|onbekende?)\b", re.IGNORECASE)
