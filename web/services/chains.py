@@ -33,6 +33,7 @@ from models import (
     Role,
     User,
 )
+from models.chain import new_revision
 from web.services.audit import record
 from web.services.contracts import on_buyer_side
 from web.settings import DEFAULT_MAX_SITES
@@ -167,6 +168,8 @@ def replace_draft(*, session: Session, contract: Contract, rows: Sequence[ChainR
                     "supplies_to": row.supplies_to,
                     "share": row.share,
                     "region": row.region,
+                    # as the ORM's version counter would: the chain form knows its kept draft is stale
+                    "revision": new_revision(),
                 }
                 for position, row in enumerate(rows)
             ],
