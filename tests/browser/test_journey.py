@@ -106,7 +106,7 @@ def test_invite_fill_in_upload_submit_review_and_see_the_revision_request(
     expect(details.get_by_role("heading", name="Turkmen Cotton Farm", level=2)).to_be_focused()
     expect(details).to_contain_text("Katoen uit Turkmenistan staat op de lijst")
     page.get_by_label("Thema", exact=True).select_option(label="dwangarbeid")
-    themes = page.locator("#hotspot-table tbody tr td:nth-child(4)")
+    themes = page.locator("#hotspot-table tbody tr td:nth-child(6)")
     expect(themes.filter(has_not_text="dwangarbeid")).to_have_count(0)
     expect(themes.first).to_have_text("dwangarbeid")
     page.get_by_label("Herziening vragen").check()
