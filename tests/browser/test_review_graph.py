@@ -15,6 +15,7 @@ from bench.synthetic import synthetic_rows
 from chainmap.chain import ChainRow
 from chainmap.themes import Level
 from models import Role
+from tests.browser.accessibility import axe_violations
 from tests.browser.conftest import ARTIFACTS, LiveServer
 from tests.browser.test_content_security_policy import RECORD_VIOLATIONS, violations
 from tests.browser.test_review import log_in
@@ -172,6 +173,12 @@ def test_a_large_chain_zooms_fits_and_finds_a_site(page: Page, live_server: Live
     assert page.evaluate("window.sameDocument") is True, "the graph reloaded the page"
 
 
+def assert_accessible(page: Page) -> None:
+    """No WCAG 2.1 A/AA violation that axe-core finds in the grouped graph, its controls and tables."""
+    found = axe_violations(page)
+    assert not found, "\n".join(violation.text() for violation in found)
+
+
 def test_keyboard_users_reach_every_group_and_site_from_tables_with_levels_in_words(
     page: Page, live_server: LiveServer, monkeypatch: pytest.MonkeyPatch, heard: list[str]
 ) -> None:
@@ -187,6 +194,7 @@ def test_keyboard_users_reach_every_group_and_site_from_tables_with_levels_in_wo
     expect(rows).to_have_count(5)
     for row in rows.all():
         expect(row.locator(".level")).to_have_text(LEVEL_NAMES)
+    assert_accessible(page)
 
     makers = groups.get_by_role("link", name="Schakel 1 · Bangladesh")
     makers.focus()
@@ -202,6 +210,7 @@ def test_keyboard_users_reach_every_group_and_site_from_tables_with_levels_in_wo
     page.keyboard.press("Enter")
     details = page.get_by_role("complementary", name="Details van de locatie")
     expect(details.get_by_role("heading", name="Naaiatelier 5", level=2)).to_be_focused()
+    assert_accessible(page)  # a group open, its sites' table and a site's details beside the drawing
 
     # colouring by one theme keeps the group open
     page.get_by_label("Kleur volgens").select_option(label="dwangarbeid")
