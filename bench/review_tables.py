@@ -12,53 +12,21 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bench.synthetic import synthetic_rows
-from bench.web import PASSWORD, log_in, seed
-from chainmap.chain import ChainRow
-from chainmap.reference import load_reference
-from models import Contract, Role, UserCreate
+from bench.web import chain_versions, log_in, seed
 from models.db import make_engine
 from models.migrate import upgrade
 from web.app import create_app
-from web.services.chains import replace_draft, submit_draft
-from web.services.users import create_user
 from web.settings import Settings
 
 SITES = 10_000
 REQUESTS = 7
 CHANGED_EVERY = 3
 HTMX = {"HX-Request": "true"}
-
-
-def versions(session: Session, sites: int) -> int:
-    """Two submitted versions of a `sites`-site chain on the first contract; returns the contract's id."""
-    contract = session.exec(select(Contract).where(Contract.reference == "BENCH-0000")).one()
-    assert contract.supplier_organisation_id is not None
-    supplier = create_user(
-        session=session,
-        user_create=UserCreate(
-            email="leverancier@bench.example",
-            role=Role.SUPPLIER,
-            password=PASSWORD,
-            organisation_id=contract.supplier_organisation_id,
-        ),
-    )
-    rows = [ChainRow(number, **cells) for number, cells in enumerate(synthetic_rows(sites), start=2)]
-    moved = [
-        replace(row, country="IN" if row.country != "IN" else "VN") if row.row % CHANGED_EVERY == 0 else row
-        for row in rows
-    ]
-    for version in (rows, moved):
-        replace_draft(session=session, contract=contract, rows=version)
-        submit_draft(session=session, contract=contract, user=supplier, reference=load_reference())
-    assert contract.id is not None
-    return contract.id
 
 
 def timed(client: TestClient, url: str, *, htmx: bool = False) -> tuple[float, int]:
@@ -78,7 +46,7 @@ def main() -> int:
         engine = make_engine(url)
         with Session(engine) as session:
             seed(session)
-            contract_id = versions(session, sites)
+            contract_id = chain_versions(session, sites=sites, changed_every=CHANGED_EVERY)
         settings = Settings(environment="test", database_url=url, secret_key="bench")  # noqa: S106 - throwaway
         app = create_app(settings, engine=engine)
         review = f"/contracts/{contract_id}/versions/2"

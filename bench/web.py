@@ -111,9 +111,10 @@ def seed(session: Session) -> None:
     session.commit()
 
 
-def chain_versions(session: Session) -> int:
-    """Two submitted versions of a 2,000-site synthetic chain on the first contract, the second with a few
-    sites in another country, so that version 2 has changes to show; returns the contract's id."""
+def chain_versions(session: Session, *, sites: int = CHAIN_SITES, changed_every: int = CHANGED_EVERY) -> int:
+    """Two submitted versions of a `sites`-site synthetic chain on the first contract, the second with
+    every `changed_every`-th site in another country, so that version 2 has changes to show; returns the
+    contract's id."""
     contract = session.exec(select(Contract).where(Contract.reference == "BENCH-0000")).one()
     assert contract.supplier_organisation_id is not None
     supplier = create_user(
@@ -125,9 +126,9 @@ def chain_versions(session: Session) -> int:
             organisation_id=contract.supplier_organisation_id,
         ),
     )
-    rows = [ChainRow(number, **cells) for number, cells in enumerate(synthetic_rows(CHAIN_SITES), start=2)]
+    rows = [ChainRow(number, **cells) for number, cells in enumerate(synthetic_rows(sites), start=2)]
     moved = [
-        replace(row, country="IN" if row.country != "IN" else "VN") if row.row % CHANGED_EVERY == 0 else row
+        replace(row, country="IN" if row.country != "IN" else "VN") if row.row % changed_every == 0 else row
         for row in rows
     ]
     for version in (rows, moved):

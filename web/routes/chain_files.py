@@ -212,18 +212,7 @@ def mapping_page(request: Request, session: SessionDep, user: CurrentUser, contr
     waiting = _waiting(request, contract, user)
     if waiting is None:
         return RedirectResponse(f"/contracts/{contract_id}/chain/file", status_code=303)
-    pending, data = waiting
-    step = mapping_step(
-        session=session,
-        contract=contract,
-        user=user,
-        filename=pending.filename,
-        data=data,
-        form=None,
-        lang=request_language(request),
-        limits=_limits(request),
-    )
-    return _page(request, session, contract, step=step)
+    return _page(request, session, contract, step=_step(request, session, contract, user, waiting, None))
 
 
 async def _fields(request: Request) -> dict[str, str]:
@@ -311,7 +300,7 @@ def _step(
     contract: Contract,
     user: User,
     waiting: tuple[PendingImport, bytes],
-    form: MappingForm,
+    form: MappingForm | None,
 ) -> MappingStep:
     pending, data = waiting
     return mapping_step(
