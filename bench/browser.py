@@ -119,8 +119,10 @@ def hotspot_filter(page: Page) -> Locator:
 
 
 def hotspot_site_link(page: Page) -> Locator:
-    """The first site's link in the hotspot table (the most salient hotspot)."""
-    return page.get_by_role("region", name="Risicopunten").get_by_role("table").get_by_role("link").first
+    """The first site's link in the hotspot table (the most severe hotspot): in its row header, not a
+    column header's sort link."""
+    table = page.get_by_role("region", name="Risicopunten").get_by_role("table")
+    return table.get_by_role("rowheader").get_by_role("link").first
 
 
 def details_heading(page: Page, site: str) -> Locator:
