@@ -6,7 +6,7 @@ contractor), as `chainmap.validation` builds it, and run in O(V + E).
 """
 
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-def input_fractions(suppliers: dict[str, dict[str, Any]]) -> tuple[float, float]:
+def input_fractions(suppliers: Mapping[str, Mapping[str, Any]]) -> tuple[float, float]:
     """How a customer's input divides among its suppliers: (rest, scale).
 
     `rest` is the fraction (0-1) that each supplier without a share supplies: the rest of 100 after the

@@ -22,12 +22,12 @@ from chainmap.messages import render
 from chainmap.messages.reasons import MORE, localise_params
 from chainmap.reference import (
     DOL_GOODS_SOURCES,
-    NO_MATCH,
     SOURCES,
     Country,
     DolListing,
     ReferenceData,
     ScreeningResult,
+    company_screener,
     country_label,
     good_label,
     screen_company,
@@ -909,16 +909,33 @@ def sourced_goods(graph: "nx.DiGraph[str]", node: str, *, reference: ReferenceDa
     supplier of the good, or a supplier of unknown country, leaves the origin unmapped, so adding a site of
     unknown country never maps an origin.
     """
-    sites = graph._node  # type: ignore[attr-defined]  # plain dicts: this runs once per node
-    data = sites[node]
+    data = graph.nodes[node]
     goods, iso2 = data.get("goods", ()), data.get("country")
-    links = suppliers_of(graph)[node]
-    if not goods or iso2 is None or not links:
+    if not goods or iso2 is None:
         return _NOTHING_SOURCED
-    listed = [
+    listed = _country_listings(tuple(goods), iso2, reference)
+    return _mapped_goods(listed, iso2, suppliers_of(graph)[node], graph._node, reference)  # type: ignore[attr-defined]
+
+
+def _country_listings(
+    goods: tuple[str, ...], iso2: str, reference: ReferenceData
+) -> list[tuple[str, DolListing]]:
+    """The site's goods with their listing in its country (`country_listing`), those without one left out."""
+    return [
         (good, listing) for good in goods if (listing := country_listing(good, iso2, reference)) is not None
     ]
-    if not listed:
+
+
+def _mapped_goods(
+    listed: list[tuple[str, DolListing]],
+    iso2: str,
+    links: Mapping[str, Mapping[str, Any]],
+    sites: Mapping[str, Mapping[str, Any]],
+    reference: ReferenceData,
+) -> frozenset[str]:
+    """The goods of `listed` whose origin the suppliers in `links` map (`sourced_goods`); `sites` are the
+    graph's node attributes."""
+    if not listed or not links:
         return _NOTHING_SOURCED
     rest, scale = input_fractions(links)
     suppliers = []
@@ -966,20 +983,29 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
     cheap.
     """
     cache = _RiskCache(reference)
-    screen = bool(reference.entities)
+    screen = company_screener(reference)
+    sites = graph._node  # type: ignore[attr-defined]  # plain dicts: read once per node
+    suppliers = suppliers_of(graph)
+    listings: dict[tuple[tuple[str, ...], str], list[tuple[str, DolListing]]] = {}
     risks: dict[str, dict[str, Risk]] = {}
-    for node, data in graph.nodes(data=True):
+    for node, data in sites.items():
         goods = data.get("goods", ())
+        goods = goods if isinstance(goods, tuple) else tuple(goods)
         country = data.get("country")
-        name = data.get("name", node)
-        screening = screen_company(name, country=country, reference=reference) if screen else NO_MATCH
+        sourced = _NOTHING_SOURCED
+        if goods and country is not None:
+            listed = listings.get((goods, country))
+            if listed is None:
+                listed = listings[goods, country] = _country_listings(goods, country, reference)
+            sourced = _mapped_goods(listed, country, suppliers[node], sites, reference)
+        region = data.get("region")
         key = (
             country,
             data.get("activity", ""),
-            goods if isinstance(goods, tuple) else tuple(goods),
-            screening,
-            sourced_goods(graph, node, reference=reference),
-            region_check(str(data.get("region") or ""), data.get("country")),
+            goods,
+            screen(data.get("name", node), country),
+            sourced,
+            region_check(str(region), country) if region else RegionCheck.NONE,
         )
         risks[node] = cache.risks(key)
     return risks

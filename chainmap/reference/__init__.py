@@ -22,6 +22,7 @@ from chainmap.reference.screening import (
     NO_MATCH,
     PossibleMatch,
     ScreeningResult,
+    company_screener,
     normalise_company_name,
     screen_company,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "SanctionedEntity",
     "ScreeningResult",
     "Source",
+    "company_screener",
     "country_label",
     "cpv_digits",
     "good_label",

@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 from weakref import WeakKeyDictionary
@@ -186,24 +187,40 @@ _FORMS_ENDING_IN: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
 }
 
 
+# The first part of every key of TRANSLITERATIONS written as two words: only a word among these can
+# start a pair, so a name without one is transliterated word by word.
+_PAIR_STARTS: Final[frozenset[str]] = frozenset(
+    key[:end] for key in TRANSLITERATIONS for end in range(1, len(key))
+)
+# What the folding of `_tokens` changes in a plain ASCII name besides case: a name without these
+# characters goes straight to the word split (most names of a large chain).
+_FOLDED_ASCII: Final = re.compile(r"[&'`-]")
+
+
 def _tokens(name: str) -> list[str]:
     """The words of a name after folding, transliteration and without its legal form (see
     `normalise_company_name`)."""
-    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
-    text = _JOINERS.sub("", _APOSTROPHES.sub("", text.replace("&", " and ")))
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    tokens = _TOKEN.findall(text.casefold())
-    words: list[str] = []
-    i = 0
-    while i < len(tokens):
-        pair = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
-        if pair in TRANSLITERATIONS:
-            words.append(TRANSLITERATIONS[pair])
-            i += 2
-        else:
-            words.append(TRANSLITERATIONS.get(tokens[i], tokens[i]))
-            i += 1
+    if name.isascii() and not _FOLDED_ASCII.search(name):
+        tokens = _TOKEN.findall(name.lower())
+    else:
+        text = name if name.isascii() else unicodedata.normalize("NFKC", name)
+        text = _JOINERS.sub("", _APOSTROPHES.sub("", text.replace("&", " and ")))
+        if not text.isascii():
+            text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        tokens = _TOKEN.findall(text.casefold())
+    if _PAIR_STARTS.isdisjoint(tokens):
+        words = [TRANSLITERATIONS.get(token, token) for token in tokens]
+    else:
+        words = []
+        i = 0
+        while i < len(tokens):
+            pair = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
+            if pair in TRANSLITERATIONS:
+                words.append(TRANSLITERATIONS[pair])
+                i += 2
+            else:
+                words.append(TRANSLITERATIONS.get(tokens[i], tokens[i]))
+                i += 1
     if len(words) > 1 and words[0] == "the":
         del words[0]
     stripped = True
@@ -323,7 +340,20 @@ def screen_company(name: str, *, country: str | None, reference: ReferenceData) 
     """
     if not reference.entities:
         return NO_MATCH
+    return _screen(name, country, _index(reference))
+
+
+def company_screener(reference: ReferenceData) -> Callable[[str, str | None], ScreeningResult]:
+    """`screen_company` against `reference` as a function of (name, country), for screening every site
+    of a chain: the reference set's keys are looked up once, not once per name."""
+    if not reference.entities:
+        return lambda name, country: NO_MATCH
     index = _index(reference)
+    return lambda name, country: _screen(name, country, index)
+
+
+def _screen(name: str, country: str | None, index: _Index) -> ScreeningResult:
+    """`screen_company` with the reference set's keys at hand."""
     words = _tokens(name)
     if not words:
         return NO_MATCH

@@ -9,16 +9,20 @@ truly refers to (empty: none), `expected` what the screening says. The figures i
 
 import csv
 import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chainmap.reference import (
     NO_MATCH,
     ReferenceData,
     SanctionedEntity,
+    company_screener,
     load_reference,
     normalise_company_name,
     screen_company,
@@ -253,3 +257,27 @@ def test_screening_results_are_hashable_and_equal_by_value(example: ReferenceDat
 def test_sanctioned_entity_uses_the_same_keys(reference: ReferenceData) -> None:
     assert reference.sanctioned_entity("Hotan Taida Apparel Company Limited") is not None
     assert reference.sanctioned_entity("CN Bio") is not None  # the exact look-up ignores the country
+
+
+def test_a_chain_screens_each_site_as_screen_company_does(reference: ReferenceData) -> None:
+    screen = company_screener(reference)
+    for case in cases():
+        assert screen(case.name, case.country) == screen_company(
+            case.name, country=case.country, reference=reference
+        )
+    assert company_screener(make_reference())("Hotan Taida Apparel", "CN") is NO_MATCH
+
+
+@given(st.text(alphabet=string.ascii_letters + string.digits + " .,()/", max_size=40))
+def test_plain_ascii_names_fold_as_any_other_name(name: str) -> None:
+    # A trailing apostrophe sends a name through the full folding, which drops it; a plain ASCII name
+    # takes the short path, which must give the same words.
+    assert normalise_company_name(name) == normalise_company_name(name + "'")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Wulumuqi Textile", "urumqitextile"), ("Yuepu Lake Cotton", "yuepuhucotton"), ("Ili", "yili")],
+)
+def test_place_names_in_plain_ascii_are_transliterated(name: str, key: str) -> None:
+    assert normalise_company_name(name) == key
