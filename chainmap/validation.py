@@ -63,6 +63,9 @@ QUOTED_AT_MOST: Final = 80
 
 REQUIRED_VALUES: Final[tuple[str, ...]] = ("id", "name", "country", "activity")
 
+# A share cell as nearly every row of a large file has it: plain decimals of at most SHARE_DIGITS
+# characters, which `float` reads as `parse_share` does.
+_PLAIN_SHARES: Final = re.compile(r"\d{1,3}(?:\.\d{0,11})?(?:;\d{1,3}(?:\.\d{0,11})?)*", re.ASCII)
 _SHARE_NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
 
@@ -159,7 +162,7 @@ class _CellReader:
         self._countries: dict[str, tuple[str | None, list[_Problem]]] = {}
         self._activities: dict[str, tuple[str, list[_Problem]]] = {}
         self._goods: dict[str, tuple[tuple[str, ...], list[_Problem]]] = {}
-        self._shares: dict[tuple[str, int], tuple[list[float | None], list[_Problem]]] = {}
+        self._shares: dict[tuple[str, int], tuple[Sequence[float | None], list[_Problem]]] = {}
         self._guesses_left = GUESSES_AT_MOST
 
     def _may_guess(self) -> bool:
@@ -252,7 +255,13 @@ class _CellReader:
         return found
 
 
-def _read_shares(cell: str, customers: int) -> tuple[list[float | None], list[_Problem]]:
+def _read_shares(cell: str, customers: int) -> tuple[Sequence[float | None], list[_Problem]]:
+    if _PLAIN_SHARES.fullmatch(cell):
+        # Plain decimals, one per customer: `parse_share` reads each as `float` does, so the whole cell
+        # is read at once; anything else (and a share over 100) takes the item-by-item path below.
+        plain = list(map(float, cell.split(LIST_SEPARATOR)))
+        if len(plain) == customers and max(plain) <= SHARE_MAX:
+            return plain, []
     shares: list[float | None] = [None] * customers
     items = share_items(cell, customers)
     if items is None:
