@@ -528,3 +528,30 @@ def test_the_risk_lookup_starts_without_the_chain_file_formats_the_graph_library
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stdout
     assert output.strip() == ""
+
+
+def console_script(*argv: str) -> "subprocess.CompletedProcess[bytes]":
+    """`chainmap ...` as a user runs it: `chainmap.cli.run` in a fresh process."""
+    probe = "import chainmap.cli; chainmap.cli.run()"
+    return subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe, *argv], capture_output=True, check=False
+    )
+
+
+def test_the_console_script_writes_the_whole_result_before_it_ends_at_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `run` ends the process without freeing the analysis: what it printed must be complete and flushed.
+    in_process = run(capsys, "analyse", str(GARMENTS), "--format", "json")
+    ended = console_script("analyse", str(GARMENTS), "--format", "json")
+    assert (ended.returncode, ended.stdout.decode()) == (EXIT_OK, in_process[1])
+    assert ended.stderr.decode() == in_process[2]
+
+
+def test_the_console_script_keeps_the_exit_codes(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text("id,name,country,activity,supplies_to\na,A,NL,trading,\nb,B,Atlantis,farming,a\n")
+    assert console_script("validate", str(broken)).returncode == EXIT_BLOCKED
+    assert console_script("validate", str(tmp_path / "missing.csv")).returncode == EXIT_USAGE
+    risk = console_script("risk", "--goods", "Cotton", "--country", "TM")
+    assert risk.returncode == EXIT_OK and b"Cotton" in risk.stdout
