@@ -36,6 +36,9 @@ EXIT_OK = 0
 EXIT_BLOCKED = 1
 EXIT_USAGE = 2
 CHAIN_SUFFIXES = (".csv", ".xlsx", ".json")
+# From this many sites `analyse` works out the risk profiles in a second process (`chainmap.forked`): below,
+# forking costs more than it saves.
+FORK_FROM_SITES = 5_000
 ALL_FINDINGS_HELP = "list every finding, also where many of one kind are shown as one line"
 
 
@@ -100,7 +103,11 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
     analysis = analyse(
-        built.graph, reference=load_reference(), findings=built.findings, order=built.upstream_order
+        built.graph,
+        reference=load_reference(),
+        findings=built.findings,
+        order=built.upstream_order,
+        fork=built.graph.number_of_nodes() >= FORK_FROM_SITES,
     )
     _leave_to_exit(built, analysis)
     if args.format == "json":

@@ -16,11 +16,12 @@ import orjson
 from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
 from chainmap.analysis.groups import RiskGroup, risk_groups
 from chainmap.analysis.hotspots import Hotspot, RankedHotspots, is_prioritised, rank_hotspots, severity
-from chainmap.analysis.risk import Reason, Risk, node_risks
+from chainmap.analysis.risk import Reason, Risk, risks_of_profiles, site_profiles
 from chainmap.analysis.structure import Structure, origin_nodes, structure
 from chainmap.chain import contractor
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding
+from chainmap.forked import start_forked
 from chainmap.reference import SOURCES, ReferenceData
 from chainmap.themes import THEMES, Lang
 
@@ -257,21 +258,29 @@ def analyse(
     reference: ReferenceData,
     findings: Sequence[Finding] = (),
     order: list[str] | None = None,
+    fork: bool = False,
 ) -> ChainAnalysis:
     """Analyse a valid chain: risks per node, exposure, hotspots, risk groups and structure, with
     `findings` passed along.
 
     The graph must be a valid chain (see `chainmap.validation`); `findings` are the warnings found while
     building it, kept with the result so that reports show them. `order` is `upstream_order(graph)`, or
-    `BuiltChain.upstream_order` of the valid chain, when the caller has it already.
+    `BuiltChain.upstream_order` of the valid chain, when the caller has it already. With `fork` the sites'
+    risk profiles (screening included) are worked out in a forked child while this process walks the
+    chain (`chainmap.forked`): for the command line, never for a process with other threads.
     """
-    risks = node_risks(graph, reference=reference)
     order = upstream_order(graph) if order is None else order
     if len(order) != graph.number_of_nodes() or order[:1] != [contractor(graph)]:
         raise ValueError("order must list every node of the valid chain, contractor first")
+    profiles = start_forked(lambda: site_profiles(graph, reference=reference)) if fork else None
     walk = walk_upstream(graph, order, origins=origin_nodes(graph))
     flow = exposure_from(walk.arrived)
     shape = structure(graph, flow, order=order, walk=walk)
+    risks = risks_of_profiles(
+        graph,
+        profiles() if profiles is not None else site_profiles(graph, reference=reference),
+        reference=reference,
+    )
     nodes = tuple(
         NodeResult(
             id=node,

@@ -982,12 +982,28 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
     each theme is assessed once per combination of what its rules read, which keeps a 100,000-node chain
     cheap.
     """
-    cache = _RiskCache(reference)
+    return risks_of_profiles(graph, site_profiles(graph, reference=reference), reference=reference)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteProfiles:
+    """What the risks of a chain's sites depend on: the distinct profiles (country, activity, goods,
+    screening, goods of mapped origin, Xinjiang or not) and each node's profile by its place among them,
+    nodes in graph order. Small and plain, so that it can be worked out in another process."""
+
+    profiles: list[_ProfileKey]
+    of_node: list[int]
+
+
+def site_profiles(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> SiteProfiles:
+    """The profile of every node of a chain (`SiteProfiles`): the UFLPA screening of its name, the goods
+    its suppliers map the origin of (`sourced_goods`) and its region checked against its country."""
     screen = company_screener(reference)
     sites = graph._node  # type: ignore[attr-defined]  # plain dicts: read once per node
     suppliers = suppliers_of(graph)
     listings: dict[tuple[tuple[str, ...], str], list[tuple[str, DolListing]]] = {}
-    risks: dict[str, dict[str, Risk]] = {}
+    numbers: dict[_ProfileKey, int] = {}
+    of_node: list[int] = []
     for node, data in sites.items():
         goods = data.get("goods", ())
         goods = goods if isinstance(goods, tuple) else tuple(goods)
@@ -1007,5 +1023,18 @@ def node_risks(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> dict[st
             sourced,
             region_check(str(region), country) if region else RegionCheck.NONE,
         )
-        risks[node] = cache.risks(key)
-    return risks
+        number = numbers.get(key)
+        if number is None:
+            number = numbers[key] = len(numbers)
+        of_node.append(number)
+    return SiteProfiles(list(numbers), of_node)
+
+
+def risks_of_profiles(
+    graph: "nx.DiGraph[str]", profiles: SiteProfiles, *, reference: ReferenceData
+) -> dict[str, dict[str, Risk]]:
+    """The risks of every node from the chain's `site_profiles`: each profile assessed once, its nodes
+    sharing the result dict."""
+    cache = _RiskCache(reference)
+    assessed = [cache.risks(key) for key in profiles.profiles]
+    return dict(zip(graph, map(assessed.__getitem__, profiles.of_node), strict=True))

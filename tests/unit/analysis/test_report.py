@@ -6,6 +6,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from bench.synthetic import write_synthetic_csv
 from chainmap.analysis import analyse
 from chainmap.chainfile import load_chain
 from chainmap.findings import Finding, Severity
@@ -182,3 +183,14 @@ def test_an_incomplete_order_is_a_programming_error() -> None:
     built = load_chain(DEMO / "garments.csv", reference=load_reference())
     with pytest.raises(ValueError, match="every node"):
         analyse(built.graph, reference=load_reference(), order=built.upstream_order[:-1])
+
+
+@pytest.mark.parametrize("size", [40, 600])
+def test_forking_the_risk_profiles_gives_the_same_analysis(tmp_path: Path, size: int) -> None:
+    reference = load_reference()
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, size)
+    built = load_chain(path, reference=reference)
+    assert built.ok
+    forked = analyse(built.graph, reference=reference, order=built.upstream_order, fork=True)
+    assert forked.as_dict() == analyse(built.graph, reference=reference).as_dict()
