@@ -7,11 +7,11 @@ the harm is to undo. salience = severity x likelihood x exposure stays with each
 carrying 0.2% of the volume ranks above a low risk at the contractor. See docs/risk-model.md §8.
 """
 
-import heapq
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
+
+import numpy as np
 
 from chainmap.analysis.risk import Evidence, Reason, Risk
 from chainmap.themes import THEMES, Lang, Level
@@ -35,6 +35,8 @@ ROUNDING: Final = 6
 # The lowest level a plan of action must address.
 PRIORITY_LEVEL: Final = Level.HIGH
 _THEME_ORDER: Final[dict[str, int]] = {theme: index for index, theme in enumerate(THEMES)}
+# Rank keys up to this are numpy's 64-bit integers; a chain whose keys could be larger ranks Python integers.
+_LARGEST_KEY: Final = 2**63 - 1
 T = TypeVar("T")
 
 
@@ -140,18 +142,18 @@ class RankedHotspots(Sequence[Hotspot]):
     """The hotspots of a chain in rank order, each built only when read.
 
     A 100,000-node chain has hundreds of thousands of (node, theme) pairs with some risk. Each pair is kept
-    as one integer whose order is the ranking (`rank_hotspots` says how it is made), so the analysis
-    sorts plain integers, and a hotspot is built only for the ranks a report reads. The prioritised pairs
-    and the others are kept apart: the prioritised ones (which the risk groups need) are sorted on their
-    own, the whole ranking only when a reader goes past them, and `top` picks the first few without
-    sorting the rest.
+    as one integer whose order is the ranking (`rank_hotspots` says how it is made), in numpy arrays, so
+    the analysis sorts plain integers in compiled code, and a hotspot is built only for the ranks a report
+    reads. The prioritised pairs and the others are kept apart: the prioritised ones (which the risk
+    groups need) are sorted on their own, the whole ranking only when a reader goes past them, and `top`
+    picks the first few without sorting the rest.
     """
 
     def __init__(
         self,
         *,
-        prioritised_keys: list[int],
-        other_keys: list[int],
+        prioritised_keys: "np.ndarray[Any, Any]",
+        other_keys: "np.ndarray[Any, Any]",
         nodes: list[str],
         profiles: list[list[Risk]],
         exposure: Mapping[str, float],
@@ -160,7 +162,7 @@ class RankedHotspots(Sequence[Hotspot]):
         self._prioritised_keys = prioritised_keys
         self._other_keys = other_keys
         self._prioritised_sorted = False
-        self._ranked: list[int] | None = None
+        self._ranked: np.ndarray[Any, Any] | None = None
         self._nodes = nodes
         self._profiles = profiles
         self._exposure = exposure
@@ -188,48 +190,55 @@ class RankedHotspots(Sequence[Hotspot]):
     def __iter__(self) -> Iterator[Hotspot]:
         return (self._hotspot(key) for key in self.keys())
 
-    def keys(self) -> list[int]:
+    def keys(self) -> "np.ndarray[Any, Any]":
         """Every hotspot as its rank key, in rank order (sorted on first use)."""
         if self._ranked is None:
-            others = sorted(self._other_keys)
-            # Two sorted runs: the sort merges them in one pass.
-            ranked = self._sorted_prioritised() + others
-            ranked.sort()
-            self._ranked = ranked
+            self._ranked = np.sort(np.concatenate((self._sorted_prioritised(), self._other_keys)))
         return self._ranked
 
     def top_keys(self, count: int) -> list[int]:
         """The rank keys of the first `count` hotspots, without sorting the whole ranking."""
         if self._ranked is not None or count >= len(self):
-            return self.keys()[:count]
-        return heapq.nsmallest(count, itertools.chain(self._sorted_prioritised()[:count], self._other_keys))
+            return cast(list[int], self.keys()[:count].tolist())
+        others = self._other_keys
+        if len(others) > count:
+            others = np.partition(others, count - 1)[:count]
+        candidates = np.concatenate((self._sorted_prioritised()[:count], others))
+        return cast(list[int], np.sort(candidates)[:count].tolist())
 
     def site_and_risk(self, key: int) -> tuple[str, Risk]:
         """The node and the risk of one rank key."""
         slot, position = key % self._slots, key // self._slots % len(self._nodes)
         return self._nodes[position], self._profiles[position][slot]
 
-    def sites_and_risks(self, keys: Sequence[int]) -> tuple[list[str], list[Risk]]:
+    def sites_and_risks(self, keys: "Sequence[int] | np.ndarray[Any, Any]") -> tuple[list[str], list[Risk]]:
         """The nodes and the risks of rank keys, as two lists (`site_and_risk` of each key)."""
         return self.sites_and(keys, lambda risk: risk)
 
-    def sites_and(self, keys: Sequence[int], value: Callable[[Risk], T]) -> tuple[list[str], list[T]]:
+    def sites_and(
+        self, keys: "Sequence[int] | np.ndarray[Any, Any]", value: Callable[[Risk], T]
+    ) -> tuple[list[str], list[T]]:
         """The node of each rank key, and `value` of its risk; `value` is called once per distinct risk
         of each profile, not once per key.
 
-        The last two digits of a key, the node's place and the risk's slot, are one number below
-        `len(nodes) * slots`; the node and the value are looked up by it in two flat lists, so a key
-        costs one remainder and two look-ups, all in C loops (`map`)."""
+        The last two digits of a key, the node's place and the risk's slot, give the node and, through
+        the node's profile, a place in a flat table of each profile's values; both are worked out for all
+        keys at once in numpy, and only the look-ups of the values themselves run in Python (`map`)."""
         slots = self._slots
-        of_profile: dict[int, list[T | None]] = {}
+        profile_number: dict[int, int] = {}
+        table: list[T | None] = []
+        of_node = []
         for keyed in self._profiles:
-            if id(keyed) not in of_profile:
-                of_profile[id(keyed)] = [value(risk) for risk in keyed] + [None] * (slots - len(keyed))
-        node_at = [node for node in self._nodes for _ in range(slots)]
-        value_at = [item for keyed in self._profiles for item in of_profile[id(keyed)]]
-        places = list(map((len(self._nodes) * slots).__rmod__, keys))
-        values = cast(list[T], list(map(value_at.__getitem__, places)))
-        return list(map(node_at.__getitem__, places)), values
+            number = profile_number.get(id(keyed))
+            if number is None:
+                number = profile_number[id(keyed)] = len(profile_number)
+                table.extend([value(risk) for risk in keyed] + [None] * (slots - len(keyed)))
+            of_node.append(number)
+        places = np.asarray(keys, dtype=self._prioritised_keys.dtype) % (len(self._nodes) * slots)
+        positions = places // slots
+        cells = np.asarray(of_node, dtype=np.int64)[positions.astype(np.int64)] * slots + places % slots
+        values = cast(list[T], list(map(table.__getitem__, cells.tolist())))
+        return list(map(self._nodes.__getitem__, positions.tolist())), values
 
     def prioritised_risks(self) -> list[tuple[str, Risk]]:
         """The prioritised (site, risk) pairs in rank order, without building their hotspots."""
@@ -237,9 +246,9 @@ class RankedHotspots(Sequence[Hotspot]):
 
     def prioritised(self) -> list[Hotspot]:
         """The prioritised hotspots in rank order (`is_prioritised`)."""
-        return [self._hotspot(key) for key in self._sorted_prioritised()]
+        return [self._hotspot(key) for key in self._sorted_prioritised().tolist()]
 
-    def _sorted_prioritised(self) -> list[int]:
+    def _sorted_prioritised(self) -> "np.ndarray[Any, Any]":
         if not self._prioritised_sorted:
             self._prioritised_keys.sort()
             self._prioritised_sorted = True
@@ -248,7 +257,7 @@ class RankedHotspots(Sequence[Hotspot]):
     def _hotspot(self, key: int) -> Hotspot:
         """The hotspot of one rank key (`hotspot_of`); the scores of a risk shared by many nodes are
         worked out once."""
-        node, risk = self.site_and_risk(key)
+        node, risk = self.site_and_risk(int(key))
         scores = self._scores.get(id(risk))
         if scores is None:
             scores = self._scores[id(risk)] = (severity(risk), risk.likelihood, risk.listed_good)
@@ -268,12 +277,15 @@ def rank_hotspots(
     level and likelihood, the rank of the node's exposure, the rank of the theme's irremediability, the
     node's place in id order, and the place of the risk in the node's profile in theme order (its "slot",
     which also finds the risk again). The risk's digits are worked out once per profile, since nodes
-    share their risk profile, and the node's once per node.
+    share their risk profile, and the node's once per node, in numpy; the keys are 64-bit integers, or
+    Python integers in the (unreachable in practice) case that a chain's radixes overflow 64 bits.
     """
     nodes = sorted(node for node in graph if node in risks and exposure.get(node, 0.0) > 0.0)
     keyed_profiles: dict[int, tuple[list[Risk], list[int], list[bool]]] = {}
+    profile_of: list[int] = []
     for node in nodes:
         profile = risks[node]
+        profile_of.append(id(profile))
         if id(profile) not in keyed_profiles:
             ordered = sorted(profile.values(), key=lambda risk: _THEME_ORDER.get(risk.theme, len(THEMES)))
             keyed_profiles[id(profile)] = (
@@ -284,12 +296,14 @@ def rank_hotspots(
     distinct = {id(risk): risk for keyed, _, _ in keyed_profiles.values() for risk in keyed}.values()
     class_rank = _dense_rank(-_risk_class(risk) for risk in distinct)
     undo_rank = _dense_rank(-IRREMEDIABILITY.get(risk.theme, 0.5) for risk in distinct)
-    exposure_rank = _dense_rank(-exposure[node] for node in nodes)
+    exposures = np.fromiter((exposure[node] for node in nodes), dtype=np.float64, count=len(nodes))
+    distinct_exposures, exposure_rank = np.unique(-exposures, return_inverse=True)
     slots = max((len(keyed) for keyed, _, _ in keyed_profiles.values()), default=0) + 1
     node_radix = len(nodes) or 1
     undo_radix = node_radix * slots
     exposure_radix = undo_radix * (len(undo_rank) or 1)
-    class_radix = exposure_radix * (len(exposure_rank) or 1)
+    class_radix = exposure_radix * (len(distinct_exposures) or 1)
+    dtype: Any = np.int64 if class_radix * (len(class_rank) or 1) <= _LARGEST_KEY else object
     for keyed, risk_parts, chosen in keyed_profiles.values():
         for slot, risk in enumerate(keyed):
             risk_parts.append(
@@ -298,26 +312,32 @@ def rank_hotspots(
                 + slot
             )
             chosen.append(is_prioritised(risk.level, baseline=risk.baseline, evidence=risk.evidence))
-    profiles: list[list[Risk]] = []
-    node_parts: dict[int, list[int]] = {profile_id: [] for profile_id in keyed_profiles}
-    for position, node in enumerate(nodes):
-        profile_id = id(risks[node])
-        profiles.append(keyed_profiles[profile_id][0])
-        node_parts[profile_id].append(exposure_rank[-exposure[node]] * exposure_radix + position * slots)
-    prioritised_keys: list[int] = []
-    other_keys: list[int] = []
-    for profile_id, (_, risk_parts, chosen) in keyed_profiles.items():
-        parts = node_parts[profile_id]
+    node_parts = (
+        exposure_rank.astype(dtype) * exposure_radix
+        + np.arange(len(nodes), dtype=np.int64).astype(dtype) * slots
+    )
+    profile_numbers = {profile_id: number for number, profile_id in enumerate(keyed_profiles)}
+    of_profile = np.fromiter(map(profile_numbers.__getitem__, profile_of), dtype=np.int64, count=len(nodes))
+    by_profile = np.argsort(of_profile, kind="stable")
+    bounds = np.searchsorted(of_profile[by_profile], np.arange(len(keyed_profiles) + 1))
+    prioritised_parts: list[np.ndarray[Any, Any]] = []
+    other_parts: list[np.ndarray[Any, Any]] = []
+    for number, (_, risk_parts, chosen) in enumerate(keyed_profiles.values()):
+        parts = node_parts[by_profile[bounds[number] : bounds[number + 1]]]
         for risk_part, is_chosen in zip(risk_parts, chosen, strict=True):
-            (prioritised_keys if is_chosen else other_keys).extend([part + risk_part for part in parts])
+            (prioritised_parts if is_chosen else other_parts).append(parts + risk_part)
     return RankedHotspots(
-        prioritised_keys=prioritised_keys,
-        other_keys=other_keys,
+        prioritised_keys=_joined(prioritised_parts, dtype),
+        other_keys=_joined(other_parts, dtype),
         nodes=nodes,
-        profiles=profiles,
+        profiles=[keyed_profiles[profile_id][0] for profile_id in profile_of],
         exposure=exposure,
         slots=slots,
     )
+
+
+def _joined(parts: "list[np.ndarray[Any, Any]]", dtype: Any) -> "np.ndarray[Any, Any]":
+    return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
 
 
 def _dense_rank(values: Iterable[float]) -> dict[float, int]:

@@ -1,5 +1,9 @@
 """Hotspots: salience = severity x likelihood x exposure, ranked with deterministic ties."""
 
+import sys
+
+import networkx as nx
+import numpy as np
 import pytest
 
 from chainmap.analysis import IRREMEDIABILITY, Evidence, Risk, exposure, hotspots, node_risks, severity
@@ -157,7 +161,8 @@ def test_a_baseline_only_risk_is_ranked_but_never_prioritised() -> None:
     assert not any(hotspot.prioritised for hotspot in ranked)
 
 
-def test_the_first_few_the_prioritised_and_the_whole_ranking_agree_with_rank_key() -> None:
+def ranked_chain() -> tuple["nx.DiGraph[str]", dict[str, dict[str, Risk]], dict[str, float]]:
+    """40 sites in three countries and one of unknown country, with given and missing shares."""
     reference = make_reference(
         countries=[
             make_country("BD", indicators={"corruption_control": -1.2, "rule_of_law": -0.8}),
@@ -182,8 +187,11 @@ def test_the_first_few_the_prioritised_and_the_whole_ranking_agree_with_rank_key
         [(node, "c", (None, 1.0, 2.5)[index % 3]) for index, (node, _, _) in enumerate(sites)],
         contractor="c",
     )
-    risks = node_risks(graph, reference=reference)
-    flow = exposure(graph)
+    return graph, node_risks(graph, reference=reference), exposure(graph)
+
+
+def test_the_first_few_the_prioritised_and_the_whole_ranking_agree_with_rank_key() -> None:
+    graph, risks, flow = ranked_chain()
     whole = list(rank_hotspots(graph, risks, flow))
     assert whole == sorted(
         whole,
@@ -199,3 +207,17 @@ def test_the_first_few_the_prioritised_and_the_whole_ranking_agree_with_rank_key
     ]
     assert ranked.prioritised() == [h for h in whole if h.prioritised]
     assert len(ranked) == len(whole) and ranked[-1] == whole[-1] and ranked[3:9:2] == whole[3:9:2]
+
+
+def test_keys_too_large_for_64_bits_rank_as_python_integers_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    graph, risks, flow = ranked_chain()
+    ranked = rank_hotspots(graph, risks, flow)
+    # chainmap.analysis.hotspots as an attribute is the function of that name, re-exported
+    monkeypatch.setattr(sys.modules["chainmap.analysis.hotspots"], "_LARGEST_KEY", 1000)
+    wide = rank_hotspots(graph, risks, flow)
+    assert wide.keys().dtype == object and ranked.keys().dtype == np.int64
+    assert list(wide) == list(ranked)
+    assert wide[:5] == ranked[:5]
+    assert wide.prioritised_risks() == ranked.prioritised_risks()
