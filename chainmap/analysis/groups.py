@@ -14,6 +14,8 @@ See docs/risk-model.md §10.
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from chainmap.activities import activity_label
@@ -168,12 +170,13 @@ def combined_exposures(
     ahead: dict[str, int] = {}  # groups with a site at or upstream of the node
     nested = 0  # groups with a site upstream of another of their sites: only these need the second pass
     for node in reversed(order):
-        mask = 0
-        for supplier in suppliers[node]:
-            mask |= ahead[supplier]
+        links = suppliers[node]
+        mask = reduce(or_, map(ahead.__getitem__, links), 0) if links else 0
         mine = own.get(node, 0)
-        nested |= mine & mask
-        ahead[node] = mask | mine
+        if mine:
+            nested |= mine & mask
+            mask |= mine
+        ahead[node] = mask
     passed: dict[str, dict[int, float]] = {}  # volume at the node that passed a group's site downstream
     if nested:
         for customer in order:
