@@ -22,12 +22,12 @@ import networkx as nx
 from chainmap.chain import ChainRow
 from chainmap.chainfile.csv_format import read_csv, write_csv, write_csv_rows
 from chainmap.chainfile.json_format import read_json, write_json
+from chainmap.chainfile.limits import DEFAULT_LIMITS, XlsxLimits
 from chainmap.chainfile.table import ChainFile, file_error
-from chainmap.chainfile.template import chain_template_xlsx
-from chainmap.chainfile.xlsx_format import DEFAULT_LIMITS, XlsxLimits, read_xlsx, write_xlsx, write_xlsx_rows
 from chainmap.collector import collector_paused
 from chainmap.findings import has_errors
 from chainmap.reference import ReferenceData
+from chainmap.themes import Lang
 from chainmap.validation import BuiltChain, build_chain
 
 MAX_FILE_BYTES: Final = 50 * 1024 * 1024
@@ -66,6 +66,8 @@ def parse_csv(data: bytes, *, max_rows: int | None = None) -> ChainFile:
 def parse_xlsx(data: BinaryIO, *, max_rows: int | None = None, limits: XlsxLimits | None = None) -> ChainFile:
     """Chain rows from the first sheet of an .xlsx workbook, streamed; at most `max_rows` sites, and
     refused when it would unpack to more than `limits` (the command line's when None)."""
+    from chainmap.chainfile.xlsx_format import read_xlsx  # the spreadsheet library loads for .xlsx only
+
     return read_xlsx(
         data,
         max_rows=MAX_ROWS if max_rows is None else max_rows,
@@ -116,6 +118,8 @@ def chain_to_csv(graph: "nx.DiGraph[str]") -> bytes:
 
 def chain_to_xlsx(graph: "nx.DiGraph[str]") -> bytes:
     """The chain as an .xlsx workbook, header row frozen."""
+    from chainmap.chainfile.xlsx_format import write_xlsx
+
     return write_xlsx(graph)
 
 
@@ -131,7 +135,16 @@ def rows_to_csv(rows: Iterable[ChainRow]) -> bytes:
 
 def rows_to_xlsx(rows: Iterable[ChainRow]) -> bytes:
     """Chain rows as typed, valid or not (a draft), as an .xlsx workbook, every cell text."""
+    from chainmap.chainfile.xlsx_format import write_xlsx_rows
+
     return write_xlsx_rows(rows)
+
+
+def chain_template_xlsx(*, reference: ReferenceData, lang: Lang) -> bytes:
+    """The chain template workbook a supplier fills in, in `lang` (`chainmap.chainfile.template`)."""
+    from chainmap.chainfile.template import chain_template_xlsx as template
+
+    return template(reference=reference, lang=lang)
 
 
 def write_chain_file(graph: "nx.DiGraph[str]", path: Path) -> None:

@@ -33,8 +33,9 @@ from typing import Any, Final
 
 from chainmap.chain import COLUMNS, LIST_SEPARATOR, ChainRow
 from chainmap.chainfile.csv_format import read_csv_records
+from chainmap.chainfile.limits import DEFAULT_LIMITS, XlsxLimits
 from chainmap.chainfile.table import ChainFile, header_column
-from chainmap.chainfile.xlsx_format import DEFAULT_LIMITS, XlsxLimits, read_xlsx_records
+from chainmap.chainfile.xlsx_format import read_xlsx_records
 from chainmap.findings import Finding, Severity
 
 MAPPING_KIND: Final = "chainmap column mapping"

@@ -29,7 +29,6 @@ as text, as the supplier typed it.
 import io
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, BinaryIO, Final, TypeVar
@@ -47,8 +46,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.constants import SHARED_STRINGS
 
-from chainmap.archives import ArchiveLimits, ArchiveProblem, archive_problem, read_limited_part
+from chainmap.archives import ArchiveProblem, archive_problem, read_limited_part
 from chainmap.chain import COLUMNS, ChainRow
+from chainmap.chainfile.limits import DEFAULT_LIMITS, MEBIBYTE, XlsxLimits
 from chainmap.chainfile.table import (
     ChainFile,
     file_error,
@@ -61,7 +61,6 @@ from chainmap.findings import Severity
 from chainmap.spreadsheets import defused, restored
 
 SHEET_TITLE = "chain"
-MEBIBYTE: Final = 1024 * 1024
 # Excel's last row: a row numbered beyond it is no spreadsheet's, and reading stops there (the rows
 # between the last one read and a row far beyond would each be read as empty).
 EXCEL_MAX_ROWS: Final = 1_048_576
@@ -78,20 +77,6 @@ _STREAMED_GROUPS: Final = frozenset({"row", "si"})
 Table = TypeVar("Table")
 
 
-@dataclass(frozen=True)
-class XlsxLimits:
-    """What reading a workbook may unpack: the archive's limits and the most one part that is parsed
-    whole (everything but the sheet and the shared strings, which are streamed) may declare; a tree
-    of tiny XML elements takes some 20 times its size in memory."""
-
-    archive: ArchiveLimits
-    whole_part: int
-
-
-# For the command line, which reads up to MAX_ROWS sites from a file on disk; the web passes its own.
-DEFAULT_LIMITS: Final = XlsxLimits(
-    archive=ArchiveLimits(unpacked=1024 * MEBIBYTE, entries=10_000), whole_part=16 * MEBIBYTE
-)
 _ARCHIVE_FINDINGS: Final = {
     ArchiveProblem.NOT_A_ZIP: "chain.file_not_spreadsheet",
     ArchiveProblem.UNSUPPORTED: "chain.file_not_spreadsheet",

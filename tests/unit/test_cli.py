@@ -555,3 +555,15 @@ def test_the_console_script_keeps_the_exit_codes(tmp_path: Path) -> None:
     assert console_script("validate", str(tmp_path / "missing.csv")).returncode == EXIT_USAGE
     risk = console_script("risk", "--goods", "Cotton", "--country", "TM")
     assert risk.returncode == EXIT_OK and b"Cotton" in risk.stdout
+
+
+def test_analysing_a_csv_file_does_not_load_the_spreadsheet_library() -> None:
+    probe = (
+        "import sys, chainmap.cli;"
+        f"code = chainmap.cli.main(['analyse', {str(GARMENTS)!r}]);"
+        "print(code, 'openpyxl' in sys.modules, file=sys.stderr)"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stderr
+    assert output.splitlines()[-1] == f"{EXIT_OK} False"
