@@ -36,8 +36,8 @@ EXIT_OK = 0
 EXIT_BLOCKED = 1
 EXIT_USAGE = 2
 CHAIN_SUFFIXES = (".csv", ".xlsx", ".json")
-# From this many sites `analyse` works out the risk profiles in a second process (`chainmap.forked`): below,
-# forking costs more than it saves.
+# From this many sites `analyse` works out the risk profiles, and the JSON result the risk groups, in a
+# second process (`chainmap.forked`): below, forking costs more than it saves.
 FORK_FROM_SITES = 5_000
 ALL_FINDINGS_HELP = "list every finding, also where many of one kind are shown as one line"
 
@@ -102,17 +102,18 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
     built = _load(args.file, lang, all_findings=args.all_findings)
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
+    fork = built.graph.number_of_nodes() >= FORK_FROM_SITES
     analysis = analyse(
         built.graph,
         reference=load_reference(),
         findings=built.findings,
         order=built.upstream_order,
-        fork=built.graph.number_of_nodes() >= FORK_FROM_SITES,
+        fork=fork,
     )
     _leave_to_exit(built, analysis)
     if args.format == "json":
         sys.stdout.flush()
-        analysis.write_json(sys.stdout.buffer, lang, top=args.top)
+        analysis.write_json(sys.stdout.buffer, lang, top=args.top, fork=fork)
         sys.stdout.buffer.flush()
     elif args.format == "csv":
         from chainmap.hotspots_csv import write_hotspots_csv

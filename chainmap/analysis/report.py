@@ -9,7 +9,7 @@ refer to them by number.
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, Generic, NamedTuple, TypeVar
 
 import orjson
 
@@ -148,16 +148,43 @@ class RiskTables:
         return found
 
 
+class Deferred(Generic[T]):
+    """A value worked out when first read, here or, after `fork`, in a forked child meanwhile."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._made: list[T] = []
+
+    def get(self) -> T:
+        """The value, worked out (or waited for) on the first call."""
+        if not self._made:
+            self._made.append(self._make())
+        return self._made[0]
+
+    def fork(self) -> None:
+        """Start working the value out in a forked child (`chainmap.forked`), unless it is known already."""
+        if not self._made:
+            self._make = start_forked(self._make)
+
+
 @dataclass(frozen=True, slots=True)
 class ChainAnalysis:
     """The analysis of a chain: validation findings, every node's risks, ranked hotspots, the prioritised
-    hotspots gathered into risk groups, and the structure."""
+    hotspots gathered into risk groups, and the structure.
+
+    The risk groups are gathered when first read (`risk_groups`), so that `write_json` can gather them in
+    a forked child while it writes the nodes and hotspots."""
 
     findings: tuple[Finding, ...]
     nodes: tuple[NodeResult, ...]
     hotspots: Sequence[Hotspot]
     structure: Structure
-    risk_groups: tuple[RiskGroup, ...] = ()
+    deferred_groups: Deferred[tuple[RiskGroup, ...]]
+
+    @property
+    def risk_groups(self) -> tuple[RiskGroup, ...]:
+        """The prioritised hotspots gathered into risk groups, the most severe group first."""
+        return self.deferred_groups.get()
 
     def as_dict(self, lang: Lang = "en", *, top: int | None = None) -> dict[str, Any]:
         """The JSON result (docs/json-format.md) as Python data: what `write_json` writes, parsed."""
@@ -167,12 +194,18 @@ class ChainAnalysis:
         }
 
     @collector_paused()
-    def write_json(self, stream: BinaryIO, lang: Lang = "en", *, top: int | None = None) -> None:
+    def write_json(
+        self, stream: BinaryIO, lang: Lang = "en", *, top: int | None = None, fork: bool = False
+    ) -> None:
         """Write the JSON result (docs/json-format.md) to `stream` as UTF-8, section by section and long
-        arrays a few thousand items at a time; with `top` only the first `top` hotspots.
+        arrays a few thousand items at a time; with `top` only the first `top` hotspots. With `fork` the
+        risk groups, which come after the hotspots, are gathered in a forked child meanwhile (for the
+        command line only, like `analyse`'s `fork`).
 
         Like the analysis, it runs with the cyclic garbage collector paused (`collector_paused`): it makes
         hundreds of thousands of small objects, none in cycles."""
+        if fork:
+            self.deferred_groups.fork()
         stream.write(b"{")
         for number, (key, value) in enumerate(self._sections(lang, top=top)):
             stream.write((b"," if number else b"") + orjson.dumps(key) + b":")
@@ -200,7 +233,7 @@ class ChainAnalysis:
         yield "findings", (finding.as_dict(lang) for finding in self.findings)
         yield "nodes", (_node_entry(node, tables.profile(node.risks)) for node in self.nodes)
         yield "hotspots", self._hotspot_columns(tables, top=top)
-        yield "risk_groups", (group.as_dict() for group in self.risk_groups)
+        yield "risk_groups", (group.as_dict() for group in self.deferred_groups.get())
         yield "structure", self.structure.as_dict()
 
     def ranked_pairs(self, *, top: int | None = None) -> tuple[list[str], list[Risk]]:
@@ -308,5 +341,7 @@ def analyse(
         nodes=nodes,
         hotspots=ranked,
         structure=shape,
-        risk_groups=tuple(risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow)),
+        deferred_groups=Deferred(
+            lambda: tuple(risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow))
+        ),
     )

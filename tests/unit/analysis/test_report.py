@@ -1,5 +1,6 @@
 """analyse() and the stable JSON shape of its result."""
 
+import io
 import json
 from pathlib import Path
 
@@ -194,3 +195,19 @@ def test_forking_the_risk_profiles_gives_the_same_analysis(tmp_path: Path, size:
     assert built.ok
     forked = analyse(built.graph, reference=reference, order=built.upstream_order, fork=True)
     assert forked.as_dict() == analyse(built.graph, reference=reference).as_dict()
+
+
+def test_writing_the_json_result_with_the_risk_groups_forked_writes_the_same_bytes(tmp_path: Path) -> None:
+    reference = load_reference()
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 600)
+    built = load_chain(path, reference=reference)
+    written = []
+    for fork in (False, True):
+        analysis = analyse(built.graph, reference=reference, order=built.upstream_order)
+        stream = io.BytesIO()
+        analysis.write_json(stream, "nl", fork=fork)
+        written.append(stream.getvalue())
+        assert analysis.risk_groups  # known once written, forked or not
+    assert written[0] == written[1]
+    assert b'"risk_groups":[{' in written[1]
