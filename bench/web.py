@@ -16,7 +16,6 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -128,7 +127,7 @@ def chain_versions(session: Session, *, sites: int = CHAIN_SITES, changed_every:
     )
     rows = [ChainRow(number, **cells) for number, cells in enumerate(synthetic_rows(sites), start=2)]
     moved = [
-        replace(row, country="IN" if row.country != "IN" else "VN") if row.row % changed_every == 0 else row
+        row._replace(country="IN" if row.country != "IN" else "VN") if row.row % changed_every == 0 else row
         for row in rows
     ]
     for version in (rows, moved):

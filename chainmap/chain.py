@@ -14,8 +14,7 @@ supplier supplies; None when the file gives none. Graph attribute ``contractor``
 contractor, the one node without customers (tier 0), which delivers to the buyer.
 """
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,13 +40,14 @@ SHARE_ROUNDING: Final = 0.5
 SHARE_SUM_TOLERANCE: Final = 1e-6
 
 
-@dataclass(frozen=True, slots=True)
-class ChainRow:
+class ChainRow(NamedTuple):
     """One node of a chain file as written: every cell a stripped string, "" when empty.
 
     `row` is the spreadsheet row number (header = 1, first node = 2); for JSON files it is the 1-based
     position in the node list. List cells (goods, supplies_to, share) are still `;`-separated text.
     `region` is optional and last, so that rows stored before it existed (seven cells) still read.
+    A named tuple, not a frozen dataclass: a file of 100,000 sites makes as many, and a tuple is made in
+    one step (`ChainRow._make`) rather than one attribute at a time; `_replace` makes a changed copy.
     """
 
     row: int

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Final
 
 import networkx as nx
@@ -97,24 +98,30 @@ def read_table(
             findings.append(Finding(Severity.ERROR, "chain.column_missing", {"column": column}))
     if any(finding.blocking for finding in findings):
         return ChainFile([], findings)
-    columns = list(positions.items())
     header_width = len(header)
+    # The cells of a row in ChainRow's order, taken by position in one step; a column the file lacks
+    # reads the empty cell put after the header's last column.
+    cells_of = itemgetter(*(positions.get(column, header_width) for column in COLUMNS))
+    make_row = ChainRow._make
     rows: list[ChainRow] = []
     for number, record in numbered:
         if not record:  # a row without cells (a spreadsheet's gap between rows): quick, there may be many
             continue
         width = len(record)
-        cells = {column: record[position].strip() if position < width else "" for column, position in columns}
         if width > header_width:
             extra = next((cell.strip() for cell in record[header_width:] if cell.strip()), "")
             if extra:
                 params = {"row": number, "value": quoted(extra), "columns": header_width}
                 findings.append(Finding(beyond_header, "chain.cell_beyond_header", params, row=number))
-        if not any(cells.values()):
+            record = record[:header_width]
+        elif width < header_width:
+            record = [*record, *[""] * (header_width - width)]
+        cells = [cell.strip() for cell in cells_of([*record, ""])]
+        if not any(cells):
             continue
         if len(rows) == max_rows:
             return file_error("chain.file_too_many_rows", limit=max_rows)
-        rows.append(ChainRow(row=number, **cells))
+        rows.append(make_row((number, *cells)))
     return ChainFile(rows, findings)
 
 

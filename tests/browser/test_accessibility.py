@@ -8,7 +8,7 @@ all of them at once.
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Final
@@ -89,7 +89,7 @@ def demo(live_server: LiveServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
         assert garments.id is not None
         rows = as_chain_rows(draft_rows(session=session, contract_id=garments.id))
         last = rows[-1]
-        moved = [*rows[:-1], replace(last, country="VN" if last.country != "VN" else "KH")]
+        moved = [*rows[:-1], last._replace(country="VN" if last.country != "VN" else "KH")]
         replace_draft(session=session, contract=garments, rows=moved)
         submit_draft(
             session=session, contract=garments, user=users[DEMO_SUPPLIER], reference=load_reference()

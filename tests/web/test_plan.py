@@ -3,7 +3,7 @@ the plan back, changes after approval are shown old → new, both parties add no
 verifies done actions, overdue actions are marked, and a newly accepted version flags its new risks."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final
 
@@ -379,8 +379,8 @@ def test_a_new_accepted_version_carries_the_plan_over_and_flags_new_uncovered_ri
     wk, bd, tr = (row for row in garment_rows() if row.id != "MILL")
     rows = [
         wk,
-        replace(bd, share="50"),
-        replace(tr, share="20"),
+        bd._replace(share="50"),
+        tr._replace(share="20"),
         make_row(6, "MM-CMT", "WK", country="MM", activity="cut-make-trim", goods="Garments", share="30"),
     ]
     new = make_accepted_version(
@@ -419,8 +419,8 @@ def test_new_uncovered_risks_stay_flagged_until_an_action_covers_them(
     wk, bd, tr, mill = garment_rows()
     rows = [
         wk,
-        replace(bd, share="50"),
-        replace(tr, share="20"),
+        bd._replace(share="50"),
+        tr._replace(share="20"),
         mill,
         make_row(6, "MM-CMT", "WK", country="MM", activity="cut-make-trim", goods="Garments", share="30"),
     ]

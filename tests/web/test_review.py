@@ -5,7 +5,7 @@ changes since the previous version, the decision, and who may see and do what.""
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -298,7 +298,7 @@ def test_a_country_change_names_both_countries_in_the_page_language(
 ) -> None:
     rows = demo_rows()
     submit(session, parties, rows)
-    moved = [row if row.id != "TR-GIN" else replace(row, country="DE") for row in rows]
+    moved = [row if row.id != "TR-GIN" else row._replace(country="DE") for row in rows]
     submit(session, parties, moved)
     log_in(client, "inkoper@testdorp.nl")
     changes = page_url(parties, 2) + "/changes"
