@@ -11,13 +11,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
-import numpy as np
-
 from chainmap.analysis.risk import Evidence, Reason, Risk
 from chainmap.themes import THEMES, Lang, Level
 
 if TYPE_CHECKING:
     import networkx as nx
+    import numpy as np
 
 # How hard the harm is to undo: harm to children, to freedom and to life cannot be reversed, environmental
 # damage often only in part; lost wages, exclusion and corruption can at least partly be remedied.
@@ -192,12 +191,16 @@ class RankedHotspots(Sequence[Hotspot]):
 
     def keys(self) -> "np.ndarray[Any, Any]":
         """Every hotspot as its rank key, in rank order (sorted on first use)."""
+        import numpy as np  # loaded when a chain is ranked, not when `chainmap risk` starts
+
         if self._ranked is None:
             self._ranked = np.sort(np.concatenate((self._sorted_prioritised(), self._other_keys)))
         return self._ranked
 
     def top_keys(self, count: int) -> list[int]:
         """The rank keys of the first `count` hotspots, without sorting the whole ranking."""
+        import numpy as np  # loaded when a chain is ranked, not when `chainmap risk` starts
+
         if self._ranked is not None or count >= len(self):
             return cast(list[int], self.keys()[:count].tolist())
         others = self._other_keys
@@ -224,6 +227,8 @@ class RankedHotspots(Sequence[Hotspot]):
         The last two digits of a key, the node's place and the risk's slot, give the node and, through
         the node's profile, a place in a flat table of each profile's values; both are worked out for all
         keys at once in numpy, and only the look-ups of the values themselves run in Python (`map`)."""
+        import numpy as np  # loaded when a chain is ranked, not when `chainmap risk` starts
+
         slots = self._slots
         profile_number: dict[int, int] = {}
         table: list[T | None] = []
@@ -280,6 +285,8 @@ def rank_hotspots(
     share their risk profile, and the node's once per node, in numpy; the keys are 64-bit integers, or
     Python integers in the (unreachable in practice) case that a chain's radixes overflow 64 bits.
     """
+    import numpy as np  # loaded when a chain is ranked, not when `chainmap risk` starts
+
     nodes = sorted(node for node in graph if node in risks and exposure.get(node, 0.0) > 0.0)
     keyed_profiles: dict[int, tuple[list[Risk], list[int], list[bool]]] = {}
     profile_of: list[int] = []
@@ -337,6 +344,8 @@ def rank_hotspots(
 
 
 def _joined(parts: "list[np.ndarray[Any, Any]]", dtype: Any) -> "np.ndarray[Any, Any]":
+    import numpy as np
+
     return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
 
 

@@ -513,14 +513,14 @@ def test_convert_with_a_mapping_needs_a_table(tmp_path: Path, capsys: pytest.Cap
     assert code == EXIT_USAGE and "--map reads a CSV or XLSX list" in err
 
 
-def test_the_risk_lookup_starts_without_the_chain_file_formats_the_graph_library_or_the_cpv_table() -> None:
+def test_the_risk_lookup_starts_without_the_chain_file_formats_the_graph_libraries_or_the_cpv_table() -> None:
     # What `chainmap risk` does not need it does not import: start-up within 0.5 s (issue 12).
     probe = (
         "import io, sys, contextlib, chainmap.cli;"
         "from chainmap.reference import load_reference;"
         "contextlib.redirect_stdout(io.StringIO()).__enter__();"
         "chainmap.cli.main(['risk', '--goods', 'Cotton', '--country', 'IN']);"
-        "loaded = [m for m in ('openpyxl', 'chainmap.chainfile', 'networkx') if m in sys.modules];"
+        "loaded = [m for m in ('openpyxl', 'chainmap.chainfile', 'networkx', 'numpy') if m in sys.modules];"
         "loaded += ['cpv'] if load_reference().cpv._table is not None else [];"
         "sys.__stdout__.write(','.join(loaded))"
     )
