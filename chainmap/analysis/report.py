@@ -9,6 +9,7 @@ refer to them by number.
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from threading import Lock
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, Generic, NamedTuple, TypeVar
 
 import orjson
@@ -149,16 +150,20 @@ class RiskTables:
 
 
 class Deferred(Generic[T]):
-    """A value worked out when first read, here or, after `fork`, in a forked child meanwhile."""
+    """A value worked out when first read, here or, after `fork`, in a forked child meanwhile; once,
+    also when two threads of the web app read it at the same time."""
 
     def __init__(self, make: Callable[[], T]) -> None:
         self._make = make
         self._made: list[T] = []
+        self._making = Lock()
 
     def get(self) -> T:
         """The value, worked out (or waited for) on the first call."""
         if not self._made:
-            self._made.append(self._make())
+            with self._making:
+                if not self._made:
+                    self._made.append(self._make())
         return self._made[0]
 
     def fork(self) -> None:

@@ -2,6 +2,9 @@
 
 import io
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import networkx as nx
@@ -9,6 +12,7 @@ import pytest
 
 from bench.synthetic import write_synthetic_csv
 from chainmap.analysis import analyse
+from chainmap.analysis.report import Deferred
 from chainmap.chainfile import load_chain
 from chainmap.findings import Finding, Severity
 from chainmap.reference import load_reference
@@ -211,3 +215,24 @@ def test_writing_the_json_result_with_the_risk_groups_forked_writes_the_same_byt
         assert analysis.risk_groups  # known once written, forked or not
     assert written[0] == written[1]
     assert b'"risk_groups":[{' in written[1]
+
+
+def test_risk_groups_read_by_several_threads_at_once_are_gathered_once() -> None:
+    calls: list[int] = []
+    started = threading.Barrier(4)
+
+    def gather() -> tuple[str, ...]:
+        calls.append(threading.get_ident())
+        time.sleep(0.05)
+        return ("group",)
+
+    deferred = Deferred(gather)
+
+    def read() -> tuple[str, ...]:
+        started.wait()
+        return deferred.get()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: read(), range(4)))
+    assert results == [("group",)] * 4
+    assert len(calls) == 1
