@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import write_synthetic_csv
+from chainmap import cli
 from chainmap.cli import EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, main
 
 DEMO = Path(__file__).resolve().parents[2] / "fixtures" / "demo"
@@ -567,3 +569,17 @@ def test_analysing_a_csv_file_does_not_load_the_spreadsheet_library() -> None:
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stderr
     assert output.splitlines()[-1] == f"{EXIT_OK} False"
+
+
+def test_a_large_chain_analysed_with_forks_gives_what_one_process_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # From FORK_FROM_SITES sites the console script works out the risk profiles and the risk groups in
+    # forked children; the result must be the one a single process writes.
+    chain = tmp_path / "large.csv"
+    assert write_synthetic_csv(chain, cli.FORK_FROM_SITES) >= cli.FORK_FROM_SITES
+    forked = console_script("analyse", str(chain), "--format", "json")
+    monkeypatch.setattr(cli, "FORK_FROM_SITES", 10**9)
+    code, alone, _ = run(capsys, "analyse", str(chain), "--format", "json")
+    assert (forked.returncode, code) == (EXIT_OK, EXIT_OK)
+    assert forked.stdout.decode() == alone
