@@ -375,9 +375,11 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
         else:
             without_customer.append((node, number))
     _add_nodes(graph, nodes)
-    findings.extend(_add_links(graph, links))
+    totals: dict[str, float] = {}
+    unshared: set[str] = set()
+    findings.extend(_add_links(graph, links, totals, unshared))
     findings.extend(_contractor_findings(graph, without_customer))
-    graph_problems, order = _graph_checks(graph)
+    graph_problems, order = _graph_checks(graph, (totals, unshared))
     findings.extend(graph_problems)
     # By row, as the supplier reads the file; findings about the whole chain last, in the order found.
     findings.sort(key=lambda finding: (finding.row is None, finding.row or 0))
@@ -401,11 +403,16 @@ def _add_nodes(graph: "nx.DiGraph[str]", nodes: list[tuple[str, dict[str, Any]]]
 
 
 def _add_links(
-    graph: "nx.DiGraph[str]", links: list[tuple[str, list[str], Iterable[float | None], int]]
+    graph: "nx.DiGraph[str]",
+    links: list[tuple[str, list[str], Iterable[float | None], int]],
+    totals: dict[str, float],
+    unshared: set[str],
 ) -> list[Finding]:
     """Add each site's links to its customers that are nodes as edges; a finding for each that is none.
 
-    `links` holds per site its customers, their shares and its row. The edges go straight into the
+    `links` holds per site its customers, their shares and its row. Each customer's given shares are
+    added up into `totals` as the edges are made, in the order `share_total_findings` would add them, and
+    a customer with a supplier without a share goes into `unshared`. The edges go straight into the
     graph's adjacency dicts (successors and predecessors sharing one attribute dict per edge, as
     `add_edges_from` does): this is the hot loop of an import, and `add_edges_from` spends about three
     times as long per edge on checks that cannot fail here, since both ends are nodes already.
@@ -424,6 +431,10 @@ def _add_links(
                     )
                 )
                 continue
+            if share is None:
+                unshared.add(customer)
+            else:
+                totals[customer] = totals.get(customer, 0.0) + share
             attributes = {"share": share}
             supplier_customers[customer] = attributes
             customer_suppliers[supplier] = attributes
@@ -550,21 +561,30 @@ def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     (99.5 and 100.5 are fine, 99.49 warns and 100.51 is an error); the analysis scales such shares to 100
     (`chainmap.analysis.flow.input_fractions`).
     """
-    findings = []
+    totals: dict[str, float] = {}
+    unshared: set[str] = set()
     for customer, links in suppliers_of(graph).items():
-        total = 0.0
-        every_share_given = True
         for attributes in links.values():
             share = attributes.get("share")
             if share is None:
-                every_share_given = False
+                unshared.add(customer)
             else:
-                total += share
+                totals[customer] = totals.get(customer, 0.0) + share
+    return _share_total_findings(graph, totals, unshared)
+
+
+def _share_total_findings(
+    graph: "nx.DiGraph[str]", totals: dict[str, float], unshared: set[str]
+) -> list[Finding]:
+    """`share_total_findings` from each customer's total of given shares and the customers with a
+    supplier without a share (a customer of no given share has no total)."""
+    findings = []
+    for customer, total in totals.items():
         if shares_add_up_to_whole(total):
             continue
         if total > SHARE_MAX:
             findings.append(_share_total_finding(graph, customer, total, Severity.ERROR))
-        elif links and every_share_given:
+        elif customer not in unshared:
             findings.append(_share_total_finding(graph, customer, total, Severity.WARNING))
     return findings
 
@@ -638,7 +658,9 @@ def graph_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     return _graph_checks(graph)[0]
 
 
-def _graph_checks(graph: "nx.DiGraph[str]") -> tuple[list[Finding], list[str]]:
+def _graph_checks(
+    graph: "nx.DiGraph[str]", shares: tuple[dict[str, float], set[str]] | None = None
+) -> tuple[list[Finding], list[str]]:
     """The findings of `graph_findings`, and the order in which peeling removed the sites.
 
     In a graph without cycles or self-loops every path of customers ends at a site without customers, so
@@ -650,7 +672,7 @@ def _graph_checks(graph: "nx.DiGraph[str]") -> tuple[list[Finding], list[str]]:
     order: list[str] = []
     remaining = _sites_upstream_of_cycles(graph, sinks, order)
     findings = [*self_loop_findings(graph), *cycle_findings(graph, remaining)] if remaining else []
-    findings.extend(share_total_findings(graph))
+    findings.extend(share_total_findings(graph) if shares is None else _share_total_findings(graph, *shares))
     contractor = graph.graph.get("contractor")
     if (remaining or sinks != [contractor]) and isinstance(contractor, str) and contractor in graph:
         findings.extend(unreachable_findings(graph, contractor))
