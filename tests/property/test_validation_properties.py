@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from chainmap.chain import ChainRow
-from chainmap.validation import BuiltChain, build_chain
+from chainmap.validation import BuiltChain, build_chain, share_total_findings
 from tests.factories.chainfiles import chain_reference
 
 REFERENCE = chain_reference()
@@ -141,3 +141,12 @@ def test_share_totals_are_judged_on_their_decimal_value_with_half_a_point_of_rou
     else:
         expected = []
     assert found == expected
+
+
+@settings(max_examples=300)
+@given(linked_rows())
+def test_share_totals_found_while_building_equal_the_graph_check(cells: list[dict[str, str]]) -> None:
+    # build_chain adds up the shares as it makes the links; share_total_findings does it on any graph.
+    built = build_chain(rows_from(cells), reference=REFERENCE)
+    found = [f for f in built.findings if f.code.startswith("chain.share_total")]
+    assert sorted(found, key=repr) == sorted(share_total_findings(built.graph), key=repr)
