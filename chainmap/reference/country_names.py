@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-import pycountry
-
 from chainmap.reference.data import load_reference, normalise_name
 from chainmap.themes import Lang
 
@@ -113,6 +111,8 @@ def iso_countries() -> list[IsoCountry]:
     The display name is pycountry's common name where it has one ("Bolivia", "Taiwan"), else the
     DISPLAY_NAMES entry, else its ISO name; the other names (ISO name, official name) become aliases.
     """
+    import pycountry  # loads when a name is looked up, not with every command (start-up)
+
     countries = [KOSOVO]
     for record in pycountry.countries:
         iso_name: str = record.name
@@ -130,12 +130,16 @@ DUTCH_NAMES: Final[dict[str, str]] = {"CD": "Democratische Republiek Congo", "XK
 
 @cache
 def _dutch_translations() -> gettext.NullTranslations:
+    import pycountry
+
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
 
 
 def dutch_country_name(iso2: str, english: str) -> str:
     """The Dutch name of a country (`DUTCH_NAMES`, else the translation of its common or ISO name), or
     `english` where there is none."""
+    import pycountry
+
     if iso2 in DUTCH_NAMES:
         return DUTCH_NAMES[iso2]
     record = pycountry.countries.get(alpha_2=iso2)
@@ -153,6 +157,8 @@ def dutch_names(countries: list[IsoCountry]) -> list[tuple[str, str]]:
     """Dutch names of the countries, from the ISO 3166 translations that pycountry ships, so that a
     supplier may write "Duitsland" or "Turkije" in a chain file. Names that are the English ones add
     nothing and are left out."""
+    import pycountry
+
     translations = _dutch_translations()
     names = [(name, iso2) for iso2, name in DUTCH_NAMES.items()]
     for country in countries:
