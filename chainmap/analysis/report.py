@@ -154,22 +154,25 @@ class Deferred(Generic[T]):
     also when two threads of the web app read it at the same time."""
 
     def __init__(self, make: Callable[[], T]) -> None:
-        self._make = make
+        self._make: Callable[[], T] | None = make
         self._made: list[T] = []
         self._making = Lock()
 
     def get(self) -> T:
-        """The value, worked out (or waited for) on the first call."""
+        """The value, worked out (or waited for) on the first call; what made it is then let go (the
+        analysis of a chain that a server keeps must not keep the chain's graph as well)."""
         if not self._made:
             with self._making:
-                if not self._made:
+                if self._make is not None:
                     self._made.append(self._make())
+                    self._make = None
         return self._made[0]
 
     def fork(self) -> None:
         """Start working the value out in a forked child (`chainmap.forked`), unless it is known already."""
-        if not self._made:
-            self._make = start_forked(self._make)
+        with self._making:
+            if self._make is not None:
+                self._make = start_forked(self._make)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,13 @@
 """analyse() and the stable JSON shape of its result."""
 
+import gc
 import io
 import json
 import threading
 import time
+import weakref
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -236,3 +239,17 @@ def test_risk_groups_read_by_several_threads_at_once_are_gathered_once() -> None
         results = list(pool.map(lambda _: read(), range(4)))
     assert results == [("group",)] * 4
     assert len(calls) == 1
+
+
+def test_once_gathered_the_risk_groups_let_go_of_what_they_were_made_from() -> None:
+    class Chain:
+        groups = ("group",)
+
+    chain = Chain()
+    kept = weakref.ref(chain)
+    deferred = Deferred(partial(getattr, chain, "groups"))  # holds the chain until it is made
+    del chain
+    assert deferred.get() == ("group",)
+    gc.collect()
+    assert kept() is None
+    assert deferred.get() == ("group",)
