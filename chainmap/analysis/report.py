@@ -316,9 +316,10 @@ def analyse(
     if len(order) != graph.number_of_nodes() or order[:1] != [contractor(graph)]:
         raise ValueError("order must list every node of the valid chain, contractor first")
     profiles = start_forked(lambda: site_profiles(graph, reference=reference)) if fork else None
-    walk = walk_upstream(graph, order, origins=origin_nodes(graph))
+    origins = origin_nodes(graph)
+    walk = walk_upstream(graph, order, origins=origins)
     flow = exposure_from(walk.arrived)
-    shape = structure(graph, flow, order=order, walk=walk)
+    shape = structure(graph, flow, order=order, walk=walk, origins=origins)
     risks = risks_of_profiles(
         graph,
         profiles() if profiles is not None else site_profiles(graph, reference=reference),

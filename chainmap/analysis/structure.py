@@ -77,8 +77,14 @@ def is_unknown(attributes: Mapping[str, Any]) -> bool:
     That is the case when its country is unknown, or when its name or activity says "unknown" (or Dutch
     "onbekend(e)") as a word, as in "unknown spinning mill": suppliers mark the gaps they know of that way.
     """
+    return attributes.get("country") is None or _says_unknown(attributes)
+
+
+def _says_unknown(attributes: Mapping[str, Any]) -> bool:
+    """Whether a node of known country says in its name or activity that it stands for an unknown part
+    (`is_unknown`)."""
     if attributes.get("country") is None:
-        return True
+        return False
     text = f"{attributes.get('name') or ''} {attributes.get('activity') or ''}"
     folded = text.casefold()
     # The substring test is a cheap filter; the word match decides.
@@ -119,7 +125,8 @@ def critical_nodes(graph: "nx.DiGraph[str]", order: list[str] | None = None) -> 
 
 def origin_nodes(graph: "nx.DiGraph[str]") -> set[str]:
     """The nodes whose activity is a raw-material origin (see `is_origin`)."""
-    return {node for node, data in graph.nodes(data=True) if is_origin(data.get("activity", ""))}
+    sites = graph._node  # type: ignore[attr-defined]  # plain dicts: read once per node
+    return {node for node, data in sites.items() if data.get("activity", "") in ORIGIN_ACTIVITIES}
 
 
 def structure(
@@ -128,6 +135,7 @@ def structure(
     *,
     order: list[str] | None = None,
     walk: UpstreamWalk | None = None,
+    origins: set[str] | None = None,
 ) -> Structure:
     """The structure of a chain: tiers, traced share, unknown parts, critical nodes, exposure by country.
 
@@ -136,23 +144,24 @@ def structure(
     further upstream). What arrives at an origin or at a node without suppliers is booked to that node's
     country. `exposure` is the result of `chainmap.analysis.exposure` for the same graph; it orders the
     unknown nodes (most volume first). `order` is `upstream_order(graph)` and `walk` is
-    `walk_upstream(graph, order, origins=origin_nodes(graph))` when the caller has them already.
+    `walk_upstream(graph, order, origins=origin_nodes(graph))`, and `origins` is `origin_nodes(graph)`,
+    when the caller has them already.
     """
-    origins = origin_nodes(graph)
+    origins = origin_nodes(graph) if origins is None else origins
     if walk is None:
         walk = walk_upstream(graph, upstream_order(graph) if order is None else order, origins=origins)
     suppliers = suppliers_of(graph)
-    attributes = graph.nodes
+    sites = graph._node  # type: ignore[attr-defined]  # plain dicts: read once per node
     arrived = walk.arrived_before_origin
     traced = sum(arrived[node] for node in origins)
     by_country: dict[str, float] = {}
     for node, passing in arrived.items():
         if passing > 0.0 and (node in origins or not suppliers[node]):
-            country = attributes[node].get("country") or UNKNOWN_COUNTRY_KEY
+            country = sites[node].get("country") or UNKNOWN_COUNTRY_KEY
             by_country[country] = by_country.get(country, 0.0) + passing
-    unknown = [node for node, data in graph.nodes(data=True) if is_unknown(data)]
+    unknown_countries = sorted(node for node, data in sites.items() if data.get("country") is None)
+    unknown = [*unknown_countries, *(node for node, data in sites.items() if _says_unknown(data))]
     unknown.sort(key=lambda node: (-exposure.get(node, 0.0), node))
-    unknown_countries = sorted(node for node, data in graph.nodes(data=True) if data.get("country") is None)
     return Structure(
         tiers=walk.tiers,
         max_tier=max(walk.tiers.values()),
