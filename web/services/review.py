@@ -32,6 +32,7 @@ from chainmap.reference import ReferenceData, good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
 from chainmap.validation import BuiltChain
 from models import ChainVersion
+from models.chain import rows_fingerprint
 from web.formatting import percent_text
 from web.names import country_name
 from web.services.chains import FIRST_ROW, built_version
@@ -148,31 +149,25 @@ def forget_analyses() -> None:
 
 
 def version_key(version: ChainVersion, reference: ReferenceData) -> Hashable:
-    """What identifies a version's analysis: its id, its content and the reference data.
+    """What identifies a version's analysis: its id, the fingerprint of its rows and the reference data.
 
-    Versions are immutable, so within one database the id alone would do; the rows are part of the key
-    so that a database that reuses ids (a fresh test database, SQLite after a deletion) never gets
-    another version's analysis. The reference object is kept alive by the cached entry, so its id stays
-    unique while the entry lives.
+    Found without reading the rows: a 10,000-site version's rows take 10 to 20 ms to read from the
+    database and as long again to hash and compare, on every request of the review page (a site's
+    details, the graph's data, a table's page), and their garbage set off full collections of
+    ~200 ms every dozen requests. Safe to keep and share across users because:
+    - who may see the version is decided before (`web.deps.party_contract` scopes the version to a
+      contract of the user's organisation on every request); the cached value holds nothing but the
+      version's own chain and analysis, which every party to its contract may see;
+    - a submitted version is never changed by the application (`models.chain.ChainVersion`: submitting
+      copies the draft; the draft, which does change, is never analysed here), and the fingerprint is
+      written with the rows whenever they are written, so rows changed by other means (a script, a
+      restored backup, a test) give another key rather than a stale analysis;
+    - the fingerprint keeps a database that reuses ids (a fresh test database, SQLite after a
+      deletion, a restored backup) from getting another version's analysis.
+    The reference object is kept alive by the cached entry, so its id stays unique while the entry
+    lives. A row written without the ORM or the table's default has no fingerprint: its rows give it.
     """
-    return VersionKey(version.id, tuple(tuple(cells) for cells in version.rows), id(reference))
-
-
-class VersionKey:
-    """A cache key of many parts that hashes them once: a 10,000-site version's rows take ten
-    milliseconds to hash, and a plain tuple would be hashed again at every look-up of the cache."""
-
-    __slots__ = ("_hash", "_parts")
-
-    def __init__(self, *parts: Hashable) -> None:
-        self._parts = parts
-        self._hash = hash(parts)
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, VersionKey) and self._hash == other._hash and self._parts == other._parts
+    return (version.id, version.fingerprint or rows_fingerprint(version.rows), id(reference))
 
 
 class VersionNoLongerValid(Exception):
