@@ -36,7 +36,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -45,23 +44,14 @@ from playwright.sync_api import Error as PlaywrightError
 from sqlmodel import Session
 
 from bench.load import BIN, OUT, free_port, wait_until_up
-from bench.synthetic import synthetic_rows
-from chainmap.chain import ChainRow
-from chainmap.reference import load_reference
+from bench.web import PASSWORD, bench_user, contract_with_chain
 from models import (
-    Contract,
-    ContractCpv,
     OrganisationKind,
-    ReportingSchedule,
-    ReviewDecision,
     Role,
-    User,
-    UserCreate,
 )
 from models.db import make_engine
 from models.migrate import upgrade
-from web.services.chains import replace_draft, review_version, submit_draft
-from web.services.users import create_user, organisation_named
+from web.services.users import organisation_named
 
 SIZES: Final = (2_000, 10_000)
 # Later views of the review page after its first, for the median.
@@ -77,7 +67,6 @@ CHROMIUM_ARGS: Final = (
 )
 # Today's pages take seconds at 10,000 sites; a step that takes longer than this has failed.
 STEP_TIMEOUT_MS: Final = 120_000
-PASSWORD: Final = "bench-password-1234"  # noqa: S105 - a throwaway database
 BUYER: Final = "inkoper@browser.bench.example"
 SUPPLIER: Final = "leverancier@browser.bench.example"
 
@@ -206,7 +195,6 @@ def seed(url: str) -> Seeded:
     """A buyer and a supplier; per size, a contract whose version 1 of that many sites is accepted, with
     the draft left as the start of the next version."""
     engine = make_engine(url)
-    reference = load_reference()
     try:
         with Session(engine) as session:
             buyer_organisation = organisation_named(
@@ -216,46 +204,24 @@ def seed(url: str) -> Seeded:
                 session=session, name="Werkkleding Browserbench BV", kind=OrganisationKind.SUPPLIER
             )
             assert buyer_organisation.id is not None and supplier_organisation.id is not None
-            buyer = _user(session, BUYER, Role.BUYER, buyer_organisation.id)
-            supplier = _user(session, SUPPLIER, Role.SUPPLIER, supplier_organisation.id)
+            buyer = bench_user(session, BUYER, Role.BUYER, buyer_organisation.id)
+            supplier = bench_user(session, SUPPLIER, Role.SUPPLIER, supplier_organisation.id)
             contracts: dict[int, int] = {}
             for sites in SIZES:
-                contract = Contract(
+                contract, _ = contract_with_chain(
+                    session,
                     title=f"Werkkleding, keten van {sites} locaties",
                     reference=f"BROWSER-{sites}",
-                    start_date=date(2027, 1, 1),
-                    end_date=date(2030, 12, 31),
-                    reporting_schedule=ReportingSchedule.YEARLY,
                     buyer_organisation_id=buyer_organisation.id,
-                    supplier_organisation_id=supplier_organisation.id,
+                    supplier=supplier,
+                    sites=sites,
+                    accepted_by=buyer,
                 )
-                session.add(contract)
-                session.flush()
                 assert contract.id is not None
-                session.add(ContractCpv(contract_id=contract.id, code="18100000-0"))
-                session.commit()
-                rows = [ChainRow(n, **cells) for n, cells in enumerate(synthetic_rows(sites), start=2)]
-                replace_draft(session=session, contract=contract, rows=rows)
-                version = submit_draft(session=session, contract=contract, user=supplier, reference=reference)
-                review_version(
-                    session=session,
-                    contract=contract,
-                    version=version,
-                    user=buyer,
-                    decision=ReviewDecision.ACCEPTED,
-                    comment="",
-                )
                 contracts[sites] = contract.id
             return Seeded(contracts=contracts)
     finally:
         engine.dispose()
-
-
-def _user(session: Session, email: str, role: Role, organisation_id: int) -> User:
-    return create_user(
-        session=session,
-        user_create=UserCreate(email=email, role=role, password=PASSWORD, organisation_id=organisation_id),
-    )
 
 
 def log_in(browser: Browser, base: str, email: str) -> Page:
