@@ -8,7 +8,6 @@ theme; texts are rendered per request. Who may see a version is decided before t
 (`web.services.contracts.contract_for`).
 """
 
-import gc
 import math
 import threading
 from collections import OrderedDict
@@ -34,14 +33,16 @@ from chainmap.themes import THEMES, Lang, Level, theme_label
 from chainmap.validation import BuiltChain
 from models import ChainVersion
 from models.chain import rows_fingerprint
+from web.collection import note_large_value_made
 from web.formatting import percent_text
 from web.names import country_name
 from web.services.chains import FIRST_ROW, built_version
 
 # How many analysed versions (and diffs) are kept; a 2,000-site version takes a few megabytes.
 CACHED_VERSIONS: Final = 16
-# From this many sites, what is kept of a version is worth a garbage collection once made (`LruCache`):
-# ~50 objects a site, against the ~200,000 of the running app.
+# From this many sites, what is kept of a version is worth a full garbage collection once made
+# (`web.collection`): ~50 objects a site, against the ~200,000 of the running app; smaller versions (the
+# tests make hundreds) are not.
 LARGE_VERSION: Final = 1_000
 HIGHEST: Final = "highest"
 # Drawing units of the graph (pixels at scale 1): column width, margins, circle radii by exposure.
@@ -64,14 +65,8 @@ class LruCache(Generic[Key, Value]):
     """A small thread-safe least-recently-used cache: `get(key, make)` returns the kept value or makes,
     keeps and returns it. Two requests may make the same value at once; either result is the same.
 
-    With `collect_after`, a full garbage collection follows each value made for which it is true: for
-    values of hundreds of thousands of objects (the analysis of a version of thousands of sites, its
-    groups, its table rows). CPython collects its oldest generation once the objects that survived
-    younger collections since the last full one exceed a quarter of those in it, so such a value, left to
-    itself, sets off a full collection (~200 ms at 10,000 sites) a few requests later, in a cheap request
-    such as a site's details. Collected at once, the pause falls in the request that made the value,
-    which is slow anyway, and the value counts as old from then on. Small values are not worth a
-    collection (in the tests, hundreds of them would each pay for one).
+    `collect_after` tells which values made are large enough (hundreds of thousands of objects) for a
+    full garbage collection after the answer to the request that made them (`web.collection`).
     """
 
     def __init__(self, size: int, *, collect_after: Callable[[Value], bool] | None = None) -> None:
@@ -92,7 +87,7 @@ class LruCache(Generic[Key, Value]):
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         if self._collect_after is not None and self._collect_after(value):
-            gc.collect()
+            note_large_value_made()
         return value
 
     def clear(self) -> None:
