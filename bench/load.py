@@ -35,7 +35,6 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Final
 from urllib.error import URLError
@@ -43,13 +42,10 @@ from urllib.error import URLError
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
-from bench.synthetic import synthetic_rows
-from chainmap.chain import ChainRow
-from chainmap.reference import load_reference
-from models import Contract, ContractCpv, Organisation, ReportingSchedule, User
+from bench.web import contract_with_chain
+from models import Contract, Organisation, User
 from models.db import make_engine
 from web.cli import DEMO_BUYER, DEMO_BUYER_ORGANISATION, DEMO_PASSWORD, DEMO_SUPPLIER
-from web.services.chains import replace_draft, submit_draft
 from web.services.users import user_by_email
 
 USERS: Final = 50
@@ -197,24 +193,13 @@ def seed_chain(url: str) -> dict[str, str]:
             ).one()
             supplier = user_by_email(session=session, email=DEMO_SUPPLIER)
             assert supplier is not None and buyer.id is not None
-            contract = Contract(
+            contract, version = contract_with_chain(
+                session,
                 title="Load test: 2,000-site chain",
                 reference="LOAD-2000",
-                start_date=date(2027, 1, 1),
-                end_date=date(2030, 12, 31),
-                reporting_schedule=ReportingSchedule.YEARLY,
                 buyer_organisation_id=buyer.id,
-                supplier_organisation_id=supplier.organisation_id,
-            )
-            session.add(contract)
-            session.flush()
-            assert contract.id is not None
-            session.add(ContractCpv(contract_id=contract.id, code="18100000-0"))
-            session.commit()
-            rows = [ChainRow(n, **cells) for n, cells in enumerate(synthetic_rows(CHAIN_SITES), start=2)]
-            replace_draft(session=session, contract=contract, rows=rows)
-            version = submit_draft(
-                session=session, contract=contract, user=supplier, reference=load_reference()
+                supplier=supplier,
+                sites=CHAIN_SITES,
             )
             ids = {
                 c.reference: c.id

@@ -18,52 +18,36 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from bench.synthetic import synthetic_rows
-from bench.web import log_in, verdict
-from chainmap.chain import ChainRow
+from bench.web import bench_user, contract_with_chain, log_in, verdict
 from chainmap.monitoring import ActionStatus
 from chainmap.reference import load_reference
 from models import (
     ActionKind,
     ActionPlan,
     ActionRisk,
-    Contract,
     EscalationStep,
     OrganisationKind,
     PlanAction,
     PlanStatus,
     ProgressReport,
-    ReportingSchedule,
     ReportStatus,
-    ReviewDecision,
     Role,
-    User,
-    UserCreate,
     Verification,
 )
 from models.db import make_engine
 from models.escalation import LADDER
 from models.migrate import upgrade
 from web.app import create_app
-from web.services.chains import replace_draft, review_version, submit_draft
 from web.services.monitoring import prioritised_hotspots
 from web.services.review import forget_analyses, version_analysis
-from web.services.users import create_user, organisation_named
+from web.services.users import organisation_named
 from web.settings import Settings
 
 CHAIN_SITES = 2_000
 ACTIONS = 200
 REQUESTS = 5
 TARGET_S = 5.0
-PASSWORD = "bench-password-1234"  # noqa: S105 - a throwaway database
 TODAY = date(2028, 3, 1)
-
-
-def _user(session: Session, email: str, role: Role, organisation_id: int | None) -> User:
-    return create_user(
-        session=session,
-        user_create=UserCreate(email=email, role=role, password=PASSWORD, organisation_id=organisation_id),
-    )
 
 
 def seed(session: Session) -> int:
@@ -73,32 +57,19 @@ def seed(session: Session) -> int:
     supplier_id = organisation_named(
         session=session, name="Leverancier Bench", kind=OrganisationKind.SUPPLIER
     ).id
-    buyer = _user(session, "inkoper@bench.example", Role.BUYER, buyer_id)
-    supplier = _user(session, "leverancier@bench.example", Role.SUPPLIER, supplier_id)
+    buyer = bench_user(session, "inkoper@bench.example", Role.BUYER, buyer_id)
+    supplier = bench_user(session, "leverancier@bench.example", Role.SUPPLIER, supplier_id)
     assert buyer_id is not None and buyer.id is not None and supplier.id is not None
-    contract = Contract(
+    contract, version = contract_with_chain(
+        session,
         title="Werkkleding – perceel één (€ 2,4 mln)",
         reference="BENCH-REPORT",
-        start_date=date(2027, 1, 1),
-        end_date=date(2030, 12, 31),
-        reporting_schedule=ReportingSchedule.YEARLY,
         buyer_organisation_id=buyer_id,
-        supplier_organisation_id=supplier_id,
+        supplier=supplier,
+        sites=CHAIN_SITES,
+        accepted_by=buyer,
     )
-    session.add(contract)
-    session.commit()
-    rows = [ChainRow(number, **cells) for number, cells in enumerate(synthetic_rows(CHAIN_SITES), start=2)]
-    replace_draft(session=session, contract=contract, rows=rows)
     reference = load_reference()
-    version = submit_draft(session=session, contract=contract, user=supplier, reference=reference)
-    review_version(
-        session=session,
-        contract=contract,
-        version=version,
-        user=buyer,
-        decision=ReviewDecision.ACCEPTED,
-        comment="",
-    )
     prioritised_hotspots(session=session, version=version, reference=reference)  # kept, as on acceptance
     # The actions address the most salient risks (the synthetic chain spreads its volume so thinly that few
     # or none reach the prioritisation threshold).

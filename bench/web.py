@@ -43,6 +43,7 @@ from models import (
     ReportingSchedule,
     ReviewDecision,
     Role,
+    User,
     UserCreate,
     Verification,
     VersionRisk,
@@ -52,7 +53,7 @@ from models.db import make_engine
 from models.escalation import LADDER
 from models.migrate import upgrade
 from web.app import create_app
-from web.services.chains import replace_draft, submit_draft
+from web.services.chains import replace_draft, review_version, submit_draft
 from web.services.review import forget_analyses
 from web.services.users import create_user, organisation_named
 from web.settings import Settings
@@ -135,6 +136,58 @@ def chain_versions(session: Session, *, sites: int = CHAIN_SITES, changed_every:
         submit_draft(session=session, contract=contract, user=supplier, reference=load_reference())
     assert contract.id is not None
     return contract.id
+
+
+def bench_user(session: Session, email: str, role: Role, organisation_id: int | None) -> User:
+    """A user of a bench database, with the benches' PASSWORD."""
+    return create_user(
+        session=session,
+        user_create=UserCreate(email=email, role=role, password=PASSWORD, organisation_id=organisation_id),
+    )
+
+
+def contract_with_chain(
+    session: Session,
+    *,
+    title: str,
+    reference: str,
+    buyer_organisation_id: int,
+    supplier: User,
+    sites: int,
+    accepted_by: User | None = None,
+) -> tuple[Contract, ChainVersion]:
+    """A workwear contract (CPV 18100000-0, 2027 to 2030, yearly reports) of the buyer organisation with
+    `supplier`'s organisation, whose version 1 is a `sites`-site synthetic chain submitted by `supplier`
+    and, when `accepted_by` (a buyer of the contract) is given, accepted by them; the draft stays as the
+    start of the next version. The benches of the review, the load and the report seed their chains
+    with it."""
+    contract = Contract(
+        title=title,
+        reference=reference,
+        start_date=date(2027, 1, 1),
+        end_date=date(2030, 12, 31),
+        reporting_schedule=ReportingSchedule.YEARLY,
+        buyer_organisation_id=buyer_organisation_id,
+        supplier_organisation_id=supplier.organisation_id,
+    )
+    session.add(contract)
+    session.flush()
+    assert contract.id is not None
+    session.add(ContractCpv(contract_id=contract.id, code="18100000-0"))
+    session.commit()
+    rows = [ChainRow(number, **cells) for number, cells in enumerate(synthetic_rows(sites), start=2)]
+    replace_draft(session=session, contract=contract, rows=rows)
+    version = submit_draft(session=session, contract=contract, user=supplier, reference=load_reference())
+    if accepted_by is not None:
+        review_version(
+            session=session,
+            contract=contract,
+            version=version,
+            user=accepted_by,
+            decision=ReviewDecision.ACCEPTED,
+            comment="",
+        )
+    return contract, version
 
 
 def monitoring(session: Session) -> None:

@@ -13,6 +13,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from models.db import make_engine
 from web.clock import netherlands_today
+from web.collection import CollectionMiddleware
 from web.concurrency import sized_to_the_pool
 from web.deps import Forbidden, LoginRequired
 from web.errors import register_error_pages
@@ -80,7 +81,9 @@ def create_app(
     )
     # Added last, run first: the security headers on every answer.
     app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(RequestLogMiddleware, log_format=settings.log_format)  # outermost: logs every answer
+    app.add_middleware(RequestLogMiddleware, log_format=settings.log_format)  # logs every answer
+    # Outermost: a garbage collection after an answer that kept a large analysis, once it is sent.
+    app.add_middleware(CollectionMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (
         health,

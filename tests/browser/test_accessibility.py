@@ -22,6 +22,7 @@ from chainmap.reference import load_reference
 from models import Contract, Organisation, PlanAction, User
 from tests.browser.accessibility import axe_violations, violations_text
 from tests.browser.conftest import LiveServer
+from tests.browser.login import log_in, log_out
 from tests.factories.chainfiles import csv_text
 from web.cli import (
     DEMO_BUYER,
@@ -170,19 +171,6 @@ def audit(page: Page, live_server: LiveServer) -> Audit:
     return Audit(page=page, base_url=live_server.url)
 
 
-def log_in(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
-    page.goto("/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-
-
-def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Uitloggen").click()
-    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
-
-
 def test_axe_runs_under_the_content_security_policy_and_finds_a_violation(
     page: Page, live_server: LiveServer
 ) -> None:
@@ -272,7 +260,7 @@ def test_the_buyers_pages(page: Page, audit: Audit, demo: Demo) -> None:
     garments, stone, laptops = (
         demo.contract(reference) for reference in ("DEMO-001", "DEMO-002", "DEMO-003")
     )
-    log_in(page, DEMO_BUYER)
+    log_in(page, DEMO_BUYER, DEMO_PASSWORD)
     audit.visit_in_each_language(
         [
             "/",
@@ -365,7 +353,7 @@ def test_the_suppliers_pages(page: Page, audit: Audit, demo: Demo, tmp_path: Pat
     laptops, stone, garments = (
         demo.contract(reference) for reference in ("DEMO-003", "DEMO-002", "DEMO-001")
     )
-    log_in(page, DEMO_ICT_SUPPLIER)
+    log_in(page, DEMO_ICT_SUPPLIER, DEMO_PASSWORD)
     audit.visit_in_each_language(
         [
             "/",
@@ -404,7 +392,7 @@ def test_the_suppliers_pages(page: Page, audit: Audit, demo: Demo, tmp_path: Pat
     log_out(page)
 
     # The monitoring year's supplier: the plan, an action, the progress reports.
-    log_in(page, DEMO_STONE_SUPPLIER)
+    log_in(page, DEMO_STONE_SUPPLIER, DEMO_PASSWORD)
     audit.visit_in_each_language(
         [
             stone,
@@ -421,7 +409,7 @@ def test_the_suppliers_pages(page: Page, audit: Audit, demo: Demo, tmp_path: Pat
 
     # The garment supplier's organisation with the invitee's request to join, and the review it may read.
     ask_to_join(page, audit, demo)
-    log_in(page, DEMO_SUPPLIER)
+    log_in(page, DEMO_SUPPLIER, DEMO_PASSWORD)
     page.goto("/organisation")
     expect(page.get_by_role("table", name="Verzoeken om toe te treden")).to_contain_text(INVITEE)
     audit.visit_in_each_language(["/organisation", garments, f"{garments}/versions/2"])
@@ -430,7 +418,7 @@ def test_the_suppliers_pages(page: Page, audit: Audit, demo: Demo, tmp_path: Pat
 
 def test_the_contract_managers_pages(page: Page, audit: Audit, demo: Demo) -> None:
     stone = demo.contract("DEMO-002")
-    log_in(page, DEMO_CONTRACT_MANAGER)
+    log_in(page, DEMO_CONTRACT_MANAGER, DEMO_PASSWORD)
     audit.visit_in_each_language(
         ["/dashboard", stone, f"{stone}/plan", f"{stone}/actions/{demo.action}", f"{stone}/reports/1"]
     )
@@ -455,7 +443,7 @@ def test_the_contract_managers_pages(page: Page, audit: Audit, demo: Demo) -> No
 
 def test_the_admins_pages(page: Page, audit: Audit, demo: Demo) -> None:
     ask_to_join(page, audit, demo)
-    log_in(page, ADMIN)
+    log_in(page, ADMIN, DEMO_PASSWORD)
     buyer, supplier = (
         demo.organisations[name] for name in (DEMO_BUYER_ORGANISATION, DEMO_SUPPLIER_ORGANISATION)
     )

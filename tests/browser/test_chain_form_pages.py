@@ -10,8 +10,9 @@ from sqlmodel import Session
 from chainmap.chain import ChainRow
 from models import Role
 from tests.browser.conftest import ARTIFACTS, LiveServer
+from tests.browser.login import log_in
 from tests.factories.contracts import make_contract
-from tests.factories.users import PASSWORD, make_user
+from tests.factories.users import make_user
 from web.services.chains import replace_draft
 
 pytestmark = pytest.mark.browser
@@ -44,20 +45,13 @@ def large_draft(live_server: LiveServer) -> int:
         return contract.id
 
 
-def log_in(page: Page) -> None:
-    page.goto("/login")
-    page.get_by_label("E-mailadres").fill("verkoop@werkkleding.nl")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-
-
 def row_numbered(page: Page, number: int) -> object:
     return page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=str(number), exact=True))
 
 
 def test_a_supplier_pages_searches_and_filters_a_large_draft(page: Page, live_server: LiveServer) -> None:
     contract_id = large_draft(live_server)
-    log_in(page)
+    log_in(page, "verkoop@werkkleding.nl")
     page.goto(f"/contracts/{contract_id}/chain")
     page.evaluate("window.sameDocument = true")
     sites = page.get_by_role("table", name="Locaties van de conceptketen")
@@ -90,7 +84,7 @@ def test_a_change_updates_the_rows_it_affects_and_the_counts_in_place(
     page: Page, live_server: LiveServer
 ) -> None:
     contract_id = large_draft(live_server)
-    log_in(page)
+    log_in(page, "verkoop@werkkleding.nl")
     page.goto(f"/contracts/{contract_id}/chain")
     page.evaluate("window.sameDocument = true")
     expect(page.get_by_text("Locaties: 2.001 · fouten: 0 · waarschuwingen: 0")).to_be_visible()

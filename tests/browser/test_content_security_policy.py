@@ -13,9 +13,10 @@ from sqlmodel import Session
 
 from models import Organisation, Role
 from tests.browser.conftest import LiveServer
+from tests.browser.login import log_in, log_out
 from tests.factories.contracts import make_contract
 from tests.factories.plan import CHILD_LABOUR_AT_BD, make_accepted_version, make_plan_action
-from tests.factories.users import PASSWORD, make_user
+from tests.factories.users import make_user
 
 pytestmark = pytest.mark.browser
 
@@ -47,19 +48,6 @@ def violations(page: Page, console: list[str]) -> list[str]:
     """What the policy blocked on this page, by the console and by the page's events."""
     events: list[str] = page.evaluate("window.cspViolations || []")
     return [message for message in console if CSP in message or "pageerror" in message] + events
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-
-
-def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Uitloggen").click()
-    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
 
 
 def test_the_main_pages_work_under_the_policy_without_a_violation(

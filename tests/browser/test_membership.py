@@ -9,8 +9,9 @@ from sqlmodel import Session
 
 from models import Role
 from tests.browser.conftest import TIMEOUT_MS, LiveServer
+from tests.browser.login import log_in, submit_login
 from tests.factories.contracts import make_contract
-from tests.factories.users import PASSWORD, make_user
+from tests.factories.users import make_user
 from web.services.invitations import create_invitation
 
 pytestmark = pytest.mark.browser
@@ -18,13 +19,6 @@ pytestmark = pytest.mark.browser
 MEMBER = "leverancier@werkkleding.example"
 INVITEE = "nieuw@werkkleding.example"
 NEW_PASSWORD = "een-lang-nieuw-wachtwoord"
-
-
-def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    page.goto("/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_an_invitee_joins_a_supplier_once_a_member_approves(page: Page, live_server: LiveServer) -> None:
@@ -42,7 +36,7 @@ def test_an_invitee_joins_a_supplier_once_a_member_approves(page: Page, live_ser
     page.get_by_role("button", name="Wachtwoord instellen en inloggen").click()
     expect(page.get_by_role("status")).to_contain_text("keurt goed wie erbij komt")
 
-    log_in(page, INVITEE, NEW_PASSWORD)
+    submit_login(page, INVITEE, NEW_PASSWORD)
     expect(page.get_by_role("alert")).to_have_text("Het e-mailadres of wachtwoord klopt niet.")
 
     log_in(page, MEMBER)

@@ -14,9 +14,10 @@ from sqlmodel import Session
 
 from models import Role
 from tests.browser.conftest import ARTIFACTS, TIMEOUT_MS, LiveServer
+from tests.browser.login import log_in
 from tests.factories.contracts import make_contract
 from tests.factories.plan import CHILD_LABOUR_AT_BD, make_accepted_version, make_plan_action
-from tests.factories.users import PASSWORD, make_user
+from tests.factories.users import make_user
 from web.clock import netherlands_today
 
 pytestmark = pytest.mark.browser
@@ -25,13 +26,6 @@ SUPPLIER = "leverancier@werkkleding.nl"
 CONTRACT_MANAGER = "contractmanager@testdorp.nl"
 # A PDF as small as a PDF gets: the upload is checked by its content, not its name.
 EVIDENCE_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_plan_evidence_verification_dashboard_and_escalation(

@@ -11,20 +11,13 @@ from chainmap.chain import ChainRow
 from chainmap.chainfile import read_chain_file
 from models import Role
 from tests.browser.conftest import ARTIFACTS, LiveServer
+from tests.browser.login import log_in
 from tests.factories.chain_versions import make_version
 from tests.factories.contracts import make_contract
-from tests.factories.users import PASSWORD, make_user
+from tests.factories.users import make_user
 from tests.unit.test_demo_chains import GARMENTS
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page: Page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
 def test_a_buyer_reviews_the_risk_graph_and_requests_a_revision_the_supplier_sees(

@@ -11,6 +11,7 @@ from typing import Final
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event
 from sqlmodel import Session, func, select
 
 from chainmap.analysis import ChainAnalysis, analyse
@@ -448,6 +449,59 @@ def test_a_version_is_analysed_once_for_all_its_views(
     for url in ("", "/graph?theme=forced_labour", "/hotspots?level=3", "/sites/2"):
         assert client.get(page_url(parties) + url, headers=HTMX if url else {}).status_code == 200
     assert len(calls) == 1
+
+
+def test_a_kept_version_is_found_without_reading_its_rows_and_still_only_by_its_parties(
+    client: TestClient, session: Session, parties: Parties, engine: Engine
+) -> None:
+    """Once the page has analysed a version, a site's details, the graph and a table's page find the
+    kept analysis by the version's id and fingerprint: none of them reads the version's rows (a 10,000-
+    site version's rows cost tens of milliseconds a request). The parties are still checked on every
+    request: another organisation's user gets 404 with the analysis kept; and rows changed under the same
+    id are analysed anew, never answered from the analysis of the old ones."""
+    version = submit(session, parties)
+    review_service.forget_analyses()
+    log_in(client, "inkoper@testdorp.nl")
+    assert client.get(page_url(parties)).status_code == 200  # analyses the version and keeps it
+    statements: list[str] = []
+
+    def note(connection: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        for url in (
+            "/sites/2",
+            "/graph?theme=forced_labour",
+            "/graph.json",
+            "/graph/search?q=mill",
+            "/hotspots",
+        ):
+            assert client.get(page_url(parties) + url, headers=HTMX).status_code == 200, url
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert any("chain_versions" in statement for statement in statements)  # the version was looked up
+    assert [statement for statement in statements if "chain_versions.rows" in statement] == []
+    details = client.get(f"{page_url(parties)}/sites/2", headers=HTMX).text
+    name = version.rows[2][1]
+    assert name in details
+
+    client.cookies.clear()
+    make_user(session, email="inkoper@elders.nl", role=Role.BUYER, organisation="Gemeente Elders")
+    log_in(client, "inkoper@elders.nl")
+    for url in ("/sites/2", "/graph.json", "/graph/search?q=mill"):
+        response = client.get(page_url(parties) + url, headers=HTMX)
+        assert response.status_code == 404 and name not in response.text, url
+
+    rows = [list(cells) for cells in version.rows]
+    rows[2][1] = "Andere naam van de locatie"  # as a script or a restored backup might change them
+    version.rows = rows
+    session.add(version)
+    session.commit()
+    client.cookies.clear()
+    log_in(client, "inkoper@testdorp.nl")
+    details = client.get(f"{page_url(parties)}/sites/2", headers=HTMX).text
+    assert "Andere naam van de locatie" in details and name not in details
 
 
 @pytest.mark.parametrize(

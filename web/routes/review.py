@@ -79,7 +79,8 @@ def _version_or_404(
     session: SessionDep, user: User, contract_id: int, number: int
 ) -> tuple[Contract, ChainVersion]:
     contract = party_contract(session, user, contract_id)
-    version = version_numbered(session=session, contract_id=contract_id, number=number)
+    # Its rows load only if the version's analysis is not kept yet (see `version_key`).
+    version = version_numbered(session=session, contract_id=contract_id, number=number, with_rows=False)
     if version is None:
         raise HTTPException(status_code=404)
     return contract, version
@@ -155,7 +156,9 @@ def _changes(
 ) -> ChangesView | None:
     """What changed since the previous version, grouped as `chainmap diff` groups it, a page of each kind;
     None for a first version."""
-    previous = version_numbered(session=session, contract_id=version.contract_id, number=version.number - 1)
+    previous = version_numbered(
+        session=session, contract_id=version.contract_id, number=version.number - 1, with_rows=False
+    )
     if previous is None:
         return None
     reference = load_reference()

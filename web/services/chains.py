@@ -11,11 +11,12 @@ are shown, so the site and the command line give the same messages.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Final
+from typing import Final, cast
 
 from sqlalchemy import delete, func, insert
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import QueryableAttribute, defer
 from sqlmodel import Session, col, select
 
 from chainmap.chain import ChainRow
@@ -189,9 +190,16 @@ def versions(*, session: Session, contract_id: int) -> list[ChainVersion]:
     return list(session.exec(query))
 
 
-def version_numbered(*, session: Session, contract_id: int, number: int) -> ChainVersion | None:
-    """The contract's version with this number, or None."""
+def version_numbered(
+    *, session: Session, contract_id: int, number: int, with_rows: bool = True
+) -> ChainVersion | None:
+    """The contract's version with this number, or None. Without `with_rows` its rows (up to 50,000
+    sites of JSON) are read only when first used, which the review does only for a version whose
+    analysis it does not keep yet (`web.services.review.version_key`)."""
     query = select(ChainVersion).where(ChainVersion.contract_id == contract_id, ChainVersion.number == number)
+    if not with_rows:
+        rows = cast("QueryableAttribute[list[list[str]]]", ChainVersion.rows)  # SQLModel types it as a list
+        query = query.options(defer(rows))
     return session.exec(query).first()
 
 

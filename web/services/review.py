@@ -32,12 +32,18 @@ from chainmap.reference import ReferenceData, good_label
 from chainmap.themes import THEMES, Lang, Level, theme_label
 from chainmap.validation import BuiltChain
 from models import ChainVersion
+from models.chain import rows_fingerprint
+from web.collection import note_large_value_made
 from web.formatting import percent_text
 from web.names import country_name
 from web.services.chains import FIRST_ROW, built_version
 
 # How many analysed versions (and diffs) are kept; a 2,000-site version takes a few megabytes.
 CACHED_VERSIONS: Final = 16
+# From this many sites, what is kept of a version is worth a full garbage collection once made
+# (`web.collection`): ~50 objects a site, against the ~200,000 of the running app; smaller versions (the
+# tests make hundreds) are not.
+LARGE_VERSION: Final = 1_000
 HIGHEST: Final = "highest"
 # Drawing units of the graph (pixels at scale 1): column width, margins, circle radii by exposure.
 COLUMN_WIDTH: Final = 140
@@ -57,10 +63,15 @@ Value = TypeVar("Value")
 
 class LruCache(Generic[Key, Value]):
     """A small thread-safe least-recently-used cache: `get(key, make)` returns the kept value or makes,
-    keeps and returns it. Two requests may make the same value at once; either result is the same."""
+    keeps and returns it. Two requests may make the same value at once; either result is the same.
 
-    def __init__(self, size: int) -> None:
+    `collect_after` tells which values made are large enough (hundreds of thousands of objects) for a
+    full garbage collection after the answer to the request that made them (`web.collection`).
+    """
+
+    def __init__(self, size: int, *, collect_after: Callable[[Value], bool] | None = None) -> None:
         self._size = size
+        self._collect_after = collect_after
         self._items: OrderedDict[Key, Value] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -75,6 +86,8 @@ class LruCache(Generic[Key, Value]):
             self._items.move_to_end(key)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
+        if self._collect_after is not None and self._collect_after(value):
+            note_large_value_made()
         return value
 
     def clear(self) -> None:
@@ -137,7 +150,12 @@ class VersionAnalysis:
         return self.nodes[node].risks[theme].level
 
 
-_VERSIONS: Final[LruCache[Hashable, VersionAnalysis]] = LruCache(CACHED_VERSIONS)
+def is_large(version: VersionAnalysis) -> bool:
+    """Whether the version has LARGE_VERSION sites or more."""
+    return len(version.ids) >= LARGE_VERSION
+
+
+_VERSIONS: Final[LruCache[Hashable, VersionAnalysis]] = LruCache(CACHED_VERSIONS, collect_after=is_large)
 _DIFFS: Final[LruCache[Hashable, "DiffView"]] = LruCache(CACHED_VERSIONS)
 
 
@@ -148,31 +166,25 @@ def forget_analyses() -> None:
 
 
 def version_key(version: ChainVersion, reference: ReferenceData) -> Hashable:
-    """What identifies a version's analysis: its id, its content and the reference data.
+    """What identifies a version's analysis: its id, the fingerprint of its rows and the reference data.
 
-    Versions are immutable, so within one database the id alone would do; the rows are part of the key
-    so that a database that reuses ids (a fresh test database, SQLite after a deletion) never gets
-    another version's analysis. The reference object is kept alive by the cached entry, so its id stays
-    unique while the entry lives.
+    Found without reading the rows: a 10,000-site version's rows take 10 to 20 ms to read from the
+    database and as long again to hash and compare, on every request of the review page (a site's
+    details, the graph's data, a table's page), and their garbage set off full collections of
+    ~200 ms every dozen requests. Safe to keep and share across users because:
+    - who may see the version is decided before (`web.deps.party_contract` scopes the version to a
+      contract of the user's organisation on every request); the cached value holds nothing but the
+      version's own chain and analysis, which every party to its contract may see;
+    - a submitted version is never changed by the application (`models.chain.ChainVersion`: submitting
+      copies the draft; the draft, which does change, is never analysed here), and the fingerprint is
+      written with the rows whenever they are written, so rows changed by other means (a script, a
+      restored backup, a test) give another key rather than a stale analysis;
+    - the fingerprint keeps a database that reuses ids (a fresh test database, SQLite after a
+      deletion, a restored backup) from getting another version's analysis.
+    The reference object is kept alive by the cached entry, so its id stays unique while the entry
+    lives. A row written without the ORM or the table's default has no fingerprint: its rows give it.
     """
-    return VersionKey(version.id, tuple(tuple(cells) for cells in version.rows), id(reference))
-
-
-class VersionKey:
-    """A cache key of many parts that hashes them once: a 10,000-site version's rows take ten
-    milliseconds to hash, and a plain tuple would be hashed again at every look-up of the cache."""
-
-    __slots__ = ("_hash", "_parts")
-
-    def __init__(self, *parts: Hashable) -> None:
-        self._parts = parts
-        self._hash = hash(parts)
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, VersionKey) and self._hash == other._hash and self._parts == other._parts
+    return (version.id, version.fingerprint or rows_fingerprint(version.rows), id(reference))
 
 
 class VersionNoLongerValid(Exception):

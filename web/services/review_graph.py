@@ -33,6 +33,7 @@ from web.services.review import (
     LruCache,
     VersionAnalysis,
     country_text,
+    is_large,
     version_analysis,
     version_key,
 )
@@ -69,7 +70,9 @@ class VersionGroups:
     layout: TieredLayout
 
 
-_GROUPS: Final[LruCache[Hashable, VersionGroups]] = LruCache(CACHED_VERSIONS)
+_GROUPS: Final[LruCache[Hashable, VersionGroups]] = LruCache(
+    CACHED_VERSIONS, collect_after=lambda view: is_large(view.analysis)
+)
 
 
 def forget_groups() -> None:

@@ -32,6 +32,7 @@ from web.services.review import (
     VersionAnalysis,
     change_texts,
     country_text,
+    is_large,
 )
 
 # The columns the hotspot table sorts by; "rank" is the order of the analysis, the most severe first.
@@ -188,7 +189,7 @@ _HOTSPOT_KEYS: Final[dict[str, Callable[[HotspotRow], Any]]] = {
 _SITE_SORTS: Final = frozenset({"id", "site", "country", "tier"})
 
 _INDEXES: Final[LruCache[tuple[int, str], tuple[VersionAnalysis, HotspotIndex]]] = LruCache(
-    2 * CACHED_VERSIONS
+    2 * CACHED_VERSIONS, collect_after=lambda kept: is_large(kept[0])
 )
 
 
@@ -360,7 +361,7 @@ _RISK_GROUP_KEYS: Final[dict[str, Callable[[RiskGroupRow], Any]]] = {
 
 
 _GROUP_ROWS: Final[LruCache[tuple[int, str, int], tuple[VersionAnalysis, tuple[RiskGroupRow, ...]]]] = (
-    LruCache(2 * CACHED_VERSIONS)
+    LruCache(2 * CACHED_VERSIONS, collect_after=lambda kept: is_large(kept[0]))
 )
 
 
