@@ -16,11 +16,11 @@ from sqlmodel import Session
 
 from chainmap.chain import COLUMNS, ChainRow
 from chainmap.chainfile import chain_to_csv, chain_to_json, chain_to_xlsx, parse_csv, parse_json, parse_xlsx
-from chainmap.chainfile.mapping import parse_mapping
+from chainmap.chainfile.mapping import header_fingerprint, parse_mapping
 from chainmap.findings import Finding
 from chainmap.reference import load_reference
 from chainmap.validation import build_chain
-from models import ChainVersion, Contract, ContractStatus, Role, User
+from models import ChainVersion, Contract, ContractStatus, Role, SavedColumnMapping, User
 from tests.factories import attachments as files
 from tests.factories.chainfiles import csv_text
 from tests.factories.contracts import make_contract
@@ -981,6 +981,41 @@ def test_closed_facilities_of_an_open_supply_hub_export_are_left_out_and_counted
     # The status column is remembered with the rest of the mapping.
     upload(client, contract, "osh-juni.csv", csv_text(OSH_EXPORT[:3]).encode())
     assert selected(client.get(mapping_url(contract)).text, "status") == "is_closed"
+
+
+def test_a_mapping_remembered_before_the_status_column_existed_gets_the_suggested_one(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    assert supplier.organisation_id is not None
+    saved = {
+        "kind": "chainmap column mapping",
+        "version": 1,
+        "columns": {"id": "os_id", "name": "name", "country": "country_code", "goods": "product_type"},
+        "defaults": {"activity": "knitting", "supplies_to": "WK"},
+        "contractor": {"id": "WK", "name": "Werkkleding BV", "country": "NL", "activity": "trading"},
+    }
+    headers = OSH_EXPORT[0]
+    session.add(
+        SavedColumnMapping(
+            organisation_id=supplier.organisation_id,
+            fingerprint=header_fingerprint(headers),
+            headers=headers,
+            mapping=saved,
+        )
+    )
+    session.commit()
+    upload(client, contract, "osh.csv", csv_text(OSH_EXPORT).encode())
+    page = client.get(mapping_url(contract)).text
+    assert "Dit is de koppeling die uw organisatie op" in page
+    assert 'name="default_activity" value="knitting"' in page  # the remembered mapping
+    assert selected(page, "status") == "is_closed"
+    assert "Old Dhaka Mill" not in page
+
+    # Saved again (version 2) without a status column, the supplier's choice is kept.
+    form = mapping_form(form_token(client, contract), **{**OSH_FORM, "source_status": ""})
+    assert client.post(mapping_url(contract), data=form, follow_redirects=False).status_code == 303
+    upload(client, contract, "osh.csv", csv_text(OSH_EXPORT).encode())
+    assert selected(client.get(mapping_url(contract)).text, "status") == ""
 
 
 def test_a_closed_facility_named_as_a_customer_refuses_the_import_at_the_row_naming_it(

@@ -312,6 +312,19 @@ def remember_mapping(
     session.add(saved)
 
 
+def _with_status(mapping: ColumnMapping, saved: Mapping[str, Any], headers: tuple[str, ...]) -> ColumnMapping:
+    """A remembered mapping with the suggested status column when it was saved as version 1, before
+    mappings had one: its lack of a status column was no choice, and keeping it would import the
+    closed facilities of the organisation's next Open Supply Hub export. A version 2 mapping without a
+    status column is the supplier's choice and stays so."""
+    if mapping.status or saved.get("version") != 1:
+        return mapping
+    status = suggest_mapping(headers).status
+    if status not in unmapped_headers(headers, mapping):
+        return mapping
+    return replace(mapping, status=status)
+
+
 def _field_problems(findings: list[Finding], lang: Lang) -> dict[str, str]:
     """The mapping's problems by the form field they belong to: the chain column, "contractor_id" and
     "contractor_name" for the contractor's site, "status" for the status column."""
@@ -355,7 +368,9 @@ def mapping_step(
         saved = remembered_mapping(session=session, user=user, headers=table.headers)
         read = mapping_from_dict(saved.mapping) if saved is not None else None
         if saved is not None and read is not None and read.mapping is not None:
-            form = MappingForm.from_mapping(read.mapping, contractor=contractor)
+            form = MappingForm.from_mapping(
+                _with_status(read.mapping, saved.mapping, table.headers), contractor=contractor
+            )
             remembered_at = saved.updated_at
         else:
             suggested = suggest_mapping(table.headers)
