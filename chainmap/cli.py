@@ -183,7 +183,7 @@ def _load_mapped(text: str, map_text: str, lang: Lang, *, all_findings: bool) ->
     import networkx as nx
 
     from chainmap.chainfile import MAX_FILE_BYTES, MAX_ROWS
-    from chainmap.chainfile.mapping import apply_mapping, parse_mapping, read_source_file
+    from chainmap.chainfile.mapping import apply_mapping, drop_explained, parse_mapping, read_source_file
     from chainmap.findings import has_errors
     from chainmap.validation import BuiltChain, build_chain
 
@@ -206,7 +206,7 @@ def _load_mapped(text: str, map_text: str, lang: Lang, *, all_findings: bool) ->
         built = BuiltChain(nx.DiGraph(), chain_file.findings)
     else:
         checked = build_chain(chain_file.rows, reference=load_reference())
-        built = replace(checked, findings=[*chain_file.findings, *checked.findings])
+        built = replace(checked, findings=drop_explained([*chain_file.findings, *checked.findings]))
     for line in text_report.findings_lines(built.findings, lang, all_findings=all_findings):
         print(line, file=sys.stderr)
     return built

@@ -18,8 +18,16 @@ as one `;`-separated list (goods split on `;` and `|`, Open Supply Hub's separat
 the others joined with a space. Without an `id` column every row gets the id `R` + its row number. The
 contractor the mapping adds has row number 0: it is in no row of the file.
 
+A mapping may also name the file's status column (`ColumnMapping.status`: Open Supply Hub's `is_closed`,
+a brand list's "Status"): rows whose facility is closed (`closed_status`) are left out, since a factory
+that closed years ago is no supplier and its country's risks are not the chain's. How many and which
+rows were left out is a warning; a status the mapping does not understand keeps its row, with a warning;
+a file whose rows are all closed is an error that says so, as is an open row naming a closed one as its
+customer (see `_closed_customers`).
+
 A mapping is kept as a small JSON file (`mapping_to_json`, `parse_mapping`): version MAPPING_VERSION,
-the columns, the defaults and the contractor; `chainmap convert --map FILE.json` applies it.
+the columns, the defaults, the contractor and the status column; `chainmap convert --map FILE.json`
+applies it. Version 2 added the optional "status"; version 1 files (without it) are still read.
 """
 
 import hashlib
@@ -31,15 +39,19 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
 
-from chainmap.chain import COLUMNS, LIST_SEPARATOR, ChainRow
+from chainmap.chain import COLUMNS, LIST_SEPARATOR, ChainRow, split_list
 from chainmap.chainfile.csv_format import read_csv_records
 from chainmap.chainfile.limits import DEFAULT_LIMITS, XlsxLimits
 from chainmap.chainfile.table import ChainFile, header_column
 from chainmap.chainfile.xlsx_format import read_xlsx_records
 from chainmap.findings import Finding, Severity
+from chainmap.validation import quoted, site_id
 
 MAPPING_KIND: Final = "chainmap column mapping"
-MAPPING_VERSION: Final = 1
+MAPPING_VERSION: Final = 2
+# The versions `mapping_from_dict` reads: 1 is 2 without "status", so its files mean what they meant.
+READABLE_VERSIONS: Final = (1, 2)
+MAPPING_KEYS: Final = frozenset({"kind", "version", "columns", "defaults", "contractor", "status"})
 # A mapping file is a few hundred bytes; anything this large is not one.
 MAX_MAPPING_BYTES: Final = 1024 * 1024
 LIST_COLUMNS: Final = frozenset({"goods", "supplies_to", "share"})
@@ -166,6 +178,42 @@ SUGGESTIONS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
+# Header names the status column is suggested from (normalised by `header_key`): Open Supply Hub's
+# `is_closed`, and a brand's list's status column in English and Dutch.
+STATUS_SUGGESTIONS: Final = (
+    "is closed",
+    "closed",
+    "status",
+    "facility status",
+    "factory status",
+    "site status",
+    "supplier status",
+    "gesloten",
+    "locatiestatus",
+    "leveranciersstatus",
+)
+# Status values (case folded, trimmed) that mean the facility is closed, and those that mean it is open:
+# Open Supply Hub's `is_closed` booleans as CSV and Excel (also in Dutch) write them, and the words of a
+# status column. An empty status is open: Open Supply Hub leaves `is_closed` empty for most facilities.
+CLOSED_STATUSES: Final = frozenset(
+    {"true", "yes", "1", "closed", "inactive", "waar", "ja", "gesloten", "inactief"}
+)
+OPEN_STATUSES: Final = frozenset({"", "false", "no", "0", "active", "open", "onwaar", "nee", "actief"})
+# The rows a "left out" warning lists; more are counted.
+LEFT_OUT_ROWS_LISTED: Final = 30
+
+
+def closed_status(value: str) -> bool | None:
+    """Whether a status cell says the facility is closed (True), open (False), or neither (None: a value
+    the mapping does not understand, whose row is kept)."""
+    key = value.strip().casefold()
+    if key in CLOSED_STATUSES:
+        return True
+    if key in OPEN_STATUSES:
+        return False
+    return None
+
+
 def header_key(header: str) -> str:
     """A header name as the suggestions know it: case folded, with spaces, "_", "-", "/", "." and
     brackets as one space ("Country/Region" is "country region", "os_id" is "os id")."""
@@ -194,11 +242,13 @@ class ColumnMapping:
     """Where each chain column comes from: `columns` maps a chain column to the file's header names
     (several are combined), `defaults` gives a chain column's value for rows whose cell is empty (the
     default customer is `defaults["supplies_to"]`, never given to the site it names), and `contractor`
-    is a site to add as the first row."""
+    is a site to add as the first row. `status` is the file's column saying whether a facility is closed
+    ("" for none); closed rows are left out."""
 
     columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     defaults: Mapping[str, str] = field(default_factory=dict)
     contractor: ContractorSite | None = None
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +357,8 @@ def read_source_file(path: Path, *, max_rows: int, max_bytes: int) -> SourceTabl
 
 def suggest_mapping(headers: Sequence[str]) -> ColumnMapping:
     """The mapping the header names suggest: each chain column from the header that names it, in the
-    chain format's own names first, then by `SUGGESTIONS`; a header serves one column at most."""
+    chain format's own names first, then by `SUGGESTIONS`, and the status column by
+    `STATUS_SUGGESTIONS`; a header serves one column at most."""
     keys = {header: header_key(header) for header in headers if header.strip()}
     used: set[str] = set()
     columns: dict[str, tuple[str, ...]] = {}
@@ -325,19 +376,25 @@ def suggest_mapping(headers: Sequence[str]) -> ColumnMapping:
                 columns[column] = (found,)
                 used.add(found)
                 break
-    return ColumnMapping(columns={column: columns[column] for column in COLUMNS if column in columns})
+    status = next(
+        (h for name in STATUS_SUGGESTIONS for h, key in keys.items() if key == name and h not in used), ""
+    )
+    return ColumnMapping(
+        columns={column: columns[column] for column in COLUMNS if column in columns}, status=status
+    )
 
 
 def unmapped_headers(headers: Sequence[str], mapping: ColumnMapping) -> list[str]:
     """The file's header names that no chain column is taken from: what the import leaves out."""
-    used = {header for sources in mapping.columns.values() for header in sources}
+    used = {header for sources in mapping.columns.values() for header in sources} | {mapping.status}
     return [header for header in headers if header.strip() and header not in used]
 
 
 def mapping_problems(mapping: ColumnMapping, headers: Sequence[str]) -> list[Finding]:
     """What keeps the mapping from being applied to a file with these headers: a column it names that
-    the file lacks or has twice, a chain column it neither takes from the file nor gives a default, an
-    id default (every row would get the same id), a contractor without id or name."""
+    the file lacks or has twice (the status column too), a chain column it neither takes from the file
+    nor gives a default, an id default (every row would get the same id), a contractor without id or
+    name."""
     problems: list[Finding] = []
     counts: dict[str, int] = {}
     for header in headers:
@@ -348,6 +405,9 @@ def mapping_problems(mapping: ColumnMapping, headers: Sequence[str]) -> list[Fin
                 problems.append(_error("mapping.header_missing", column=column, header=header, target=column))
             elif counts[header] > 1:
                 problems.append(_error("mapping.header_repeated", column=column, header=header))
+    if mapping.status and counts.get(mapping.status, 0) != 1:
+        code = "mapping.status_missing" if counts.get(mapping.status, 0) == 0 else "mapping.status_repeated"
+        problems.append(_error(code, header=mapping.status))
     if mapping.defaults.get("id"):
         problems.append(_error("mapping.id_default", column="id"))
     for column in FILLED_COLUMNS:
@@ -392,20 +452,143 @@ def _mapped_row(
     return ChainRow(row=source.row, **values)
 
 
+def _warning(code: str, *, row: int | None = None, **params: Any) -> Finding:
+    """A warning finding; its message may name the row as {row}."""
+    if row is not None:
+        params.setdefault("row", row)
+    return Finding(Severity.WARNING, code, params, row=row)
+
+
+def _row_ranges(rows: Sequence[int]) -> str:
+    """Row numbers (ascending) as a message lists them, runs as ranges: "2, 5–7, 12"."""
+    parts: list[str] = []
+    start = previous = rows[0]
+    for row in [*rows[1:], None]:
+        if row is not None and row == previous + 1:
+            previous = row
+            continue
+        parts.append(str(start) if start == previous else f"{start}–{previous}")
+        if row is not None:
+            start = previous = row
+    return ", ".join(parts)
+
+
+def _left_out_finding(closed: Sequence[SourceRow], header: str) -> Finding:
+    """The warning that the closed rows are left out: how many, and which (the first
+    LEFT_OUT_ROWS_LISTED, then how many more)."""
+    numbers = [source.row for source in closed]
+    listed = numbers[:LEFT_OUT_ROWS_LISTED]
+    rest = len(numbers) - len(listed)
+    params: dict[str, Any] = {"count": len(numbers), "rows": _row_ranges(listed), "header": header}
+    if rest:
+        return _warning("mapping.closed_left_out_more", rest=rest, **params)
+    return _warning(
+        "mapping.closed_left_out_one" if len(numbers) == 1 else "mapping.closed_left_out", **params
+    )
+
+
+def _split_by_status(
+    table: SourceTable, status: str
+) -> tuple[list[SourceRow], list[SourceRow], list[Finding]]:
+    """The table's rows whose facility is open (or whose status is not understood), those whose facility
+    is closed, and a warning for each status not understood (its row is kept: an unclear value is no
+    reason to leave a supplier out of due diligence)."""
+    if not status:
+        return table.rows, [], []
+    position = table.headers.index(status)
+    kept: list[SourceRow] = []
+    closed: list[SourceRow] = []
+    unclear: list[Finding] = []
+    for source in table.rows:
+        value = source.cells[position] if position < len(source.cells) else ""
+        is_closed = closed_status(value)
+        if is_closed:
+            closed.append(source)
+            continue
+        if is_closed is None:
+            unclear.append(
+                _warning("mapping.status_unknown", row=source.row, value=quoted(value), header=status)
+            )
+        kept.append(source)
+    return kept, closed, unclear
+
+
+def _closed_customers(rows: Sequence[ChainRow], closed: Sequence[ChainRow]) -> list[Finding]:
+    """An error for each customer a kept row names that is a closed row, left out.
+
+    Why an error, and not a quiet repair: the file then says that a site delivers to a facility it also
+    says is closed. Keeping the closed site would put it in the chain as a live supplier with its
+    country's risks (what leaving it out is for); dropping the link or re-pointing the row to another
+    customer would invent a chain the supplier never stated. Only the supplier knows which is true (the
+    link is history, or the status is wrong), so the import stops and says which row names which closed
+    site. `drop_explained` then removes the validation's "customer unknown" for the same customer, which
+    would otherwise repeat this without the reason."""
+    open_ids = {site_id(row.id) for row in rows}
+    closed_rows: dict[str, int] = {}
+    for row in closed:
+        closed_rows.setdefault(site_id(row.id), row.row)
+    for known in open_ids:
+        closed_rows.pop(known, None)
+    if not closed_rows:
+        return []
+    return [
+        Finding(
+            Severity.ERROR,
+            "mapping.customer_closed",
+            {"row": row.row, "value": quoted(customer), "closed_row": closed_rows[customer]},
+            row=row.row,
+            column="supplies_to",
+        )
+        for row in rows
+        for customer in dict.fromkeys(site_id(item) for item in split_list(row.supplies_to))
+        if customer in closed_rows
+    ]
+
+
+def drop_explained(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings of a mapped file and of checking its rows, without the check's "customer unknown"
+    for a customer that the mapping left out as closed: `mapping.customer_closed` says the same, with
+    the reason."""
+    explained = {
+        (finding.row, finding.params["value"])
+        for finding in findings
+        if finding.code == "mapping.customer_closed"
+    }
+    if not explained:
+        return list(findings)
+    return [
+        finding
+        for finding in findings
+        if finding.code != "chain.customer_unknown"
+        or (finding.row, finding.params.get("value")) not in explained
+    ]
+
+
 def apply_mapping(table: SourceTable, mapping: ColumnMapping, *, max_rows: int | None = None) -> ChainFile:
     """The chain rows the mapping makes of the table's rows, each with its row in the file, and the
     contractor (row 0) first when the mapping adds one; the table's findings and the mapping's problems
-    (which leave no rows) as findings. More than `max_rows` sites in all refuse the file."""
+    (which leave no rows) as findings. Rows whose status column says closed are left out with a warning;
+    a file of closed rows only is an error, and so is a kept row naming a closed one as its customer
+    (`_closed_customers`). More than `max_rows` sites in all refuse the file."""
     if any(finding.blocking for finding in table.findings) and not table.rows:
         return ChainFile([], list(table.findings))
     problems = mapping_problems(mapping, table.headers)
     if problems:
         return ChainFile([], [*table.findings, *problems])
+    kept, closed, unclear = _split_by_status(table, mapping.status)
+    findings = [*table.findings, *unclear]
+    if closed:
+        if not kept:
+            # A preview (an incomplete table) read only the first rows: they are closed, maybe not the file.
+            code = "mapping.all_closed" if table.complete else "mapping.all_closed_so_far"
+            findings.append(_error(code, count=len(closed), header=mapping.status))
+            return ChainFile([], findings)
+        findings.append(_left_out_finding(closed, mapping.status))
     first = {header: table.headers.index(header) for header in table.headers}
     positions = {
         column: tuple(first[header] for header in sources) for column, sources in mapping.columns.items()
     }
-    rows = [_mapped_row(source, positions, mapping) for source in table.rows]
+    rows = [_mapped_row(source, positions, mapping) for source in kept]
     contractor = mapping.contractor
     if contractor is not None:
         rows.insert(
@@ -420,7 +603,11 @@ def apply_mapping(table: SourceTable, mapping: ColumnMapping, *, max_rows: int |
         )
     if max_rows is not None and len(rows) > max_rows:
         return ChainFile([], [_error("chain.file_too_many_rows", limit=max_rows)])
-    return ChainFile(rows, list(table.findings))
+    if closed:
+        findings.extend(
+            _closed_customers(rows, [_mapped_row(source, positions, mapping) for source in closed])
+        )
+    return ChainFile(rows, findings)
 
 
 def mapping_as_dict(mapping: ColumnMapping) -> dict[str, Any]:
@@ -437,6 +624,8 @@ def mapping_as_dict(mapping: ColumnMapping) -> dict[str, Any]:
     }
     if mapping.contractor is not None:
         data["contractor"] = {name: getattr(mapping.contractor, name) for name in CONTRACTOR_FIELDS}
+    if mapping.status:
+        data["status"] = mapping.status
     return data
 
 
@@ -464,19 +653,20 @@ def _texts(value: object) -> tuple[str, ...] | None:
 
 def mapping_from_dict(data: object) -> MappingFile:
     """A mapping from JSON-ready data in the file's form, every problem as a finding: the kind and the
-    version, unknown keys and chain columns, values that are not text."""
+    version (1 or 2: a version 1 file has no status column), unknown keys and chain columns, values that
+    are not text."""
     if not isinstance(data, dict):
         return MappingFile(None, [_error("mapping.file_not_object")])
     problems: list[Finding] = []
-    if data.get("version") != MAPPING_VERSION:
-        problems.append(
-            _error("mapping.version", version=json.dumps(data.get("version")), wanted=MAPPING_VERSION)
-        )
-    problems.extend(
-        _error("mapping.key_unknown", key=str(key))
-        for key in data
-        if key not in {"kind", "version", "columns", "defaults", "contractor"}
-    )
+    version = data.get("version")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        wanted = ", ".join(str(readable) for readable in READABLE_VERSIONS)
+        problems.append(_error("mapping.version", version=json.dumps(version), wanted=wanted))
+    problems.extend(_error("mapping.key_unknown", key=str(key)) for key in data if key not in MAPPING_KEYS)
+    status = data.get("status", "")
+    if not isinstance(status, str):
+        problems.append(_error("mapping.status_not_text"))
+        status = ""
     columns: dict[str, tuple[str, ...]] = {}
     defaults: dict[str, str] = {}
     for part in ("columns", "defaults"):
@@ -510,7 +700,8 @@ def mapping_from_dict(data: object) -> MappingFile:
             contractor = ContractorSite(**{name: str(site.get(name, "")) for name in CONTRACTOR_FIELDS})
     if problems:
         return MappingFile(None, problems)
-    return MappingFile(ColumnMapping(columns=columns, defaults=defaults, contractor=contractor), [])
+    mapping = ColumnMapping(columns=columns, defaults=defaults, contractor=contractor, status=status.strip())
+    return MappingFile(mapping, [])
 
 
 def parse_mapping(data: bytes) -> MappingFile:

@@ -507,6 +507,42 @@ def test_a_mapping_that_misses_a_column_of_the_file_blocks_the_conversion(
     assert "the column “Supplier”, which the file does not have" in err
 
 
+def test_convert_with_a_mapping_leaves_out_a_closed_facility_and_says_which_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mapping = {**BRAND_MAPPING, "version": 2, "status": "is_closed"}
+    source, map_file = brand_files(tmp_path, mapping)
+    source.write_text(
+        "Factory Name,Country,Product Type,is_closed\r\n"
+        "Dhaka Apparel Works,Bangladesh,Garments,False\r\n"
+        "Old Dhaka Mill,Bangladesh,Fabric,True\r\n"
+        "Denizli Konfeksiyon,Turkey,Garments,\r\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "chain.json"
+    code, out, err = run(capsys, "convert", source, target, "--map", map_file)
+    assert code == EXIT_OK
+    assert "1 closed facility (“is_closed” says so) is left out of the chain: row 3." in err
+    assert "3 sites written" in out
+    names = {node["name"] for node in json.loads(target.read_text(encoding="utf-8"))["nodes"]}
+    assert names == {"Werkkleding BV", "Dhaka Apparel Works", "Denizli Konfeksiyon"}
+
+
+def test_convert_with_a_mapping_of_closed_facilities_only_is_blocked_saying_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, map_file = brand_files(tmp_path, {**BRAND_MAPPING, "version": 2, "status": "Status"})
+    source.write_text(
+        "Factory Name,Country,Product Type,Status\r\nOld Dhaka Mill,Bangladesh,Fabric,Gesloten\r\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "chain.csv"
+    code, _, err = run(capsys, "--lang", "nl", "convert", source, target, "--map", map_file)
+    assert code == EXIT_BLOCKED
+    assert "Elke rij van het bestand (1) is volgens “Status” een gesloten locatie" in err
+    assert not target.exists()
+
+
 def test_convert_with_a_mapping_needs_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, map_file = brand_files(tmp_path)
     chain = tmp_path / "garments.json"

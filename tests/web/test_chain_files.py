@@ -16,11 +16,11 @@ from sqlmodel import Session
 
 from chainmap.chain import COLUMNS, ChainRow
 from chainmap.chainfile import chain_to_csv, chain_to_json, chain_to_xlsx, parse_csv, parse_json, parse_xlsx
-from chainmap.chainfile.mapping import parse_mapping
+from chainmap.chainfile.mapping import header_fingerprint, parse_mapping
 from chainmap.findings import Finding
 from chainmap.reference import load_reference
 from chainmap.validation import build_chain
-from models import ChainVersion, Contract, ContractStatus, Role, User
+from models import ChainVersion, Contract, ContractStatus, Role, SavedColumnMapping, User
 from tests.factories import attachments as files
 from tests.factories.chainfiles import csv_text
 from tests.factories.contracts import make_contract
@@ -924,6 +924,137 @@ def test_the_mapping_downloads_as_a_file_the_command_line_reads(
     read = parse_mapping(response.content)
     assert read.findings == []
     assert read.mapping is not None and read.mapping.defaults["supplies_to"] == "WK"
+
+
+OSH_EXPORT = [
+    ["os_id", "name", "country_code", "product_type", "is_closed"],
+    ["BD2019001", "Dhaka Apparel Works", "BD", "Garments", "False"],
+    ["BD2015002", "Old Dhaka Mill", "BD", "Fabric", "True"],
+    ["TR2020003", "Denizli Konfeksiyon", "TR", "Garments", ""],
+    ["TR2012004", "Closed Izmir Dyehouse", "TR", "Fabric", "TRUE"],
+    ["IN2021005", "Tiruppur Knits", "IN", "Garments", "Suspended"],
+]
+OSH_FORM = {
+    "source_id": "os_id",
+    "source_name": "name",
+    "source_country": "country_code",
+    "source_goods": "product_type",
+    "source_status": "is_closed",
+}
+
+
+def test_closed_facilities_of_an_open_supply_hub_export_are_left_out_and_counted(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    upload(client, contract, "osh.csv", csv_text(OSH_EXPORT).encode())
+    page = client.get(mapping_url(contract)).text
+    assert selected(page, "status") == "is_closed"
+    preview = re.search(r'<div id="mapping-preview">.*?</table>', page, re.DOTALL)
+    assert preview is not None
+    assert "Dhaka Apparel Works" in preview.group(0) and "Old Dhaka Mill" not in preview.group(0)
+    assert "Closed Izmir Dyehouse" not in preview.group(0)
+    assert (
+        "<li>2 gesloten locaties (volgens “is_closed”) zijn niet in de keten opgenomen: rijen 3, 5.</li>"
+        in preview.group(0)
+    )
+    assert "<li>Rij 6: de status “Suspended” in “is_closed” is voor chainmap open noch gesloten" in page
+
+    form = mapping_form(form_token(client, contract), **OSH_FORM, default_activity="cut-make-trim")
+    response = client.post(mapping_url(contract), data=form, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (
+        303,
+        f"{page_url(contract)}?uploaded=4&closed=2",
+    )
+    assert [row[1] for row in cells(session, contract)] == [
+        "Werkkleding BV",
+        "Dhaka Apparel Works",
+        "Denizli Konfeksiyon",
+        "Tiruppur Knits",
+    ]
+    result = client.get(response.headers["location"]).text
+    assert "Locaties uit het bestand in uw concept geladen: 4." in result
+    assert (
+        "2 gesloten locaties zijn niet in de keten opgenomen, zoals de statuskolom van het bestand zegt."
+        in result
+    )
+
+    # The status column is remembered with the rest of the mapping.
+    upload(client, contract, "osh-juni.csv", csv_text(OSH_EXPORT[:3]).encode())
+    assert selected(client.get(mapping_url(contract)).text, "status") == "is_closed"
+
+
+def test_a_mapping_remembered_before_the_status_column_existed_gets_the_suggested_one(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    assert supplier.organisation_id is not None
+    saved = {
+        "kind": "chainmap column mapping",
+        "version": 1,
+        "columns": {"id": "os_id", "name": "name", "country": "country_code", "goods": "product_type"},
+        "defaults": {"activity": "knitting", "supplies_to": "WK"},
+        "contractor": {"id": "WK", "name": "Werkkleding BV", "country": "NL", "activity": "trading"},
+    }
+    headers = OSH_EXPORT[0]
+    session.add(
+        SavedColumnMapping(
+            organisation_id=supplier.organisation_id,
+            fingerprint=header_fingerprint(headers),
+            headers=headers,
+            mapping=saved,
+        )
+    )
+    session.commit()
+    upload(client, contract, "osh.csv", csv_text(OSH_EXPORT).encode())
+    page = client.get(mapping_url(contract)).text
+    assert "Dit is de koppeling die uw organisatie op" in page
+    assert 'name="default_activity" value="knitting"' in page  # the remembered mapping
+    assert selected(page, "status") == "is_closed"
+    assert "Old Dhaka Mill" not in page
+
+    # Saved again (version 2) without a status column, the supplier's choice is kept.
+    form = mapping_form(form_token(client, contract), **{**OSH_FORM, "source_status": ""})
+    assert client.post(mapping_url(contract), data=form, follow_redirects=False).status_code == 303
+    upload(client, contract, "osh.csv", csv_text(OSH_EXPORT).encode())
+    assert selected(client.get(mapping_url(contract)).text, "status") == ""
+
+
+def test_a_closed_facility_named_as_a_customer_refuses_the_import_at_the_row_naming_it(
+    client: TestClient, session: Session, contract: Contract, supplier: User
+) -> None:
+    lines = [
+        ["Supplier ID", "Name", "Country", "Customer", "Status"],
+        ["WK", "Werkkleding BV", "NL", "", "Active"],
+        ["T1", "Old Dhaka Mill", "BD", "WK", "Closed"],
+        ["T2", "Denizli Spinning", "TR", "T1", "Active"],
+    ]
+    upload(client, contract, "leveranciers.csv", csv_text(lines).encode())
+    before = cells(session, contract)
+    form = {
+        "csrf_token": form_token(client, contract),
+        "source_id": "Supplier ID",
+        "source_name": "Name",
+        "source_country": "Country",
+        "source_supplies_to": "Customer",
+        "source_status": "Status",
+        "default_activity": "spinning",
+        "customer": "file",
+        "step": "import",
+    }
+    response = client.post(mapping_url(contract), data=form, follow_redirects=False)
+    assert response.status_code == 400
+    message = (
+        'Rij 4, kolom "supplies_to": de afnemer "T1" is de gesloten locatie van rij 3, die niet in de keten '
+        "wordt opgenomen. Geef deze rij de afnemer waaraan ze nu levert, of markeer haar ook als gesloten."
+    )
+    assert listed(response.text, 4, "supplies_to", message)
+    assert "is niet het id van een rij in het bestand" not in response.text  # said once, with the reason
+    assert listed(
+        response.text,
+        None,
+        None,
+        "1 gesloten locatie (volgens “Status”) is niet in de keten opgenomen: rij 3.",
+    )
+    assert cells(session, contract) == before
 
 
 def test_the_upload_s_script_gets_a_redirect_it_follows_itself_and_the_page_s_part_when_refused(

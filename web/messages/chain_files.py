@@ -156,6 +156,25 @@ CHAIN_FILE_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     },
     "chain_files.mapping.column.share": {"en": "share", "nl": "share (aandeel)"},
     "chain_files.mapping.column.region": {"en": "region", "nl": "region (regio)"},
+    "chain_files.mapping.status_legend": {"en": "Closed facilities", "nl": "Gesloten locaties"},
+    "chain_files.mapping.column.status": {
+        "en": "Facility status (is_closed, Status)",
+        "nl": "Status van de locatie (is_closed, Status)",
+    },
+    "chain_files.mapping.status_hint": {
+        "en": "Rows of closed facilities (true, yes, 1, closed, inactive) are left out of the chain.",
+        "nl": "Rijen van gesloten locaties (true, ja, 1, gesloten, inactief) worden niet in de keten "
+        "opgenomen.",
+    },
+    "chain_files.mapping.notes_label": {
+        "en": "About the rows of the preview",
+        "nl": "Over de rijen van het voorbeeld",
+    },
+    "chain_files.mapping.closed_left_out": {
+        "en": "{count} closed facilities were left out of the chain, as the file's status column says.",
+        "nl": "{count} gesloten locaties zijn niet in de keten opgenomen, zoals de statuskolom van het "
+        "bestand zegt.",
+    },
     "chain_files.mapping.no_column": {"en": "— not in the file —", "nl": "— niet in het bestand —"},
     "chain_files.mapping.defaults_legend": {
         "en": "For rows where the file says nothing",

@@ -89,6 +89,7 @@ def _page(
     contract: Contract,
     *,
     uploaded: int | None = None,
+    closed: int | None = None,
     refused: list[FileProblem] | None = None,
     form_error: str = "",
     step: MappingStep | None = None,
@@ -105,6 +106,7 @@ def _page(
         "contract": contract,
         "overview": overview,
         "uploaded": uploaded,
+        "closed_left_out": closed,
         "refused": refused is not None,
         "errors": [problem for problem in problems if problem.blocking],
         "warnings": [problem for problem in problems if not problem.blocking],
@@ -136,9 +138,12 @@ def chain_file_page(
     user: CurrentUser,
     contract_id: DbId,
     uploaded: Annotated[int | None, Query(ge=0, le=MOST_MAX_SITES)] = None,
+    closed: Annotated[int | None, Query(ge=0, le=MOST_MAX_SITES)] = None,
 ) -> Response:
+    """The chain file page; after an upload it says how many sites were loaded and, for a list imported
+    through the column mapping, how many closed facilities were left out."""
     contract = party_contract(session, user, contract_id, may=may_edit_chain)
-    return _page(request, session, contract, uploaded=uploaded)
+    return _page(request, session, contract, uploaded=uploaded, closed=closed)
 
 
 @router.post("/contracts/{contract_id}/chain/file", response_class=HTMLResponse)
@@ -270,7 +275,10 @@ def map_chain_file(
         step = _step(request, session, contract, user, waiting, form)
         return _page(request, session, contract, step=step, refused=refusal.problems, status_code=400)
     _drop_session_pending(request, contract=contract, user=user)
-    return RedirectResponse(f"/contracts/{contract_id}/chain/file?uploaded={loaded.sites}", status_code=303)
+    url = f"/contracts/{contract_id}/chain/file?uploaded={loaded.sites}"
+    if loaded.closed_left_out:
+        url += f"&closed={loaded.closed_left_out}"
+    return RedirectResponse(url, status_code=303)
 
 
 @router.post("/contracts/{contract_id}/chain/file/mapping/preview", response_class=HTMLResponse)

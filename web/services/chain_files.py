@@ -38,6 +38,7 @@ from chainmap.chainfile import (
     rows_to_csv,
     rows_to_xlsx,
 )
+from chainmap.chainfile.mapping import drop_explained
 from chainmap.findings import Finding, Severity, has_errors
 from chainmap.reference import ReferenceData
 from chainmap.themes import Lang
@@ -133,10 +134,12 @@ class UploadRefused(ValueError):
 
 @dataclass(frozen=True)
 class UploadLoaded:
-    """The file replaced the draft: how many sites it holds and the warnings it came with."""
+    """The file replaced the draft: how many sites it holds, the warnings it came with, and how many
+    closed facilities a column mapping left out."""
 
     sites: int
     warnings: list[FileProblem]
+    closed_left_out: int = 0
 
 
 class ChainNotValid(ValueError):
@@ -210,10 +213,11 @@ def _needs_mapping(chain_file: ChainFile) -> bool:
 
 def _findings(chain_file: ChainFile, reference: ReferenceData) -> list[Finding]:
     """The file's own findings, then those of checking its rows; a file refused as a whole is not
-    checked row by row (that would repeat its problem on every row), as `chainmap validate` does."""
+    checked row by row (that would repeat its problem on every row), as `chainmap validate` does; a
+    customer the column mapping left out as closed is named once, by the mapping's finding."""
     if has_errors(chain_file.findings) and not chain_file.rows:
         return chain_file.findings
-    return [*chain_file.findings, *build_chain(chain_file.rows, reference=reference).findings]
+    return drop_explained([*chain_file.findings, *build_chain(chain_file.rows, reference=reference).findings])
 
 
 def _long_cells(rows: Sequence[ChainRow], lang: Lang) -> list[FileProblem]:

@@ -18,7 +18,7 @@ import secrets
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -65,6 +65,9 @@ DEFAULT_ACTIVITY: Final = "manufacturing"
 CONTRACTOR_ID: Final = "CONTRACTOR"
 # Form fields are short texts; a longer value is cut (the chain form's own limits apply after import).
 FIELD_AT_MOST: Final = 200
+CLOSED_LEFT_OUT_CODES: Final = frozenset(
+    {"mapping.closed_left_out_one", "mapping.closed_left_out", "mapping.closed_left_out_more"}
+)
 
 
 @dataclass(frozen=True)
@@ -172,11 +175,12 @@ class MappingForm:
     customer: str = "file"
     customer_site: str = ""
     contractor: ContractorSite = field(default_factory=lambda: ContractorSite("", "", "", ""))
+    status: str = ""
 
     @classmethod
     def from_fields(cls, fields: Mapping[str, str]) -> "MappingForm":
         """The form from the posted fields (`source_<column>`, `default_<column>`, `customer`,
-        `customer_site`, `contractor_<field>`); unknown choices fall back to none."""
+        `customer_site`, `contractor_<field>`, `source_status`); unknown choices fall back to none."""
 
         def text(name: str) -> str:
             return fields.get(name, "").strip()[:FIELD_AT_MOST]
@@ -195,6 +199,7 @@ class MappingForm:
                 text("contractor_country"),
                 text("contractor_activity"),
             ),
+            status=text("source_status"),
         )
 
     @classmethod
@@ -218,6 +223,7 @@ class MappingForm:
             customer=customer,
             customer_site=customer_default if customer == "site" else "",
             contractor=mapping.contractor or contractor,
+            status=mapping.status,
         )
 
     def mapping(self) -> ColumnMapping:
@@ -238,14 +244,15 @@ class MappingForm:
         elif self.customer == "site" and self.customer_site:
             defaults["supplies_to"] = self.customer_site
         columns = {column: (source,) for column, source in self.sources.items() if source}
-        return ColumnMapping(columns=columns, defaults=defaults, contractor=contractor)
+        return ColumnMapping(columns=columns, defaults=defaults, contractor=contractor, status=self.status)
 
 
 @dataclass(frozen=True)
 class MappingStep:
     """What the mapping step shows: the file's name and headers, the form, whether it comes from the
     organisation's remembered mapping (and from when), the problems of the mapping by chain column, the
-    first rows as they would become, and the headers left out."""
+    first rows as they would become with the mapping's findings about them (closed facilities left out,
+    statuses not understood), and the headers left out."""
 
     filename: str
     headers: tuple[str, ...]
@@ -253,6 +260,7 @@ class MappingStep:
     remembered_at: datetime | None
     problems: dict[str, str]
     preview: list[ChainRow]
+    preview_notes: list[str]
     left_out: list[str]
     activities: list[str]
 
@@ -304,14 +312,29 @@ def remember_mapping(
     session.add(saved)
 
 
+def _with_status(mapping: ColumnMapping, saved: Mapping[str, Any], headers: tuple[str, ...]) -> ColumnMapping:
+    """A remembered mapping with the suggested status column when it was saved as version 1, before
+    mappings had one: its lack of a status column was no choice, and keeping it would import the
+    closed facilities of the organisation's next Open Supply Hub export. A version 2 mapping without a
+    status column is the supplier's choice and stays so."""
+    if mapping.status or saved.get("version") != 1:
+        return mapping
+    status = suggest_mapping(headers).status
+    if status not in unmapped_headers(headers, mapping):
+        return mapping
+    return replace(mapping, status=status)
+
+
 def _field_problems(findings: list[Finding], lang: Lang) -> dict[str, str]:
-    """The mapping's problems by the form field they belong to: the chain column, or "contractor_id"
-    and "contractor_name" for the contractor's site."""
+    """The mapping's problems by the form field they belong to: the chain column, "contractor_id" and
+    "contractor_name" for the contractor's site, "status" for the status column."""
     problems: dict[str, str] = {}
     for finding in findings:
         key = finding.column or "form"
         if finding.code.startswith("mapping.contractor_"):
             key = f"contractor_{finding.column}"
+        elif finding.code.startswith("mapping.status_"):
+            key = "status"
         problems.setdefault(key, finding.message(lang))
     return problems
 
@@ -345,17 +368,22 @@ def mapping_step(
         saved = remembered_mapping(session=session, user=user, headers=table.headers)
         read = mapping_from_dict(saved.mapping) if saved is not None else None
         if saved is not None and read is not None and read.mapping is not None:
-            form = MappingForm.from_mapping(read.mapping, contractor=contractor)
+            form = MappingForm.from_mapping(
+                _with_status(read.mapping, saved.mapping, table.headers), contractor=contractor
+            )
             remembered_at = saved.updated_at
         else:
             suggested = suggest_mapping(table.headers)
             defaults = {} if suggested.columns.get("activity") else {"activity": DEFAULT_ACTIVITY}
             form = MappingForm.from_mapping(
-                ColumnMapping(columns=suggested.columns, defaults=defaults), contractor=contractor
+                ColumnMapping(columns=suggested.columns, defaults=defaults, status=suggested.status),
+                contractor=contractor,
             )
     mapping = form.mapping()
     problems = mapping_problems(mapping, table.headers)
-    preview = apply_mapping(table, mapping).rows if not problems else []
+    previewed = apply_mapping(table, mapping) if not problems else None
+    preview = previewed.rows if previewed is not None else []
+    notes = [finding.message(lang) for finding in previewed.findings] if previewed is not None else []
     return MappingStep(
         filename=filename,
         headers=table.headers,
@@ -363,6 +391,7 @@ def mapping_step(
         remembered_at=remembered_at,
         problems=_field_problems(problems, lang),
         preview=preview[: PREVIEW_ROWS + (1 if preview and preview[0].row == CONTRACTOR_ROW else 0)],
+        preview_notes=notes,
         left_out=unmapped_headers(table.headers, mapping),
         activities=sorted(ACTIVITIES),
     )
@@ -383,7 +412,8 @@ def import_mapped(
     """Import the whole waiting file through the form's mapping, all or nothing as a chain file upload
     (UploadRefused with every problem by the file's row); a mapping without problems of its own is
     remembered for the organisation, even when the file's rows are refused, so that the corrected file
-    opens with it. PermissionError for a user who may not edit the chain."""
+    opens with it. The result says how many closed facilities were left out. PermissionError for a user
+    who may not edit the chain."""
     if not may_edit_chain(user=user, contract=contract):
         raise PermissionError("only the contract's supplier uploads its chain")
     mapping = form.mapping()
@@ -392,6 +422,14 @@ def import_mapped(
     if table.headers and not mapping_problems(mapping, table.headers):
         remember_mapping(session=session, user=user, headers=table.headers, mapping=mapping)
         session.commit()
-    return import_rows(
+    loaded = import_rows(
         session=session, contract=contract, chain_file=chain_file, reference=reference, lang=lang
+    )
+    return replace(loaded, closed_left_out=closed_left_out(chain_file.findings))
+
+
+def closed_left_out(findings: list[Finding]) -> int:
+    """How many closed facilities the mapping left out, as its warning says (0 without one)."""
+    return next(
+        (int(finding.params["count"]) for finding in findings if finding.code in CLOSED_LEFT_OUT_CODES), 0
     )
