@@ -1,12 +1,11 @@
 """Migration 0011: the revision of draft rows, down and up again with a draft in the database."""
 
-from alembic import command
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
 from models import ChainDraftRow
-from models.migrate import alembic_config
 from tests.factories.contracts import make_contract
+from tests.factories.migrations import downgraded, table_columns, upgraded
 
 
 def test_0011_adds_the_draft_row_revision_and_goes_down_and_up_again_keeping_the_sites(
@@ -21,18 +20,14 @@ def test_0011_adds_the_draft_row_revision_and_goes_down_and_up_again_keeping_the
         session.add(row)
         session.commit()
         assert row.revision > 0
-    engine.dispose()
-    config = alembic_config(database_url)
-    command.downgrade(config, "0010")
+    config = downgraded(database_url, engine, "0010")
+    columns = table_columns(engine, "chain_draft_rows")
+    assert "revision" not in columns and "region" in columns
     with engine.connect() as connection:
-        columns = {column["name"] for column in inspect(connection).get_columns("chain_draft_rows")}
-        assert "revision" not in columns and "region" in columns
         assert connection.execute(text("SELECT site_id, name FROM chain_draft_rows")).all() == [
             ("XJ", "Aksu")
         ]
-    engine.dispose()
-    command.upgrade(config, "head")
-    command.check(config)
+    upgraded(engine, config)
     with Session(engine) as session:
         (row,) = session.exec(select(ChainDraftRow)).all()
         assert (row.site_id, row.revision) == ("XJ", 0)

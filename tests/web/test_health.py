@@ -24,6 +24,7 @@ from models.migrate import alembic_config
 from tests.factories.chain_versions import make_version
 from tests.factories.chainfiles import garment_rows
 from tests.factories.contracts import make_contract
+from tests.factories.migrations import downgraded, table_columns, upgraded
 from tests.factories.users import make_user
 
 
@@ -64,11 +65,7 @@ def test_the_newest_migration_goes_down_and_up_again_with_its_rows(database_url:
             )
         )
         session.commit()
-    engine.dispose()
-    config = alembic_config(database_url)
-    command.downgrade(config, "0006")
-    command.upgrade(config, "head")
-    command.check(config)
+    upgraded(engine, downgraded(database_url, engine, "0006"))
 
 
 def test_0009_forgets_the_version_risks_kept_under_the_old_prioritisation(
@@ -110,13 +107,10 @@ def test_0009_forgets_the_version_risks_kept_under_the_old_prioritisation(
         )
         make_version(session, contract=make_contract(session), supplier=supplier)
     keep_old_risks()
-    engine.dispose()
-    config = alembic_config(database_url)
-    command.downgrade(config, "0008")
+    config = downgraded(database_url, engine, "0008")
     assert kept() == 0
     keep_old_risks()
-    engine.dispose()
-    command.upgrade(config, "head")
+    upgraded(engine, config)
     assert kept() == 0
 
 
@@ -132,18 +126,14 @@ def test_0008_adds_the_draft_region_and_goes_down_and_up_again_keeping_the_sites
             ChainDraftRow(contract_id=contract.id, position=0, site_id="XJ", name="Aksu", region="Xinjiang")
         )
         session.commit()
-    engine.dispose()
-    config = alembic_config(database_url)
-    command.downgrade(config, "0007")
+    config = downgraded(database_url, engine, "0007")
+    columns = table_columns(engine, "chain_draft_rows")
+    assert "region" not in columns and "share" in columns
     with engine.connect() as connection:
-        columns = {column["name"] for column in inspect(connection).get_columns("chain_draft_rows")}
-        assert "region" not in columns and "share" in columns
         assert connection.execute(text("SELECT site_id, name FROM chain_draft_rows")).all() == [
             ("XJ", "Aksu")
         ]
-    engine.dispose()
-    command.upgrade(config, "head")
-    command.check(config)
+    upgraded(engine, config)
     with Session(engine) as session:
         (row,) = session.exec(select(ChainDraftRow)).all()
         assert (row.site_id, row.region) == ("XJ", "")
@@ -169,14 +159,10 @@ def test_0010_adds_the_remembered_column_mappings_and_goes_down_and_up_again(
             )
         )
         session.commit()
-    engine.dispose()
-    config = alembic_config(database_url)
-    command.downgrade(config, "0009")
+    config = downgraded(database_url, engine, "0009")
     with engine.connect() as connection:
         assert "column_mappings" not in inspect(connection).get_table_names()
-    engine.dispose()
-    command.upgrade(config, "head")
-    command.check(config)
+    upgraded(engine, config)
     with Session(engine) as session:
         assert session.exec(select(SavedColumnMapping)).all() == []
         organisation_id = session.exec(select(Organisation.id)).first()
@@ -204,15 +190,10 @@ def test_0012_gives_every_version_the_fingerprint_of_its_rows_and_goes_down_and_
         contract = make_contract(session)
         make_version(session, contract=contract, supplier=supplier)
         make_version(session, contract=contract, supplier=supplier, rows=garment_rows()[:2])
-    engine.dispose()
-    config = alembic_config(database_url)
-    command.downgrade(config, "0011")
-    with engine.connect() as connection:
-        columns = {column["name"] for column in inspect(connection).get_columns("chain_versions")}
-        assert "fingerprint" not in columns and "rows" in columns
-    engine.dispose()
-    command.upgrade(config, "head")
-    command.check(config)
+    config = downgraded(database_url, engine, "0011")
+    columns = table_columns(engine, "chain_versions")
+    assert "fingerprint" not in columns and "rows" in columns
+    upgraded(engine, config)
     with Session(engine) as session:
         versions = session.exec(select(ChainVersion).order_by(col(ChainVersion.number))).all()
         assert [version.fingerprint for version in versions] == [
