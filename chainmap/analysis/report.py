@@ -157,6 +157,7 @@ class Deferred(Generic[T]):
         self._make: Callable[[], T] | None = make
         self._made: list[T] = []
         self._making = Lock()
+        self._forked = False
 
     def get(self) -> T:
         """The value, worked out (or waited for) on the first call; what made it is then let go (the
@@ -169,10 +170,12 @@ class Deferred(Generic[T]):
         return self._made[0]
 
     def fork(self) -> None:
-        """Start working the value out in a forked child (`chainmap.forked`), unless it is known already."""
+        """Start working the value out in a forked child (`chainmap.forked`), unless it is known or being
+        worked out there already."""
         with self._making:
-            if self._make is not None:
+            if self._make is not None and not self._forked:
                 self._make = start_forked(self._make)
+                self._forked = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +313,8 @@ def analyse(
     building it, kept with the result so that reports show them. `order` is `upstream_order(graph)`, or
     `BuiltChain.upstream_order` of the valid chain, when the caller has it already. With `fork` the sites'
     risk profiles (screening included) are worked out in a forked child while this process walks the
-    chain (`chainmap.forked`): for the command line, never for a process with other threads.
+    chain, and the risk groups in another while it lists the nodes and the caller writes its report
+    (`chainmap.forked`): for the command line, never for a process with other threads.
     """
     order = upstream_order(graph) if order is None else order
     if len(order) != graph.number_of_nodes() or order[:1] != [contractor(graph)]:
@@ -325,6 +329,12 @@ def analyse(
         profiles() if profiles is not None else site_profiles(graph, reference=reference),
         reference=reference,
     )
+    ranked = rank_hotspots(graph, risks, flow)
+    groups = Deferred(
+        lambda: tuple(risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow))
+    )
+    if fork:
+        groups.fork()  # gathered in a child while this process lists the nodes and the caller reports
     tiers = shape.tiers
     nodes = tuple(
         map(
@@ -344,13 +354,6 @@ def analyse(
             ),
         )
     )
-    ranked = rank_hotspots(graph, risks, flow)
     return ChainAnalysis(
-        findings=tuple(findings),
-        nodes=nodes,
-        hotspots=ranked,
-        structure=shape,
-        deferred_groups=Deferred(
-            lambda: tuple(risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow))
-        ),
+        findings=tuple(findings), nodes=nodes, hotspots=ranked, structure=shape, deferred_groups=groups
     )

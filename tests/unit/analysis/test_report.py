@@ -6,6 +6,7 @@ import json
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -253,3 +254,19 @@ def test_once_gathered_the_risk_groups_let_go_of_what_they_were_made_from() -> N
     gc.collect()
     assert kept() is None
     assert deferred.get() == ("group",)
+
+
+def test_risk_groups_are_forked_once_however_often_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[object] = []
+
+    def counted(work: Callable[[], object]) -> Callable[[], object]:
+        started.append(work)
+        return work
+
+    monkeypatch.setattr("chainmap.analysis.report.start_forked", counted)
+    deferred = Deferred(lambda: ("group",))
+    deferred.fork()
+    deferred.fork()
+    assert deferred.get() == ("group",)
+    deferred.fork()
+    assert len(started) == 1
