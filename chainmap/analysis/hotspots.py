@@ -158,9 +158,10 @@ class RankedHotspots(Sequence[Hotspot]):
         exposure: Mapping[str, float],
         slots: int,
     ) -> None:
-        self._prioritised_keys = prioritised_keys
-        self._other_keys = other_keys
-        self._prioritised_sorted = False
+        # Sorted here, into a new array: a sort in place on first read could run in two of the web app's
+        # threads at once (numpy sorts without the GIL) and leave keys lost or doubled in a kept analysis.
+        self._prioritised_keys = _read_only(_sorted(prioritised_keys))
+        self._other_keys = _read_only(other_keys)
         self._ranked: np.ndarray[Any, Any] | None = None
         self._nodes = nodes
         self._profiles = profiles
@@ -194,7 +195,8 @@ class RankedHotspots(Sequence[Hotspot]):
         import numpy as np  # loaded when a chain is ranked, not when `chainmap risk` starts
 
         if self._ranked is None:
-            self._ranked = np.sort(np.concatenate((self._sorted_prioritised(), self._other_keys)))
+            # A new array, assigned whole: two threads doing this at once both assign the same ranking.
+            self._ranked = _read_only(np.sort(np.concatenate((self._prioritised_keys, self._other_keys))))
         return self._ranked
 
     def top_keys(self, count: int) -> list[int]:
@@ -206,7 +208,7 @@ class RankedHotspots(Sequence[Hotspot]):
         others = self._other_keys
         if len(others) > count:
             others = np.partition(others, count - 1)[:count]
-        candidates = np.concatenate((self._sorted_prioritised()[:count], others))
+        candidates = np.concatenate((self._prioritised_keys[:count], others))
         return cast(list[int], np.sort(candidates)[:count].tolist())
 
     def site_and_risk(self, key: int) -> tuple[str, Risk]:
@@ -247,17 +249,11 @@ class RankedHotspots(Sequence[Hotspot]):
 
     def prioritised_risks(self) -> list[tuple[str, Risk]]:
         """The prioritised (site, risk) pairs in rank order, without building their hotspots."""
-        return list(zip(*self.sites_and_risks(self._sorted_prioritised()), strict=True))
+        return list(zip(*self.sites_and_risks(self._prioritised_keys), strict=True))
 
     def prioritised(self) -> list[Hotspot]:
         """The prioritised hotspots in rank order (`is_prioritised`)."""
-        return [self._hotspot(key) for key in self._sorted_prioritised().tolist()]
-
-    def _sorted_prioritised(self) -> "np.ndarray[Any, Any]":
-        if not self._prioritised_sorted:
-            self._prioritised_keys.sort()
-            self._prioritised_sorted = True
-        return self._prioritised_keys
+        return [self._hotspot(key) for key in self._prioritised_keys.tolist()]
 
     def _hotspot(self, key: int) -> Hotspot:
         """The hotspot of one rank key (`hotspot_of`); the scores of a risk shared by many nodes are
@@ -344,9 +340,23 @@ def rank_hotspots(
 
 
 def _joined(parts: "list[np.ndarray[Any, Any]]", dtype: Any) -> "np.ndarray[Any, Any]":
+    """The rank keys of `parts` in one array (an empty one of `dtype` when there are none)."""
     import numpy as np
 
     return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+
+
+def _read_only(keys: "np.ndarray[Any, Any]") -> "np.ndarray[Any, Any]":
+    """`keys`, made read-only: a kept ranking is shared by threads, and a change in place fails loudly."""
+    keys.flags.writeable = False
+    return keys
+
+
+def _sorted(keys: "np.ndarray[Any, Any]") -> "np.ndarray[Any, Any]":
+    """`keys` sorted, as a new array."""
+    import numpy as np
+
+    return np.sort(keys)
 
 
 def _dense_rank(values: Iterable[float]) -> dict[float, int]:

@@ -1,13 +1,27 @@
 """Hotspots: salience = severity x likelihood x exposure, ranked with deterministic ties."""
 
 import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pytest
 
-from chainmap.analysis import IRREMEDIABILITY, Evidence, Risk, exposure, hotspots, node_risks, severity
+from bench.synthetic import write_synthetic_csv
+from chainmap.analysis import (
+    IRREMEDIABILITY,
+    Evidence,
+    Risk,
+    exposure,
+    hotspots,
+    node_risks,
+    severity,
+)
 from chainmap.analysis.hotspots import rank_hotspots, rank_key
+from chainmap.chainfile import load_chain
+from chainmap.reference import load_reference
 from chainmap.themes import THEMES, Level
 from tests.factories.chains import make_chain
 from tests.factories.reference import make_country, make_listing, make_reference
@@ -221,3 +235,37 @@ def test_keys_too_large_for_64_bits_rank_as_python_integers_in_the_same_order(
     assert list(wide) == list(ranked)
     assert wide[:5] == ranked[:5]
     assert wide.prioritised_risks() == ranked.prioritised_risks()
+
+
+def read_at_once(*parts: Callable[[], object]) -> None:
+    """Call each of `parts` in a thread of its own, all let go at the same moment."""
+    start = threading.Barrier(len(parts))
+
+    def read(part: Callable[[], object]) -> None:
+        start.wait()
+        part()
+
+    readers = [threading.Thread(target=read, args=(part,)) for part in parts]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+
+
+def test_a_ranking_read_by_several_threads_at_once_stays_whole(tmp_path: Path) -> None:
+    # The web app keeps an analysis and reads it from request threads. numpy sorts without the GIL, so a
+    # ranking sorted in place on first read lost or doubled keys in a few of these rounds; its arrays are
+    # now sorted when made, and read-only.
+    reference = load_reference()
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 6_000)
+    graph = load_chain(path, reference=reference).graph
+    risks, flow = node_risks(graph, reference=reference), exposure(graph)
+    whole = rank_hotspots(graph, risks, flow)
+    expected = (whole.keys().tolist(), whole.prioritised_risks())
+    for _ in range(40):
+        ranked = rank_hotspots(graph, risks, flow)
+        read_at_once(ranked.prioritised_risks, ranked.prioritised_risks, ranked.keys)
+        assert (ranked.keys().tolist(), ranked.prioritised_risks()) == expected
+    with pytest.raises(ValueError, match="read-only"):
+        ranked.keys().sort()
