@@ -2,6 +2,10 @@
 wrong in the child is done again, and raised, in the parent."""
 
 import os
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -39,3 +43,45 @@ def test_a_result_that_does_not_pickle_is_computed_in_the_parent() -> None:
         return lambda: 7
 
     assert start_forked(unpicklable)()() == 7
+
+
+def test_after_an_error_the_result_is_asked_for_again_and_worked_out_here() -> None:
+    attempts: list[int] = []
+
+    def flaky() -> str:
+        attempts.append(os.getpid())
+        if len(attempts) == 1:
+            raise ValueError("first time")
+        return "done"
+
+    waiting = start_forked(flaky)
+    with pytest.raises(ValueError, match="first time"):
+        waiting()  # the child failed as well: its attempt is in its own copy of `attempts`
+    assert waiting() == "done"
+    assert waiting() == "done"
+    assert attempts == [os.getpid(), os.getpid()]
+
+
+def test_no_child_is_forked_beside_other_threads() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert start_forked(os.getpid)() == os.getpid()
+    finally:
+        release.set()
+        other.join()
+
+
+def test_the_child_does_not_hold_the_caller_s_output_open() -> None:
+    # A child whose result is never read must not keep a pipe reading the parent's output waiting.
+    probe = (
+        "import os, time; from chainmap.forked import start_forked;"
+        "start_forked(lambda: time.sleep(5)); print('done', flush=True); os._exit(0)"
+    )
+    started = time.monotonic()
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=30
+    ).stdout
+    assert output == "done\n"
+    assert time.monotonic() - started < 4
