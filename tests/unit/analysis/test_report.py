@@ -3,6 +3,9 @@
 import gc
 import io
 import json
+import subprocess
+import sys
+import textwrap
 import threading
 import time
 import weakref
@@ -270,3 +273,31 @@ def test_risk_groups_are_forked_once_however_often_asked(monkeypatch: pytest.Mon
     assert deferred.get() == ("group",)
     deferred.fork()
     assert len(started) == 1
+
+
+def test_a_forked_analysis_takes_its_profiles_and_groups_from_two_children(tmp_path: Path) -> None:
+    # In a fresh interpreter (the test session has threads once the browser tests have run, and a
+    # process with threads never forks): each result a child delivers is unpickled once here.
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 600)
+    program = textwrap.dedent(
+        f"""
+        import pickle
+        from pathlib import Path
+        from chainmap.analysis import analyse
+        from chainmap.chainfile import load_chain
+        from chainmap.reference import load_reference
+
+        delivered = []
+        unpickle = pickle.loads
+        pickle.loads = lambda payload: delivered.append(len(payload)) or unpickle(payload)
+        reference = load_reference()
+        built = load_chain(Path({str(path)!r}), reference=reference)
+        forked = analyse(built.graph, reference=reference, order=built.upstream_order, fork=True).as_dict()
+        print(len(delivered), forked == analyse(built.graph, reference=reference).as_dict())
+        """
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed program
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    assert output == "2 True\n"
