@@ -109,6 +109,7 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
         findings=built.findings,
         order=built.upstream_order,
         fork=fork,
+        fork_groups=fork and args.format != "csv",  # the hotspot table has no risk groups
     )
     _leave_to_exit(built, analysis)
     if args.format == "json":

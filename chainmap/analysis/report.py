@@ -305,6 +305,7 @@ def analyse(
     findings: Sequence[Finding] = (),
     order: list[str] | None = None,
     fork: bool = False,
+    fork_groups: bool | None = None,
 ) -> ChainAnalysis:
     """Analyse a valid chain: risks per node, exposure, hotspots, risk groups and structure, with
     `findings` passed along.
@@ -313,8 +314,9 @@ def analyse(
     building it, kept with the result so that reports show them. `order` is `upstream_order(graph)`, or
     `BuiltChain.upstream_order` of the valid chain, when the caller has it already. With `fork` the sites'
     risk profiles (screening included) are worked out in a forked child while this process walks the
-    chain, and the risk groups in another while it lists the nodes and the caller writes its report
-    (`chainmap.forked`): for the command line, never for a process with other threads.
+    chain, and with `fork_groups` (as `fork` unless given) the risk groups in another while it lists the
+    nodes and the caller writes its report (`chainmap.forked`): for the command line, which leaves
+    `fork_groups` off when its report has no risk groups.
     """
     order = upstream_order(graph) if order is None else order
     if len(order) != graph.number_of_nodes() or order[:1] != [contractor(graph)]:
@@ -333,7 +335,7 @@ def analyse(
     groups = Deferred(
         lambda: tuple(risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow))
     )
-    if fork:
+    if fork if fork_groups is None else fork_groups:
         groups.fork()  # gathered in a child while this process lists the nodes and the caller reports
     tiers = shape.tiers
     nodes = tuple(

@@ -275,7 +275,7 @@ def test_risk_groups_are_forked_once_however_often_asked(monkeypatch: pytest.Mon
     assert len(started) == 1
 
 
-def test_a_forked_analysis_takes_its_profiles_and_groups_from_two_children(tmp_path: Path) -> None:
+def test_a_forked_analysis_takes_its_profiles_and_groups_from_children(tmp_path: Path) -> None:
     # In a fresh interpreter (the test session has threads once the browser tests have run, and a
     # process with threads never forks): each result a child delivers is unpickled once here.
     path = tmp_path / "chain.csv"
@@ -295,9 +295,12 @@ def test_a_forked_analysis_takes_its_profiles_and_groups_from_two_children(tmp_p
         built = load_chain(Path({str(path)!r}), reference=reference)
         forked = analyse(built.graph, reference=reference, order=built.upstream_order, fork=True).as_dict()
         print(len(delivered), forked == analyse(built.graph, reference=reference).as_dict())
+        delivered.clear()
+        analyse(built.graph, reference=reference, fork=True, fork_groups=False).as_dict()
+        print(len(delivered))
         """
     )
     output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed program
         [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120
     ).stdout
-    assert output == "2 True\n"
+    assert output == "2 True\n1\n"  # without the groups' child when they are not wanted
