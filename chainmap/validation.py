@@ -420,6 +420,7 @@ def _add_links(
     """
     successors, predecessors = customers_of(graph), suppliers_of(graph)
     findings = []
+    recount: set[str] = set()
     for supplier, customers, shares, number in links:
         supplier_customers = successors[supplier]
         for customer, share in zip(customers, shares, strict=True):
@@ -431,13 +432,24 @@ def _add_links(
                     )
                 )
                 continue
-            if share is None:
+            if customer in supplier_customers:  # named twice in the row (an error of its own): the
+                recount.add(customer)  # graph keeps the last share, so the total is made again below
+            elif share is None:
                 unshared.add(customer)
             else:
                 totals[customer] = totals.get(customer, 0.0) + share
             attributes = {"share": share}
             supplier_customers[customer] = attributes
             customer_suppliers[supplier] = attributes
+    for customer in recount:
+        totals.pop(customer, None)
+        unshared.discard(customer)
+        for attributes in predecessors[customer].values():
+            share = attributes["share"]
+            if share is None:
+                unshared.add(customer)
+            else:
+                totals[customer] = totals.get(customer, 0.0) + share
     return findings
 
 

@@ -531,3 +531,20 @@ def test_dutch_country_names_are_understood(written: str, iso2: str) -> None:
     reference = load_reference()
     built = build_chain([make_row(2, "WK"), make_row(3, "A", "WK", country=written)], reference=reference)
     assert built.ok and built.graph.nodes["A"]["country"] == iso2
+
+
+def test_a_customer_named_twice_in_a_row_counts_its_share_once_in_the_total() -> None:
+    # The graph keeps one link (the last share); the total that validation adds up as it makes the links
+    # must be that link's, as share_total_findings finds on the graph, not both shares.
+    rows = [
+        make_row(2, "WK"),
+        make_row(3, "S", "WK;WK", share="60;60"),
+        make_row(4, "T", "WK", share="40"),
+    ]
+    built = build(rows)
+    assert "chain.customer_repeated" in codes(built)
+    totals = [f for f in built.findings if f.code.startswith("chain.share_total")]
+    assert totals == share_total_findings(built.graph) == []
+    rows[1] = make_row(3, "S", "WK;WK", share="70;;")
+    built = build(rows)
+    assert [f.code for f in built.findings if f.code.startswith("chain.share_total")] == []
