@@ -116,7 +116,8 @@ class ChainVersion(SQLModel, table=True):
 def _keep_fingerprint(mapper: Mapper[Any], connection: Connection, version: ChainVersion) -> None:
     """The fingerprint follows the rows on every write through the ORM. The application never changes a
     version's rows, but a script or a test that does must not leave a kept analysis of the old rows in
-    use; rows not loaded (deferred) were not changed, and are not read here."""
+    use; rows not loaded (deferred) were not changed, and are not read here. An UPDATE in SQL or
+    SQLAlchemy Core passes no ORM event: it must set the fingerprint itself (`rows_fingerprint`)."""
     if "rows" not in inspect(version).unloaded:
         version.fingerprint = rows_fingerprint(version.rows)
 

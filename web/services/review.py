@@ -177,8 +177,10 @@ def version_key(version: ChainVersion, reference: ReferenceData) -> Hashable:
       version's own chain and analysis, which every party to its contract may see;
     - a submitted version is never changed by the application (`models.chain.ChainVersion`: submitting
       copies the draft; the draft, which does change, is never analysed here), and the fingerprint is
-      written with the rows whenever they are written, so rows changed by other means (a script, a
-      restored backup, a test) give another key rather than a stale analysis;
+      written with the rows whenever the ORM writes them (inserts through the table's default too), so
+      rows changed by a script or a test through the ORM give another key rather than a stale analysis.
+      An UPDATE of the rows in SQL or SQLAlchemy Core does not: such a change must set the fingerprint
+      too (`models.chain.rows_fingerprint`), or restart the server;
     - the fingerprint keeps a database that reuses ids (a fresh test database, SQLite after a
       deletion, a restored backup) from getting another version's analysis.
     The reference object is kept alive by the cached entry, so its id stays unique while the entry
