@@ -74,8 +74,11 @@ def zoom_of(canvas: Locator) -> float:
 
 
 def node_point(page: Page, node_id: str) -> tuple[float, float]:
-    """Where the node `node_id` is drawn, in the window (a person clicks where they see it)."""
-    page.locator(".graph-canvas").scroll_into_view_if_needed()
+    """Where the node `node_id` is drawn, in the window, with the whole drawing scrolled into the middle
+    of it first (a person clicks where they see it). Scrolled only "if needed", where the drawing ended
+    up depended on how earlier steps (focus moving to the details) had left the page, and in two CI
+    runs the click on a node reached nothing; centred, the whole drawing is in the window every time."""
+    page.locator(".graph-canvas").evaluate("canvas => canvas.scrollIntoView({block: 'center'})")
     box = page.locator(".graph-canvas").bounding_box()
     assert box is not None
     at = page.evaluate(
