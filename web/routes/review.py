@@ -6,7 +6,7 @@ exist); only its buyers and contract managers decide on it (`may_review_chain`).
 makes answers the full page without htmx, so each view has a link of its own and works without script.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from typing import Annotated, Any, Final
 
@@ -349,13 +349,7 @@ def review_hotspots(
 ) -> Response:
     """A page of the hotspots, filtered (`theme`, `level`, `group`), searched (`q`) and sorted (`sort`,
     `desc`) as the URL says: alone for htmx, else the page with it."""
-    contract, version = _version_or_404(session, user, contract_id, number)
-    params = dict(request.query_params)
-    if not is_htmx(request):
-        return _review_page(request, session, user, contract, version, tables={"hotspots": params})
-    analysed = version_analysis(version, reference=load_reference())
-    base, lang = _base(contract, version), request_language(request)
-    return _fragment(request, _hotspot_context(analysed, base=base, params=params, lang=lang), "hotspots")
+    return _table_page(request, session, user, contract_id, number, "hotspots", _hotspot_context)
 
 
 @router.get(VERSION + "/risk-groups", response_class=HTMLResponse)
@@ -363,14 +357,7 @@ def review_risk_groups(
     request: Request, session: SessionDep, user: CurrentUser, contract_id: DbId, number: DbId
 ) -> Response:
     """A page of the risk groups, sorted as the URL says: alone for htmx, else the page with it."""
-    contract, version = _version_or_404(session, user, contract_id, number)
-    params = dict(request.query_params)
-    if not is_htmx(request):
-        return _review_page(request, session, user, contract, version, tables={"risk_groups": params})
-    analysed = version_analysis(version, reference=load_reference())
-    base, lang = _base(contract, version), request_language(request)
-    context = _risk_group_context(analysed, base=base, params=params, lang=lang)
-    return _fragment(request, context, "risk_groups")
+    return _table_page(request, session, user, contract_id, number, "risk_groups", _risk_group_context)
 
 
 @router.get(VERSION + "/findings", response_class=HTMLResponse)
@@ -379,13 +366,27 @@ def review_findings(
 ) -> Response:
     """A page of the validation findings, or of one group's findings (`group`, `entries`): alone for
     htmx, else the page with it."""
+    return _table_page(request, session, user, contract_id, number, "findings", _findings_context)
+
+
+def _table_page(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    contract_id: int,
+    number: int,
+    table: str,
+    context: Callable[..., dict[str, Any]],
+) -> Response:
+    """One of the review's tables of the analysis (`table` names its block, `context` what it shows), for
+    the page and state the URL gives: the block alone for htmx, else the whole review page with it."""
     contract, version = _version_or_404(session, user, contract_id, number)
     params = dict(request.query_params)
     if not is_htmx(request):
-        return _review_page(request, session, user, contract, version, tables={"findings": params})
+        return _review_page(request, session, user, contract, version, tables={table: params})
     analysed = version_analysis(version, reference=load_reference())
-    base, lang = _base(contract, version), request_language(request)
-    return _fragment(request, _findings_context(analysed, base=base, params=params, lang=lang), "findings")
+    shown = context(analysed, base=_base(contract, version), params=params, lang=request_language(request))
+    return _fragment(request, shown, table)
 
 
 @router.get(VERSION + "/changes", response_class=HTMLResponse)
