@@ -46,8 +46,8 @@ class Parties:
     manager: User
 
 
-@pytest.fixture
-def parties(session: Session) -> Parties:
+def review_parties(session: Session) -> Parties:
+    """The contract of the review tests and its supplier, buyer and contract manager."""
     return Parties(
         contract=make_contract(session, title=TITLE),
         supplier=make_user(
@@ -56,6 +56,11 @@ def parties(session: Session) -> Parties:
         buyer=make_user(session, email="inkoper@testdorp.nl", role=Role.BUYER),
         manager=make_user(session, email="cm@testdorp.nl", role=Role.CONTRACT_MANAGER),
     )
+
+
+@pytest.fixture
+def parties(session: Session) -> Parties:
+    return review_parties(session)
 
 
 def demo_rows(path: Path = GARMENTS) -> list[ChainRow]:

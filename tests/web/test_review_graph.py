@@ -19,7 +19,7 @@ from tests.factories.contracts import make_contract
 from tests.factories.users import make_user
 from tests.unit.test_demo_chains import GARMENTS_2027
 from tests.web.test_contracts import log_in
-from tests.web.test_review import EN, HTMX, TITLE, Parties, demo_rows, page_url, submit
+from tests.web.test_review import EN, HTMX, TITLE, Parties, demo_rows, page_url, review_parties, submit
 from web.services import review_graph
 
 # 14 sites: contractor WK (NL); makers M0-M5 (BD, tier 1); weavers W0-W3 (CN) and W4 (IN) at tier 2; two
@@ -41,14 +41,7 @@ GROUP_KEYS: Final = {"0-NL": 1, "1-BD": 6, "2-CN": 4, "2-IN": 1, "3-unknown": 2}
 
 @pytest.fixture
 def parties(session: Session) -> Parties:
-    return Parties(
-        contract=make_contract(session, title=TITLE),
-        supplier=make_user(
-            session, email="lev@werkkleding.nl", role=Role.SUPPLIER, organisation="Werkkleding BV"
-        ),
-        buyer=make_user(session, email="inkoper@testdorp.nl", role=Role.BUYER),
-        manager=make_user(session, email="cm@testdorp.nl", role=Role.CONTRACT_MANAGER),
-    )
+    return review_parties(session)
 
 
 @pytest.fixture(autouse=True)
