@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 from chainmap import text_report
 from chainmap.activities import ACTIVITIES, normalise_activity, sector_activity
 from chainmap.analysis import analyse, assess_site, diff_chains, risk_as_dict
+from chainmap.analysis.risk import SiteProfiles, site_profiles
 from chainmap.chain import UNKNOWN_COUNTRY
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding
+from chainmap.forked import start_forked
 from chainmap.messages import render
 from chainmap.reference import ScreeningResult, country_label, load_reference, screen_company
 from chainmap.themes import LANGS, Lang
@@ -81,12 +83,18 @@ def write_chain_file(graph: "nx.DiGraph[str]", path: Path) -> None:
     write(graph, path)
 
 
-def _load(text: str, lang: Lang, *, all_findings: bool = False) -> "BuiltChain":
+def _load(
+    text: str,
+    lang: Lang,
+    *,
+    all_findings: bool = False,
+    linked: "Callable[[nx.DiGraph[str]], object] | None" = None,
+) -> "BuiltChain":
     """Read and validate a chain file; print its findings to stderr, many of one kind as one line unless
-    `all_findings`."""
+    `all_findings`. `linked` is passed to `chainmap.validation.build_chain`."""
     from chainmap.chainfile import load_chain
 
-    built = load_chain(_chain_path(text, lang), reference=load_reference())
+    built = load_chain(_chain_path(text, lang), reference=load_reference(), linked=linked)
     for line in text_report.findings_lines(built.findings, lang, all_findings=all_findings):
         print(line, file=sys.stderr)
     return built
@@ -99,7 +107,14 @@ def _blocked(path: str, findings: Sequence[Finding], lang: Lang) -> int:
 
 @collector_paused()
 def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
-    built = _load(args.file, lang, all_findings=args.all_findings)
+    profiles: list[Callable[[], SiteProfiles]] = []
+
+    def start_profiles(graph: "nx.DiGraph[str]") -> None:
+        """A large chain's risk profiles are worked out in a forked child while its graph is checked."""
+        if graph.number_of_nodes() >= FORK_FROM_SITES:
+            profiles.append(start_forked(lambda: site_profiles(graph, reference=load_reference())))
+
+    built = _load(args.file, lang, all_findings=args.all_findings, linked=start_profiles)
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
     fork = built.graph.number_of_nodes() >= FORK_FROM_SITES
@@ -108,6 +123,8 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
         reference=load_reference(),
         findings=built.findings,
         order=built.upstream_order,
+        links=built.links,
+        profiles=profiles[0] if profiles else None,
         fork=fork,
         fork_groups=fork and args.format != "csv",  # the hotspot table has no risk groups
     )

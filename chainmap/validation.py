@@ -30,7 +30,7 @@ simple cycles.
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from sys import intern
@@ -42,6 +42,7 @@ from chainmap.activities import closest_activity, normalise_activity
 from chainmap.chain import (
     LIST_SEPARATOR,
     UNKNOWN_COUNTRY,
+    ChainLinks,
     ChainRow,
     customers_of,
     shares_add_up_to_whole,
@@ -82,6 +83,7 @@ class BuiltChain:
     graph: "nx.DiGraph[str]"
     findings: list[Finding]
     upstream_order: list[str] = field(default_factory=list)
+    links: ChainLinks = field(default_factory=ChainLinks)
 
     @property
     def ok(self) -> bool:
@@ -304,13 +306,22 @@ def _customers(cell: str) -> list[str]:
 
 
 @collector_paused()
-def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltChain:
+def build_chain(
+    rows: Sequence[ChainRow],
+    *,
+    reference: ReferenceData,
+    linked: Callable[["nx.DiGraph[str]"], object] | None = None,
+) -> BuiltChain:
     """The chain graph of a chain file's rows, with every problem found in them.
 
     Each row with an id becomes a node (the first row of a duplicated id wins); each `supplies_to`
     target that is a node becomes an edge supplier -> customer with its share. The graph attribute
     `contractor` is set when exactly one site has no customer. Findings come sorted by row. Runs in time
     linear in rows and links.
+
+    `linked`, when given, is called with the graph once its sites and links are made and no row had an
+    error, before the checks of the whole graph: the command line starts working out a large chain's risk
+    profiles there (`chainmap.analysis.site_profiles`), which read only the sites and their links.
     """
     graph: nx.DiGraph[str] = nx.DiGraph()
     if not rows:
@@ -375,15 +386,18 @@ def build_chain(rows: Sequence[ChainRow], *, reference: ReferenceData) -> BuiltC
         else:
             without_customer.append((node, number))
     _add_nodes(graph, nodes)
+    made = ChainLinks({node: index for index, (node, _) in enumerate(nodes)})
     totals: dict[str, float] = {}
     unshared: set[str] = set()
-    findings.extend(_add_links(graph, links, totals, unshared))
+    findings.extend(_add_links(graph, links, made, totals, unshared))
     findings.extend(_contractor_findings(graph, without_customer))
+    if linked is not None and not has_errors(findings):
+        linked(graph)
     graph_problems, order = _graph_checks(graph, (totals, unshared))
     findings.extend(graph_problems)
     # By row, as the supplier reads the file; findings about the whole chain last, in the order found.
     findings.sort(key=lambda finding: (finding.row is None, finding.row or 0))
-    return BuiltChain(graph, findings, order)
+    return BuiltChain(graph, findings, order, made)
 
 
 _NONE: Final[tuple[_Problem, ...]] = ()
@@ -405,12 +419,14 @@ def _add_nodes(graph: "nx.DiGraph[str]", nodes: list[tuple[str, dict[str, Any]]]
 def _add_links(
     graph: "nx.DiGraph[str]",
     links: list[tuple[str, list[str], Iterable[float | None], int]],
+    made: ChainLinks,
     totals: dict[str, float],
     unshared: set[str],
 ) -> list[Finding]:
     """Add each site's links to its customers that are nodes as edges; a finding for each that is none.
 
-    `links` holds per site its customers, their shares and its row. Each customer's given shares are
+    `links` holds per site its customers, their shares and its row. Each link made is recorded in `made`
+    (whose index is filled already). Each customer's given shares are
     added up into `totals` as the edges are made, in the order `share_total_findings` would add them, and
     a customer with a supplier without a share goes into `unshared`. The edges go straight into the
     graph's adjacency dicts (successors and predecessors sharing one attribute dict per edge, as
@@ -419,10 +435,17 @@ def _add_links(
     `test_validation` checks the result equals the graph that `add_edges_from` builds.
     """
     successors, predecessors = customers_of(graph), suppliers_of(graph)
+    index = made.index
+    made_supplier, made_customer, made_share = (
+        made.suppliers.append,
+        made.customers.append,
+        made.shares.append,
+    )
     findings = []
     recount: set[str] = set()
     for supplier, customers, shares, number in links:
         supplier_customers = successors[supplier]
+        supplier_index = index[supplier]
         for customer, share in zip(customers, shares, strict=True):
             customer_suppliers = predecessors.get(customer)
             if customer_suppliers is None:
@@ -441,6 +464,9 @@ def _add_links(
             attributes = {"share": share}
             supplier_customers[customer] = attributes
             customer_suppliers[supplier] = attributes
+            made_supplier(supplier_index)
+            made_customer(index[customer])
+            made_share(share)
     for customer in recount:
         totals.pop(customer, None)
         unshared.discard(customer)

@@ -17,9 +17,10 @@ import orjson
 from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
 from chainmap.analysis.groups import RiskGroup, risk_groups
 from chainmap.analysis.hotspots import Hotspot, RankedHotspots, is_prioritised, rank_hotspots, severity
-from chainmap.analysis.risk import Reason, Risk, risks_of_profiles, site_profiles
+from chainmap.analysis.link_walk import walk_links
+from chainmap.analysis.risk import Reason, Risk, SiteProfiles, risks_of_profiles, site_profiles
 from chainmap.analysis.structure import Structure, origin_nodes, structure
-from chainmap.chain import contractor
+from chainmap.chain import ChainLinks, contractor
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding
 from chainmap.forked import start_forked
@@ -304,6 +305,8 @@ def analyse(
     reference: ReferenceData,
     findings: Sequence[Finding] = (),
     order: list[str] | None = None,
+    links: ChainLinks | None = None,
+    profiles: Callable[[], SiteProfiles] | None = None,
     fork: bool = False,
     fork_groups: bool | None = None,
 ) -> ChainAnalysis:
@@ -312,18 +315,24 @@ def analyse(
 
     The graph must be a valid chain (see `chainmap.validation`); `findings` are the warnings found while
     building it, kept with the result so that reports show them. `order` is `upstream_order(graph)`, or
-    `BuiltChain.upstream_order` of the valid chain, when the caller has it already. With `fork` the sites'
-    risk profiles (screening included) are worked out in a forked child while this process walks the
-    chain, and with `fork_groups` (as `fork` unless given) the risk groups in another while it lists the
-    nodes and the caller writes its report (`chainmap.forked`): for the command line, which leaves
-    `fork_groups` off when its report has no risk groups.
+    `BuiltChain.upstream_order` of the valid chain, when the caller has it already, and `links` its
+    `BuiltChain.links`, with which the chain is walked with numpy (`chainmap.analysis.link_walk`).
+    `profiles` gives `site_profiles(graph, reference=reference)` when the caller has started working them
+    out (the command line does so in a forked child during validation). With `fork` the sites' risk
+    profiles, unless given, are worked out in a forked child while this process walks the chain, and with
+    `fork_groups` (as `fork` unless given) the risk groups in another while it lists the nodes and the
+    caller writes its report (`chainmap.forked`): for the command line, which leaves `fork_groups` off
+    when its report has no risk groups.
     """
     order = upstream_order(graph) if order is None else order
     if len(order) != graph.number_of_nodes() or order[:1] != [contractor(graph)]:
         raise ValueError("order must list every node of the valid chain, contractor first")
-    profiles = start_forked(lambda: site_profiles(graph, reference=reference)) if fork else None
+    if profiles is None and fork:
+        profiles = start_forked(lambda: site_profiles(graph, reference=reference))
     origins = origin_nodes(graph)
-    walk = walk_upstream(graph, order, origins=origins)
+    walk = (walk_links(links, order, origins=origins) if links is not None else None) or walk_upstream(
+        graph, order, origins=origins
+    )
     flow = exposure_from(walk.arrived)
     shape = structure(graph, flow, order=order, walk=walk, origins=origins)
     risks = risks_of_profiles(

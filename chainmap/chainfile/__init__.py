@@ -12,7 +12,7 @@ read, and reading stops at MAX_ROWS + 1 rows. The limits are read when a file is
 lower them.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -159,15 +159,21 @@ def write_chain_file(graph: "nx.DiGraph[str]", path: Path) -> None:
     path.write_bytes(writers[suffix](graph))
 
 
-def load_chain(path: Path, *, reference: ReferenceData) -> BuiltChain:
+def load_chain(
+    path: Path,
+    *,
+    reference: ReferenceData,
+    linked: Callable[["nx.DiGraph[str]"], object] | None = None,
+) -> BuiltChain:
     """Read a chain file and build its graph; file-level errors stop before the rows are checked.
 
     A file that cannot be read, or whose header lacks a required column, gives an empty graph with
     those findings: checking its rows would only repeat the same problem on every row. Errors in single
-    rows or links do not stop the check, so that the supplier sees every problem at once.
+    rows or links do not stop the check, so that the supplier sees every problem at once. `linked` is
+    passed to `chainmap.validation.build_chain`.
     """
     chain_file = read_chain_file(path)
     if has_errors(chain_file.findings) and not chain_file.rows:
         return BuiltChain(nx.DiGraph(), chain_file.findings)
-    built = build_chain(chain_file.rows, reference=reference)
+    built = build_chain(chain_file.rows, reference=reference, linked=linked)
     return replace(built, findings=[*chain_file.findings, *built.findings])

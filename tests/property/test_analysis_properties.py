@@ -11,7 +11,10 @@ from chainmap.activities import ORIGIN_ACTIVITIES
 from chainmap.analysis import analyse, critical_nodes, exposure, node_risks, structure, tiers
 from chainmap.analysis.flow import flow_upstream, upstream_order, walk_upstream
 from chainmap.analysis.groups import combined_exposures
+from chainmap.analysis.link_walk import walk_links
 from chainmap.analysis.structure import origin_nodes
+from chainmap.chainfile import chain_to_csv, parse_csv
+from chainmap.validation import build_chain
 from tests.factories.reference import make_country, make_listing, make_reference
 
 REFERENCE = make_reference(
@@ -177,6 +180,21 @@ def test_the_single_upstream_walk_equals_the_separate_functions(graph: "nx.DiGra
         assert walk.arrived_before_origin[node] == pytest.approx(held[node], abs=1e-12)
     assert walk.tiers == tiers(graph)
     assert walk.critical == critical_nodes(graph, order)
+
+
+@given(st.one_of(chains(), chains(complete_shares=True, origin_ends=True)))
+def test_the_walk_over_validations_link_lists_equals_the_walk_over_the_graph(
+    graph: "nx.DiGraph[str]",
+) -> None:
+    built = build_chain(parse_csv(chain_to_csv(graph)).rows, reference=REFERENCE)
+    assert built.ok
+    origins = origin_nodes(built.graph)
+    walked = walk_links(built.links, built.upstream_order, origins=origins)
+    expected = walk_upstream(built.graph, built.upstream_order, origins=origins)
+    assert walked is not None
+    assert list(walked.arrived.items()) == list(expected.arrived.items())  # bit for bit, in order
+    assert list(walked.arrived_before_origin.items()) == list(expected.arrived_before_origin.items())
+    assert walked.tiers == expected.tiers and walked.critical == expected.critical
 
 
 @given(chains(), st.data())

@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -605,6 +606,33 @@ def test_analysing_a_csv_file_loads_neither_the_spreadsheet_library_nor_the_coun
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stderr
     assert output.splitlines()[-1] == f"{EXIT_OK} False"
+
+
+def test_a_large_chain_takes_its_risk_profiles_from_a_child_forked_during_validation(tmp_path: Path) -> None:
+    # In a fresh interpreter (the test session may have threads, and a process with threads never
+    # forks): the profiles' child is forked when the graph is linked, before its checks, and delivers.
+    chain = tmp_path / "chain.csv"
+    write_synthetic_csv(chain, 300)
+    probe = textwrap.dedent(
+        f"""
+        import pickle, sys
+        import chainmap.cli, chainmap.validation
+
+        delivered, forked_at = [], []
+        unpickle = pickle.loads
+        pickle.loads = lambda payload: delivered.append(type(unpickle(payload)).__name__) or unpickle(payload)
+        start = chainmap.cli.start_forked
+        caller = lambda: sys._getframe(3).f_code.co_name
+        chainmap.cli.start_forked = lambda work: forked_at.append(caller()) or start(work)
+        chainmap.cli.FORK_FROM_SITES = 100
+        code = chainmap.cli.main(["analyse", {str(chain)!r}, "--format", "json"])
+        print(code, forked_at, sorted(delivered), file=sys.stderr)
+        """
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stderr
+    assert output.splitlines()[-1] == f"{EXIT_OK} ['build_chain'] ['SiteProfiles', 'tuple']"
 
 
 def test_a_large_chain_analysed_with_forks_gives_what_one_process_gives(

@@ -87,6 +87,41 @@ def test_edges_equal_those_add_edges_from_builds() -> None:
     assert graph.in_degree("WK") == 2 and graph.out_degree("MILL") == 2
 
 
+def test_the_links_are_recorded_as_the_edges_are_made() -> None:
+    built = build(garment_rows())
+    links = built.links
+    ids = list(links.index)
+    assert ids == list(built.graph)
+    recorded = zip(links.suppliers, links.customers, links.shares, strict=True)
+    assert sorted((ids[supplier], ids[customer], share) for supplier, customer, share in recorded) == sorted(
+        built.graph.edges(data="share")
+    )
+    for customer in built.graph:  # each customer's suppliers in the order the graph lists them
+        suppliers = [
+            ids[s] for s, c in zip(links.suppliers, links.customers, strict=True) if ids[c] == customer
+        ]
+        assert suppliers == list(built.graph.pred[customer])
+
+
+def test_linked_is_told_the_graph_with_its_links_before_the_graph_checks() -> None:
+    told: list[tuple[int, int, list[str]]] = []
+
+    def linked(graph: "nx.DiGraph[str]") -> None:
+        told.append((graph.number_of_nodes(), graph.number_of_edges(), list(graph.graph)))
+
+    rows = garment_rows()
+    assert build_chain(rows, reference=REFERENCE, linked=linked).ok
+    assert told == [(4, 4, ["contractor"])]
+    told.clear()
+    circle = [*rows, make_row(6, "X", "Y"), make_row(7, "Y", "X")]  # only the graph checks find it
+    assert not build_chain(circle, reference=REFERENCE, linked=linked).ok
+    assert told == [(6, 6, ["contractor"])]
+    told.clear()
+    unknown_customer = [*rows, make_row(6, "X", "NOWHERE")]  # an error in a row: no graph to analyse
+    assert not build_chain(unknown_customer, reference=REFERENCE, linked=linked).ok
+    assert told == []
+
+
 @pytest.mark.parametrize(
     ("written", "iso2"),
     [("TR", "TR"), ("tr", "TR"), ("TUR", "TR"), ("turkey", "TR"), ("Burma", "MM"), ("Cote d'Ivoire", "CI")],

@@ -789,7 +789,13 @@ def draft_preview(
     invalid chain cannot be analysed) or no sites."""
     if not built.ok or built.graph.number_of_nodes() == 0:
         return None
-    analysis = analyse(built.graph, reference=reference, findings=built.findings, order=built.upstream_order)
+    analysis = analyse(
+        built.graph,
+        reference=reference,
+        findings=built.findings,
+        order=built.upstream_order,
+        links=built.links,
+    )
     nodes: Mapping[str, Mapping[str, Any]] = built.graph.nodes
 
     def site(node: str) -> str:

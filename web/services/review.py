@@ -209,7 +209,13 @@ def _analyse_version(version: ChainVersion, reference: ReferenceData) -> Version
     built = built_version(version, reference=reference)
     if not built.ok:
         raise VersionNoLongerValid(version, built.findings)
-    analysis = analyse(built.graph, reference=reference, findings=built.findings, order=built.upstream_order)
+    analysis = analyse(
+        built.graph,
+        reference=reference,
+        findings=built.findings,
+        order=built.upstream_order,
+        links=built.links,
+    )
     nodes = {node.id: node for node in analysis.nodes}
     layout = tiered_layout(built.graph, tiers=analysis.structure.tiers)
     ids = [""] * len(version.rows)

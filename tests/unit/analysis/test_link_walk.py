@@ -1,0 +1,86 @@
+"""The upstream walk over validation's link lists equals the walk over the graph, to the last bit."""
+
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import write_synthetic_csv
+from chainmap.analysis import analyse
+from chainmap.analysis.flow import walk_upstream
+from chainmap.analysis.link_walk import LEVELS_AT_MOST, walk_links
+from chainmap.analysis.structure import origin_nodes
+from chainmap.chain import ChainLinks
+from chainmap.chainfile import load_chain
+from chainmap.reference import load_reference
+from chainmap.validation import BuiltChain, build_chain
+from tests.factories.chainfiles import chain_reference, make_row
+
+DEMO = Path(__file__).resolve().parents[3] / "fixtures" / "demo"
+
+
+def assert_walks_equal(built: BuiltChain) -> None:
+    assert built.ok
+    origins = origin_nodes(built.graph)
+    walked = walk_links(built.links, built.upstream_order, origins=origins)
+    expected = walk_upstream(built.graph, built.upstream_order, origins=origins)
+    assert walked is not None
+    # Equal as Python compares floats (bit for bit), in the same key order.
+    assert list(walked.arrived.items()) == list(expected.arrived.items())
+    assert list(walked.arrived_before_origin.items()) == list(expected.arrived_before_origin.items())
+    assert list(walked.tiers.items()) == list(expected.tiers.items())
+    assert walked.critical == expected.critical
+
+
+@pytest.mark.parametrize("demo", ["garments.csv", "natural_stone.csv", "ict_hardware.csv"])
+def test_the_demo_chains_walk_the_same(demo: str) -> None:
+    assert_walks_equal(load_chain(DEMO / demo, reference=load_reference()))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_large_synthetic_chain_walks_the_same(tmp_path: Path, seed: int) -> None:
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 3_000, seed=seed)
+    assert_walks_equal(load_chain(path, reference=load_reference()))
+
+
+def test_shares_scaled_to_the_whole_and_rests_split_walk_the_same() -> None:
+    rows = [
+        make_row(2, "C"),
+        make_row(3, "A", "C", share="33.3"),
+        make_row(4, "B", "C", share="33.3"),
+        make_row(5, "D", "C;A", share="33.3;40"),  # A's other suppliers share the rest of 60
+        make_row(6, "E", "A;B", share=";50.2", country="BD", activity="spinning"),
+        make_row(7, "F", "A;D", share="30;"),
+        make_row(8, "G", "B;E;F", share="50.2;;60", activity="farming"),  # B: 100.4 counts as the whole
+    ]
+    assert_walks_equal(build_chain(rows, reference=chain_reference()))
+
+
+def test_a_chain_deeper_than_the_levels_walked_with_arrays_is_left_to_the_graph_walk() -> None:
+    size = LEVELS_AT_MOST + 3
+    rows = [
+        make_row(2, "n0"),
+        *(make_row(index + 2, f"n{index}", f"n{index - 1}") for index in range(1, size)),
+    ]
+    built = build_chain(rows, reference=chain_reference())
+    assert built.ok
+    assert walk_links(built.links, built.upstream_order, origins=()) is None
+    shallow = build_chain(rows[: LEVELS_AT_MOST + 1], reference=chain_reference())
+    assert_walks_equal(shallow)
+    reference = chain_reference()
+    with_links = analyse(built.graph, reference=reference, order=built.upstream_order, links=built.links)
+    assert with_links.as_dict() == analyse(built.graph, reference=reference).as_dict()
+
+
+def test_links_not_recorded_for_the_chain_are_not_used() -> None:
+    built = build_chain([make_row(2, "C"), make_row(3, "A", "C")], reference=chain_reference())
+    assert walk_links(ChainLinks(), built.upstream_order, origins=()) is None
+
+
+def test_the_analysis_with_the_link_lists_is_the_analysis_without(tmp_path: Path) -> None:
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 1_500)
+    reference = load_reference()
+    built = load_chain(path, reference=reference)
+    with_links = analyse(built.graph, reference=reference, order=built.upstream_order, links=built.links)
+    assert with_links.as_dict() == analyse(built.graph, reference=reference).as_dict()
