@@ -387,13 +387,12 @@ def build_chain(
             without_customer.append((node, number))
     _add_nodes(graph, nodes)
     made = ChainLinks({node: index for index, (node, _) in enumerate(nodes)})
-    totals: dict[str, float] = {}
-    unshared: set[str] = set()
-    findings.extend(_add_links(graph, links, made, totals, unshared))
+    link_problems, named_twice = _add_links(graph, links, made)
+    findings.extend(link_problems)
     findings.extend(_contractor_findings(graph, without_customer))
     if linked is not None and not has_errors(findings):
         linked(graph)
-    graph_problems, order = _graph_checks(graph, (totals, unshared))
+    graph_problems, order = _graph_checks(graph, _share_totals(graph, made, named_twice))
     findings.extend(graph_problems)
     # By row, as the supplier reads the file; findings about the whole chain last, in the order found.
     findings.sort(key=lambda finding: (finding.row is None, finding.row or 0))
@@ -420,19 +419,16 @@ def _add_links(
     graph: "nx.DiGraph[str]",
     links: list[tuple[str, list[str], Iterable[float | None], int]],
     made: ChainLinks,
-    totals: dict[str, float],
-    unshared: set[str],
-) -> list[Finding]:
-    """Add each site's links to its customers that are nodes as edges; a finding for each that is none.
+) -> tuple[list[Finding], set[str]]:
+    """Add each site's links to its customers that are nodes as edges; a finding for each that is none,
+    and the customers that a row names twice.
 
     `links` holds per site its customers, their shares and its row. Each link made is recorded in `made`
-    (whose index is filled already). Each customer's given shares are
-    added up into `totals` as the edges are made, in the order `share_total_findings` would add them, and
-    a customer with a supplier without a share goes into `unshared`. The edges go straight into the
-    graph's adjacency dicts (successors and predecessors sharing one attribute dict per edge, as
-    `add_edges_from` does): this is the hot loop of an import, and `add_edges_from` spends about three
-    times as long per edge on checks that cannot fail here, since both ends are nodes already.
-    `test_validation` checks the result equals the graph that `add_edges_from` builds.
+    (whose index is filled already). The edges go straight into the graph's adjacency dicts (successors
+    and predecessors sharing one attribute dict per edge, as `add_edges_from` does): this is the hot loop
+    of an import, and `add_edges_from` spends about three times as long per edge on checks that cannot
+    fail here, since both ends are nodes already. `test_validation` checks the result equals the graph
+    that `add_edges_from` builds.
     """
     successors, predecessors = customers_of(graph), suppliers_of(graph)
     index = made.index
@@ -442,7 +438,7 @@ def _add_links(
         made.shares.append,
     )
     findings = []
-    recount: set[str] = set()
+    named_twice: set[str] = set()
     for supplier, customers, shares, number in links:
         supplier_customers = successors[supplier]
         supplier_index = index[supplier]
@@ -455,28 +451,55 @@ def _add_links(
                     )
                 )
                 continue
-            if customer in supplier_customers:  # named twice in the row (an error of its own): the
-                recount.add(customer)  # graph keeps the last share, so the total is made again below
-            elif share is None:
-                unshared.add(customer)
-            else:
-                totals[customer] = totals.get(customer, 0.0) + share
+            if customer in supplier_customers:  # an error of its own; the graph keeps the last share
+                named_twice.add(customer)
             attributes = {"share": share}
             supplier_customers[customer] = attributes
             customer_suppliers[supplier] = attributes
             made_supplier(supplier_index)
             made_customer(index[customer])
             made_share(share)
-    for customer in recount:
+    return findings, named_twice
+
+
+def _share_totals(
+    graph: "nx.DiGraph[str]", made: ChainLinks, named_twice: set[str]
+) -> tuple[dict[str, float], set[str]]:
+    """The total of given shares of each customer whose shares do not stand for its whole input (see
+    `share_total_findings`), and the customers with a supplier without a share.
+
+    Added up from the links as validation made them, by customer index, in the order
+    `share_total_findings` adds them from the graph; the customers in `named_twice` are added up again
+    from the graph, which keeps only the last share a row gives one customer.
+    """
+    size = len(made.index)
+    given = [0.0] * size
+    shared = [False] * size
+    unshared = [False] * size
+    for at, share in zip(made.customers, made.shares, strict=True):
+        if share is None:
+            unshared[at] = True
+        else:
+            given[at] += share
+            shared[at] = True
+    ids = list(made.index)
+    totals = {
+        ids[at]: total for at, total in enumerate(given) if shared[at] and not shares_add_up_to_whole(total)
+    }
+    unshared_ids = {ids[at] for at in range(size) if unshared[at]}
+    for customer in named_twice:
         totals.pop(customer, None)
-        unshared.discard(customer)
-        for attributes in predecessors[customer].values():
-            share = attributes["share"]
-            if share is None:
-                unshared.add(customer)
-            else:
-                totals[customer] = totals.get(customer, 0.0) + share
-    return findings
+        unshared_ids.discard(customer)
+        shares = [attributes["share"] for attributes in suppliers_of(graph)[customer].values()]
+        if None in shares:
+            unshared_ids.add(customer)
+        if any(share is not None for share in shares):
+            total = 0.0
+            for share in shares:
+                total += share or 0.0
+            if not shares_add_up_to_whole(total):
+                totals[customer] = total
+    return totals, unshared_ids
 
 
 def _repeated_customers(customers: list[str], number: int) -> list[Finding]:
@@ -614,8 +637,9 @@ def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
 def _share_total_findings(
     graph: "nx.DiGraph[str]", totals: dict[str, float], unshared: set[str]
 ) -> list[Finding]:
-    """`share_total_findings` from each customer's total of given shares and the customers with a
-    supplier without a share (a customer of no given share has no total)."""
+    """`share_total_findings` from each customer's total of given shares (those that stand for the
+    whole input may be left out) and the customers with a supplier without a share (a customer of no
+    given share has no total)."""
     findings = []
     for customer, total in totals.items():
         if shares_add_up_to_whole(total):
