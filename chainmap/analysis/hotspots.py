@@ -229,6 +229,26 @@ class RankedHotspots(Sequence[Hotspot]):
         The last two digits of a key, the node's place and the risk's slot, give the node and, through
         the node's profile, a place in a flat table of each profile's values; both are worked out for all
         keys at once in numpy, and only the look-ups of the values themselves run in Python (`map`)."""
+        positions, cells, table = self._cells(keys, value)
+        values = cast(list[T], list(map(table.__getitem__, cells.tolist())))
+        return list(map(self._nodes.__getitem__, positions.tolist())), values
+
+    def sites_and_numbers(
+        self, keys: "Sequence[int] | np.ndarray[Any, Any]", number: Callable[[Risk], int]
+    ) -> "tuple[list[str], np.ndarray[Any, np.dtype[np.int64]]]":
+        """`sites_and` for a `number` of each risk, with the numbers as a numpy array (the JSON result
+        writes them straight from it)."""
+        import numpy as np  # loaded when a chain is ranked, not when `chainmap risk` starts
+
+        positions, cells, table = self._cells(keys, number)
+        numbers = np.asarray([-1 if value is None else value for value in table], dtype=np.int64)[cells]
+        return list(map(self._nodes.__getitem__, positions.tolist())), numbers
+
+    def _cells(
+        self, keys: "Sequence[int] | np.ndarray[Any, Any]", value: Callable[[Risk], T]
+    ) -> "tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[T | None]]":
+        """For `sites_and`: each key's node place, each key's cell in a flat table of the profiles'
+        values, and that table (`slots` cells per profile, None where a profile has fewer risks)."""
         import numpy as np  # loaded when a chain is ranked, not when `chainmap risk` starts
 
         slots = self._slots
@@ -244,8 +264,7 @@ class RankedHotspots(Sequence[Hotspot]):
         places = np.asarray(keys, dtype=self._prioritised_keys.dtype) % (len(self._nodes) * slots)
         positions = places // slots
         cells = np.asarray(of_node, dtype=np.int64)[positions.astype(np.int64)] * slots + places % slots
-        values = cast(list[T], list(map(table.__getitem__, cells.tolist())))
-        return list(map(self._nodes.__getitem__, positions.tolist())), values
+        return positions, cells, table
 
     def prioritised_risks(self) -> list[tuple[str, Risk]]:
         """The prioritised (site, risk) pairs in rank order, without building their hotspots."""

@@ -29,6 +29,7 @@ from chainmap.themes import THEMES, Lang
 
 if TYPE_CHECKING:
     import networkx as nx
+    import numpy as np
 
 ROUNDING: Final = 6
 FORMAT_VERSION: Final = 2
@@ -200,10 +201,13 @@ class ChainAnalysis:
 
     def as_dict(self, lang: Lang = "en", *, top: int | None = None) -> dict[str, Any]:
         """The JSON result (docs/json-format.md) as Python data: what `write_json` writes, parsed."""
-        return {
+        result: dict[str, Any] = {
             key: list(value) if isinstance(value, Iterator) else value
             for key, value in self._sections(lang, top=top)
         }
+        risks = result["hotspots"]["risk"]
+        result["hotspots"]["risk"] = risks if isinstance(risks, list) else risks.tolist()
+        return result
 
     @collector_paused()
     def write_json(
@@ -222,12 +226,12 @@ class ChainAnalysis:
         for number, (key, value) in enumerate(self._sections(lang, top=top)):
             stream.write((b"," if number else b"") + orjson.dumps(key) + b":")
             if isinstance(value, Iterator | list):
-                _write_array(stream, iter(value))
+                _write_array(stream, value)
             elif key == "hotspots":
                 stream.write(b'{"count":' + orjson.dumps(value["count"]))
                 for column in ("node", "risk"):
                     stream.write(b',"' + column.encode() + b'":')
-                    _write_array(stream, iter(value[column]))
+                    _write_array(stream, value[column])
                 stream.write(b"}")
             else:
                 stream.write(orjson.dumps(value))
@@ -264,9 +268,15 @@ class ChainAnalysis:
 
     def _hotspot_columns(self, tables: RiskTables, *, top: int | None) -> dict[str, Any]:
         """The hotspots in rank order as two columns, the node id and the number of the risk, and how
-        many hotspots the chain has (more than the columns hold when `top` cuts them)."""
+        many hotspots the chain has (more than the columns hold when `top` cuts them). The numbers of a
+        ranking's risks are a numpy array (`_write_array` writes it, `as_dict` makes it a list)."""
+        ranked = self.hotspots
+        if isinstance(ranked, RankedHotspots):
+            keys = ranked.keys() if top is None else ranked.top_keys(top)
+            nodes, numbers = ranked.sites_and_numbers(keys, tables.risk_id)
+            return {"count": len(ranked), "node": nodes, "risk": numbers}
         nodes, risks = self._ranked(tables.risk_id, top=top)
-        return {"count": len(self.hotspots), "node": nodes, "risk": risks}
+        return {"count": len(ranked), "node": nodes, "risk": risks}
 
 
 def _node_entry(node: NodeResult, risks: list[int | None]) -> dict[str, Any]:
@@ -283,18 +293,17 @@ def _node_entry(node: NodeResult, risks: list[int | None]) -> dict[str, Any]:
     }
 
 
-def _write_array(stream: BinaryIO, items: Iterator[Any]) -> None:
-    """Write a JSON array of `items`, serialising CHUNK of them at a time."""
+def _write_array(stream: BinaryIO, items: "Iterator[Any] | list[Any] | np.ndarray[Any, Any]") -> None:
+    """Write a JSON array of `items`, serialising CHUNK of them at a time: slices of a list or a numpy
+    array of numbers, the next CHUNK of an iterator."""
+    chunks: Iterator[Any]
+    if isinstance(items, Iterator):
+        chunks = iter(lambda: [item for _, item in zip(range(CHUNK), items, strict=False)], [])
+    else:
+        chunks = (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
     stream.write(b"[")
-    first = True
-    while True:
-        chunk = [item for _, item in zip(range(CHUNK), items, strict=False)]
-        if not chunk:
-            break
-        if not first:
-            stream.write(b",")
-        stream.write(orjson.dumps(chunk)[1:-1])
-        first = False
+    for number, chunk in enumerate(chunks):
+        stream.write((b"," if number else b"") + orjson.dumps(chunk, option=orjson.OPT_SERIALIZE_NUMPY)[1:-1])
     stream.write(b"]")
 
 
