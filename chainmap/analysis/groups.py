@@ -81,10 +81,16 @@ def group_label(*, theme: str, subject_kind: SubjectKind, subject: str, country:
 def group_key(risk: Risk | Hotspot, node_data: Mapping[str, Any]) -> tuple[str, str | None, SubjectKind, str]:
     """The (theme, country, subject kind, subject) a risk at a site is grouped by (see the module
     docstring); `node_data` are the site's attributes in the chain graph."""
-    country = node_data.get("country")
-    if risk.listed_good is not None:
-        return risk.theme, country, "good", risk.listed_good
-    return risk.theme, country, "activity", str(node_data.get("activity", ""))
+    return _key_of(risk.theme, risk.listed_good, node_data)
+
+
+def _key_of(
+    theme: str, listed_good: str | None, node_data: Mapping[str, Any]
+) -> tuple[str, str | None, SubjectKind, str]:
+    """`group_key` of a risk of `theme` whose level a listing of `listed_good` set (or None)."""
+    if listed_good is not None:
+        return theme, node_data.get("country"), "good", listed_good
+    return theme, node_data.get("country"), "activity", str(node_data.get("activity", ""))
 
 
 def risk_groups(
@@ -104,8 +110,18 @@ def risk_groups(
     """
     gathered: dict[tuple[str, str | None, SubjectKind, str], list[tuple[str, Risk]]] = {}
     nodes = graph._node  # type: ignore[attr-defined]  # plain dict: read once per prioritised risk
+    # `group_key`, with each risk's theme and listed good read once: sites share their risks.
+    subjects: dict[int, tuple[str, str | None]] = {}
     for node, risk in prioritised:
-        gathered.setdefault(group_key(risk, nodes[node]), []).append((node, risk))
+        subject = subjects.get(id(risk))
+        if subject is None:
+            subject = subjects[id(risk)] = (risk.theme, risk.listed_good)
+        key = _key_of(*subject, nodes[node])
+        group = gathered.get(key)
+        if group is None:
+            gathered[key] = [(node, risk)]
+        else:
+            group.append((node, risk))
     # Groups of different themes often have the same sites (a garment maker's discrimination and its
     # corruption): each distinct set of sites is measured once.
     site_sets = [frozenset(node for node, _ in group) for group in gathered.values()]
