@@ -12,7 +12,7 @@ cover a whole group or single sites of it. A group is (theme, country, good or a
 See docs/risk-model.md §10.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from chainmap.activities import activity_label
 from chainmap.analysis.flow import input_fractions
 from chainmap.analysis.hotspots import ROUNDING, Hotspot
+from chainmap.analysis.link_walk import LinkLevels, ahead_masks
 from chainmap.analysis.risk import Risk
 from chainmap.chain import suppliers_of
 from chainmap.reference import good_label
@@ -99,6 +100,7 @@ def risk_groups(
     *,
     order: Sequence[str],
     exposure: Mapping[str, float],
+    levels: LinkLevels | None = None,
 ) -> list[RiskGroup]:
     """The prioritised risks, (site, risk) pairs in rank order (`RankedHotspots.prioritised_risks`),
     gathered into risk groups, the most severe group first.
@@ -106,7 +108,8 @@ def risk_groups(
     Groups are ranked as hotspots are: by their highest level, then the likelihood of their first hotspot,
     then their combined exposure, each highest first; then by theme order, country and subject. `order` is
     the chain's upstream order (`chainmap.analysis.flow.upstream_order`) and `exposure` each node's
-    exposure, both for the combined exposure of the groups (`combined_exposures`).
+    exposure, both for the combined exposure of the groups (`combined_exposures`, with `levels` when
+    the caller has them).
     """
     gathered: dict[tuple[str, str | None, SubjectKind, str], list[tuple[str, Risk]]] = {}
     nodes = graph._node  # type: ignore[attr-defined]  # plain dict: read once per prioritised risk
@@ -129,7 +132,9 @@ def risk_groups(
     measured = dict(
         zip(
             distinct,
-            combined_exposures(graph, [sorted(sites) for sites in distinct], order=order, exposure=exposure),
+            combined_exposures(
+                graph, [sorted(sites) for sites in distinct], order=order, exposure=exposure, levels=levels
+            ),
             strict=True,
         )
     )
@@ -168,6 +173,7 @@ def combined_exposures(
     *,
     order: Sequence[str],
     exposure: Mapping[str, float],
+    levels: LinkLevels | None = None,
 ) -> list[float]:
     """For each group of sites, the share (0-1) of the delivered volume that passes through at least one.
 
@@ -176,23 +182,17 @@ def combined_exposures(
     at or upstream of it (a bit set per node); a second pass carries upstream, from the contractor, the
     volume that has passed through each group, but only into nodes that lead to a site of that group. A
     group whose sites never lie upstream of one another costs nothing beyond the sum. `order` is the chain's
-    upstream order and `exposure` each node's exposure.
+    upstream order and `exposure` each node's exposure; with the chain's `levels`
+    (`chainmap.analysis.link_walk.link_levels`) the first pass runs in numpy (`ahead_masks`).
     """
     own: dict[str, int] = {}
     for index, sites in enumerate(groups):
         for site in sites:
             own[site] = own.get(site, 0) | (1 << index)
     suppliers = suppliers_of(graph)
-    ahead: dict[str, int] = {}  # groups with a site at or upstream of the node
-    nested = 0  # groups with a site upstream of another of their sites: only these need the second pass
-    for node in reversed(order):
-        links = suppliers[node]
-        mask = reduce(or_, map(ahead.__getitem__, links), 0) if links else 0
-        mine = own.get(node, 0)
-        if mine:
-            nested |= mine & mask
-            mask |= mine
-        ahead[node] = mask
+    # The groups with a site at or upstream of a node, and those with a site upstream of another of their
+    # sites: only these need the second pass.
+    ahead, nested = ahead_masks(levels, groups) if levels is not None else _ahead_masks(suppliers, order, own)
     passed: dict[str, dict[int, float]] = {}  # volume at the node that passed a group's site downstream
     if nested:
         for customer in order:
@@ -217,7 +217,7 @@ def combined_exposures(
                 carried_mask |= 1 << index
             rest, scale = input_fractions(links)
             for supplier, attributes in links.items():
-                reach = ahead[supplier] & carried_mask
+                reach = ahead(supplier) & carried_mask
                 if not reach:
                     continue
                 share = attributes.get("share")
@@ -236,3 +236,21 @@ def combined_exposures(
         total = sum(exposure[site] - passed.get(site, {}).get(index, 0.0) for site in unique)
         totals.append(min(1.0, max(0.0, total)))
     return totals
+
+
+def _ahead_masks(
+    suppliers: Mapping[str, Mapping[str, Any]], order: Sequence[str], own: Mapping[str, int]
+) -> tuple[Callable[[str], int], int]:
+    """The first pass of `combined_exposures` over the graph, from the most upstream node: each node's
+    groups at or upstream of it, and the groups with a site upstream of another of their sites."""
+    ahead: dict[str, int] = {}
+    nested = 0
+    for node in reversed(order):
+        links = suppliers[node]
+        mask = reduce(or_, map(ahead.__getitem__, links), 0) if links else 0
+        mine = own.get(node, 0)
+        if mine:
+            nested |= mine & mask
+            mask |= mine
+        ahead[node] = mask
+    return ahead.__getitem__, nested

@@ -17,7 +17,7 @@ import orjson
 from chainmap.analysis.flow import exposure_from, upstream_order, walk_upstream
 from chainmap.analysis.groups import RiskGroup, risk_groups
 from chainmap.analysis.hotspots import Hotspot, RankedHotspots, is_prioritised, rank_hotspots, severity
-from chainmap.analysis.link_walk import walk_links
+from chainmap.analysis.link_walk import link_levels, walk_links
 from chainmap.analysis.risk import Reason, Risk, SiteProfiles, risks_of_profiles, site_profiles
 from chainmap.analysis.structure import Structure, origin_nodes, structure
 from chainmap.chain import ChainLinks, contractor
@@ -339,8 +339,11 @@ def analyse(
     if profiles is None and fork:
         profiles = start_forked(lambda: site_profiles(graph, reference=reference))
     origins = origin_nodes(graph)
-    walk = (walk_links(links, order, origins=origins) if links is not None else None) or walk_upstream(
-        graph, order, origins=origins
+    levels = link_levels(links, order) if links is not None else None
+    walk = (
+        walk_links(levels, origins=origins)
+        if levels is not None
+        else walk_upstream(graph, order, origins=origins)
     )
     flow = exposure_from(walk.arrived)
     shape = structure(graph, flow, order=order, walk=walk, origins=origins)
@@ -351,7 +354,9 @@ def analyse(
     )
     ranked = rank_hotspots(graph, risks, flow)
     groups = Deferred(
-        lambda: tuple(risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow))
+        lambda: tuple(
+            risk_groups(graph, ranked.prioritised_risks(), order=order, exposure=flow, levels=levels)
+        )
     )
     if fork if fork_groups is None else fork_groups:
         groups.fork()  # gathered in a child while this process lists the nodes and the caller reports

@@ -11,7 +11,7 @@ from chainmap.activities import ORIGIN_ACTIVITIES
 from chainmap.analysis import analyse, critical_nodes, exposure, node_risks, structure, tiers
 from chainmap.analysis.flow import flow_upstream, upstream_order, walk_upstream
 from chainmap.analysis.groups import combined_exposures
-from chainmap.analysis.link_walk import walk_links
+from chainmap.analysis.link_walk import link_levels, walk_links
 from chainmap.analysis.structure import origin_nodes
 from chainmap.chainfile import chain_to_csv, parse_csv
 from chainmap.validation import build_chain
@@ -189,9 +189,10 @@ def test_the_walk_over_validations_link_lists_equals_the_walk_over_the_graph(
     built = build_chain(parse_csv(chain_to_csv(graph)).rows, reference=REFERENCE)
     assert built.ok
     origins = origin_nodes(built.graph)
-    walked = walk_links(built.links, built.upstream_order, origins=origins)
+    levels = link_levels(built.links, built.upstream_order)
+    assert levels is not None
+    walked = walk_links(levels, origins=origins)
     expected = walk_upstream(built.graph, built.upstream_order, origins=origins)
-    assert walked is not None
     assert list(walked.arrived.items()) == list(expected.arrived.items())  # bit for bit, in order
     assert list(walked.arrived_before_origin.items()) == list(expected.arrived_before_origin.items())
     assert walked.tiers == expected.tiers and walked.critical == expected.critical
@@ -210,6 +211,14 @@ def test_combined_exposure_counts_the_volume_through_any_of_the_sites_once(
     for sites, value in zip(groups, combined, strict=True):
         held = flow_upstream(graph, order, stop_at=sites)  # volume kept at the first site it meets
         assert value == pytest.approx(min(1.0, sum(held[site] for site in sites)), abs=1e-9)
+    built = build_chain(parse_csv(chain_to_csv(graph)).rows, reference=REFERENCE)  # the same chain, as read
+    levels = link_levels(built.links, built.upstream_order)
+    assert levels is not None
+    flow = exposure(built.graph, order=built.upstream_order)
+    sorted_groups = [sorted(group) for group in groups]
+    assert combined_exposures(
+        built.graph, sorted_groups, order=built.upstream_order, exposure=flow, levels=levels
+    ) == combined_exposures(built.graph, sorted_groups, order=built.upstream_order, exposure=flow)
 
 
 @given(chains(), st.data())

@@ -7,7 +7,8 @@ import pytest
 from bench.synthetic import write_synthetic_csv
 from chainmap.analysis import analyse
 from chainmap.analysis.flow import walk_upstream
-from chainmap.analysis.link_walk import LEVELS_AT_MOST, walk_links
+from chainmap.analysis.groups import combined_exposures
+from chainmap.analysis.link_walk import LEVELS_AT_MOST, link_levels, walk_links
 from chainmap.analysis.structure import origin_nodes
 from chainmap.chain import ChainLinks
 from chainmap.chainfile import load_chain
@@ -21,9 +22,10 @@ DEMO = Path(__file__).resolve().parents[3] / "fixtures" / "demo"
 def assert_walks_equal(built: BuiltChain) -> None:
     assert built.ok
     origins = origin_nodes(built.graph)
-    walked = walk_links(built.links, built.upstream_order, origins=origins)
+    levels = link_levels(built.links, built.upstream_order)
+    assert levels is not None
+    walked = walk_links(levels, origins=origins)
     expected = walk_upstream(built.graph, built.upstream_order, origins=origins)
-    assert walked is not None
     # Equal as Python compares floats (bit for bit), in the same key order.
     assert list(walked.arrived.items()) == list(expected.arrived.items())
     assert list(walked.arrived_before_origin.items()) == list(expected.arrived_before_origin.items())
@@ -64,7 +66,7 @@ def test_a_chain_deeper_than_the_levels_walked_with_arrays_is_left_to_the_graph_
     ]
     built = build_chain(rows, reference=chain_reference())
     assert built.ok
-    assert walk_links(built.links, built.upstream_order, origins=()) is None
+    assert link_levels(built.links, built.upstream_order) is None
     shallow = build_chain(rows[: LEVELS_AT_MOST + 1], reference=chain_reference())
     assert_walks_equal(shallow)
     reference = chain_reference()
@@ -74,7 +76,7 @@ def test_a_chain_deeper_than_the_levels_walked_with_arrays_is_left_to_the_graph_
 
 def test_links_not_recorded_for_the_chain_are_not_used() -> None:
     built = build_chain([make_row(2, "C"), make_row(3, "A", "C")], reference=chain_reference())
-    assert walk_links(ChainLinks(), built.upstream_order, origins=()) is None
+    assert link_levels(ChainLinks(), built.upstream_order) is None
 
 
 def test_the_analysis_with_the_link_lists_is_the_analysis_without(tmp_path: Path) -> None:
@@ -84,3 +86,25 @@ def test_the_analysis_with_the_link_lists_is_the_analysis_without(tmp_path: Path
     built = load_chain(path, reference=reference)
     with_links = analyse(built.graph, reference=reference, order=built.upstream_order, links=built.links)
     assert with_links.as_dict() == analyse(built.graph, reference=reference).as_dict()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_combined_exposures_over_the_levels_equal_those_over_the_graph(tmp_path: Path, seed: int) -> None:
+    # More than 64 groups (two words of bits per site), some with sites upstream of one another: the
+    # groups of sites by country, by tier, every tenth site on its own, and sites along paths.
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 2_000, seed=seed)
+    built = load_chain(path, reference=load_reference())
+    graph, order = built.graph, built.upstream_order
+    levels = link_levels(built.links, order)
+    assert levels is not None
+    exposure = analyse(graph, reference=load_reference(), order=order).structure.tiers
+    flow = {node: 1.0 / (1 + tier) for node, tier in exposure.items()}
+    by_country: dict[object, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        by_country.setdefault((data["country"], exposure[node] % 3), []).append(node)
+    paths = [[node, *list(graph.successors(node))[:1]] for node in order[-40:]]
+    groups = [*by_country.values(), *([node] for node in order[::10]), *paths]
+    assert len(groups) > 128
+    with_levels = combined_exposures(graph, groups, order=order, exposure=flow, levels=levels)
+    assert with_levels == combined_exposures(graph, groups, order=order, exposure=flow)
