@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:
     import networkx as nx
+    import numpy as np
+    import numpy.typing as npt
 
 
 COLUMNS: Final[tuple[str, ...]] = (
@@ -64,7 +66,7 @@ class ChainRow(NamedTuple):
     region: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ChainLinks:
     """A chain's links as three parallel lists, in the order they were made: the supplier's and the
     customer's index (a node's place in `index`, the graph's node order) and the share (None where the
@@ -73,12 +75,14 @@ class ChainLinks:
     `chainmap.validation` records them while it makes the edges, so that the analysis of a large chain
     can walk it with numpy (`chainmap.analysis.link_walk`) instead of reading 300,000 edge dicts again.
     They describe the graph only as validation built it: a graph changed afterwards needs them made anew.
+    `levels` holds each node's level by index (`chainmap.levels`) where validation worked them out.
     """
 
     index: dict[str, int] = field(default_factory=dict)
     suppliers: list[int] = field(default_factory=list)
     customers: list[int] = field(default_factory=list)
     shares: list[float | None] = field(default_factory=list)
+    levels: "npt.NDArray[np.intp] | None" = None
 
 
 def shares_add_up_to_whole(total: float) -> bool:

@@ -51,6 +51,7 @@ from chainmap.chain import (
 )
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding, Severity, has_errors
+from chainmap.levels import UNREACHED, site_levels
 from chainmap.reference import ReferenceData
 
 # Excel keeps 15 significant digits of a number (and openpyxl writes 16), so shares keep 15.
@@ -63,6 +64,9 @@ LISTED_AT_MOST: Final = 10
 QUOTED_AT_MOST: Final = 80
 
 REQUIRED_VALUES: Final[tuple[str, ...]] = ("id", "name", "country", "activity")
+# From this many sites a chain is peeled with numpy (`_peeled_by_levels`); below, numpy is not worth
+# loading for it.
+ARRAY_PEEL_FROM: Final = 1_000
 
 # A share cell as nearly every row of a large file has it: plain decimals of at most SHARE_DIGITS
 # characters, which `float` reads as `parse_share` does.
@@ -392,7 +396,7 @@ def build_chain(
     findings.extend(_contractor_findings(graph, without_customer))
     if linked is not None and not has_errors(findings):
         linked(graph)
-    graph_problems, order = _graph_checks(graph, _share_totals(graph, made, named_twice))
+    graph_problems, order = _graph_checks(graph, _share_totals(graph, made, named_twice), made)
     findings.extend(graph_problems)
     # By row, as the supplier reads the file; findings about the whole chain last, in the order found.
     findings.sort(key=lambda finding: (finding.row is None, finding.row or 0))
@@ -592,22 +596,47 @@ def _sites_upstream_of_cycles(
     """The sites on a cycle or supplying one: what is left after repeatedly removing sites without
     customers (Kahn's algorithm, run from the customer end). Self-loops count as cycles here.
 
-    The sites without customers are appended to `sinks`, and the sites in the order they are removed to
-    `order`, when these are given."""
+    The sites without customers are appended to `sinks`, and the removed sites to `order` when these are
+    given: level by level (`chainmap.levels`) and each level in the graph's order of sites, the order in
+    which `_peeled_by_levels` lists a large chain."""
     customers_left = {node: len(customers) for node, customers in customers_of(graph).items()}
-    peelable = [node for node, count in customers_left.items() if count == 0]
+    level = [node for node, count in customers_left.items() if count == 0]
     if sinks is not None:
-        sinks.extend(peelable)
+        sinks.extend(level)
+    place = {node: number for number, node in enumerate(customers_left)} if order is not None else {}
     predecessors = suppliers_of(graph)
-    while peelable:
-        node = peelable.pop()
+    while level:
         if order is not None:
-            order.append(node)
-        for supplier in predecessors[node]:
-            customers_left[supplier] -= 1
-            if customers_left[supplier] == 0:
-                peelable.append(supplier)
+            order.extend(level)
+        ready = []
+        for node in level:
+            for supplier in predecessors[node]:
+                customers_left[supplier] -= 1
+                if customers_left[supplier] == 0:
+                    ready.append(supplier)
+        level = sorted(ready, key=place.__getitem__) if place else ready
     return {node for node, count in customers_left.items() if count > 0}
+
+
+def _peeled_by_levels(made: ChainLinks) -> tuple[list[str], list[str]] | None:
+    """The sites without customers and the order of `_sites_upstream_of_cycles` for a chain of
+    ARRAY_PEEL_FROM sites or more, from the links recorded in `made` with numpy (`chainmap.levels`),
+    whose levels are kept in `made` for the analysis; None for a smaller chain, one with a cycle or one
+    deeper than `chainmap.levels.LEVELS_AT_MOST`, which are peeled over the graph."""
+    size = len(made.index)
+    if size < ARRAY_PEEL_FROM:
+        return None
+    import numpy as np
+
+    levels = site_levels(
+        np.array(made.customers, dtype=np.intp), np.array(made.suppliers, dtype=np.intp), size
+    )
+    if levels is None or (levels == UNREACHED).any():
+        return None
+    made.levels = levels
+    ids = list(made.index)
+    order = list(map(ids.__getitem__, np.argsort(levels, kind="stable").tolist()))
+    return list(map(ids.__getitem__, np.flatnonzero(levels == 0).tolist())), order
 
 
 def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
@@ -721,18 +750,26 @@ def graph_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
 
 
 def _graph_checks(
-    graph: "nx.DiGraph[str]", shares: tuple[dict[str, float], set[str]] | None = None
+    graph: "nx.DiGraph[str]",
+    shares: tuple[dict[str, float], set[str]] | None = None,
+    made: ChainLinks | None = None,
 ) -> tuple[list[Finding], list[str]]:
     """The findings of `graph_findings`, and the order in which peeling removed the sites.
 
     In a graph without cycles or self-loops every path of customers ends at a site without customers, so
     when the contractor is the only such site, every site reaches it. The self-loop search runs only when
     peeling leaves sites on or upstream of a cycle, and the reachability search only when that happens or
-    another site has no customer: a valid chain needs neither.
+    another site has no customer: a valid chain needs neither. A chain of ARRAY_PEEL_FROM sites or more
+    whose links validation recorded in `made` is peeled with numpy (`_peeled_by_levels`), in the same
+    order; peeling falls back to the graph where that leaves sites (a cycle).
     """
     sinks: list[str] = []
     order: list[str] = []
-    remaining = _sites_upstream_of_cycles(graph, sinks, order)
+    peeled = _peeled_by_levels(made) if made is not None else None
+    if peeled is None:
+        remaining = _sites_upstream_of_cycles(graph, sinks, order)
+    else:
+        remaining, (sinks, order) = set(), peeled
     findings = [*self_loop_findings(graph), *cycle_findings(graph, remaining)] if remaining else []
     findings.extend(share_total_findings(graph) if shares is None else _share_total_findings(graph, *shares))
     contractor = graph.graph.get("contractor")

@@ -8,27 +8,25 @@ at hand already, so each walk runs in a few array operations per level of the ch
 over 300,000 links.
 
 Exactness: `walk_upstream` adds what reaches a site customer by customer, in upstream order. Here the
-sites are handled level by level (a site's level is its longest distance from the contractor, so all its
-customers have lower levels) and the volume reaching the sites of one level is added up with
-`numpy.add.at`, which adds one value after another in the order given: the links are put in upstream
-order of their customers first, so every site adds the same numbers in the same order as the loop does.
-A chain with more than LEVELS_AT_MOST levels (a long line of sites, never a real chain) would cost many
-small array operations per level; `link_levels` then returns None and the caller walks the graph.
+sites are handled level by level (`chainmap.levels`: all of a site's customers have lower levels) and the
+volume reaching the sites of one level is added up with `numpy.add.at`, which adds one value after
+another in the order given: each level's links are put in upstream order of their customers, so every
+site adds the same numbers in the same order as the loop does. For a chain deeper than
+`chainmap.levels.LEVELS_AT_MOST`, `link_levels` returns None and the caller walks the graph.
 """
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from chainmap.analysis.flow import UpstreamWalk
 from chainmap.chain import WHOLE_WITHIN, ChainLinks
+from chainmap.levels import UNREACHED, site_levels
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-
-LEVELS_AT_MOST: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,28 +59,24 @@ class LinkLevels:
 
 def link_levels(links: ChainLinks, order: list[str]) -> LinkLevels | None:
     """The `LinkLevels` of the valid chain whose links validation recorded as `links`, `order` being its
-    upstream order; None when the chain has more than LEVELS_AT_MOST levels (see the module) or `links`
-    do not index every node of `order` (they were not recorded for this chain)."""
+    upstream order; None when the chain has more than LEVELS_AT_MOST levels (see `chainmap.levels`) or
+    `links` do not index every node of `order` (they were not recorded for this chain)."""
     import numpy as np
 
     size = len(order)
     if len(links.index) != size:
         return None
-    position = np.empty(size, dtype=np.intp)
-    position[np.fromiter(map(links.index.__getitem__, order), dtype=np.intp, count=size)] = np.arange(size)
-    # Every link by its customer's place in `order`; a stable sort keeps each customer's suppliers in
-    # the graph's order, as the loop of `walk_upstream` meets them.
-    customer = position[np.array(links.customers, dtype=np.intp)]
-    by_customer = np.argsort(customer, kind="stable")
-    customer = customer[by_customer]
-    supplier = position[np.array(links.suppliers, dtype=np.intp)][by_customer]
-    share = np.array(links.shares, dtype=np.float64)[by_customer]  # None is NaN
-    levels = _levels(customer, supplier, size)
-    if levels is None:
+    customers = np.array(links.customers, dtype=np.intp)
+    suppliers = np.array(links.suppliers, dtype=np.intp)
+    levels = links.levels if links.levels is not None else site_levels(customers, suppliers, size)
+    if levels is None or len(levels) != size or (levels == UNREACHED).any():
         return None
-    fraction = _fractions(customer, share, size)
-    link_level = levels[supplier]
-    by_level = np.argsort(link_level, kind="stable")
+    position = _positions(links.index, order, levels)
+    customer, supplier = position[customers], position[suppliers]
+    # The links as made give each customer's suppliers in the graph's order, as `walk_upstream` adds them.
+    fraction = _fractions(customer, np.array(links.shares, dtype=np.float64), size)  # None is NaN
+    link_level = levels[suppliers]
+    by_level = np.lexsort((customer, link_level))
     ends = np.searchsorted(link_level[by_level], np.arange(1, int(levels.max()) + 2))
     return LinkLevels(
         order,
@@ -93,6 +87,24 @@ def link_levels(links: ChainLinks, order: list[str]) -> LinkLevels | None:
         fraction[by_level],
         ends.tolist(),
     )
+
+
+def _positions(
+    index: dict[str, int], order: list[str], levels: "npt.NDArray[np.intp]"
+) -> "npt.NDArray[np.intp]":
+    """Each node's place in `order`, by index: straight from the levels when `order` lists the nodes by
+    level and then by index, as validation orders a large chain; else by looking every node up."""
+    import numpy as np
+
+    size = len(order)
+    position = np.empty(size, dtype=np.intp)
+    by_level = np.argsort(levels, kind="stable")
+    ids = list(index)
+    if list(map(ids.__getitem__, by_level.tolist())) == order:
+        position[by_level] = np.arange(size)
+    else:
+        position[np.fromiter(map(index.__getitem__, order), dtype=np.intp, count=size)] = np.arange(size)
+    return position
 
 
 def walk_links(levels: LinkLevels, *, origins: Collection[str]) -> UpstreamWalk:
@@ -151,36 +163,6 @@ def ahead_masks(levels: LinkLevels, groups: Sequence[Sequence[str]]) -> tuple[Ca
 def _as_int(row: "npt.NDArray[np.uint64]") -> int:
     """A row of 64-bit words as one integer, the first word lowest."""
     return int.from_bytes(row.astype("<u8").tobytes(), "little")
-
-
-def _levels(
-    customer: "npt.NDArray[np.intp]", supplier: "npt.NDArray[np.intp]", size: int
-) -> "npt.NDArray[np.intp] | None":
-    """Each node's level (by place in upstream order), found level by level from the contractor as
-    Kahn's algorithm does; `customer` is sorted. None past LEVELS_AT_MOST levels."""
-    import numpy as np
-
-    starts = np.searchsorted(customer, np.arange(size + 1))
-    waiting = np.bincount(supplier, minlength=size)
-    levels = np.zeros(size, dtype=np.intp)
-    current = np.zeros(1, dtype=np.intp)
-    level = 0
-    while current.size:
-        levels[current] = level
-        counts = starts[current + 1] - starts[current]
-        total = int(counts.sum())
-        if not total:
-            break
-        if level == LEVELS_AT_MOST:
-            return None
-        firsts = np.repeat(starts[current] - np.cumsum(counts) + counts, counts) + np.arange(total)
-        reached = supplier[firsts]
-        np.subtract.at(waiting, reached, 1)
-        ready = np.zeros(size, dtype=bool)  # a site reached from several customers is next only once
-        ready[reached[waiting[reached] == 0]] = True
-        current = np.flatnonzero(ready)
-        level += 1
-    return levels
 
 
 def _fractions(

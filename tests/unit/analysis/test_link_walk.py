@@ -6,12 +6,13 @@ import pytest
 
 from bench.synthetic import write_synthetic_csv
 from chainmap.analysis import analyse
-from chainmap.analysis.flow import walk_upstream
+from chainmap.analysis.flow import upstream_order, walk_upstream
 from chainmap.analysis.groups import combined_exposures
-from chainmap.analysis.link_walk import LEVELS_AT_MOST, link_levels, walk_links
+from chainmap.analysis.link_walk import link_levels, walk_links
 from chainmap.analysis.structure import origin_nodes
 from chainmap.chain import ChainLinks
 from chainmap.chainfile import load_chain
+from chainmap.levels import LEVELS_AT_MOST
 from chainmap.reference import load_reference
 from chainmap.validation import BuiltChain, build_chain
 from tests.factories.chainfiles import chain_reference, make_row
@@ -19,13 +20,14 @@ from tests.factories.chainfiles import chain_reference, make_row
 DEMO = Path(__file__).resolve().parents[3] / "fixtures" / "demo"
 
 
-def assert_walks_equal(built: BuiltChain) -> None:
+def assert_walks_equal(built: BuiltChain, order: list[str] | None = None) -> None:
     assert built.ok
+    order = built.upstream_order if order is None else order
     origins = origin_nodes(built.graph)
-    levels = link_levels(built.links, built.upstream_order)
+    levels = link_levels(built.links, order)
     assert levels is not None
     walked = walk_links(levels, origins=origins)
-    expected = walk_upstream(built.graph, built.upstream_order, origins=origins)
+    expected = walk_upstream(built.graph, order, origins=origins)
     # Equal as Python compares floats (bit for bit), in the same key order.
     assert list(walked.arrived.items()) == list(expected.arrived.items())
     assert list(walked.arrived_before_origin.items()) == list(expected.arrived_before_origin.items())
@@ -43,6 +45,16 @@ def test_a_large_synthetic_chain_walks_the_same(tmp_path: Path, seed: int) -> No
     path = tmp_path / "chain.csv"
     write_synthetic_csv(path, 3_000, seed=seed)
     assert_walks_equal(load_chain(path, reference=load_reference()))
+
+
+def test_a_walk_in_another_upstream_order_adds_up_in_that_order(tmp_path: Path) -> None:
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 3_000)
+    built = load_chain(path, reference=load_reference())
+    assert built.links.levels is not None  # worked out by validation for a chain this large
+    other = upstream_order(built.graph)  # Kahn's algorithm first in, first out: not validation's order
+    assert other != built.upstream_order
+    assert_walks_equal(built, other)
 
 
 def test_shares_scaled_to_the_whole_and_rests_split_walk_the_same() -> None:
