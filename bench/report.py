@@ -71,8 +71,8 @@ def seed(session: Session) -> int:
     )
     reference = load_reference()
     prioritised_hotspots(session=session, version=version, reference=reference)  # kept, as on acceptance
-    # The actions address the most salient risks (the synthetic chain spreads its volume so thinly that few
-    # or none reach the prioritisation threshold).
+    # The actions address the first 50 risks of the ranking, so most of the chain's 2,015 prioritised risks
+    # stay without an action.
     risks = [
         (hotspot.node, hotspot.theme)
         for hotspot in version_analysis(version, reference=reference).hotspots[:50]

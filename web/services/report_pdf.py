@@ -65,6 +65,8 @@ BODY: Final = ParagraphStyle("body", parent=_SAMPLE["Normal"], fontName=FONT, fo
 CELL: Final = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=10)
 HEADING: Final = ParagraphStyle("heading", parent=_SAMPLE["Heading2"], fontName=BOLD_FONT, fontSize=13)
 TITLE: Final = ParagraphStyle("title", parent=_SAMPLE["Title"], fontName=BOLD_FONT, fontSize=18)
+# The space left and right of a table cell's text (Platypus' default, named for the cells that stay strings).
+CELL_PADDING: Final = 6
 
 
 def _paragraph(text: str, style: ParagraphStyle = BODY) -> Paragraph:
@@ -72,14 +74,53 @@ def _paragraph(text: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+class _Cell(Paragraph):  # type: ignore[misc] # reportlab ships no type hints
+    """A table cell's paragraph, which breaks its lines once per width.
+
+    Platypus' Table wraps every cell again each time it measures, splits or draws itself, and a long table
+    does all three on every page it runs over (each cell of the prioritised risks was broken into lines
+    three or four times). A cell's lines depend on its width alone, which the table's fixed column widths
+    keep, so the first wrap at a width answers the later ones.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+        return self._wrapped[1]
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
-    """A table of text that repeats its header on every page it runs over."""
-    data = [[_paragraph(text, CELL) for text in header]]
-    data += [[_paragraph(text, CELL) for text in row] for row in rows]
-    table = Table(data, colWidths=[width * WIDTH for width in widths], repeatRows=1)
+    """A table of text that repeats its header on every page it runs over; `widths` are the columns'
+    shares of the page's width.
+
+    A cell's text stays a string, which the table draws as it is in CELL's font where a paragraph would put
+    it, when each of its lines fits the column; only longer text becomes a paragraph that breaks into
+    lines, which costs far more to lay out. The cells of a column with the same text share one paragraph,
+    so that it is broken into lines once: the prioritised risks repeat the same reasons and sources for
+    every site of a country making the same good, about 150 texts over the 2,000 rows of a large chain.
+    """
+    columns = [width * WIDTH for width in widths]
+    paragraphs: dict[tuple[int, str], _Cell] = {}
+
+    def cell(column: int, text: str) -> str | _Cell:
+        lines = text.split("\n")
+        room = columns[column] - 2 * CELL_PADDING
+        if all(pdfmetrics.stringWidth(line, CELL.fontName, CELL.fontSize) <= room for line in lines):
+            return text
+        if (column, text) not in paragraphs:
+            paragraphs[column, text] = _Cell(escape(text).replace("\n", "<br/>"), CELL)
+        return paragraphs[column, text]
+
+    data = [[cell(column, text) for column, text in enumerate(row)] for row in [header, *rows]]
+    table = Table(data, colWidths=columns, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), CELL.fontName, CELL.fontSize, CELL.leading),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_COLOUR),
                 ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
