@@ -25,13 +25,21 @@ from chainmap.collector import collector_paused
 from chainmap.findings import Finding
 from chainmap.forked import start_forked
 from chainmap.messages import render
-from chainmap.reference import ScreeningResult, country_label, load_reference, screen_company
+from chainmap.reference import (
+    ScreeningResult,
+    country_label,
+    load_reference,
+    screen_company,
+    screen_sites,
+    screened,
+)
 from chainmap.themes import LANGS, Lang
 
 if TYPE_CHECKING:
     # The file formats and the graph library load only for the commands that read files (start-up).
     import networkx as nx
 
+    from chainmap.chain import ChainRow
     from chainmap.validation import BuiltChain
 
 EXIT_OK = 0
@@ -84,17 +92,18 @@ def write_chain_file(graph: "nx.DiGraph[str]", path: Path) -> None:
 
 
 def _load(
-    text: str,
-    lang: Lang,
-    *,
-    all_findings: bool = False,
-    linked: "Callable[[nx.DiGraph[str]], object] | None" = None,
+    text: str, lang: Lang, *, all_findings: bool = False, profiles: "_ForkedProfiles | None" = None
 ) -> "BuiltChain":
     """Read and validate a chain file; print its findings to stderr, many of one kind as one line unless
-    `all_findings`. `linked` is passed to `chainmap.validation.build_chain`."""
-    from chainmap.chainfile import load_chain
+    `all_findings`. `profiles` are started on the rows and the graph of a large chain meanwhile."""
+    from chainmap.chainfile import build_chain_file, read_chain_file
 
-    built = load_chain(_chain_path(text, lang), reference=load_reference(), linked=linked)
+    chain_file = read_chain_file(_chain_path(text, lang))
+    linked = None
+    if profiles is not None:
+        profiles.rows_read(chain_file.rows)
+        linked = profiles.graph_linked
+    built = build_chain_file(chain_file, reference=load_reference(), linked=linked)
     for line in text_report.findings_lines(built.findings, lang, all_findings=all_findings):
         print(line, file=sys.stderr)
     return built
@@ -105,16 +114,40 @@ def _blocked(path: str, findings: Sequence[Finding], lang: Lang) -> int:
     return EXIT_BLOCKED
 
 
+class _ForkedProfiles:
+    """The risk profiles of a chain of FORK_FROM_SITES sites or more, worked out in forked children
+    (`chainmap.forked`) while the chain is validated: the sites' names are screened from the rows as soon
+    as they are read, and the profiles, with those screenings, once the graph is linked. `worked_out`
+    then gives them to `analyse`; it is None for a smaller chain."""
+
+    def __init__(self) -> None:
+        self._screenings: Callable[[], dict[tuple[str, str | None], ScreeningResult]] | None = None
+        self.worked_out: Callable[[], SiteProfiles] | None = None
+
+    def rows_read(self, rows: Sequence["ChainRow"]) -> None:
+        """Start screening the names of the rows of a large chain."""
+        if len(rows) >= FORK_FROM_SITES:
+            from chainmap.validation import cell_country
+
+            reference = load_reference()
+            self._screenings = start_forked(
+                lambda: screen_sites(
+                    ((row.name, cell_country(row.country, reference)) for row in rows), reference
+                )
+            )
+
+    def graph_linked(self, graph: "nx.DiGraph[str]") -> None:
+        """Start working out the profiles of the linked graph, with the screenings once they are in."""
+        if self._screenings is not None and graph.number_of_nodes() >= FORK_FROM_SITES:
+            screen = screened(self._screenings())
+            reference = load_reference()
+            self.worked_out = start_forked(lambda: site_profiles(graph, reference=reference, screen=screen))
+
+
 @collector_paused()
 def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
-    profiles: list[Callable[[], SiteProfiles]] = []
-
-    def start_profiles(graph: "nx.DiGraph[str]") -> None:
-        """A large chain's risk profiles are worked out in a forked child while its graph is checked."""
-        if graph.number_of_nodes() >= FORK_FROM_SITES:
-            profiles.append(start_forked(lambda: site_profiles(graph, reference=load_reference())))
-
-    built = _load(args.file, lang, all_findings=args.all_findings, linked=start_profiles)
+    profiles = _ForkedProfiles()
+    built = _load(args.file, lang, all_findings=args.all_findings, profiles=profiles)
     if not built.ok:
         return _blocked(args.file, built.findings, lang)
     fork = built.graph.number_of_nodes() >= FORK_FROM_SITES
@@ -124,7 +157,7 @@ def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
         findings=built.findings,
         order=built.upstream_order,
         links=built.links,
-        profiles=profiles[0] if profiles else None,
+        profiles=profiles.worked_out,
         fork=fork,
         fork_groups=fork and args.format != "csv",  # the hotspot table has no risk groups
     )

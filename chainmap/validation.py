@@ -180,14 +180,9 @@ class _CellReader:
         """The alpha-2 code (None for "unknown" or an unknown country) and the problems."""
         found = self._countries.get(text)
         if found is None:
-            if text.casefold() == UNKNOWN_COUNTRY:
-                found = (None, [])
-            else:
-                iso2 = self._reference.resolve_country(text)
-                problems: list[_Problem] = []
-                if iso2 is None:
-                    problems.append(self._unknown_country(text))
-                found = (iso2, problems)
+            iso2 = cell_country(text, self._reference)
+            unknown = iso2 is None and text.casefold() != UNKNOWN_COUNTRY
+            found = (iso2, [self._unknown_country(text)] if unknown else [])
             self._countries[text] = found
         return found
 
@@ -291,6 +286,12 @@ def _read_shares(cell: str, customers: int) -> tuple[Sequence[float | None], lis
 
 def _error(code: str, at_row: int | None, at_column: str | None, /, **params: Any) -> Finding:
     return Finding(Severity.ERROR, code, params, row=at_row, column=at_column)
+
+
+def cell_country(text: str, reference: ReferenceData) -> str | None:
+    """The alpha-2 code of a country cell as validation reads it: None for "unknown" (in any case) and for
+    a country the reference data do not know (an error of its own)."""
+    return None if text.casefold() == UNKNOWN_COUNTRY else reference.resolve_country(text)
 
 
 def site_id(text: str) -> str:

@@ -995,10 +995,17 @@ class SiteProfiles:
     of_node: list[int]
 
 
-def site_profiles(graph: "nx.DiGraph[str]", *, reference: ReferenceData) -> SiteProfiles:
+def site_profiles(
+    graph: "nx.DiGraph[str]",
+    *,
+    reference: ReferenceData,
+    screen: Callable[[str, str | None], ScreeningResult] | None = None,
+) -> SiteProfiles:
     """The profile of every node of a chain (`SiteProfiles`): the UFLPA screening of its name, the goods
-    its suppliers map the origin of (`sourced_goods`) and its region checked against its country."""
-    screen = company_screener(reference)
+    its suppliers map the origin of (`sourced_goods`) and its region checked against its country.
+    `screen` screens a (name, country), `company_screener(reference)` unless the caller screened the
+    chain's sites already (`chainmap.reference.screened`)."""
+    screen = company_screener(reference) if screen is None else screen
     sites = graph._node  # type: ignore[attr-defined]  # plain dicts: read once per node
     suppliers = suppliers_of(graph)
     listings: dict[tuple[tuple[str, ...], str], list[tuple[str, DolListing]]] = {}

@@ -40,6 +40,7 @@ __all__ = [
     "SUFFIXES",
     "ChainFile",
     "XlsxLimits",
+    "build_chain_file",
     "chain_template_xlsx",
     "chain_to_csv",
     "chain_to_json",
@@ -172,7 +173,16 @@ def load_chain(
     rows or links do not stop the check, so that the supplier sees every problem at once. `linked` is
     passed to `chainmap.validation.build_chain`.
     """
-    chain_file = read_chain_file(path)
+    return build_chain_file(read_chain_file(path), reference=reference, linked=linked)
+
+
+def build_chain_file(
+    chain_file: ChainFile,
+    *,
+    reference: ReferenceData,
+    linked: Callable[["nx.DiGraph[str]"], object] | None = None,
+) -> BuiltChain:
+    """The chain of a file read with `read_chain_file`, as `load_chain` builds it (see there)."""
     if has_errors(chain_file.findings) and not chain_file.rows:
         return BuiltChain(nx.DiGraph(), chain_file.findings)
     built = build_chain(chain_file.rows, reference=reference, linked=linked)

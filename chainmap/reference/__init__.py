@@ -25,6 +25,8 @@ from chainmap.reference.screening import (
     company_screener,
     normalise_company_name,
     screen_company,
+    screen_sites,
+    screened,
 )
 from chainmap.reference.sources import DOL_GOODS_SOURCES, SOURCES, Source
 
@@ -53,4 +55,6 @@ __all__ = [
     "normalise_company_name",
     "normalise_name",
     "screen_company",
+    "screen_sites",
+    "screened",
 ]

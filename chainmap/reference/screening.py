@@ -18,7 +18,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
 from weakref import WeakKeyDictionary
@@ -350,6 +350,28 @@ def company_screener(reference: ReferenceData) -> Callable[[str, str | None], Sc
         return lambda name, country: NO_MATCH
     index = _index(reference)
     return lambda name, country: _screen(name, country, index)
+
+
+def screen_sites(
+    sites: Iterable[tuple[str, str | None]], reference: ReferenceData
+) -> dict[tuple[str, str | None], ScreeningResult]:
+    """The screening of each distinct (name, country) of `sites` that is not NO_MATCH, as
+    `company_screener` finds it: worked out ahead of a chain's risk profiles (the command line does so
+    in a forked child while it validates the chain) and read back through `screened`."""
+    screen = company_screener(reference)
+    found = {}
+    for name, country in dict.fromkeys(sites):
+        result = screen(name, country)
+        if result != NO_MATCH:
+            found[name, country] = result
+    return found
+
+
+def screened(
+    found: Mapping[tuple[str, str | None], ScreeningResult],
+) -> Callable[[str, str | None], ScreeningResult]:
+    """`company_screener` of the sites that `screen_sites` screened into `found`: NO_MATCH for any other."""
+    return lambda name, country: found.get((name, country), NO_MATCH)
 
 
 def _screen(name: str, country: str | None, index: _Index) -> ScreeningResult:

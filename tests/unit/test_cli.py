@@ -608,9 +608,10 @@ def test_analysing_a_csv_file_loads_neither_the_spreadsheet_library_nor_the_coun
     assert output.splitlines()[-1] == f"{EXIT_OK} False"
 
 
-def test_a_large_chain_takes_its_risk_profiles_from_a_child_forked_during_validation(tmp_path: Path) -> None:
+def test_a_large_chain_takes_its_risk_profiles_from_children_forked_during_validation(tmp_path: Path) -> None:
     # In a fresh interpreter (the test session may have threads, and a process with threads never
-    # forks): the profiles' child is forked when the graph is linked, before its checks, and delivers.
+    # forks): the names are screened in a child forked once the rows are read, the profiles in one
+    # forked when the graph is linked, before its checks; both deliver, as does the risk groups' child.
     chain = tmp_path / "chain.csv"
     write_synthetic_csv(chain, 300)
     probe = textwrap.dedent(
@@ -632,7 +633,7 @@ def test_a_large_chain_takes_its_risk_profiles_from_a_child_forked_during_valida
     output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stderr
-    assert output.splitlines()[-1] == f"{EXIT_OK} ['build_chain'] ['SiteProfiles', 'tuple']"
+    assert output.splitlines()[-1] == f"{EXIT_OK} ['_load', 'build_chain'] ['SiteProfiles', 'dict', 'tuple']"
 
 
 def test_a_large_chain_analysed_with_forks_gives_what_one_process_gives(

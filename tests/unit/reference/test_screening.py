@@ -26,6 +26,8 @@ from chainmap.reference import (
     load_reference,
     normalise_company_name,
     screen_company,
+    screen_sites,
+    screened,
 )
 from chainmap.reference.screening import POSSIBLE_MATCH_SCORE, is_short_or_generic
 from tests.factories.reference import make_reference
@@ -266,6 +268,17 @@ def test_a_chain_screens_each_site_as_screen_company_does(reference: ReferenceDa
             case.name, country=case.country, reference=reference
         )
     assert company_screener(make_reference())("Hotan Taida Apparel", "CN") is NO_MATCH
+
+
+def test_sites_screened_ahead_read_back_as_the_screener_screens_them(reference: ReferenceData) -> None:
+    sites = [(case.name, case.country) for case in cases()]
+    sites += [("Site 17", "NL"), (sites[0][0], None)]  # no match, and a match's name in no country
+    found = screen_sites([*sites, *sites], reference)  # each distinct site screened once
+    assert found and all(result != NO_MATCH for result in found.values())
+    screen, ahead = company_screener(reference), screened(found)
+    assert [ahead(name, country) for name, country in sites] == [
+        screen(name, country) for name, country in sites
+    ]
 
 
 @given(st.text(alphabet=string.ascii_letters + string.digits + " .,()/", max_size=40))
