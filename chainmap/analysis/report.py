@@ -346,7 +346,6 @@ def analyse(
         else walk_upstream(graph, order, origins=origins)
     )
     flow = exposure_from(walk.arrived)
-    shape = structure(graph, flow, order=order, walk=walk, origins=origins)
     risks = risks_of_profiles(
         graph,
         profiles() if profiles is not None else site_profiles(graph, reference=reference),
@@ -360,6 +359,7 @@ def analyse(
     )
     if fork if fork_groups is None else fork_groups:
         groups.fork()  # gathered in a child while this process lists the nodes and the caller reports
+    shape = structure(graph, flow, order=order, walk=walk, origins=origins)
     tiers = shape.tiers
     nodes = tuple(
         map(
