@@ -99,6 +99,7 @@ def _load(
     from chainmap.chainfile import build_chain_file, read_chain_file
 
     chain_file = read_chain_file(_chain_path(text, lang))
+    _leave_to_exit(chain_file)  # its rows are freed with the process, not one by one
     linked = None
     if profiles is not None:
         profiles.rows_read(chain_file.rows)
