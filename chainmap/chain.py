@@ -83,6 +83,20 @@ class ChainLinks:
     customers: list[int] = field(default_factory=list)
     shares: list[float | None] = field(default_factory=list)
     levels: "npt.NDArray[np.intp] | None" = None
+    _arrays: "tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.float64]] | None" = None
+
+    def as_arrays(self) -> "tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.float64]]":
+        """The customers, the suppliers and the shares (NaN for None) as numpy arrays, made on the first
+        call, which must come after the last link is recorded."""
+        if self._arrays is None:
+            import numpy as np
+
+            self._arrays = (
+                np.array(self.customers, dtype=np.intp),
+                np.array(self.suppliers, dtype=np.intp),
+                np.array(self.shares, dtype=np.float64),
+            )
+        return self._arrays
 
 
 def shares_add_up_to_whole(total: float) -> bool:

@@ -1,4 +1,4 @@
-"""The level of every site of a chain, from its link lists with numpy.
+"""The level of every site of a chain, and its customers' share totals, from its link lists with numpy.
 
 A site's level is its longest distance from a site without customers: 0 for the contractor, and for any
 other site one more than the highest level of its customers, so that every customer has a lower level
@@ -50,3 +50,21 @@ def site_levels(
         current = np.flatnonzero(ready)
         level += 1
     return levels
+
+
+def share_sums(
+    customers: "npt.NDArray[np.intp]", shares: "npt.NDArray[np.float64]", size: int
+) -> "tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.intp]]":
+    """For each of `size` customers, from the customer and the share (NaN where none) of every link: the
+    total of the given shares, added one after another in the order of the links (so to the bit as a
+    loop over them adds them), the number of links with a share and the number without."""
+    import numpy as np
+
+    missing = np.isnan(shares)
+    given = np.zeros(size)
+    np.add.at(given, customers, np.where(missing, 0.0, shares))
+    return (
+        given,
+        np.bincount(customers[~missing], minlength=size),
+        np.bincount(customers[missing], minlength=size),
+    )

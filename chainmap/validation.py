@@ -42,6 +42,7 @@ from chainmap.activities import closest_activity, normalise_activity
 from chainmap.chain import (
     LIST_SEPARATOR,
     UNKNOWN_COUNTRY,
+    WHOLE_WITHIN,
     ChainLinks,
     ChainRow,
     customers_of,
@@ -51,7 +52,7 @@ from chainmap.chain import (
 )
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding, Severity, has_errors
-from chainmap.levels import UNREACHED, site_levels
+from chainmap.levels import UNREACHED, share_sums, site_levels
 from chainmap.reference import ReferenceData
 
 # Excel keeps 15 significant digits of a number (and openpyxl writes 16), so shares keep 15.
@@ -474,24 +475,22 @@ def _share_totals(
     `share_total_findings`), and the customers with a supplier without a share.
 
     Added up from the links as validation made them, by customer index, in the order
-    `share_total_findings` adds them from the graph; the customers in `named_twice` are added up again
-    from the graph, which keeps only the last share a row gives one customer.
+    `share_total_findings` adds them from the graph (with numpy from ARRAY_PEEL_FROM sites,
+    `chainmap.levels.share_sums`); the customers in `named_twice` are added up again from the graph,
+    which keeps only the last share a row gives one customer.
     """
     size = len(made.index)
-    given = [0.0] * size
-    shared = [False] * size
-    unshared = [False] * size
-    for at, share in zip(made.customers, made.shares, strict=True):
-        if share is None:
-            unshared[at] = True
-        else:
-            given[at] += share
-            shared[at] = True
     ids = list(made.index)
-    totals = {
-        ids[at]: total for at, total in enumerate(given) if shared[at] and not shares_add_up_to_whole(total)
-    }
-    unshared_ids = {ids[at] for at in range(size) if unshared[at]}
+    if size >= ARRAY_PEEL_FROM:
+        import numpy as np
+
+        customers, _, link_shares = made.as_arrays()
+        given, shared, unshared = share_sums(customers, link_shares, size)
+        apart = np.flatnonzero((shared > 0) & (np.abs(given - 100.0) > WHOLE_WITHIN)).tolist()
+        totals = dict(zip(map(ids.__getitem__, apart), given[apart].tolist(), strict=True))
+        unshared_ids = {ids[at] for at in apart if unshared[at]}
+    else:
+        totals, unshared_ids = _share_totals_by_loop(made, ids)
     for customer in named_twice:
         totals.pop(customer, None)
         unshared_ids.discard(customer)
@@ -505,6 +504,23 @@ def _share_totals(
             if not shares_add_up_to_whole(total):
                 totals[customer] = total
     return totals, unshared_ids
+
+
+def _share_totals_by_loop(made: ChainLinks, ids: list[str]) -> tuple[dict[str, float], set[str]]:
+    """`_share_totals` of a small chain, in a loop over its links (numpy is not worth loading for it)."""
+    given = [0.0] * len(ids)
+    shared = [False] * len(ids)
+    unshared = [False] * len(ids)
+    for at, share in zip(made.customers, made.shares, strict=True):
+        if share is None:
+            unshared[at] = True
+        else:
+            given[at] += share
+            shared[at] = True
+    totals = {
+        ids[at]: total for at, total in enumerate(given) if shared[at] and not shares_add_up_to_whole(total)
+    }
+    return totals, {ids[at] for at in range(len(ids)) if unshared[at]}
 
 
 def _repeated_customers(customers: list[str], number: int) -> list[Finding]:
@@ -629,9 +645,8 @@ def _peeled_by_levels(made: ChainLinks) -> tuple[list[str], list[str]] | None:
         return None
     import numpy as np
 
-    levels = site_levels(
-        np.array(made.customers, dtype=np.intp), np.array(made.suppliers, dtype=np.intp), size
-    )
+    customers, suppliers, _ = made.as_arrays()
+    levels = site_levels(customers, suppliers, size)
     if levels is None or (levels == UNREACHED).any():
         return None
     made.levels = levels

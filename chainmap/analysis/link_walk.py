@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from chainmap.analysis.flow import UpstreamWalk
 from chainmap.chain import WHOLE_WITHIN, ChainLinks
-from chainmap.levels import UNREACHED, site_levels
+from chainmap.levels import UNREACHED, share_sums, site_levels
 
 if TYPE_CHECKING:
     import numpy as np
@@ -66,15 +66,14 @@ def link_levels(links: ChainLinks, order: list[str]) -> LinkLevels | None:
     size = len(order)
     if len(links.index) != size:
         return None
-    customers = np.array(links.customers, dtype=np.intp)
-    suppliers = np.array(links.suppliers, dtype=np.intp)
+    customers, suppliers, shares = links.as_arrays()
     levels = links.levels if links.levels is not None else site_levels(customers, suppliers, size)
     if levels is None or len(levels) != size or (levels == UNREACHED).any():
         return None
     position = _positions(links.index, order, levels)
     customer, supplier = position[customers], position[suppliers]
     # The links as made give each customer's suppliers in the graph's order, as `walk_upstream` adds them.
-    fraction = _fractions(customer, np.array(links.shares, dtype=np.float64), size)  # None is NaN
+    fraction = _fractions(customer, shares, size)
     link_level = levels[suppliers]
     by_level = np.lexsort((customer, link_level))
     ends = np.searchsorted(link_level[by_level], np.arange(1, int(levels.max()) + 2))
@@ -172,15 +171,12 @@ def _fractions(
     `chainmap.analysis.flow.input_fractions` works it out (the same operations, so the same bits)."""
     import numpy as np
 
-    missing = np.isnan(share)
-    given = np.zeros(size)
-    np.add.at(given, customer, np.where(missing, 0.0, share))  # in order, as the loop adds them
-    unshared = np.bincount(customer[missing], minlength=size)
+    given, _, unshared = share_sums(customer, share, size)
     whole = (given > 100.0) | ((unshared == 0) & (np.abs(given - 100.0) <= WHOLE_WITHIN))
     scale = np.divide(1.0, given, out=np.full(size, 0.01), where=whole)
     rest = np.divide(np.maximum(0.0, 100.0 - given), unshared, out=np.zeros(size), where=unshared > 0)
     rest /= 100.0
-    return np.where(missing, rest[customer], share * scale[customer])
+    return np.where(np.isnan(share), rest[customer], share * scale[customer])
 
 
 def _critical_positions(

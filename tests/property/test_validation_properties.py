@@ -136,6 +136,9 @@ def test_share_totals_are_judged_on_their_decimal_value_with_half_a_point_of_rou
     ]
     total = sum(hundredths)
     found = [f.code for f in build_chain(rows, reference=REFERENCE).findings]
+    with pytest.MonkeyPatch.context() as patch:  # the totals of a large chain, added up with numpy
+        patch.setattr(validation, "ARRAY_PEEL_FROM", 0)
+        assert [f.code for f in build_chain(rows, reference=REFERENCE).findings] == found
     if total > 10050:
         expected = ["chain.share_total_over_100"]
     elif total < 9950:
