@@ -75,10 +75,12 @@ def zoom_of(canvas: Locator) -> float:
 
 def node_point(page: Page, node_id: str) -> tuple[float, float]:
     """Where the node `node_id` is drawn, in the window, with the whole drawing scrolled into the middle
-    of it first (a person clicks where they see it). Scrolled only "if needed", where the drawing ended
-    up depended on how earlier steps (focus moving to the details) had left the page, and in two CI
-    runs the click on a node reached nothing; centred, the whole drawing is in the window every time."""
+    of it first (a person clicks where they see it), and the page's scroll event handled: Cytoscape
+    keeps where its drawing is in the window and updates it on that event, so a click straight after
+    the scroll was placed by the old position and missed a node of two pixels (the click then reached
+    nothing, as in two CI runs, whenever the page had to scroll)."""
     page.locator(".graph-canvas").evaluate("canvas => canvas.scrollIntoView({block: 'center'})")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     box = page.locator(".graph-canvas").bounding_box()
     assert box is not None
     at = page.evaluate(
