@@ -10,11 +10,11 @@ from typing import Any, Final
 
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from chainmap.themes import Level
 from web.services.contract_report import ContractReport, ReportHotspot
-from web.services.report_pdf import report_pdf
+from web.services.report_pdf import _table, report_pdf
 
 ROWS: Final = 400
 # Four texts of reasons and sources, each too long for one line of its column, shared by the rows as the
@@ -102,3 +102,14 @@ def test_a_cell_that_fits_its_column_and_one_that_does_not_read_alike() -> None:
     _, text = pdf_text(report_pdf(report(3)))
     assert "very high high yes" in text  # short cells, written as they are
     assert re.sub(r"\s+", " ", REASONS[1]) in text  # a long one, broken into lines, every word kept
+
+
+def test_a_form_s_line_breaks_and_tabs_in_a_short_cell_read_as_a_paragraph_reads_them() -> None:
+    # Browsers send a text area's line breaks as "\r\n"; drawn as a string, "\r" and a tab showed as a
+    # missing glyph at the end of every line of a comment that fits its column.
+    table = _table(["Comment"], [["Line one\r\nLine two"], ["a\tb"]], (0.4,))
+    pdf = io.BytesIO()
+    SimpleDocTemplate(pdf).build([table])
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.getvalue())).pages)
+    assert "\x00" not in text and "\r" not in text
+    assert text.strip().split("\n") == ["Comment", "Line one", "Line two", "a b"]

@@ -105,9 +105,15 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequenc
     paragraphs: dict[tuple[int, str], _Cell] = {}
 
     def cell(column: int, text: str) -> str | _Cell:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # line breaks as a web form sends them
         lines = text.split("\n")
         room = columns[column] - 2 * CELL_PADDING
-        if all(pdfmetrics.stringWidth(line, CELL.fontName, CELL.fontSize) <= room for line in lines):
+        # A string is drawn as it is: a tab or another control character would show as a missing glyph,
+        # where a paragraph reads it as a space.
+        if all(
+            line.isprintable() and pdfmetrics.stringWidth(line, CELL.fontName, CELL.fontSize) <= room
+            for line in lines
+        ):
             return text
         if (column, text) not in paragraphs:
             paragraphs[column, text] = _Cell(escape(text).replace("\n", "<br/>"), CELL)
