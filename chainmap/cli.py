@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,7 @@ from chainmap.analysis.risk import SiteProfiles, site_profiles
 from chainmap.chain import UNKNOWN_COUNTRY
 from chainmap.collector import collector_paused
 from chainmap.findings import Finding
-from chainmap.forked import start_forked
+from chainmap.forked import Forked, start_forked
 from chainmap.messages import render
 from chainmap.reference import (
     ScreeningResult,
@@ -122,8 +122,8 @@ class _ForkedProfiles:
     then gives them to `analyse`; it is None for a smaller chain."""
 
     def __init__(self) -> None:
-        self._screenings: Callable[[], dict[tuple[str, str | None], ScreeningResult]] | None = None
-        self.worked_out: Callable[[], SiteProfiles] | None = None
+        self._screenings: Forked[dict[tuple[str, str | None], ScreeningResult]] | None = None
+        self.worked_out: Forked[SiteProfiles] | None = None
 
     def rows_read(self, rows: Sequence["ChainRow"]) -> None:
         """Start screening the names of the rows of a large chain."""
@@ -144,12 +144,19 @@ class _ForkedProfiles:
             reference = load_reference()
             self.worked_out = start_forked(lambda: site_profiles(graph, reference=reference, screen=screen))
 
+    def cancel(self) -> None:
+        """Stop the children of a chain found invalid: its profiles are not wanted."""
+        for forked in (self._screenings, self.worked_out):
+            if forked is not None:
+                forked.cancel()
+
 
 @collector_paused()
 def cmd_analyse(args: argparse.Namespace, lang: Lang) -> int:
     profiles = _ForkedProfiles()
     built = _load(args.file, lang, all_findings=args.all_findings, profiles=profiles)
     if not built.ok:
+        profiles.cancel()
         return _blocked(args.file, built.findings, lang)
     fork = built.graph.number_of_nodes() >= FORK_FROM_SITES
     analysis = analyse(

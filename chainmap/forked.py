@@ -14,29 +14,73 @@ serves requests in threads, never asks for it (`chainmap.analysis.analyse` forks
 
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from contextlib import suppress
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
-def start_forked(work: Callable[[], T]) -> Callable[[], T]:
-    """Start `work` in a forked child; return the function that waits for its result (see the module).
+class Forked(Generic[T]):
+    """Work started by `start_forked`: called, it gives the result, from the child or, where the child
+    cannot deliver, worked out here; `cancel` stops a child whose result is no longer wanted."""
+
+    def __init__(self, work: Callable[[], T], pid: int | None = None, read_end: int | None = None) -> None:
+        self._work = work
+        self._pid = pid  # None once the child has been waited for (or when there is none)
+        self._read_end = read_end
+        self._delivered: list[T] = []
+
+    def __call__(self) -> T:
+        if self._delivered:
+            return self._delivered[0]
+        payload = b""
+        if self._pid is not None and self._read_end is not None:  # waited for once; after a failure
+            with os.fdopen(self._read_end, "rb") as pipe:  # here, `work` is simply run again
+                payload = pipe.read()  # before waiting: a result larger than the pipe holds blocks the child
+            payload = payload if self._reaped() == 0 else b""
+        value: T = pickle.loads(payload) if payload else self._work()  # noqa: S301 - written by our own child
+        self._delivered.append(value)
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child, if it still runs, and wait for it: a command that gives up on the result (a
+        chain found invalid after its profiles were started) leaves no process or pipe behind."""
+        if self._pid is not None and self._read_end is not None:
+            with suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.close(self._read_end)
+            self._reaped()
+
+    def _reaped(self) -> int:
+        """Wait for the child; its exit status (0 when it was reaped elsewhere, SIGCHLD being ignored)."""
+        pid, self._pid, self._read_end = self._pid, None, None
+        if pid is None:
+            return 0
+        try:
+            return os.waitpid(pid, 0)[1]
+        except ChildProcessError:
+            return 0
+
+
+def start_forked(work: Callable[[], T]) -> Forked[T]:
+    """Start `work` in a forked child; return the `Forked` that waits for its result (see the module).
 
     No child is forked where there is no `os.fork`, where the process has other threads (forking those
     is unsafe), or when the fork fails; `work` then runs when its result is asked for. The child's standard
     streams are pointed at /dev/null, so that a child whose result is never read does not hold the
     caller's output open after the parent has exited."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
-        return work
+        return Forked(work)
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        return work
+        return Forked(work)
     if pid == 0:  # the child: the result or nothing, then out without running the parent's exit handlers
         status = 1
         try:
@@ -49,27 +93,7 @@ def start_forked(work: Callable[[], T]) -> Callable[[], T]:
         finally:
             os._exit(status)
     os.close(write_end)
-    delivered: list[T] = []
-    waited: list[bool] = []
-
-    def result() -> T:
-        if delivered:
-            return delivered[0]
-        payload = b""
-        if not waited:  # the child is waited for once; after a failure here, `work` is simply run again
-            waited.append(True)
-            with os.fdopen(read_end, "rb") as pipe:
-                payload = pipe.read()  # before waiting: a result larger than the pipe holds blocks the child
-            try:
-                _, status = os.waitpid(pid, 0)
-            except ChildProcessError:  # reaped elsewhere (SIGCHLD ignored): the payload alone tells
-                status = 0
-            payload = payload if status == 0 else b""
-        value: T = pickle.loads(payload) if payload else work()  # noqa: S301 - written by our own child
-        delivered.append(value)
-        return value
-
-    return result
+    return Forked(work, pid, read_end)
 
 
 def _silence_standard_streams() -> None:

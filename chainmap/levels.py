@@ -40,7 +40,7 @@ def site_levels(
         total = int(counts.sum())
         if not total:
             break
-        if level == LEVELS_AT_MOST:
+        if level + 1 == LEVELS_AT_MOST:  # the next would be one level too many
             return None
         firsts = np.repeat(starts[current] - np.cumsum(counts) + counts, counts) + np.arange(total)
         reached = supplier_of_link[firsts]

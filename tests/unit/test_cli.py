@@ -636,6 +636,35 @@ def test_a_large_chain_takes_its_risk_profiles_from_children_forked_during_valid
     assert output.splitlines()[-1] == f"{EXIT_OK} ['_load', 'build_chain'] ['SiteProfiles', 'dict', 'tuple']"
 
 
+def test_a_large_chain_found_invalid_after_its_children_started_leaves_none_behind(tmp_path: Path) -> None:
+    # The profiles' child starts once the graph is linked; a circle found after that blocks the chain,
+    # and the children are stopped and waited for (a caller of main() in a long-lived process would
+    # otherwise keep them and their pipes).
+    chain = tmp_path / "chain.csv"
+    write_synthetic_csv(chain, 300)
+    with chain.open("a", encoding="utf-8") as file:
+        file.write("X,Site X,NL,trading,,Y,\nY,Site Y,NL,trading,,X,\n")
+    probe = textwrap.dedent(
+        f"""
+        import os, sys
+        import chainmap.cli
+
+        chainmap.cli.FORK_FROM_SITES = 100
+        code = chainmap.cli.main(["analyse", {str(chain)!r}])
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            left = "a child is left"
+        except ChildProcessError:
+            left = "no child left"
+        print(code, left, file=sys.stderr)
+        """
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stderr
+    assert output.splitlines()[-1] == f"{EXIT_BLOCKED} no child left"
+
+
 def test_a_large_chain_analysed_with_forks_gives_what_one_process_gives(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

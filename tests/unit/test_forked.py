@@ -103,3 +103,22 @@ def test_the_child_does_not_hold_the_caller_s_output_open() -> None:
     )
     assert output == "done\n"
     assert time.monotonic() - started < 4
+
+
+def test_a_cancelled_child_is_stopped_and_waited_for_and_the_work_is_then_done_here() -> None:
+    output = in_fresh_process(
+        """
+        import time
+        parent = os.getpid()
+        forked = start_forked(lambda: os.getpid() == parent or time.sleep(60))  # only the child waits
+        started = time.monotonic()
+        forked.cancel()
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            print("a child is left")
+        except ChildProcessError:
+            print("no child left")
+        print(time.monotonic() - started < 5, forked())
+        """
+    )
+    assert output == "no child left\nTrue True\n"

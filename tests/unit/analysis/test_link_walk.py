@@ -79,8 +79,9 @@ def test_a_chain_deeper_than_the_levels_walked_with_arrays_is_left_to_the_graph_
     built = build_chain(rows, reference=chain_reference())
     assert built.ok
     assert link_levels(built.links, built.upstream_order) is None
-    shallow = build_chain(rows[: LEVELS_AT_MOST + 1], reference=chain_reference())
+    shallow = build_chain(rows[:LEVELS_AT_MOST], reference=chain_reference())  # as many levels as sites
     assert_walks_equal(shallow)
+    assert link_levels(built.links, built.upstream_order) is None
     reference = chain_reference()
     with_links = analyse(built.graph, reference=reference, order=built.upstream_order, links=built.links)
     assert with_links.as_dict() == analyse(built.graph, reference=reference).as_dict()
@@ -96,8 +97,27 @@ def test_the_analysis_with_the_link_lists_is_the_analysis_without(tmp_path: Path
     write_synthetic_csv(path, 1_500)
     reference = load_reference()
     built = load_chain(path, reference=reference)
-    with_links = analyse(built.graph, reference=reference, order=built.upstream_order, links=built.links)
-    assert with_links.as_dict() == analyse(built.graph, reference=reference).as_dict()
+    order = built.upstream_order
+    with_links = analyse(built.graph, reference=reference, order=order, links=built.links)
+    without = analyse(built.graph, reference=reference, order=order)
+    # Unrounded: every node's exposure and tier, the hotspots in rank order and the groups' exposures.
+    assert with_links.nodes == without.nodes
+    assert list(with_links.hotspots) == list(without.hotspots)
+    assert [group.exposure for group in with_links.risk_groups] == [g.exposure for g in without.risk_groups]
+    assert with_links.risk_groups == without.risk_groups and with_links.structure == without.structure
+
+
+def test_links_of_another_graph_are_not_walked(tmp_path: Path) -> None:
+    path = tmp_path / "chain.csv"
+    write_synthetic_csv(path, 1_500)
+    reference = load_reference()
+    built = load_chain(path, reference=reference)
+    changed = built.graph.copy()
+    supplier = next(node for node in changed if changed.out_degree(node) > 1)
+    changed.remove_edge(supplier, next(iter(changed.succ[supplier])))  # it keeps its other customers
+    order = built.upstream_order
+    with_links = analyse(changed, reference=reference, order=order, links=built.links)
+    assert with_links.nodes == analyse(changed, reference=reference, order=order).nodes
 
 
 @pytest.mark.parametrize("seed", [1, 2])
