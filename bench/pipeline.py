@@ -188,7 +188,7 @@ def peak_rss_mb() -> float:
 
 def measure_phases(path: str) -> None:
     """Child process: read, validate and analyse one file and print the time of each phase as JSON."""
-    from chainmap.analysis import analyse
+    from chainmap.analysis import analyse_built
     from chainmap.chainfile import read_chain_file
     from chainmap.reference import load_reference
     from chainmap.validation import build_chain
@@ -200,7 +200,7 @@ def measure_phases(path: str) -> None:
     built = build_chain(chain_file.rows, reference=reference)
     assert built.ok, [f.message() for f in built.findings[:5]]
     validated = time.perf_counter()
-    analyse(built.graph, reference=reference, findings=built.findings, order=built.upstream_order)
+    analyse_built(built, reference=reference)
     analysed = time.perf_counter()
     phases = {"read": read_done - started, "validate": validated - read_done, "analyse": analysed - validated}
     print(json.dumps(phases | {"peak_mb": peak_rss_mb()}))

@@ -11,7 +11,7 @@
 from chainmap.analysis.diff import AttributeChange, ChainDiff, RiskChange, SiteRisk, diff_chains
 from chainmap.analysis.flow import exposure, tiers
 from chainmap.analysis.hotspots import IRREMEDIABILITY, Hotspot, hotspots, severity
-from chainmap.analysis.report import ChainAnalysis, NodeResult, analyse, risk_as_dict
+from chainmap.analysis.report import ChainAnalysis, NodeResult, analyse, analyse_built, risk_as_dict
 from chainmap.analysis.risk import Evidence, Reason, Risk, assess_site, node_risks
 from chainmap.analysis.structure import Structure, critical_nodes, is_origin, is_unknown, structure
 
@@ -29,6 +29,7 @@ __all__ = [
     "SiteRisk",
     "Structure",
     "analyse",
+    "analyse_built",
     "assess_site",
     "critical_nodes",
     "diff_chains",

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     import networkx as nx
     import numpy as np
 
+    from chainmap.validation import BuiltChain
+
 ROUNDING: Final = 6
 FORMAT_VERSION: Final = 2
 # Items of a long array serialised at a time: large enough that orjson does the work, small enough that
@@ -383,4 +385,16 @@ def analyse(
     )
     return ChainAnalysis(
         findings=tuple(findings), nodes=nodes, hotspots=ranked, structure=shape, deferred_groups=groups
+    )
+
+
+def analyse_built(built: "BuiltChain", *, reference: ReferenceData) -> ChainAnalysis:
+    """`analyse` of a valid chain as validation built it: its graph, with its findings, its upstream order
+    and its recorded links."""
+    return analyse(
+        built.graph,
+        reference=reference,
+        findings=built.findings,
+        order=built.upstream_order,
+        links=built.links,
     )

@@ -596,16 +596,21 @@ def test_the_console_script_keeps_the_exit_codes(tmp_path: Path) -> None:
     assert risk.returncode == EXIT_OK and b"Cotton" in risk.stdout
 
 
+def last_said(probe: str) -> str:
+    """The last line a fresh interpreter of ours writes to stderr when it runs `probe` (for what needs a
+    process without the test session's threads, or the modules a command loads)."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stderr.splitlines()[-1]
+
+
 def test_analysing_a_csv_file_loads_neither_the_spreadsheet_library_nor_the_country_names() -> None:
     probe = (
         "import sys, chainmap.cli;"
         f"code = chainmap.cli.main(['analyse', {str(GARMENTS)!r}]);"
         "print(code, 'openpyxl' in sys.modules or 'pycountry' in sys.modules, file=sys.stderr)"
     )
-    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
-        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
-    ).stderr
-    assert output.splitlines()[-1] == f"{EXIT_OK} False"
+    assert last_said(probe) == f"{EXIT_OK} False"
 
 
 def test_a_large_chain_takes_its_risk_profiles_from_children_forked_during_validation(tmp_path: Path) -> None:
@@ -630,10 +635,7 @@ def test_a_large_chain_takes_its_risk_profiles_from_children_forked_during_valid
         print(code, forked_at, sorted(delivered), file=sys.stderr)
         """
     )
-    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
-        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
-    ).stderr
-    assert output.splitlines()[-1] == f"{EXIT_OK} ['_load', 'build_chain'] ['SiteProfiles', 'dict', 'tuple']"
+    assert last_said(probe) == f"{EXIT_OK} ['_load', 'build_chain'] ['SiteProfiles', 'dict', 'tuple']"
 
 
 def test_a_large_chain_found_invalid_after_its_children_started_leaves_none_behind(tmp_path: Path) -> None:
@@ -659,10 +661,7 @@ def test_a_large_chain_found_invalid_after_its_children_started_leaves_none_behi
         print(code, left, file=sys.stderr)
         """
     )
-    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
-        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
-    ).stderr
-    assert output.splitlines()[-1] == f"{EXIT_BLOCKED} no child left"
+    assert last_said(probe) == f"{EXIT_BLOCKED} no child left"
 
 
 def test_a_large_chain_analysed_with_forks_gives_what_one_process_gives(

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 from sqlmodel import Session, func, select
 
-from chainmap.analysis import ChainAnalysis, analyse
+from chainmap.analysis import ChainAnalysis, analyse_built
 from chainmap.chain import ChainRow
 from chainmap.chainfile import read_chain_file
 from chainmap.reference import load_reference
@@ -80,7 +80,7 @@ def analysed(rows: Sequence[ChainRow]) -> ChainAnalysis:
     """The core's own analysis of the rows, to compare the page with."""
     reference = load_reference()
     built = build_chain(rows, reference=reference)
-    return analyse(built.graph, reference=reference, findings=built.findings, order=built.upstream_order)
+    return analyse_built(built, reference=reference)
 
 
 def page_url(parties: Parties, number: int = 1) -> str:
@@ -443,13 +443,13 @@ def test_a_version_is_analysed_once_for_all_its_views(
     submit(session, parties)
     review_service.forget_analyses()
     calls: list[int] = []
-    real = review_service.analyse
+    real = review_service.analyse_built
 
     def counting(*args: object, **kwargs: object) -> ChainAnalysis:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(review_service, "analyse", counting)
+    monkeypatch.setattr(review_service, "analyse_built", counting)
     log_in(client, "inkoper@testdorp.nl")
     for url in ("", "/graph?theme=forced_labour", "/hotspots?level=3", "/sites/2"):
         assert client.get(page_url(parties) + url, headers=HTMX if url else {}).status_code == 200

@@ -403,13 +403,13 @@ def test_paging_and_sorting_never_analyse_the_version_again(
     review_service.forget_analyses()
     review_tables.forget_tables()
     calls: list[int] = []
-    real = review_service.analyse
+    real = review_service.analyse_built
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(review_service, "analyse", counting)
+    monkeypatch.setattr(review_service, "analyse_built", counting)
     log_in(client, parties.buyer.email)
     for url in (
         "",

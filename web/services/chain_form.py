@@ -41,7 +41,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
 from chainmap.activities import activity_label, normalise_activity
-from chainmap.analysis import analyse
+from chainmap.analysis import analyse_built
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
 from chainmap.chain import COLUMNS, ChainRow, split_list
 from chainmap.findings import Finding, FindingGroup, group_findings
@@ -789,13 +789,7 @@ def draft_preview(
     invalid chain cannot be analysed) or no sites."""
     if not built.ok or built.graph.number_of_nodes() == 0:
         return None
-    analysis = analyse(
-        built.graph,
-        reference=reference,
-        findings=built.findings,
-        order=built.upstream_order,
-        links=built.links,
-    )
+    analysis = analyse_built(built, reference=reference)
     nodes: Mapping[str, Mapping[str, Any]] = built.graph.nodes
 
     def site(node: str) -> str:

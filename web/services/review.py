@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from sqlmodel import Session, func, select
 
 from chainmap.activities import activity_label
-from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse, diff_chains, risk_as_dict
+from chainmap.analysis import ChainAnalysis, Hotspot, NodeResult, analyse_built, diff_chains, risk_as_dict
 from chainmap.analysis.diff import CHANGE_KINDS
 from chainmap.analysis.layout import TieredLayout, tiered_layout
 from chainmap.analysis.structure import UNKNOWN_COUNTRY_KEY
@@ -209,13 +209,7 @@ def _analyse_version(version: ChainVersion, reference: ReferenceData) -> Version
     built = built_version(version, reference=reference)
     if not built.ok:
         raise VersionNoLongerValid(version, built.findings)
-    analysis = analyse(
-        built.graph,
-        reference=reference,
-        findings=built.findings,
-        order=built.upstream_order,
-        links=built.links,
-    )
+    analysis = analyse_built(built, reference=reference)
     nodes = {node.id: node for node in analysis.nodes}
     layout = tiered_layout(built.graph, tiers=analysis.structure.tiers)
     ids = [""] * len(version.rows)

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from bench.synthetic import write_synthetic_csv
-from chainmap.analysis import ChainAnalysis, analyse
+from chainmap.analysis import ChainAnalysis, analyse_built
 from chainmap.analysis import report as report_module
 from chainmap.chainfile import load_chain
 from chainmap.cli import main
@@ -38,7 +38,7 @@ def analysis_of(path: Path) -> ChainAnalysis:
     reference = load_reference()
     built = load_chain(path, reference=reference)
     assert built.ok
-    return analyse(built.graph, reference=reference, findings=built.findings, order=built.upstream_order)
+    return analyse_built(built, reference=reference)
 
 
 def streamed(analysis: ChainAnalysis, lang: Lang = "en", top: int | None = None) -> RecordingStream:

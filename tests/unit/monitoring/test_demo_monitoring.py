@@ -13,7 +13,7 @@ from typing import Final
 
 import pytest
 
-from chainmap.analysis import ChainAnalysis, analyse
+from chainmap.analysis import ChainAnalysis, analyse_built
 from chainmap.chainfile import load_chain
 from chainmap.monitoring import (
     ActionStatus,
@@ -32,9 +32,7 @@ DEMO: Final = Path(__file__).resolve().parents[3] / "fixtures" / "demo"
 @cache
 def analysed(path: Path) -> tuple[frozenset[str], ChainAnalysis]:
     built = load_chain(path, reference=load_reference())
-    analysis = analyse(
-        built.graph, reference=load_reference(), findings=built.findings, order=built.upstream_order
-    )
+    analysis = analyse_built(built, reference=load_reference())
     return frozenset(built.graph), analysis
 
 
