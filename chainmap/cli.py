@@ -524,7 +524,10 @@ def _add_app_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
     report_cmd.add_argument("-o", "--output", required=True, help="the file to write")
     report_cmd.add_argument("--buyer", help="the buyer organisation, when several use the reference")
     report_cmd.add_argument(
-        "--lang", dest="report_lang", choices=LANGS, default="nl", help="language of the report (default: nl)"
+        "--lang",
+        dest="report_lang",
+        choices=LANGS,
+        help="language of the report (default: the --lang given before the command)",
     )
     report_cmd.set_defaults(run=cmd_app)
 

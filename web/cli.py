@@ -440,14 +440,22 @@ def report(*, reference: str, file_format: str, output: Path, buyer: str | None,
                 query = query.where(Organisation.name == buyer)
             found = session.exec(query.order_by(col(Organisation.name))).all()
             if not found:
-                whose = f" of {buyer}" if buyer is not None else ""
-                print(f"chainmap: no contract{whose} has the reference {reference!r}", file=sys.stderr)
+                whose = web_text("operations.report_of_buyer", lang, buyer=buyer) if buyer is not None else ""
+                print(
+                    web_text("operations.report_no_contract", lang, whose=whose, reference=reference),
+                    file=sys.stderr,
+                )
                 return EXIT_USAGE
             if len(found) > 1:
                 buyers = ", ".join(name for _, name in found)
                 print(
-                    f"chainmap: {len(found)} buyers use the reference {reference!r} ({buyers}); "
-                    "name one with --buyer",
+                    web_text(
+                        "operations.report_several_buyers",
+                        lang,
+                        count=len(found),
+                        reference=reference,
+                        buyers=buyers,
+                    ),
                     file=sys.stderr,
                 )
                 return EXIT_USAGE
@@ -462,8 +470,13 @@ def report(*, reference: str, file_format: str, output: Path, buyer: str | None,
             content = report_pdf(made) if file_format == "pdf" else report_xlsx(made)
     finally:
         engine.dispose()
-    output.write_bytes(content)
-    print(f"report of {reference} ({contract.title}) written to {output}")
+    try:
+        output.write_bytes(content)
+    except OSError as error:  # a folder that does not exist or may not be written: the user's to fix
+        reason = error.strerror or str(error)
+        print(web_text("operations.report_not_written", lang, path=output, reason=reason), file=sys.stderr)
+        return EXIT_USAGE
+    print(web_text("operations.report_written", lang, reference=reference, title=contract.title, path=output))
     return EXIT_OK
 
 
@@ -511,7 +524,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
             file_format=args.report_format,
             output=Path(args.output),
             buyer=args.buyer,
-            lang=args.report_lang,
+            lang=args.report_lang or lang,  # its own --lang, else the one given before the command
         )
     return user_create(
         email=args.email, role=args.role, organisation=args.organisation, password_stdin=args.password_stdin

@@ -353,3 +353,40 @@ def test_the_cli_writes_the_report_and_refuses_an_unknown_or_ambiguous_reference
         main(["report", "WK-2027-01", "--format", "pdf", "-o", str(pdf), "--buyer", "Gemeente Testdorp"]) == 0
     )
     get_settings.cache_clear()
+
+
+def test_the_cli_report_speaks_the_language_given_before_the_command_and_says_why_it_cannot_write(
+    world: World,
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.delenv("CHAINMAP_LANG", raising=False)
+    from web.settings import get_settings
+
+    get_settings.cache_clear()
+    monkeypatch.setattr("web.cli.netherlands_today", lambda: TODAY)
+    xlsx = tmp_path / "rapport.xlsx"
+    assert main(["--lang", "nl", "report", "WK-2027-01", "--format", "xlsx", "-o", str(xlsx)]) == 0
+    assert openpyxl.load_workbook(xlsx).sheetnames[0] == "Plan van aanpak"
+    assert "rapportage van WK-2027-01" in capsys.readouterr().out
+    assert main(["report", "WK-2027-01", "--format", "xlsx", "-o", str(xlsx)]) == 0
+    assert openpyxl.load_workbook(xlsx).sheetnames[0] == "Plan of action"
+    assert (
+        main(["--lang", "en", "report", "WK-2027-01", "--format", "xlsx", "-o", str(xlsx), "--lang", "nl"])
+        == 0
+    )
+    assert openpyxl.load_workbook(xlsx).sheetnames[0] == "Plan van aanpak"  # its own --lang comes first
+    capsys.readouterr()
+    unwritable = tmp_path / "no such folder" / "rapport.pdf"
+    assert main(["--lang", "nl", "report", "WK-2027-01", "--format", "pdf", "-o", str(unwritable)]) == 2
+    said = capsys.readouterr().err
+    assert (
+        said.startswith("chainmap: de rapportage kon niet worden geschreven naar") and "Traceback" not in said
+    )
+    assert not unwritable.exists()
+    assert main(["--lang", "nl", "report", "NOPE-1", "--format", "pdf", "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "geen contract heeft het kenmerk 'NOPE-1'" in capsys.readouterr().err
+    get_settings.cache_clear()

@@ -22,6 +22,24 @@ OPERATIONS_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "de {database}-database van {created_at} (schema {revision}) en {files} geüploade bestand(en) "
         "teruggezet uit {path}; voer `chainmap db upgrade` uit voordat u de app start",
     },
+    "operations.report_no_contract": {
+        "en": "chainmap: no contract{whose} has the reference {reference!r}",
+        "nl": "chainmap: geen contract{whose} heeft het kenmerk {reference!r}",
+    },
+    "operations.report_of_buyer": {"en": " of {buyer}", "nl": " van {buyer}"},
+    "operations.report_several_buyers": {
+        "en": "chainmap: {count} buyers use the reference {reference!r} ({buyers}); name one with --buyer",
+        "nl": "chainmap: {count} inkopers gebruiken het kenmerk {reference!r} ({buyers}); noem er een met "
+        "--buyer",
+    },
+    "operations.report_written": {
+        "en": "report of {reference} ({title}) written to {path}",
+        "nl": "rapportage van {reference} ({title}) geschreven naar {path}",
+    },
+    "operations.report_not_written": {
+        "en": "chainmap: the report could not be written to {path}: {reason}",
+        "nl": "chainmap: de rapportage kon niet worden geschreven naar {path}: {reason}",
+    },
     "operations.backup_target_not_empty": {
         "en": "chainmap: {path} is not an empty folder; name a new one for the backup",
         "nl": "chainmap: {path} is geen lege map; geef een nieuwe map op voor de back-up",
