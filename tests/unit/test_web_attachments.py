@@ -19,6 +19,7 @@ from web.services.attachments import (
     MAX_UNPACKED_BYTES,
     PDF,
     PNG,
+    TEXT,
     WEBP,
     XLSX,
     content_disposition,
@@ -42,7 +43,19 @@ from web.services.attachments import (
     ],
 )
 def test_each_accepted_type_is_known_by_its_content(content: bytes, media_type: str) -> None:
-    assert sniffed_media_type(content) == media_type
+    assert sniffed_media_type(content, "lijst.csv") == media_type
+
+
+def test_text_is_csv_only_when_named_so_and_otherwise_plain_text_kept_as_txt() -> None:
+    # A statement saved as .txt was accepted as CSV and renamed .csv; it stays a text file now.
+    text = b"Verklaring van de leverancier\nGeen kinderarbeid aangetroffen.\n"
+    for name in ("verklaring.txt", "verklaring", "verklaring.TXT", "verklaring.doc"):
+        assert sniffed_media_type(text, name) == TEXT
+        assert safe_filename(name, TEXT).endswith(".txt")
+    assert sniffed_media_type(text, "Lijst.CSV") == CSV
+    assert safe_filename("verklaring.txt", TEXT) == "verklaring.txt"
+    assert sniffed_media_type(files.PDF, "verklaring.txt") == PDF  # the content decides the kind of file
+    assert sniffed_media_type(b"<html>hallo</html>", "pagina.txt") is None
 
 
 def test_a_workbook_and_a_document_are_told_apart_by_their_entries() -> None:

@@ -22,7 +22,7 @@ from tests.factories.plan import make_accepted_version, make_plan_action
 from tests.factories.users import make_user
 from tests.factories.zipbombs import MEBIBYTE, measured
 from tests.web.test_contracts import csrf, log_in
-from web.services.attachments import CSV, DOCX, GIF, JPEG, PDF, PNG, WEBP, XLSX
+from web.services.attachments import CSV, DOCX, GIF, JPEG, PDF, PNG, TEXT, WEBP, XLSX
 from web.settings import Settings
 
 TODAY: Final = date(2027, 6, 1)
@@ -92,6 +92,11 @@ def events(session: Session) -> int:
         ("bevindingen.xlsx", files.xlsx(), XLSX),
         ("verslag.docx", files.docx(), DOCX),
         ("deelnemers.csv", files.CSV, CSV),
+        (
+            "verklaring.txt",
+            b"Verklaring: geen kinderarbeid aangetroffen.\n",
+            TEXT,
+        ),  # not renamed .csv
     ],
 )
 def test_the_supplier_adds_evidence_that_every_party_downloads(

@@ -16,15 +16,16 @@ ATTACHMENT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "attachments.file": {"en": "File", "nl": "Bestand"},
     "attachments.files": {"en": "Attachments (optional)", "nl": "Bijlagen (optioneel)"},
     "attachments.hint": {
-        "en": "PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX or CSV, at most {limit}. The type is checked "
-        "by the file's content, not by its name.",
-        "nl": "PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX of CSV, hoogstens {limit}. Het type "
-        "wordt gecontroleerd aan de inhoud van het bestand, niet aan de naam.",
+        "en": "PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX, CSV or text, at most {limit}. The type is "
+        "checked by the file's content, not by its name.",
+        "nl": "PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX, CSV of tekst, hoogstens {limit}. Het "
+        "type wordt gecontroleerd aan de inhoud van het bestand, niet aan de naam.",
     },
     "attachments.step_hint": {
-        "en": "Up to 5 files: PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX or CSV, each at most {limit}.",
-        "nl": "Tot 5 bestanden: PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX of CSV, elk hoogstens "
+        "en": "Up to 5 files: PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX, CSV or text, each at most "
         "{limit}.",
+        "nl": "Tot 5 bestanden: PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX, CSV of tekst, elk "
+        "hoogstens {limit}.",
     },
     "attachments.submit": {"en": "Add evidence", "nl": "Bewijsstuk toevoegen"},
     "attachments.errors": {
@@ -40,10 +41,10 @@ ATTACHMENT_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
         "nl": "“{filename}” is groter dan {limit}.",
     },
     "attachments.error.type": {
-        "en": "“{filename}” is not a PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX or CSV file. Its "
+        "en": "“{filename}” is not a PDF, image (PNG, JPEG, GIF, WebP), XLSX, DOCX, CSV or text file. Its "
         "content decides, not its name.",
-        "nl": "“{filename}” is geen PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX of CSV. De inhoud "
-        "beslist, niet de naam.",
+        "nl": "“{filename}” is geen PDF, afbeelding (PNG, JPEG, GIF, WebP), XLSX, DOCX, CSV of tekst. De "
+        "inhoud beslist, niet de naam.",
     },
     "attachments.error.too_many": {
         "en": "Attach at most 5 files to a step.",

@@ -5,8 +5,9 @@ The rules, against files that could harm those who open them or the server that 
 - The type is found from the content, never from the name (`sniffed_media_type`): PDF, PNG, JPEG, GIF,
   WebP, XLSX and DOCX (clean zip archives holding the entries those formats need, checked by their
   directory as `chainmap.archives` does; macro-enabled ones, archives with data in front of them and
-  archives that declare more than `MAX_UNPACKED_BYTES` unpacked are refused) and CSV (UTF-8 text without
-  NUL bytes, other control characters or markup). The server never unpacks an attachment. Everything
+  archives that declare more than `MAX_UNPACKED_BYTES` unpacked are refused) and text (UTF-8 without NUL
+  bytes, other control characters or markup): CSV when named so, else plain text. The server never
+  unpacks an attachment. Everything
   else (HTML, SVG, executables, ...) is refused, and a PDF named `.docx` is kept as the PDF it is.
 - A file is at most `Settings.upload_max_bytes` (10 MiB by default) and not empty.
 - The file lies in `Settings.upload_dir`, outside web/static so that no URL reaches it but the download
@@ -52,6 +53,7 @@ WEBP: Final = "image/webp"
 XLSX: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CSV: Final = "text/csv"
+TEXT: Final = "text/plain"
 # The extensions of each accepted type; the first is the one a name without a fitting one gets.
 EXTENSIONS: Final[dict[str, tuple[str, ...]]] = {
     PDF: ("pdf",),
@@ -62,6 +64,7 @@ EXTENSIONS: Final[dict[str, tuple[str, ...]]] = {
     XLSX: ("xlsx",),
     DOCX: ("docx",),
     CSV: ("csv",),
+    TEXT: ("txt",),
 }
 SHOWN_NAME_LENGTH: Final = 100  # of a refused file's name in its message
 MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024  # what an XLSX or DOCX may declare unpacked, in all
@@ -121,9 +124,10 @@ def _is_csv(content: bytes) -> bool:
     return not _CONTROL.search(text) and not _MARKUP.search(text)
 
 
-def sniffed_media_type(content: bytes) -> str | None:
+def sniffed_media_type(content: bytes, filename: str = "") -> str | None:
     """The media type of a file by its content (the whole file: a zip archive's directory is at its end),
-    or None when it is none of the accepted types."""
+    or None when it is none of the accepted types. Plain text is CSV when `filename` says so, else plain
+    text: a statement saved as `.txt` stays a text file (the name only tells two kinds of text apart)."""
     for signature, media_type in _SIGNATURES:
         if content.startswith(signature):
             return media_type
@@ -131,7 +135,9 @@ def sniffed_media_type(content: bytes) -> str | None:
         return WEBP
     if content.startswith(LOCAL_HEADER_SIGNATURE):
         return _office_type(content)
-    return CSV if _is_csv(content) else None
+    if not _is_csv(content):
+        return None
+    return CSV if filename.rstrip(". ").lower().endswith(".csv") else TEXT
 
 
 def _kept(character: str) -> str:
@@ -243,7 +249,7 @@ def checked_files(uploads: Sequence[Upload]) -> tuple[list[CheckedFile], Refused
             return [], RefusedFile("attachments.error.too_large", upload.filename)
         if not upload.content:
             return [], RefusedFile("attachments.error.empty", upload.filename)
-        media_type = sniffed_media_type(upload.content)
+        media_type = sniffed_media_type(upload.content, upload.filename)
         if media_type is None:
             return [], RefusedFile("attachments.error.type", upload.filename)
         checked.append(CheckedFile(safe_filename(upload.filename, media_type), media_type, upload.content))
