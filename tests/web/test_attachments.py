@@ -22,7 +22,7 @@ from tests.factories.plan import make_accepted_version, make_plan_action
 from tests.factories.users import make_user
 from tests.factories.zipbombs import MEBIBYTE, measured
 from tests.web.test_contracts import csrf, log_in
-from web.services.attachments import CSV, DOCX, GIF, JPEG, PDF, PNG, TEXT, WEBP, XLSX
+from web.services.attachments import CSV, DOCX, EXTENSIONS, GIF, JPEG, PDF, PNG, TEXT, WEBP, XLSX
 from web.settings import Settings
 
 TODAY: Final = date(2027, 6, 1)
@@ -201,7 +201,10 @@ def test_evidence_that_unpacks_to_4_gib_is_refused_at_once_whatever_is_in_front_
 def test_the_size_limit_is_said_in_the_page_language(client: TestClient, world: World) -> None:
     log_in(client, SUPPLIER)
     page = client.get(f"/contracts/{world.contract.id}/actions/{world.action.id}", headers=EN).text
-    assert "at most 10 MB" in page and 'accept=".pdf,' in page and 'enctype="multipart/form-data"' in page
+    assert "at most 10 MB" in page and 'enctype="multipart/form-data"' in page
+    offered = re.search(r'accept="([^"]*)"', page)
+    assert offered is not None  # the file chooser offers every extension the server accepts, and no other
+    assert sorted(offered[1].split(",")) == sorted(f".{ext}" for exts in EXTENSIONS.values() for ext in exts)
 
 
 def test_evidence_comes_from_the_supplier_of_this_contract_with_a_valid_form(
