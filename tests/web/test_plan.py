@@ -367,6 +367,25 @@ def test_overdue_actions_are_marked_on_a_fixed_day(
     assert "Overdue actions: 0" in english and "Plan: draft" in english
 
 
+def test_an_action_due_after_the_contract_ends_is_kept_and_flagged_where_it_is_shown(
+    client: TestClient, session: Session, parties: Parties
+) -> None:
+    end = parties.contract.end_date
+    as_user(client, SUPPLIER)
+    form = client.get(f"/contracts/{parties.id}/plan").text
+    assert 'aria-describedby="action-due-hint"' in form and "Het contract loopt af op" in form
+    late = (end + timedelta(days=1)).isoformat()
+    assert propose(client, parties.id, title="Na het contract", due_on=late).status_code == 303
+    assert propose(client, parties.id, title="Op de laatste dag", due_on=end.isoformat()).status_code == 303
+    page = client.get(f"/contracts/{parties.id}/plan").text
+    assert page.count("uiterste datum na het einde van het contract") == 1
+    late_action = session.exec(select(PlanAction).where(PlanAction.title == "Na het contract")).one()
+    on_time = session.exec(select(PlanAction).where(PlanAction.title == "Op de laatste dag")).one()
+    english = client.get(f"/contracts/{parties.id}/actions/{late_action.id}", headers=EN).text
+    assert "due after the contract ends" in english
+    assert "after the contract ends" not in client.get(f"/contracts/{parties.id}/actions/{on_time.id}").text
+
+
 def test_a_new_accepted_version_carries_the_plan_over_and_flags_new_uncovered_risks(
     client: TestClient, session: Session, parties: Parties
 ) -> None:

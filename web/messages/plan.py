@@ -96,6 +96,11 @@ PLAN_MESSAGES: Final[dict[str, dict[Lang, str]]] = {
     "plan.action_status": {"en": "Status", "nl": "Status"},
     "plan.verification": {"en": "Verification", "nl": "Verificatie"},
     "plan.overdue": {"en": "overdue", "nl": "verlopen"},
+    "plan.after_term": {
+        "en": "due after the contract ends ({end})",
+        "nl": "uiterste datum na het einde van het contract ({end})",
+    },
+    "plan.due_hint": {"en": "The contract ends on {end}.", "nl": "Het contract loopt af op {end}."},
     "plan.description": {"en": "Description", "nl": "Omschrijving"},
     "plan.kind.audit": {"en": "audit", "nl": "audit"},
     "plan.kind.supplier_engagement": {"en": "supplier engagement", "nl": "dialoog met de leverancier"},

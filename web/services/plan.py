@@ -632,11 +632,14 @@ class RiskRow:
 
 @dataclass(frozen=True, slots=True)
 class ActionRow:
-    """An action as the plan's table shows it, with its risks named and whether it is overdue."""
+    """An action as the plan's table shows it, with its risks named, whether it is overdue and whether it
+    is due after the contract's term ends (allowed: a measure may take longer than the contract, but the
+    buyer side cannot follow it up then, so the page says so)."""
 
     action: PlanAction
     risks: tuple[str, ...]
     overdue: bool
+    after_term: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -760,6 +763,7 @@ def plan_view(
                 for key in keys[action.id]
             ),
             overdue=is_overdue(as_planned(action, keys[action.id]), today=today),
+            after_term=action.due_on > contract.end_date,
         )
         for action in actions
         if action.id is not None
@@ -800,12 +804,13 @@ class NoteRow:
 
 @dataclass(frozen=True)
 class ActionView:
-    """The action page's content: the action, its risks, overdue, notes (oldest first), its recorded
-    changes, who verified it, and what this user may do."""
+    """The action page's content: the action, its risks, overdue, due after the contract's term (see
+    `ActionRow`), notes (oldest first), its recorded changes, who verified it, and what this user may do."""
 
     action: PlanAction
     risks: tuple[str, ...]
     overdue: bool
+    after_term: bool
     notes: tuple[NoteRow, ...]
     changes: tuple[ChangeRow, ...]
     added: AuditEvent | None
@@ -876,6 +881,7 @@ def action_view(
             for key in keys
         ),
         overdue=is_overdue(as_planned(action, keys), today=today),
+        after_term=action.due_on > contract.end_date,
         notes=tuple(NoteRow(note, names.get(note.user_id, "")) for note in notes),
         changes=changes,
         added=added,
