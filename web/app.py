@@ -32,6 +32,7 @@ from web.routes import (
     dashboard,
     escalation,
     exports,
+    favicon,
     health,
     invitations,
     notifications,
@@ -87,6 +88,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (
         health,
+        favicon,
         check,
         auth,
         account,

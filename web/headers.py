@@ -51,13 +51,17 @@ def security_headers(scope: Scope, settings: Settings) -> dict[str, str]:
         # Pages and downloads may be a logged-in user's: no browser or proxy keeps them, so that the
         # back button after logging out or a shared computer shows nothing. Static files may be cached.
         headers["Cache-Control"] = "no-store"
+        # A page's URL answers an htmx request with a part of the page: whatever keeps an answer must
+        # keep the two apart (the back button once showed a bare fragment of the dashboard).
+        headers["Vary"] = "HX-Request"
     if settings.environment == "production":
         headers["Strict-Transport-Security"] = HSTS
     return headers
 
 
 class SecurityHeadersMiddleware:
-    """Adds `security_headers` to every HTTP response, each unless the response sets it itself."""
+    """Adds `security_headers` to every HTTP response, each unless the response sets it itself (`Vary` is
+    added to what the response varies by already)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -73,6 +77,8 @@ class SecurityHeadersMiddleware:
                 for name, value in security_headers(scope, scope["app"].state.settings).items():
                     if name not in headers:
                         headers[name] = value
+                    elif name == "Vary" and value.lower() not in headers[name].lower():
+                        headers[name] = f"{headers[name]}, {value}"  # added to the session's "Cookie"
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

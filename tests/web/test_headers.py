@@ -65,8 +65,30 @@ def test_pages_behind_the_login_are_not_cached(client: TestClient, matrix_world:
 def test_static_files_may_be_cached_and_are_not_sniffed(client: TestClient) -> None:
     response = client.get("/static/app.js")
     assert response.status_code == 200
-    assert "cache-control" not in response.headers
+    assert "cache-control" not in response.headers and "vary" not in response.headers
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_page_and_its_htmx_part_are_told_apart_by_any_cache(
+    client: TestClient, matrix_world: World
+) -> None:
+    # The back button after sorting the dashboard showed the bare fragment htmx had asked for.
+    log_in(client, "inkoper@testdorp.nl")
+    page = client.get("/dashboard?sort=supplier")
+    part = client.get("/dashboard?sort=supplier", headers={"HX-Request": "true"})
+    assert page.status_code == part.status_code == 200 and len(part.text) < len(page.text)
+    for response in (page, part):
+        assert "HX-Request" in [value.strip() for value in response.headers["vary"].split(",")]
+
+
+def test_every_page_links_the_icon_which_is_served_and_found_at_the_root(client: TestClient) -> None:
+    page = client.get("/login").text
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert "<script" not in icon.text
+    root = client.get("/favicon.ico", follow_redirects=False)
+    assert root.status_code == 301 and root.headers["location"] == "/static/favicon.svg"
 
 
 def test_pages_with_a_token_in_their_url_send_no_referrer(client: TestClient, matrix_world: World) -> None:
