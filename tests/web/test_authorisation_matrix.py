@@ -128,6 +128,7 @@ PARTIES: Final = (
 PUBLIC: Final = frozenset(
     {
         ("GET", "/healthz"),
+        ("GET", "/favicon.ico"),  # the app's icon, as on the login page
         ("GET", "/check"),
         ("GET", "/check/options/goods"),
         ("GET", "/check/options/countries"),
