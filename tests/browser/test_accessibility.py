@@ -429,6 +429,14 @@ def test_the_contract_managers_pages(page: Page, audit: Audit, demo: Demo) -> No
     expect(page.get_by_role("link", name="DEMO-001")).to_have_count(0)
     audit.check("dashboard, filtered")
 
+    # On a phone's width the page stays within the screen; the table scrolls sideways in its own region.
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto("/dashboard")
+    expect(page.get_by_role("region", name="Contracten en de stand van hun monitoring")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    audit.check("dashboard, phone width")
+    page.set_viewport_size({"width": 1280, "height": 720})
+
     # The escalation step refused: the section on a page of its own, with the error.
     page.goto(stone)
     escalation = page.get_by_role("region", name="Escalatie")
