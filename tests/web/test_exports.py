@@ -4,6 +4,7 @@ that the public summary shows nothing confidential."""
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,6 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl.worksheet.worksheet import Worksheet
 from pypdf import PdfReader
-from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
 from chainmap.chain import ChainRow
@@ -325,20 +325,23 @@ def test_an_unknown_token_is_404(client: TestClient, world: World) -> None:
     assert client.get("/public/not-a-token.pdf").status_code == 404
 
 
-def test_the_cli_writes_the_report_and_refuses_an_unknown_or_ambiguous_reference(
-    world: World,
-    session: Session,
-    engine: Engine,
-    database_url: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.setenv("DATABASE_URL", database_url)
+@pytest.fixture
+def cli_on_the_test_database(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The command line run in-process on the test's database, on TODAY, without a language set."""
     from web.settings import get_settings
 
-    get_settings.cache_clear()
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.delenv("CHAINMAP_LANG", raising=False)
     monkeypatch.setattr("web.cli.netherlands_today", lambda: TODAY)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("cli_on_the_test_database")
+def test_the_cli_writes_the_report_and_refuses_an_unknown_or_ambiguous_reference(
+    world: World, session: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pdf, xlsx = tmp_path / "rapport.pdf", tmp_path / "rapport.xlsx"
     assert main(["report", "WK-2027-01", "--format", "pdf", "-o", str(pdf)]) == 0
     assert "Audit naaiatelier" in pdf_text(pdf.read_bytes())
@@ -352,22 +355,12 @@ def test_the_cli_writes_the_report_and_refuses_an_unknown_or_ambiguous_reference
     assert (
         main(["report", "WK-2027-01", "--format", "pdf", "-o", str(pdf), "--buyer", "Gemeente Testdorp"]) == 0
     )
-    get_settings.cache_clear()
 
 
+@pytest.mark.usefixtures("cli_on_the_test_database")
 def test_the_cli_report_speaks_the_language_given_before_the_command_and_says_why_it_cannot_write(
-    world: World,
-    database_url: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.delenv("CHAINMAP_LANG", raising=False)
-    from web.settings import get_settings
-
-    get_settings.cache_clear()
-    monkeypatch.setattr("web.cli.netherlands_today", lambda: TODAY)
     xlsx = tmp_path / "rapport.xlsx"
     assert main(["--lang", "nl", "report", "WK-2027-01", "--format", "xlsx", "-o", str(xlsx)]) == 0
     assert openpyxl.load_workbook(xlsx).sheetnames[0] == "Plan van aanpak"
@@ -389,4 +382,3 @@ def test_the_cli_report_speaks_the_language_given_before_the_command_and_says_wh
     assert not unwritable.exists()
     assert main(["--lang", "nl", "report", "NOPE-1", "--format", "pdf", "-o", str(tmp_path / "x.pdf")]) == 2
     assert "geen contract heeft het kenmerk 'NOPE-1'" in capsys.readouterr().err
-    get_settings.cache_clear()
