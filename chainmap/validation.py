@@ -474,53 +474,30 @@ def _share_totals(
     """The total of given shares of each customer whose shares do not stand for its whole input (see
     `share_total_findings`), and the customers with a supplier without a share.
 
-    Added up from the links as validation made them, by customer index, in the order
-    `share_total_findings` adds them from the graph (with numpy from ARRAY_PEEL_FROM sites,
-    `chainmap.levels.share_sums`); the customers in `named_twice` are added up again from the graph,
-    which keeps only the last share a row gives one customer.
+    A chain of ARRAY_PEEL_FROM sites or more has them added up with numpy from the links as validation
+    made them, in the order `share_total_findings` adds them from the graph (`chainmap.levels.share_sums`);
+    the customers in `named_twice` are added up again from the graph, which keeps only the last share a
+    row gives one customer. A smaller chain has them added up from the graph (`_graph_share_totals`).
     """
     size = len(made.index)
+    if size < ARRAY_PEEL_FROM:
+        return _graph_share_totals(graph)
+    import numpy as np
+
     ids = list(made.index)
-    if size >= ARRAY_PEEL_FROM:
-        import numpy as np
-
-        customers, _, link_shares = made.as_arrays()
-        given, shared, unshared = share_sums(customers, link_shares, size)
-        apart = np.flatnonzero((shared > 0) & (np.abs(given - 100.0) > WHOLE_WITHIN)).tolist()
-        totals = dict(zip(map(ids.__getitem__, apart), given[apart].tolist(), strict=True))
-        unshared_ids = {ids[at] for at in apart if unshared[at]}
-    else:
-        totals, unshared_ids = _share_totals_by_loop(made, ids)
-    for customer in named_twice:
-        totals.pop(customer, None)
-        unshared_ids.discard(customer)
-        shares = [attributes["share"] for attributes in suppliers_of(graph)[customer].values()]
-        if None in shares:
-            unshared_ids.add(customer)
-        if any(share is not None for share in shares):
-            total = 0.0
-            for share in shares:
-                total += share or 0.0
-            if not shares_add_up_to_whole(total):
-                totals[customer] = total
+    customers, _, link_shares = made.as_arrays()
+    given, shared, unshared = share_sums(customers, link_shares, size)
+    apart = np.flatnonzero((shared > 0) & (np.abs(given - 100.0) > WHOLE_WITHIN)).tolist()
+    totals = dict(zip(map(ids.__getitem__, apart), given[apart].tolist(), strict=True))
+    unshared_ids = {ids[at] for at in apart if unshared[at]}
+    if named_twice:
+        for customer in named_twice:
+            totals.pop(customer, None)
+            unshared_ids.discard(customer)
+        recounted, recounted_unshared = _graph_share_totals(graph, named_twice)
+        totals.update(recounted)
+        unshared_ids |= recounted_unshared
     return totals, unshared_ids
-
-
-def _share_totals_by_loop(made: ChainLinks, ids: list[str]) -> tuple[dict[str, float], set[str]]:
-    """`_share_totals` of a small chain, in a loop over its links (numpy is not worth loading for it)."""
-    given = [0.0] * len(ids)
-    shared = [False] * len(ids)
-    unshared = [False] * len(ids)
-    for at, share in zip(made.customers, made.shares, strict=True):
-        if share is None:
-            unshared[at] = True
-        else:
-            given[at] += share
-            shared[at] = True
-    totals = {
-        ids[at]: total for at, total in enumerate(given) if shared[at] and not shares_add_up_to_whole(total)
-    }
-    return totals, {ids[at] for at in range(len(ids)) if unshared[at]}
 
 
 def _repeated_customers(customers: list[str], number: int) -> list[Finding]:
@@ -667,16 +644,25 @@ def share_total_findings(graph: "nx.DiGraph[str]") -> list[Finding]:
     (99.5 and 100.5 are fine, 99.49 warns and 100.51 is an error); the analysis scales such shares to 100
     (`chainmap.analysis.flow.input_fractions`).
     """
+    return _share_total_findings(graph, *_graph_share_totals(graph))
+
+
+def _graph_share_totals(
+    graph: "nx.DiGraph[str]", customers: Iterable[str] | None = None
+) -> tuple[dict[str, float], set[str]]:
+    """Each customer's total of given shares (a customer of no given share has none) and the customers
+    with a supplier without a share, added up from the graph's edges; of `customers` only, when given."""
+    suppliers = suppliers_of(graph)
     totals: dict[str, float] = {}
     unshared: set[str] = set()
-    for customer, links in suppliers_of(graph).items():
-        for attributes in links.values():
+    for customer in suppliers if customers is None else customers:
+        for attributes in suppliers[customer].values():
             share = attributes.get("share")
             if share is None:
                 unshared.add(customer)
             else:
                 totals[customer] = totals.get(customer, 0.0) + share
-    return _share_total_findings(graph, totals, unshared)
+    return totals, unshared
 
 
 def _share_total_findings(
