@@ -341,9 +341,9 @@ def analyse(
     if profiles is None and fork:
         profiles = start_forked(lambda: site_profiles(graph, reference=reference))
     origins = origin_nodes(graph)
-    # Links recorded for this graph as validation built it; a count that differs means another graph.
+    # Only links recorded for this graph as validation built it: a count that differs means another graph.
     recorded = links is not None and len(links.suppliers) == graph.number_of_edges()
-    levels = link_levels(links, order) if links is not None and recorded else None
+    levels = link_levels(links, order) if recorded and links is not None else None
     walk = (
         walk_links(levels, origins=origins)
         if levels is not None
