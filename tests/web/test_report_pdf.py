@@ -4,6 +4,8 @@ every page (the contract report of a 2,000-site chain took 8 s that way, against
 
 import io
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Final
@@ -113,3 +115,16 @@ def test_a_form_s_line_breaks_and_tabs_in_a_short_cell_read_as_a_paragraph_reads
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.getvalue())).pages)
     assert "\x00" not in text and "\r" not in text
     assert text.strip().split("\n") == ["Comment", "Line one", "Line two", "a b"]
+
+
+def test_reportlab_s_named_colours_are_ready_before_any_request_draws_a_pdf() -> None:
+    # Filled lazily, the table was published empty and read half made by a second thread (a 500 when
+    # two workers' first PDFs were drawn at once); importing the report module fills it.
+    probe = (
+        "import reportlab.lib.colors as colours, web.services.report_pdf;"
+        "print(colours._namedColors is not None and 'black' in colours._namedColors)"
+    )
+    output = subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert output == "True\n"

@@ -60,6 +60,10 @@ def _fonts() -> tuple[str, str]:
 
 
 FONT, BOLD_FONT = _fonts()
+# reportlab fills its table of named colours on first use, publishing the empty table before filling it:
+# two requests drawing their first PDF at once could read "black" from it half made (a 500 under load,
+# `make load`). Filled here, on import, before the app serves requests in threads.
+colors.getAllNamedColors()
 _SAMPLE = getSampleStyleSheet()
 BODY: Final = ParagraphStyle("body", parent=_SAMPLE["Normal"], fontName=FONT, fontSize=9, leading=12)
 CELL: Final = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=10)
